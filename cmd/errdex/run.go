@@ -1,0 +1,105 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+// Exit statuses of every command.
+const (
+	exitOK       = 0 // done; for lookups: something was found
+	exitNotFound = 1 // nothing found, or the catalog has problems
+	exitUsage    = 2 // bad usage
+)
+
+// stdio is where a command reads and writes; tests pass buffers.
+type stdio struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// command is one subcommand of errdex.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env *cmdEnv, args []string) int
+}
+
+// cmdEnv is what every command gets: its streams and the environment.
+type cmdEnv struct {
+	stdio
+	getenv func(string) string
+}
+
+func (e *cmdEnv) errorf(format string, args ...any) {
+	fmt.Fprintf(e.err, "errdex: "+format+"\n", args...)
+}
+
+var commands = map[string]*command{}
+
+func register(c *command) { commands[c.name] = c }
+
+// run parses the subcommand and runs it, returning the exit status.
+func run(ctx context.Context, args []string, io stdio, getenv func(string) string) int {
+	env := &cmdEnv{stdio: io, getenv: getenv}
+	if len(args) == 0 {
+		usage(env.err)
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 {
+			if c, ok := commands[args[1]]; ok {
+				return c.run(ctx, env, []string{"-h"})
+			}
+		}
+		usage(env.out)
+		return exitOK
+	}
+	c, ok := commands[name]
+	if !ok {
+		env.errorf("unknown command %q", name)
+		usage(env.err)
+		return exitUsage
+	}
+	return c.run(ctx, env, args[1:])
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `errdex: look up error codes of K-Message, the Kirim API and Kakao Talk Share.
+
+Usage:
+  errdex <command> [flags] [arguments]
+
+Commands:
+`)
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprint(w, `
+Run "errdex help <command>" or "errdex <command> -h" for a command's flags.
+`)
+}
+
+// isTerminal reports whether w is a terminal, for colour and layout.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// joinArgs joins the words of a query given as several arguments.
+func joinArgs(args []string) string { return strings.TrimSpace(strings.Join(args, " ")) }

@@ -1,0 +1,57 @@
+package errdex
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Sentinel errors of the domain. Transports map them to their own statuses.
+var (
+	// ErrNotFound means no entry, system or page matches what was asked for.
+	ErrNotFound = errors.New("not found")
+	// ErrInvalid means a request breaks a constraint; wrap it with details.
+	ErrInvalid = errors.New("invalid")
+)
+
+// Problem is one thing wrong with a catalog source.
+type Problem struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	// Entry is the id of the entry the problem is in, or "" for the file itself.
+	Entry   string `json:"entry,omitempty"`
+	Message string `json:"message"`
+}
+
+// String formats the problem as file:line: entry-id: message ("-" stands
+// for the entry when the problem belongs to the file as a whole).
+func (p Problem) String() string {
+	entry := p.Entry
+	if entry == "" {
+		entry = "-"
+	}
+	return fmt.Sprintf("%s:%d: %s: %s", p.File, p.Line, entry, p.Message)
+}
+
+// ValidationError is returned when a catalog has problems. It carries every
+// problem found, not just the first.
+type ValidationError struct {
+	Problems []Problem
+}
+
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "catalog has %d problem(s)", len(e.Problems))
+	for i, p := range e.Problems {
+		if i == 5 {
+			fmt.Fprintf(&b, "; and %d more", len(e.Problems)-i)
+			break
+		}
+		b.WriteString("; ")
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// Is makes errors.Is(err, ErrInvalid) true for validation errors.
+func (e *ValidationError) Is(target error) bool { return target == ErrInvalid }
