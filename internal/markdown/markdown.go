@@ -1,0 +1,134 @@
+// Package markdown renders the Markdown of catalog prose (causes, fixes,
+// notes) to HTML that is safe to put in a page or a JSON answer.
+//
+// Catalog files are edited by many people and shown to everyone, so the
+// renderer trusts none of them: raw HTML is dropped (goldmark's unsafe mode
+// stays off) and a link or image whose address has a scheme other than
+// http, https or mailto loses its address. goldmark decodes character
+// references in link destinations before this check runs, so obfuscations
+// such as "javascript&colon;" or "&#106;avascript:" are caught too.
+package markdown
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// md is safe for concurrent use and holds no state between calls, so one
+// instance serves every request.
+var md = goldmark.New(
+	goldmark.WithParserOptions(
+		parser.WithASTTransformers(util.Prioritized(linkFilter{}, 100)),
+	),
+	goldmark.WithRendererOptions(
+		// Unsafe stays off: raw HTML becomes an "omitted" comment.
+		html.WithXHTML(),
+	),
+)
+
+// ToHTML renders Markdown source to sanitised HTML. A source that cannot be
+// rendered (goldmark fails only on write errors, which a buffer does not
+// have) comes back HTML-escaped.
+func ToHTML(src string) template.HTML {
+	var buf bytes.Buffer
+	if err := md.Convert([]byte(src), &buf); err != nil {
+		return template.HTML(template.HTMLEscapeString(src))
+	}
+	return template.HTML(strings.TrimSpace(buf.String()))
+}
+
+// ToHTMLs renders each source of a list; the result has the same length.
+func ToHTMLs(srcs []string) []template.HTML {
+	out := make([]template.HTML, len(srcs))
+	for i, s := range srcs {
+		out[i] = ToHTML(s)
+	}
+	return out
+}
+
+// linkFilter replaces links and images whose destination is not a safe
+// address by their text, so the words stay and the address goes.
+type linkFilter struct{}
+
+func (linkFilter) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	var unsafe []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			if !SafeURL(destination(n.Destination)) {
+				unsafe = append(unsafe, n)
+			}
+		case *ast.Image:
+			if !SafeURL(destination(n.Destination)) {
+				unsafe = append(unsafe, n)
+			}
+		case *ast.AutoLink:
+			if n.AutoLinkType == ast.AutoLinkURL && !SafeURL(string(n.URL(reader.Source()))) {
+				unsafe = append(unsafe, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range unsafe {
+		parent := n.Parent()
+		if parent == nil {
+			continue
+		}
+		if al, ok := n.(*ast.AutoLink); ok {
+			parent.ReplaceChild(parent, n, ast.NewString(al.Label(reader.Source())))
+			continue
+		}
+		// Move the link's text in front of it, then drop the link.
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
+}
+
+// destination decodes a link destination the way the HTML renderer will
+// before writing it: the AST keeps the source spelling, with backslash
+// escapes and character references ("&colon;", "&#106;") still in it.
+func destination(raw []byte) string {
+	d := util.UnescapePunctuations(raw)
+	d = util.ResolveNumericReferences(d)
+	d = util.ResolveEntityNames(d)
+	return string(d)
+}
+
+// SafeURL reports whether a link destination may be rendered: a relative
+// address, a fragment, or one with the scheme http, https or mailto. The
+// scheme is read the way browsers read it, ignoring ASCII whitespace and
+// control characters anywhere in it and letter case.
+func SafeURL(u string) bool {
+	var scheme strings.Builder
+	for _, r := range u {
+		switch {
+		case r <= 0x20 || r == 0x7f:
+			continue // browsers strip these inside the scheme
+		case r == ':':
+			switch strings.ToLower(scheme.String()) {
+			case "http", "https", "mailto":
+				return true
+			}
+			return false
+		case r == '/' || r == '?' || r == '#':
+			return true // no scheme: a relative address
+		}
+		scheme.WriteRune(r)
+	}
+	return true
+}
