@@ -1,0 +1,285 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+
+	"github.com/errdex/errdex"
+)
+
+func init() {
+	// No query errdex builds comes near this, since user text is never
+	// handed to Bleve's prefix, fuzzy, wildcard or regexp queries; the cap is
+	// there so that nothing ever can.
+	searcher.DisjunctionMaxClauseCount = 4096
+}
+
+// Options tunes how an index is built.
+type Options struct {
+	// Dir, when set, keeps the index on disk under Dir, named by the mapping
+	// version and the catalog's content hash, and reuses it when a catalog
+	// with the same hash is indexed again (large catalogs start fast).
+	// Empty means in memory.
+	Dir string
+	// BatchSize is how many entries go into one Bleve batch (default 500).
+	BatchSize int
+}
+
+// Index is a searchable catalog. It is safe for concurrent use; Close it
+// only when no search is running on it.
+type Index struct {
+	cat   *errdex.Catalog
+	bi    bleve.Index
+	vocab *vocab
+	sigs  []compiledSig
+	// statuses holds the HTTP statuses some entry has.
+	statuses map[int]bool
+	// providers holds lower-cased provider ids ("iwinv", "aligo").
+	providers map[string]bool
+
+	closeOnce sync.Once
+	closeErr  error
+}
+
+type compiledSig struct {
+	entry *errdex.Entry
+	text  string // lower-cased literal, or ""
+	re    *regexp.Regexp
+	label string
+}
+
+// New indexes a catalog.
+func New(cat *errdex.Catalog, opts Options) (*Index, error) {
+	if cat == nil {
+		return nil, errors.New("search: nil catalog")
+	}
+	ix := &Index{
+		cat:       cat,
+		vocab:     newVocab(),
+		statuses:  map[int]bool{},
+		providers: map[string]bool{},
+	}
+	docs := make([]map[string]any, 0, cat.Len())
+	for _, e := range cat.Entries() {
+		docs = append(docs, ix.document(e))
+		if e.HTTPStatus != 0 {
+			ix.statuses[e.HTTPStatus] = true
+		}
+		for _, pc := range e.ProviderCodes {
+			ix.providers[strings.ToLower(pc.Provider)] = true
+		}
+		for _, s := range e.Signatures {
+			cs := compiledSig{entry: e, label: s.Text}
+			if s.Regex != "" {
+				re, err := regexp.Compile("(?i)" + s.Regex)
+				if err != nil {
+					return nil, fmt.Errorf("search: %s: signature: %w", e.ID(), err)
+				}
+				cs.re, cs.label = re, s.Regex
+			} else {
+				cs.text = strings.ToLower(s.Text)
+			}
+			ix.sigs = append(ix.sigs, cs)
+		}
+	}
+	ix.vocab.finish()
+
+	bi, err := openOrBuild(cat, docs, opts)
+	if err != nil {
+		return nil, err
+	}
+	ix.bi = bi
+	return ix, nil
+}
+
+func openOrBuild(cat *errdex.Catalog, docs []map[string]any, opts Options) (bleve.Index, error) {
+	im, err := buildIndexMapping()
+	if err != nil {
+		return nil, fmt.Errorf("search: mapping: %w", err)
+	}
+	if opts.Dir == "" {
+		bi, err := bleve.NewUsing("", im, scorch.Name, scorch.Name, nil)
+		if err != nil {
+			return nil, fmt.Errorf("search: new index: %w", err)
+		}
+		if err := fill(bi, docs, opts.BatchSize); err != nil {
+			bi.Close()
+			return nil, err
+		}
+		return bi, nil
+	}
+
+	path := filepath.Join(opts.Dir, fmt.Sprintf("v%d-%s.bleve", MappingVersion, cat.Version))
+	if bi, err := bleve.Open(path); err == nil {
+		if n, err := bi.DocCount(); err == nil && int(n) == len(docs) {
+			return bi, nil
+		}
+		bi.Close()
+	}
+	// Build beside the final path and rename, so that a crash mid-build
+	// never leaves a half-built index where the next start would reuse it.
+	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
+		return nil, fmt.Errorf("search: index dir: %w", err)
+	}
+	tmp, err := os.MkdirTemp(opts.Dir, ".building-")
+	if err != nil {
+		return nil, fmt.Errorf("search: index dir: %w", err)
+	}
+	tmpPath := filepath.Join(tmp, "index")
+	bi, err := bleve.NewUsing(tmpPath, im, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("search: new index: %w", err)
+	}
+	if err := fill(bi, docs, opts.BatchSize); err != nil {
+		bi.Close()
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	if err := bi.Close(); err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("search: close built index: %w", err)
+	}
+	os.RemoveAll(path)
+	if err := os.Rename(tmpPath, path); err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("search: install index: %w", err)
+	}
+	os.RemoveAll(tmp)
+	return bleve.Open(path)
+}
+
+func fill(bi bleve.Index, docs []map[string]any, batchSize int) error {
+	if batchSize <= 0 {
+		batchSize = 500
+	}
+	b := bi.NewBatch()
+	for _, d := range docs {
+		if err := b.Index(d["_id"].(string), d); err != nil {
+			return fmt.Errorf("search: index %v: %w", d["_id"], err)
+		}
+		if b.Size() >= batchSize {
+			if err := bi.Batch(b); err != nil {
+				return fmt.Errorf("search: batch: %w", err)
+			}
+			b.Reset()
+		}
+	}
+	if b.Size() > 0 {
+		if err := bi.Batch(b); err != nil {
+			return fmt.Errorf("search: batch: %w", err)
+		}
+	}
+	return nil
+}
+
+// document turns an entry into the fields buildIndexMapping declares, and
+// feeds its words to the vocabulary.
+func (ix *Index) document(e *errdex.Entry) map[string]any {
+	keys := append([]string{e.Code}, e.Aliases...)
+	var pcodes, pkeys []string
+	for _, pc := range e.ProviderCodes {
+		p := strings.ToLower(pc.Provider)
+		for _, c := range pc.Codes {
+			pcodes = append(pcodes, c)
+			pkeys = append(pkeys, p+":"+c)
+			if pc.Channel != "" {
+				pkeys = append(pkeys, p+"-"+strings.ToLower(pc.Channel)+":"+c)
+			}
+		}
+	}
+	var bodyEn, bodyKo []string
+	for _, list := range [][]errdex.Text{e.Causes, e.Fixes, e.Notes, {e.Retry.Note}} {
+		for _, t := range list {
+			bodyEn = append(bodyEn, plainMarkdown(t.En))
+			bodyKo = append(bodyKo, plainMarkdown(t.Ko))
+		}
+	}
+	for _, s := range e.Signatures {
+		if s.Text != "" {
+			bodyEn = append(bodyEn, s.Text)
+		}
+	}
+	var sysText []string
+	if s, ok := ix.cat.System(e.System); ok {
+		sysText = append(sysText, s.ID, s.Name.En, s.Name.Ko)
+		sysText = append(sysText, s.Keywords...)
+	}
+	codeText := codeWords(e.Code)
+	for _, a := range e.Aliases {
+		codeText += " " + codeWords(a)
+	}
+
+	d := map[string]any{
+		"_id":       e.ID(),
+		"_type":     docType,
+		fSystem:     e.System,
+		fRetryable:  strconv.FormatBool(e.Retry.Retryable),
+		fKeys:       keys,
+		fCode:       e.Code,
+		fSort:       e.System + "\x00" + e.Code + "\x00" + e.Variant,
+		fCodeText:   codeText,
+		fSystemText: strings.Join(sysText, " "),
+		fTitleEn:    e.Title.En,
+		fSummaryEn:  plainMarkdown(e.Summary.En),
+		fBodyEn:     strings.Join(bodyEn, "\n"),
+		fTitleKo:    e.Title.Ko,
+		fSummaryKo:  plainMarkdown(e.Summary.Ko),
+		fBodyKo:     strings.Join(bodyKo, "\n"),
+	}
+	if len(pcodes) > 0 {
+		d[fPCodes] = pcodes
+		d[fPKeys] = pkeys
+	}
+	if e.HTTPStatus != 0 {
+		d[fHTTPStatus] = strconv.Itoa(e.HTTPStatus)
+	}
+	if e.Type != "" {
+		d[fType] = e.Type
+	}
+	for _, f := range []string{fTitleEn, fSummaryEn, fBodyEn, fCodeText, fTitleKo, fSummaryKo, fBodyKo, fSystemText} {
+		ix.vocab.addText(d[f].(string))
+	}
+	return d
+}
+
+// codeWords splits a code into words: "invalid_phone_number" -> "invalid
+// phone number", so that text about a code finds it.
+func codeWords(code string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(code), func(r rune) bool {
+		return r == '_' || r == '-' || r == '.' || r == ' '
+	}), " ")
+}
+
+var (
+	mdLinkRE  = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	mdMarkRE  = regexp.MustCompile("[`*_]{1,3}([^`*_]+)[`*_]{1,3}")
+	mdSpaceRE = regexp.MustCompile(`[ \t]+`)
+)
+
+// plainMarkdown strips the Markdown markup that would otherwise show in
+// snippets: link targets, backticks, emphasis.
+func plainMarkdown(s string) string {
+	s = mdLinkRE.ReplaceAllString(s, "$1")
+	s = mdMarkRE.ReplaceAllString(s, "$1")
+	return mdSpaceRE.ReplaceAllString(s, " ")
+}
+
+// Catalog returns the catalog the index was built from.
+func (ix *Index) Catalog() *errdex.Catalog { return ix.cat }
+
+// Close releases the index. Searches must not run on it any more.
+func (ix *Index) Close() error {
+	ix.closeOnce.Do(func() { ix.closeErr = ix.bi.Close() })
+	return ix.closeErr
+}

@@ -1,0 +1,121 @@
+package search
+
+import (
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/unicodenorm"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// MappingVersion changes whenever buildIndexMapping or the documents change
+// in a way that makes an index built before unusable; on-disk indexes carry
+// it in their directory name.
+const MappingVersion = 1
+
+// Analyzer names.
+const (
+	analyzerKeyword = "errdex_keyword" // whole value, lower-cased: codes, facets
+	analyzerKorean  = "errdex_korean"  // Hangul words, stems and bigrams; Latin words lower-cased
+	analyzerEnglish = en.AnalyzerName  // Bleve's English: possessives, stop words, Porter stems
+)
+
+// Field names of an indexed entry.
+const (
+	fSystem     = "system"      // keyword: filter and facet
+	fHTTPStatus = "http_status" // keyword: filter and facet
+	fType       = "type"        // keyword: filter and facet
+	fRetryable  = "retryable"   // keyword "true"/"false": filter and facet
+	fKeys       = "keys"        // keyword: code and aliases
+	fCode       = "code"        // keyword: the code alone, for exact-code ranking
+	fPCodes     = "pcodes"      // keyword: bare provider codes ("519")
+	fPKeys      = "pkeys"       // keyword: provider-qualified codes ("iwinv:519")
+	fSort       = "sort"        // keyword: system, code and variant for listing order
+	fCodeText   = "code_text"   // English: the code split into words ("invalid phone number")
+	fSystemText = "system_text" // Korean analyzer: the system's names and keywords
+	fTitleEn    = "title_en"
+	fSummaryEn  = "summary_en"
+	fBodyEn     = "body_en" // causes, fixes, notes, retry note, signatures
+	fTitleKo    = "title_ko"
+	fSummaryKo  = "summary_ko"
+	fBodyKo     = "body_ko"
+)
+
+// docType is the Bleve document type of an entry.
+const docType = "entry"
+
+// buildIndexMapping declares every indexed field. The default mapping is
+// disabled, so a field not declared here is never indexed.
+func buildIndexMapping() (mapping.IndexMapping, error) {
+	im := bleve.NewIndexMapping()
+	im.ScoringModel = index.BM25Scoring
+	im.DefaultMapping = bleve.NewDocumentDisabledMapping()
+	im.DefaultAnalyzer = analyzerKeyword
+	im.StoreDynamic = false
+	im.IndexDynamic = false
+	im.DocValuesDynamic = false
+
+	if err := im.AddCustomAnalyzer(analyzerKeyword, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     single.Name,
+		"token_filters": []string{lowercase.Name},
+	}); err != nil {
+		return nil, err
+	}
+	if err := im.AddCustomTokenFilter("errdex_nfkc", map[string]any{
+		"type": unicodenorm.Name,
+		"form": unicodenorm.NFKC,
+	}); err != nil {
+		return nil, err
+	}
+	if err := im.AddCustomAnalyzer(analyzerKorean, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{"errdex_nfkc", lowercase.Name, koFilterName},
+	}); err != nil {
+		return nil, err
+	}
+
+	keyword := func(sortable bool) *mapping.FieldMapping {
+		fm := bleve.NewTextFieldMapping()
+		fm.Analyzer = analyzerKeyword
+		fm.Store = false
+		fm.IncludeInAll = false
+		fm.IncludeTermVectors = false
+		fm.DocValues = sortable
+		return fm
+	}
+	prose := func(analyzer string, highlighted bool) *mapping.FieldMapping {
+		fm := bleve.NewTextFieldMapping()
+		fm.Analyzer = analyzer
+		fm.Store = highlighted
+		fm.IncludeTermVectors = highlighted
+		fm.IncludeInAll = false
+		fm.DocValues = false
+		return fm
+	}
+
+	dm := bleve.NewDocumentStaticMapping()
+	for _, f := range []string{fSystem, fHTTPStatus, fType, fRetryable} {
+		dm.AddFieldMappingsAt(f, keyword(true))
+	}
+	for _, f := range []string{fKeys, fCode, fPCodes, fPKeys} {
+		dm.AddFieldMappingsAt(f, keyword(false))
+	}
+	dm.AddFieldMappingsAt(fSort, keyword(true))
+	dm.AddFieldMappingsAt(fCodeText, prose(analyzerEnglish, false))
+	dm.AddFieldMappingsAt(fSystemText, prose(analyzerKorean, false))
+	for _, f := range []string{fTitleEn, fSummaryEn, fBodyEn} {
+		dm.AddFieldMappingsAt(f, prose(analyzerEnglish, true))
+	}
+	for _, f := range []string{fTitleKo, fSummaryKo, fBodyKo} {
+		dm.AddFieldMappingsAt(f, prose(analyzerKorean, true))
+	}
+	im.AddDocumentMapping(docType, dm)
+	return im, nil
+}

@@ -1,0 +1,401 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"html/template"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/errdex/errdex"
+)
+
+// Boosts put the kinds of evidence in their order of trust: an exact code
+// outranks any text, whatever the text scores.
+const (
+	boostCode      = 2000
+	boostAlias     = 1500
+	boostQualified = 1200
+	boostSignature = 600
+	boostStatus    = 60
+	boostPCode     = 40
+
+	boostTitle   = 4
+	boostCodeTxt = 3
+	boostSummary = 2
+	boostBody    = 1
+	boostSystem  = 1.5
+	// Alternatives of a typed word weigh less than the word itself.
+	boostTypo   = 0.6
+	boostPrefix = 0.5
+)
+
+// Search answers one query.
+func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
+	return ix.search(ctx, req, false)
+}
+
+// Identify names the entries a pasted error or log line is about. The text
+// is read as a payload: JSON envelopes, log lines and HTTP status lines.
+func (ix *Index) Identify(ctx context.Context, text string, lang errdex.Lang, limit int) (*Response, error) {
+	if strings.TrimSpace(text) == "" {
+		return nil, &errdex.FieldError{Param: "text", Code: errdex.CodeMissingField, Message: "text is required"}
+	}
+	return ix.search(ctx, Request{Query: text, Lang: lang, Limit: limit}, true)
+}
+
+// Lookup returns every entry whose code, alias or provider code equals code
+// once noise around it ("code=", quotes, brackets) is stripped; "iwinv 519"
+// or "iwinv:519" narrows provider codes to that provider. A non-empty system
+// keeps only that system's entries.
+func (ix *Index) Lookup(code, system string) []errdex.Match {
+	code = strings.TrimSpace(code)
+	if fields := strings.Fields(code); len(fields) == 2 && ix.providers[strings.ToLower(trimNoise(fields[0]))] {
+		return ix.lookupProvider(strings.ToLower(trimNoise(fields[0])), fields[1], system)
+	}
+	if p, c, ok := strings.Cut(trimNoise(code), ":"); ok && ix.providers[strings.ToLower(p)] {
+		return ix.lookupProvider(strings.ToLower(p), c, system)
+	}
+	for _, f := range strings.Fields(code) {
+		if noiseWords[strings.ToLower(strings.Trim(f, ":="))] {
+			code = strings.TrimSpace(strings.Replace(code, f, "", 1))
+		}
+	}
+	return ix.cat.Lookup(trimNoise(code), system)
+}
+
+func (ix *Index) lookupProvider(provider, code, system string) []errdex.Match {
+	var out []errdex.Match
+	for _, m := range ix.cat.Lookup(trimNoise(code), system) {
+		if m.Field == errdex.FieldProviderCode && strings.HasPrefix(strings.ToLower(m.Value), provider+":") {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Response, error) {
+	if err := ix.checkRequest(&req, payload); err != nil {
+		return nil, err
+	}
+	offset, err := decodeCursor(req.Cursor, req.fingerprint())
+	if err != nil {
+		return nil, err
+	}
+
+	resp := &Response{Query: req.Query}
+	var (
+		main query.Query
+		u    understanding
+	)
+	listAll := strings.TrimSpace(req.Query) == ""
+	if listAll {
+		main = bleve.NewMatchAllQuery()
+	} else {
+		u = ix.understand(req.Query, payload, req.Prefix)
+		resp.Understood = u.Understanding
+		main = ix.buildQuery(u)
+	}
+
+	q := main
+	if filters := req.filters(); len(filters) > 0 {
+		q = bleve.NewConjunctionQuery(append([]query.Query{main}, filters...)...)
+	}
+	sr := bleve.NewSearchRequestOptions(q, req.Limit, offset, false)
+	if listAll {
+		sr.SortBy([]string{fSort})
+	} else {
+		sr.SortBy([]string{"-_score", "_id"})
+		hl := bleve.NewHighlightWithStyle("html")
+		for _, f := range langFields(req.Lang) {
+			hl.AddField(f)
+		}
+		sr.Highlight = hl
+	}
+	for _, f := range []string{fSystem, fHTTPStatus, fType, fRetryable} {
+		sr.AddFacet(f, bleve.NewFacetRequest(f, 50))
+	}
+
+	res, err := ix.bi.SearchInContext(ctx, sr)
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return nil, ctxErr
+		}
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	resp.Total = int(res.Total)
+	resp.Facets = map[string]map[string]int{}
+	for name, fr := range res.Facets {
+		counts := map[string]int{}
+		if fr.Terms != nil {
+			for _, t := range fr.Terms.Terms() {
+				counts[t.Term] = t.Count
+			}
+		}
+		resp.Facets[name] = counts
+	}
+	for _, hit := range res.Hits {
+		e, ok := ix.cat.Entry(hit.ID)
+		if !ok {
+			continue
+		}
+		r := Result{Entry: e, Score: hit.Score}
+		r.Evidence = evidenceFor(e, u)
+		r.Match = MatchText
+		if len(r.Evidence) > 0 {
+			r.Match = r.Evidence[0].Kind
+		}
+		r.Snippet = snippet(e, hit.Fragments, req.Lang)
+		resp.Results = append(resp.Results, r)
+	}
+	if next := offset + len(res.Hits); next < resp.Total && len(res.Hits) == req.Limit && next < MaxOffset {
+		resp.NextCursor = encodeCursor(next, req.fingerprint())
+	}
+	if resp.Total == 0 && !listAll {
+		resp.Suggestions = ix.suggest(ctx, u, req.Query)
+	}
+	return resp, nil
+}
+
+// checkRequest applies defaults and rejects what breaks a constraint.
+func (ix *Index) checkRequest(req *Request, payload bool) error {
+	maxBytes := MaxQueryBytes
+	param := "q"
+	if payload {
+		maxBytes, param = MaxIdentifyBytes, "text"
+	}
+	if !utf8.ValidString(req.Query) {
+		return &errdex.FieldError{Param: param, Code: errdex.CodeInvalidValue, Message: param + " is not valid UTF-8 text"}
+	}
+	if len(req.Query) > maxBytes {
+		return &errdex.FieldError{Param: param, Code: errdex.CodeInvalidValue,
+			Message: fmt.Sprintf("%s is longer than %d bytes", param, maxBytes)}
+	}
+	switch {
+	case req.Limit == 0:
+		req.Limit = DefaultLimit
+	case req.Limit < 1 || req.Limit > MaxLimit:
+		return &errdex.FieldError{Param: "limit", Code: errdex.CodeInvalidLimit,
+			Message: fmt.Sprintf("limit must be between 1 and %d", MaxLimit)}
+	}
+	if req.System != "" {
+		if _, ok := ix.cat.System(req.System); !ok {
+			return &errdex.FieldError{Param: "system", Code: errdex.CodeInvalidValue,
+				Message: fmt.Sprintf("unknown system %q", req.System)}
+		}
+	}
+	if req.HTTPStatus != 0 && (req.HTTPStatus < 100 || req.HTTPStatus > 599) {
+		return &errdex.FieldError{Param: "http_status", Code: errdex.CodeInvalidValue,
+			Message: "http_status must be between 100 and 599"}
+	}
+	if req.Lang == "" {
+		req.Lang = errdex.English
+	}
+	return nil
+}
+
+func (req *Request) filters() []query.Query {
+	var fs []query.Query
+	term := func(field, value string) {
+		t := bleve.NewTermQuery(strings.ToLower(value))
+		t.SetField(field)
+		t.SetBoost(0.0001)
+		fs = append(fs, t)
+	}
+	if req.System != "" {
+		term(fSystem, req.System)
+	}
+	if req.HTTPStatus != 0 {
+		term(fHTTPStatus, strconv.Itoa(req.HTTPStatus))
+	}
+	if req.Type != "" {
+		term(fType, req.Type)
+	}
+	if req.Retryable != nil {
+		term(fRetryable, strconv.FormatBool(*req.Retryable))
+	}
+	return fs
+}
+
+// fingerprint ties a cursor to the query and filters it was made for.
+func (req *Request) fingerprint() string {
+	r := ""
+	if req.Retryable != nil {
+		r = strconv.FormatBool(*req.Retryable)
+	}
+	return strings.Join([]string{req.Query, req.System, strconv.Itoa(req.HTTPStatus), req.Type, r,
+		strconv.Itoa(req.Limit), strconv.FormatBool(req.Prefix)}, "\x00")
+}
+
+// buildQuery turns an understood query into a Bleve query: one clause per
+// kind of evidence, each boosted to its place in the order of trust.
+func (ix *Index) buildQuery(u understanding) query.Query {
+	var tiers []query.Query
+	term := func(field, value string, boost float64) query.Query {
+		t := bleve.NewTermQuery(value)
+		t.SetField(field)
+		t.SetBoost(boost)
+		return t
+	}
+	if len(u.keys) > 0 {
+		var qs []query.Query
+		for _, k := range u.keys {
+			qs = append(qs, term(fCode, k, boostCode), term(fKeys, k, boostAlias))
+		}
+		tiers = append(tiers, bleve.NewDisjunctionQuery(qs...))
+	}
+	if len(u.pqual) > 0 {
+		var qs []query.Query
+		for _, k := range u.pqual {
+			qs = append(qs, term(fPKeys, k, boostQualified))
+		}
+		tiers = append(tiers, bleve.NewDisjunctionQuery(qs...))
+	}
+	if len(u.sigs) > 0 {
+		var qs []query.Query
+		for _, s := range u.sigs {
+			qs = append(qs, bleve.NewDocIDQuery([]string{s.entry.ID()}))
+			qs[len(qs)-1].(*query.DocIDQuery).SetBoost(boostSignature)
+		}
+		tiers = append(tiers, bleve.NewDisjunctionQuery(qs...))
+	}
+	if len(u.HTTPStatuses) > 0 {
+		var qs []query.Query
+		for _, s := range u.HTTPStatuses {
+			qs = append(qs, term(fHTTPStatus, strconv.Itoa(s), boostStatus))
+		}
+		tiers = append(tiers, bleve.NewDisjunctionQuery(qs...))
+	}
+	if len(u.pcodes) > 0 {
+		var qs []query.Query
+		for _, k := range u.pcodes {
+			qs = append(qs, term(fPCodes, k, boostPCode))
+		}
+		tiers = append(tiers, bleve.NewDisjunctionQuery(qs...))
+	}
+	if text := ix.textQuery(u); text != nil {
+		tiers = append(tiers, text)
+	}
+	if len(tiers) == 0 {
+		return bleve.NewMatchNoneQuery()
+	}
+	return bleve.NewDisjunctionQuery(tiers...)
+}
+
+// textQuery matches the words of the query in the entries' prose. Each word
+// becomes a disjunction of itself, its typo corrections and (for the last
+// word while typing) its completions; documents matching more words score
+// higher through the disjunction's coordination factor.
+func (ix *Index) textQuery(u understanding) query.Query {
+	var words []query.Query
+	for i, w := range u.words {
+		var alts []query.Query
+		alts = append(alts, ix.wordQuery(w, 1)...)
+		for _, c := range ix.vocab.corrections(w, 3) {
+			alts = append(alts, ix.wordQuery(c, boostTypo)...)
+		}
+		if u.prefixLast && i == len(u.words)-1 && utf8.RuneCountInString(w) >= 2 {
+			for _, c := range ix.vocab.completions(w, 8) {
+				alts = append(alts, ix.wordQuery(c, boostPrefix)...)
+			}
+		}
+		words = append(words, bleve.NewDisjunctionQuery(alts...))
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	return bleve.NewDisjunctionQuery(words...)
+}
+
+// wordQuery matches one word in every prose field of its script.
+func (ix *Index) wordQuery(w string, weight float64) []query.Query {
+	match := func(field string, boost float64) query.Query {
+		m := bleve.NewMatchQuery(w)
+		m.SetField(field)
+		m.SetBoost(boost * weight)
+		return m
+	}
+	if hasHangul(w) {
+		return []query.Query{
+			match(fTitleKo, boostTitle), match(fSummaryKo, boostSummary), match(fBodyKo, boostBody),
+			match(fSystemText, boostSystem),
+		}
+	}
+	return []query.Query{
+		match(fTitleEn, boostTitle), match(fSummaryEn, boostSummary), match(fBodyEn, boostBody),
+		match(fCodeText, boostCodeTxt), match(fSystemText, boostSystem),
+		// Latin words (URL, API, appKey) appear in Korean text too.
+		match(fTitleKo, boostTitle/4), match(fBodyKo, boostBody/4),
+	}
+}
+
+func langFields(lang errdex.Lang) []string {
+	if lang == errdex.Korean {
+		return []string{fSummaryKo, fBodyKo, fTitleKo}
+	}
+	return []string{fSummaryEn, fBodyEn, fTitleEn}
+}
+
+// snippet picks the most telling highlighted fragment for lang: the summary,
+// else the causes and fixes, else the title; an entry found by its code
+// alone shows its summary. Bleve's HTML formatter escapes the text around
+// the <mark> tags it adds.
+func snippet(e *errdex.Entry, frags map[string][]string, lang errdex.Lang) template.HTML {
+	for _, f := range langFields(lang) {
+		for _, s := range frags[f] {
+			if strings.Contains(s, "<mark>") {
+				return template.HTML(strings.TrimSpace(s)) //nolint:gosec // escaped by Bleve's html formatter
+			}
+		}
+	}
+	return template.HTML(html.EscapeString(plainMarkdown(e.Summary.In(lang))))
+}
+
+// evidenceFor lists what in the query pointed at e, strongest first.
+func evidenceFor(e *errdex.Entry, u understanding) []Evidence {
+	var ev []Evidence
+	add := func(kind, value string) {
+		for _, have := range ev {
+			if have.Kind == kind && have.Value == value {
+				return
+			}
+		}
+		ev = append(ev, Evidence{Kind: kind, Value: value})
+	}
+	for _, k := range u.keys {
+		if strings.EqualFold(e.Code, k) {
+			add(MatchCode, e.Code)
+		}
+	}
+	for _, k := range u.keys {
+		for _, a := range e.Aliases {
+			if strings.EqualFold(a, k) {
+				add(MatchAlias, a)
+			}
+		}
+	}
+	for _, pc := range e.ProviderCodes {
+		p := strings.ToLower(pc.Provider)
+		for _, c := range pc.Codes {
+			lc := strings.ToLower(c)
+			if slices.Contains(u.pqual, p+":"+lc) || slices.Contains(u.pcodes, lc) {
+				add(MatchProviderCode, p+":"+c)
+			}
+		}
+	}
+	for _, s := range u.sigs {
+		if s.entry == e {
+			add(MatchSignature, s.label)
+		}
+	}
+	if slices.Contains(u.HTTPStatuses, e.HTTPStatus) {
+		add(MatchHTTPStatus, strconv.Itoa(e.HTTPStatus))
+	}
+	return ev
+}

@@ -1,0 +1,107 @@
+package search
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/errdex/errdex"
+)
+
+// maxSuggestions bounds the near misses offered for an empty result.
+const maxSuggestions = 5
+
+// suggest offers the closest codes and titles when a search found nothing:
+// codes within a few edits of what was typed (or that start with it), then
+// entries whose titles hold words a looser typo allowance finds.
+func (ix *Index) suggest(ctx context.Context, u understanding, q string) []Suggestion {
+	var out []Suggestion
+	seen := map[*errdex.Entry]bool{}
+	add := func(e *errdex.Entry, reason string) {
+		if !seen[e] && len(out) < maxSuggestions {
+			seen[e] = true
+			out = append(out, Suggestion{Entry: e, Reason: reason})
+		}
+	}
+
+	if code := strings.ToLower(trimNoise(q)); code != "" && utf8.RuneCountInString(code) <= 64 && !strings.ContainsRune(code, ' ') {
+		runes := []rune(code)
+		max := 1
+		if len(runes) >= 6 {
+			max = 2
+		}
+		type cand struct {
+			e    *errdex.Entry
+			dist int
+		}
+		var cands []cand
+		for _, e := range ix.cat.Entries() {
+			best := max + 1
+			for _, k := range append([]string{e.Code}, e.Aliases...) {
+				lk := strings.ToLower(k)
+				d := osaDistance(runes, lk, max)
+				if len(runes) >= 3 && strings.HasPrefix(lk, code) {
+					d = min(d, 1)
+				}
+				best = min(best, d)
+			}
+			if best <= max {
+				cands = append(cands, cand{e, best})
+			}
+		}
+		slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(a.dist, b.dist) })
+		for _, c := range cands {
+			add(c.e, "similar code")
+		}
+	}
+
+	// Looser text: every word of three letters or more may carry two typos.
+	var alts []query.Query
+	for _, w := range u.words {
+		if utf8.RuneCountInString(w) < 3 {
+			continue
+		}
+		alts = append(alts, ix.wordQuery(w, 1)...)
+		for _, c := range ix.vocab.looseCorrections(w, 3) {
+			alts = append(alts, ix.wordQuery(c, 1)...)
+		}
+	}
+	if len(alts) == 0 || len(out) >= maxSuggestions {
+		return out
+	}
+	sr := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(alts...), maxSuggestions, 0, false)
+	sr.SortBy([]string{"-_score", "_id"})
+	res, err := ix.bi.SearchInContext(ctx, sr)
+	if err != nil {
+		return out
+	}
+	for _, h := range res.Hits {
+		if e, ok := ix.cat.Entry(h.ID); ok {
+			add(e, "similar title")
+		}
+	}
+	return out
+}
+
+// looseCorrections is corrections with two typos allowed from three letters
+// on, for suggestions only.
+func (v *vocab) looseCorrections(w string, max int) []string {
+	runes := []rune(w)
+	var out []string
+	for n := len(runes) - 2; n <= len(runes)+2; n++ {
+		for _, c := range v.byLen[n] {
+			if c != w && osaDistance(runes, c, 2) <= 2 {
+				out = append(out, c)
+				if len(out) == max {
+					return out
+				}
+			}
+		}
+	}
+	return out
+}

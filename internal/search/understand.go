@@ -1,0 +1,333 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/errdex/errdex"
+)
+
+// understanding is what a query was found to contain, with the internal
+// detail the query builder needs.
+type understanding struct {
+	Understanding
+	// keys are lower-cased codes or aliases the catalog has.
+	keys []string
+	// pqual are provider-qualified codes ("iwinv:519").
+	pqual []string
+	// pcodes are bare codes that only providers have ("519").
+	pcodes []string
+	// sigs are the signatures the text contains.
+	sigs []compiledSig
+	// words are searched as text; last may be a prefix.
+	words      []string
+	prefixLast bool
+}
+
+// noiseWords are stripped around a code: "error 4019", "code=KOE009".
+var noiseWords = map[string]bool{
+	"error": true, "err": true, "code": true, "error_code": true, "errorcode": true,
+	"status": true, "errdex": true, "kmsgerror": true, "에러": true, "오류": true, "코드": true,
+}
+
+// trimNoise strips quotes, brackets and trailing punctuation around a token,
+// and a leading key such as code= or error_code:.
+func trimNoise(s string) string {
+	for {
+		before := s
+		s = strings.TrimSpace(s)
+		s = strings.Trim(s, "\"'`“”‘’()[]{}<>,;!?")
+		s = strings.TrimRight(s, ".:")
+		if i := strings.IndexAny(s, "=:"); i > 0 && noiseWords[strings.ToLower(s[:i])] {
+			s = s[i+1:]
+		}
+		if s == before {
+			return s
+		}
+	}
+}
+
+// looksLikePayload tells a pasted error (JSON, a log line, an HTTP
+// response) from words someone typed.
+func looksLikePayload(q string) bool {
+	return strings.ContainsAny(q, "{}\n") || strings.Contains(q, "HTTP/") ||
+		strings.Contains(q, `":`) || len(q) > 160
+}
+
+var (
+	reHTTPLine   = regexp.MustCompile(`(?i)\bHTTP/[0-9.]+\s+([1-5][0-9]{2})\b`)
+	reStatusKV   = regexp.MustCompile(`(?i)\b(?:status|http_?status|status_?code)["']?\s*[:=]\s*["']?([1-5][0-9]{2})\b`)
+	reBracket    = regexp.MustCompile(`\[(-?[0-9A-Za-z_]{3,})\]`)
+	reCodeKV     = regexp.MustCompile(`(?i)\b(?:code|error_?code|errorCode|provider_?error_?code|provider_?code)["']?\s*[:=]\s*["']?(-?[A-Za-z0-9_]+)`)
+	reProviderKV = regexp.MustCompile(`(?i)\bprovider(?:Id|_id)?["']?\s*[:=]\s*["']?([a-z][a-z0-9-]*)`)
+)
+
+// Keys of JSON payloads, by what their values are.
+var (
+	jsonCodeKeys     = map[string]bool{"code": true, "error_code": true, "errorcode": true}
+	jsonProviderKeys = map[string]bool{"providererrorcode": true, "provider_error_code": true, "provider_code": true, "providercode": true}
+	jsonStatusKeys   = map[string]bool{"status": true, "httpstatus": true, "http_status": true, "statuscode": true, "status_code": true}
+	jsonMessageKeys  = map[string]bool{"message": true, "msg": true, "error_description": true, "providererrortext": true,
+		"description": true, "detail": true, "reason": true, "error_message": true, "error": true}
+	jsonProviderName = map[string]bool{"provider": true, "providerid": true, "provider_id": true}
+)
+
+// understand reads a query or pasted text.
+func (ix *Index) understand(q string, payload, prefix bool) understanding {
+	var u understanding
+	u.Payload = payload || looksLikePayload(q)
+	seen := map[string]bool{}
+	addKey := func(raw string) bool {
+		k := strings.ToLower(trimNoise(raw))
+		if k == "" || seen["k"+k] {
+			return seen["k"+k]
+		}
+		if len(ix.cat.Lookup(k, "")) == 0 {
+			return false
+		}
+		seen["k"+k] = true
+		for _, m := range ix.cat.Lookup(k, "") {
+			if m.Field != errdex.FieldProviderCode {
+				u.keys = append(u.keys, k)
+				u.Codes = append(u.Codes, m.Value)
+				return true
+			}
+		}
+		u.pcodes = append(u.pcodes, k)
+		u.Codes = append(u.Codes, k)
+		return true
+	}
+	addQualified := func(provider, code string) bool {
+		provider, code = strings.ToLower(provider), strings.ToLower(trimNoise(code))
+		if !ix.providers[provider] || code == "" || seen["p"+provider+code] {
+			return false
+		}
+		seen["p"+provider+code] = true
+		u.pqual = append(u.pqual, provider+":"+code)
+		u.Codes = append(u.Codes, provider+":"+code)
+		return true
+	}
+	addStatus := func(s string) {
+		n, err := strconv.Atoi(s)
+		if err != nil || !ix.statuses[n] || slices.Contains(u.HTTPStatuses, n) {
+			return
+		}
+		u.HTTPStatuses = append(u.HTTPStatuses, n)
+	}
+
+	var messages []string
+	if u.Payload {
+		providers := map[string]bool{}
+		for _, m := range reProviderKV.FindAllStringSubmatch(q, 8) {
+			providers[strings.ToLower(m[1])] = true
+		}
+		var provCodes []string
+		for _, v := range jsonValues(q) {
+			key := strings.ToLower(v.key)
+			switch {
+			case jsonCodeKeys[key]:
+				addKey(v.value)
+			case jsonProviderKeys[key]:
+				provCodes = append(provCodes, v.value)
+			case jsonStatusKeys[key]:
+				addStatus(v.value)
+			case jsonProviderName[key]:
+				providers[strings.ToLower(v.value)] = true
+			}
+			if jsonMessageKeys[key] && !v.number && strings.ContainsRune(v.value, ' ') {
+				messages = append(messages, v.value)
+			}
+		}
+		for _, m := range reCodeKV.FindAllStringSubmatch(q, 16) {
+			addKey(m[1])
+		}
+		for _, m := range reBracket.FindAllStringSubmatch(q, 16) {
+			addKey(m[1])
+		}
+		for _, m := range reHTTPLine.FindAllStringSubmatch(q, 4) {
+			addStatus(m[1])
+		}
+		for _, m := range reStatusKV.FindAllStringSubmatch(q, 4) {
+			addStatus(m[1])
+		}
+		// Identifiers anywhere in the text that are codes: INVALID_REQUEST,
+		// invalid_api_key, KOE009. Bare numbers count only in the places
+		// above, since a log is full of numbers that mean nothing here.
+		for _, tok := range identifierTokens(q) {
+			addKey(tok)
+		}
+		for _, c := range provCodes {
+			qualified := false
+			for p := range providers {
+				qualified = addQualified(p, c) || qualified
+			}
+			if !qualified {
+				addKey(c)
+			}
+		}
+	} else {
+		addKey(q) // the whole query may be one code with noise around it
+		toks := strings.Fields(q)
+		for i, t := range toks {
+			if p := strings.ToLower(trimNoise(t)); ix.providers[p] && i+1 < len(toks) {
+				addQualified(p, toks[i+1])
+			}
+			if p, c, ok := strings.Cut(trimNoise(t), ":"); ok && ix.providers[strings.ToLower(p)] {
+				addQualified(p, c)
+			}
+			addKey(t)
+			addStatus(trimNoise(t))
+		}
+	}
+
+	lower := strings.ToLower(q)
+	for _, s := range ix.sigs {
+		if (s.re != nil && s.re.MatchString(q)) || (s.text != "" && strings.Contains(lower, s.text)) {
+			u.sigs = append(u.sigs, s)
+			if !slices.Contains(u.Signatures, s.entry.ID()) {
+				u.Signatures = append(u.Signatures, s.entry.ID())
+			}
+		}
+	}
+
+	text := q
+	if u.Payload {
+		text = strings.Join(messages, " ")
+	}
+	u.words = queryWords(text, seen)
+	u.Words = u.words
+	u.prefixLast = prefix && !u.Payload && len(q) > 0 && !unicode.IsSpace(rune(q[len(q)-1]))
+	return u
+}
+
+// queryWords picks the words of text worth searching: at most MaxTerms,
+// without repeats, without the codes already understood.
+func queryWords(text string, seen map[string]bool) []string {
+	var out []string
+	have := map[string]bool{}
+	for _, w := range splitWords(text) {
+		if have[w] || seen["k"+w] {
+			continue
+		}
+		have[w] = true
+		out = append(out, w)
+		if len(out) == MaxTerms {
+			break
+		}
+	}
+	return out
+}
+
+// identifierTokens returns the tokens of text that could be codes: runs of
+// letters, digits and underscores that contain a letter and are either
+// upper-case, contain an underscore, or mix letters and digits.
+func identifierTokens(text string) []string {
+	var out []string
+	for _, t := range strings.FieldsFunc(text, func(r rune) bool {
+		return !(r == '_' || r == '-' || r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)))
+	}) {
+		t = strings.Trim(t, "-_")
+		if len(t) < 4 || len(t) > 64 {
+			continue
+		}
+		var letter, digit, upper, under bool
+		for _, r := range t {
+			switch {
+			case r == '_':
+				under = true
+			case unicode.IsDigit(r):
+				digit = true
+			case unicode.IsUpper(r):
+				upper, letter = true, true
+			case unicode.IsLetter(r):
+				letter = true
+			}
+		}
+		if letter && (under || (upper && !strings.ContainsFunc(t, unicode.IsLower)) || digit) {
+			out = append(out, t)
+		}
+		if len(out) == 64 {
+			break
+		}
+	}
+	return out
+}
+
+// jsonValue is one scalar of a JSON document, with the key it stands under.
+type jsonValue struct {
+	key, value string
+	number     bool
+}
+
+// jsonValues finds the JSON objects in text (the whole text, or the first
+// few {...} spans in it) and returns their scalar values with their keys.
+// Depth and count are bounded: a pasted payload is small and hostile input
+// must stay cheap.
+func jsonValues(text string) []jsonValue {
+	var out []jsonValue
+	spans := []string{strings.TrimSpace(text)}
+	for i, n := 0, 0; i < len(text) && n < 8; n++ {
+		start := strings.IndexByte(text[i:], '{')
+		if start < 0 {
+			break
+		}
+		start += i
+		end := strings.LastIndexByte(text, '}')
+		if end <= start {
+			break
+		}
+		spans = append(spans, text[start:end+1])
+		// Also try each line, for logs with one JSON document per line.
+		i = start + 1
+		if nl := strings.IndexByte(text[start:], '\n'); nl > 0 {
+			spans = append(spans, text[start:start+nl])
+			i = start + nl
+		}
+	}
+	for _, s := range spans {
+		if len(s) == 0 || s[0] != '{' {
+			continue
+		}
+		var v any
+		dec := json.NewDecoder(bytes.NewReader([]byte(s)))
+		dec.UseNumber()
+		if err := dec.Decode(&v); err != nil {
+			continue
+		}
+		walkJSON("", v, 0, &out)
+		if len(out) > 0 {
+			break
+		}
+	}
+	return out
+}
+
+func walkJSON(key string, v any, depth int, out *[]jsonValue) {
+	if depth > 16 || len(*out) > 256 {
+		return
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			walkJSON(k, x[k], depth+1, out)
+		}
+	case []any:
+		for _, e := range x {
+			walkJSON(key, e, depth+1, out)
+		}
+	case string:
+		*out = append(*out, jsonValue{key: key, value: x})
+	case json.Number:
+		*out = append(*out, jsonValue{key: key, value: x.String(), number: true})
+	}
+}

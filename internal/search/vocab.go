@@ -1,0 +1,161 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// vocab is every word of the catalog's text, lower-cased and unstemmed,
+// with how often it occurs. It turns a typo into the words it could be and
+// a typed prefix into the words it could become, so that Bleve only ever
+// sees plain term lookups of words that exist.
+type vocab struct {
+	freq   map[string]int
+	sorted []string         // all words, for prefix lookup
+	byLen  map[int][]string // words by rune count, for typo lookup
+}
+
+func newVocab() *vocab { return &vocab{freq: map[string]int{}} }
+
+func (v *vocab) addText(s string) {
+	for _, w := range splitWords(s) {
+		if utf8.RuneCountInString(w) < 2 {
+			continue
+		}
+		v.freq[w]++
+		if hasHangul(w) {
+			if st := koStem(w); st != w {
+				v.freq[st]++
+			}
+		}
+	}
+}
+
+func (v *vocab) finish() {
+	v.sorted = make([]string, 0, len(v.freq))
+	v.byLen = map[int][]string{}
+	for w := range v.freq {
+		v.sorted = append(v.sorted, w)
+		n := utf8.RuneCountInString(w)
+		v.byLen[n] = append(v.byLen[n], w)
+	}
+	slices.Sort(v.sorted)
+	for n := range v.byLen {
+		slices.Sort(v.byLen[n])
+	}
+}
+
+func (v *vocab) has(w string) bool { return v.freq[w] > 0 }
+
+// typoBudget is how many typos a word of n letters may carry: none under
+// five, one up to eight, two from nine on (as Meilisearch and Typesense do).
+func typoBudget(n int) int {
+	switch {
+	case n < 5:
+		return 0
+	case n <= 8:
+		return 1
+	}
+	return 2
+}
+
+// corrections returns up to max words within the typo budget of w, nearest
+// and most frequent first. A word the catalog has needs no correction.
+func (v *vocab) corrections(w string, max int) []string {
+	runes := []rune(w)
+	d := typoBudget(len(runes))
+	if d == 0 || v.has(w) {
+		return nil
+	}
+	type cand struct {
+		w    string
+		dist int
+	}
+	var cands []cand
+	for n := len(runes) - d; n <= len(runes)+d; n++ {
+		for _, c := range v.byLen[n] {
+			if dist := osaDistance(runes, c, d); dist <= d {
+				cands = append(cands, cand{c, dist})
+			}
+		}
+	}
+	slices.SortFunc(cands, func(a, b cand) int {
+		return cmp.Or(cmp.Compare(a.dist, b.dist), cmp.Compare(v.freq[b.w], v.freq[a.w]), cmp.Compare(a.w, b.w))
+	})
+	out := make([]string, 0, min(max, len(cands)))
+	for _, c := range cands {
+		if len(out) == max {
+			break
+		}
+		out = append(out, c.w)
+	}
+	return out
+}
+
+// completions returns up to max words that start with prefix (and are
+// longer than it), most frequent first.
+func (v *vocab) completions(prefix string, max int) []string {
+	i, _ := slices.BinarySearch(v.sorted, prefix)
+	var out []string
+	for ; i < len(v.sorted) && strings.HasPrefix(v.sorted[i], prefix); i++ {
+		if v.sorted[i] != prefix {
+			out = append(out, v.sorted[i])
+		}
+		if len(out) > 4*max { // enough to pick the most frequent from
+			break
+		}
+	}
+	slices.SortStableFunc(out, func(a, b string) int { return cmp.Compare(v.freq[b], v.freq[a]) })
+	if len(out) > max {
+		out = out[:max]
+	}
+	return out
+}
+
+// osaDistance is the optimal-string-alignment edit distance between a and
+// b (insertions, deletions, substitutions and transpositions of adjacent
+// letters each count one, so "tempalte" is one typo from "template"). It
+// stops early and returns max+1 once the distance must exceed max.
+func osaDistance(a []rune, bs string, max int) int {
+	b := []rune(bs)
+	if d := len(a) - len(b); d > max || -d > max {
+		return max + 1
+	}
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > max {
+			return max + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+// splitWords lower-cases s and splits it into words of letters and digits;
+// underscores, dashes and all punctuation separate words.
+func splitWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
