@@ -55,3 +55,26 @@ func (e *ValidationError) Error() string {
 
 // Is makes errors.Is(err, ErrInvalid) true for validation errors.
 func (e *ValidationError) Is(target error) bool { return target == ErrInvalid }
+
+// Codes of FieldError, shared with the JSON API's error contract.
+const (
+	CodeMissingField  = "missing_required_field"
+	CodeInvalidValue  = "invalid_field_value"
+	CodeInvalidLimit  = "invalid_limit"
+	CodeInvalidCursor = "invalid_cursor"
+)
+
+// FieldError is a request parameter that breaks its constraint. It is
+// errors.Is ErrInvalid.
+type FieldError struct {
+	// Param names the parameter ("q", "limit", "system").
+	Param string
+	// Code is one of the Code* constants.
+	Code    string
+	Message string
+}
+
+func (e *FieldError) Error() string { return e.Param + ": " + e.Message }
+
+// Is makes errors.Is(err, ErrInvalid) true for field errors.
+func (e *FieldError) Is(target error) bool { return target == ErrInvalid }

@@ -300,7 +300,8 @@ func (ix *Index) textQuery(u understanding) query.Query {
 		for _, c := range ix.vocab.corrections(w, 3) {
 			alts = append(alts, ix.wordQuery(c, boostTypo)...)
 		}
-		if u.prefixLast && i == len(u.words)-1 && utf8.RuneCountInString(w) >= 2 {
+		// One Hangul syllable says as much as two Latin letters.
+		if u.prefixLast && i == len(u.words)-1 && (utf8.RuneCountInString(w) >= 2 || hasHangul(w)) {
 			for _, c := range ix.vocab.completions(w, 8) {
 				alts = append(alts, ix.wordQuery(c, boostPrefix)...)
 			}
