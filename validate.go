@@ -41,11 +41,7 @@ func (l *loader) validate() {
 		} else {
 			ids[id] = e
 		}
-		if s, ok := systems[e.System]; ok {
-			l.validateEntry(e, s)
-		} else {
-			l.validateEntry(e, nil)
-		}
+		l.validateEntry(e)
 	}
 	// Codes first, so that an alias clashing with a code blames the alias.
 	for _, e := range l.entries {
@@ -116,13 +112,12 @@ func (l *loader) requireText(t Text, field string, p func(string, ...any)) {
 	}
 }
 
-func (l *loader) validateEntry(e *Entry, sys *System) {
+// validateEntry checks one entry on its own; an unknown system is reported
+// once per file, where the file names it.
+func (l *loader) validateEntry(e *Entry) {
 	id := e.ID()
 	p := func(format string, args ...any) { l.problem(e.File, e.Line, id, format, args...) }
 
-	if sys == nil && e.System != "" {
-		p("unknown system %q", e.System)
-	}
 	switch {
 	case e.Code == "":
 		p("code: required")
