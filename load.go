@@ -348,3 +348,22 @@ func sortProblems(ps []Problem) {
 		return a.Line - b.Line
 	})
 }
+
+// New builds a catalog from systems and entries made in code (synthetic
+// catalogs for benchmarks, tools), validating them as Load does. Entries
+// must have System set; File and Line may be empty.
+func New(systems []*System, entries []*Entry, version string) (*Catalog, error) {
+	var l loader
+	l.systems = systems
+	l.entries = entries
+	l.validate()
+	if len(l.problems) > 0 {
+		sortProblems(l.problems)
+		return nil, &ValidationError{Problems: l.problems}
+	}
+	c := newCatalog(slices.Clone(systems), slices.Clone(entries))
+	c.Version = version
+	c.LoadedAt = time.Now()
+	c.Source = "in-memory"
+	return c, nil
+}
