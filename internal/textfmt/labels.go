@@ -1,0 +1,143 @@
+package textfmt
+
+import (
+	"strconv"
+
+	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/search"
+)
+
+// labels are the fixed words of the rendered answers, in one language.
+// Korean labels are written for Korean readers, not word for word.
+type labels struct {
+	causes, fixes, fix, retry, related, aliases, page, evidence string
+	otherMatches, didYouMean, found                             string
+	results                                                     func(n int, q string) string
+	lookupHeader                                                func(n int, code string) string
+	noMatch, noCode                                             func(q string) string
+	noMatchTip, moreHint, noLookup, notes                       string
+	identifyHeader                                              func(n int) string
+	noIdentify                                                  string
+	retryWord                                                   map[string]string // by Retry.Strategy
+	matchedBy                                                   map[string]string // by Match field or evidence kind
+}
+
+var labelsByLang = map[errdex.Lang]*labels{
+	errdex.English: {
+		causes:       "Causes",
+		fixes:        "Fixes",
+		fix:          "Fix",
+		retry:        "Retry",
+		related:      "Related",
+		aliases:      "Also known as",
+		page:         "Page",
+		evidence:     "Evidence",
+		otherMatches: "Other matches",
+		didYouMean:   "Did you mean",
+		found:        "Found in the text",
+		results: func(n int, q string) string {
+			if n == 1 {
+				return "1 result for " + quote(q)
+			}
+			return itoa(n) + " results for " + quote(q)
+		},
+		lookupHeader: func(n int, code string) string {
+			if n == 1 {
+				return "1 entry for " + quote(code)
+			}
+			return itoa(n) + " entries for " + quote(code)
+		},
+		noMatch:    func(q string) string { return "No entry matches " + quote(q) + "." },
+		noCode:     func(c string) string { return "No entry has the code or alias " + quote(c) + "." },
+		noLookup:   "No entry has that code or alias.",
+		notes:      "Notes",
+		noMatchTip: "Try a code (4019, KOE009), a few words in English or Korean, or paste the whole error.",
+		moreHint:   "For one in full: errdex lookup CODE --system SYSTEM",
+		identifyHeader: func(n int) string {
+			if n == 1 {
+				return "1 entry matches the text"
+			}
+			return itoa(n) + " entries match the text"
+		},
+		noIdentify: "Nothing in the text matches a known error.",
+		retryWord: map[string]string{
+			errdex.RetryNever:      "no",
+			errdex.RetryAfterFixed: "only after the cause is fixed",
+			errdex.RetryBackoff:    "yes, with exponential backoff",
+			errdex.RetryAfter:      "yes, after the Retry-After delay",
+		},
+		matchedBy: map[string]string{
+			search.MatchCode:         "code",
+			search.MatchAlias:        "alias",
+			search.MatchProviderCode: "provider code",
+			search.MatchSignature:    "message",
+			search.MatchHTTPStatus:   "HTTP status",
+			search.MatchText:         "words",
+		},
+	},
+	errdex.Korean: {
+		causes:       "원인",
+		fixes:        "해결 방법",
+		fix:          "해결",
+		retry:        "재시도",
+		related:      "관련 코드",
+		aliases:      "다른 이름",
+		page:         "페이지",
+		evidence:     "근거",
+		otherMatches: "다른 결과",
+		didYouMean:   "혹시 이것을 찾으셨나요",
+		found:        "텍스트에서 찾은 것",
+		results: func(n int, q string) string {
+			return quote(q) + " 검색 결과 " + itoa(n) + "건"
+		},
+		lookupHeader: func(n int, code string) string {
+			return quote(code) + " 코드 항목 " + itoa(n) + "건"
+		},
+		noMatch:        func(q string) string { return quote(q) + "에 해당하는 항목이 없습니다." },
+		noCode:         func(c string) string { return quote(c) + " 코드나 별칭을 가진 항목이 없습니다." },
+		noLookup:       "그 코드나 별칭을 가진 항목이 없습니다.",
+		notes:          "참고",
+		noMatchTip:     "코드(4019, KOE009), 한국어나 영어 단어 몇 개, 또는 에러 전체를 붙여 넣어 보세요.",
+		moreHint:       "전체 내용 보기: errdex lookup CODE --system SYSTEM",
+		identifyHeader: func(n int) string { return "텍스트와 일치하는 항목 " + itoa(n) + "건" },
+		noIdentify:     "텍스트에서 알려진 에러를 찾지 못했습니다.",
+		retryWord: map[string]string{
+			errdex.RetryNever:      "하지 않음",
+			errdex.RetryAfterFixed: "원인을 해결한 뒤에만",
+			errdex.RetryBackoff:    "가능, 지수 백오프로",
+			errdex.RetryAfter:      "가능, Retry-After 만큼 기다린 뒤",
+		},
+		matchedBy: map[string]string{
+			search.MatchCode:         "코드",
+			search.MatchAlias:        "별칭",
+			search.MatchProviderCode: "프로바이더 코드",
+			search.MatchSignature:    "메시지",
+			search.MatchHTTPStatus:   "HTTP 상태",
+			search.MatchText:         "단어",
+		},
+	},
+}
+
+func labelsFor(lang errdex.Lang) *labels {
+	if l, ok := labelsByLang[lang]; ok {
+		return l
+	}
+	return labelsByLang[errdex.English]
+}
+
+// retryAdvice is the retry verdict of an entry, then its note: "no: Retrying
+// cannot help until someone tops up the account."
+func (l *labels) retryAdvice(e *errdex.Entry, lang errdex.Lang) string {
+	word, ok := l.retryWord[e.Retry.Strategy]
+	if !ok {
+		word = e.Retry.Strategy
+	}
+	if note := e.Retry.Note.In(lang); note != "" {
+		return word + ". " + note
+	}
+	return word + "."
+}
+
+func quote(s string) string { return `"` + s + `"` }
+
+func itoa(n int) string { return strconv.Itoa(n) }
