@@ -1,0 +1,317 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/netip"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/chatops"
+	"github.com/errdex/errdex/internal/live"
+	"github.com/errdex/errdex/internal/search"
+	"github.com/errdex/errdex/internal/web"
+)
+
+func init() {
+	register(&command{
+		name:    "serve",
+		summary: "serve the web UI and the JSON API",
+		run:     runServe,
+	})
+}
+
+// serveConfig is everything `errdex serve` is told, from flags and the
+// environment. It is read here and only here, then passed down.
+type serveConfig struct {
+	Addr       string
+	CatalogDir string
+	IndexDir   string
+	// Watch reloads the catalog when CatalogDir changes; Debounce is how
+	// long a burst of changes must quiet down first.
+	Watch    bool
+	Debounce time.Duration
+
+	TrustedProxies []netip.Prefix
+	RateLimit      float64
+	RateBurst      int
+	BaseURL        string
+	// SlackSigningSecret comes from the environment only: a flag would show
+	// it in ps and in shell history.
+	SlackSigningSecret string
+
+	LogLevel        slog.Level
+	LogFormat       string
+	ShutdownTimeout time.Duration
+}
+
+// Environment variables of serve, each the default of its flag.
+const (
+	envAddr            = "ERRDEX_ADDR"
+	envCatalog         = "ERRDEX_CATALOG"
+	envIndexDir        = "ERRDEX_INDEX_DIR"
+	envWatch           = "ERRDEX_WATCH"
+	envTrustedProxies  = "ERRDEX_TRUSTED_PROXIES"
+	envRateLimit       = "ERRDEX_RATE_LIMIT"
+	envRateBurst       = "ERRDEX_RATE_BURST"
+	envBaseURL         = "ERRDEX_BASE_URL"
+	envSlackSecret     = "ERRDEX_SLACK_SIGNING_SECRET"
+	envLogLevel        = "ERRDEX_LOG_LEVEL"
+	envLogFormat       = "ERRDEX_LOG_FORMAT"
+	envShutdownTimeout = "ERRDEX_SHUTDOWN_TIMEOUT"
+)
+
+const serveUsage = `Usage: errdex serve [flags]
+
+Serves the web UI, the JSON API under /api/v1, /healthz, /readyz and
+/metrics. Without --catalog it serves the catalog built into errdex; with
+it, edits to the directory are validated and applied without a restart
+(SIGHUP reloads too), and a catalog with problems is refused while the last
+good one keeps serving. SIGTERM or SIGINT shuts down gracefully.
+
+Each flag's default comes from the environment variable named after it.
+ERRDEX_SLACK_SIGNING_SECRET (environment only) turns on POST /chatops/slack.
+
+Flags:
+`
+
+// parseServeConfig reads flags over environment over defaults.
+func parseServeConfig(env *cmdEnv, args []string) (serveConfig, error) {
+	var (
+		cfg                                           serveConfig
+		proxies, level, debounce, rateLimit, shutdown string
+		watch                                         string
+		burst                                         string
+	)
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(env.err)
+	fs.Usage = func() {
+		fmt.Fprint(env.err, serveUsage)
+		fs.PrintDefaults()
+	}
+	getenv := func(name, def string) string {
+		if v := env.getenv(name); v != "" {
+			return v
+		}
+		return def
+	}
+	fs.StringVar(&cfg.Addr, "addr", getenv(envAddr, "127.0.0.1:8080"), "`host:port` to listen on (env "+envAddr+"); port 0 picks a free one")
+	fs.StringVar(&cfg.CatalogDir, "catalog", getenv(envCatalog, ""), "`dir`ectory of catalog YAML files to serve and watch (env "+envCatalog+"); default: the built-in catalog")
+	fs.StringVar(&cfg.IndexDir, "index-dir", getenv(envIndexDir, ""), "`dir`ectory to keep the search index in (env "+envIndexDir+"); default: in memory")
+	fs.StringVar(&watch, "watch", getenv(envWatch, "true"), "reload when the --catalog directory changes: true or false (env "+envWatch+")")
+	fs.StringVar(&debounce, "reload-debounce", "250ms", "how long a burst of catalog changes must quiet down before a reload")
+	fs.StringVar(&proxies, "trusted-proxies", getenv(envTrustedProxies, ""), "comma-separated `CIDRs` of proxies whose X-Forwarded-For is believed (env "+envTrustedProxies+"); default: none, the TCP peer is the client")
+	fs.StringVar(&rateLimit, "rate-limit", getenv(envRateLimit, "20"), "requests per second allowed to one client; 0 turns the limit off (env "+envRateLimit+")")
+	fs.StringVar(&burst, "rate-burst", getenv(envRateBurst, "40"), "requests one client may burst above the rate (env "+envRateBurst+")")
+	fs.StringVar(&cfg.BaseURL, "base-url", getenv(envBaseURL, ""), "public `URL` of this service, put before links in answers (env "+envBaseURL+"); default: site-relative links")
+	fs.StringVar(&level, "log-level", getenv(envLogLevel, "info"), "debug, info, warn or error (env "+envLogLevel+")")
+	fs.StringVar(&cfg.LogFormat, "log-format", getenv(envLogFormat, "text"), "text or json (env "+envLogFormat+")")
+	fs.StringVar(&shutdown, "shutdown-timeout", getenv(envShutdownTimeout, "20s"), "how long in-flight requests may take to finish on SIGTERM (env "+envShutdownTimeout+")")
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	if fs.NArg() > 0 {
+		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	cfg.SlackSigningSecret = env.getenv(envSlackSecret)
+
+	var err error
+	if cfg.Watch, err = strconv.ParseBool(watch); err != nil {
+		return cfg, fmt.Errorf("--watch: %q is not true or false", watch)
+	}
+	if cfg.Debounce, err = time.ParseDuration(debounce); err != nil || cfg.Debounce <= 0 {
+		return cfg, fmt.Errorf("--reload-debounce: %q is not a positive duration", debounce)
+	}
+	if cfg.ShutdownTimeout, err = time.ParseDuration(shutdown); err != nil || cfg.ShutdownTimeout <= 0 {
+		return cfg, fmt.Errorf("--shutdown-timeout: %q is not a positive duration", shutdown)
+	}
+	if cfg.RateLimit, err = strconv.ParseFloat(rateLimit, 64); err != nil || cfg.RateLimit < 0 {
+		return cfg, fmt.Errorf("--rate-limit: %q is not a number of requests per second", rateLimit)
+	}
+	if cfg.RateBurst, err = strconv.Atoi(burst); err != nil || cfg.RateBurst < 1 {
+		return cfg, fmt.Errorf("--rate-burst: %q is not a positive number", burst)
+	}
+	for _, s := range strings.Split(proxies, ",") {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(s)
+		if err != nil {
+			// A bare address is a one-address range.
+			a, aerr := netip.ParseAddr(s)
+			if aerr != nil {
+				return cfg, fmt.Errorf("--trusted-proxies: %q is not a CIDR or an address", s)
+			}
+			p = netip.PrefixFrom(a, a.BitLen())
+		}
+		cfg.TrustedProxies = append(cfg.TrustedProxies, p)
+	}
+	if err := cfg.LogLevel.UnmarshalText([]byte(level)); err != nil {
+		return cfg, fmt.Errorf("--log-level: %q is not debug, info, warn or error", level)
+	}
+	if cfg.LogFormat != "text" && cfg.LogFormat != "json" {
+		return cfg, fmt.Errorf("--log-format: %q is not text or json", cfg.LogFormat)
+	}
+	return cfg, nil
+}
+
+func newLogger(w io.Writer, cfg serveConfig) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+func runServe(ctx context.Context, env *cmdEnv, args []string) int {
+	cfg, err := parseServeConfig(env, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		if !strings.HasPrefix(err.Error(), "flag provided but not defined") {
+			env.errorf("serve: %v", err)
+		}
+		return exitUsage
+	}
+	log := newLogger(env.err, cfg)
+	if err := serve(ctx, cfg, log); err != nil {
+		log.Error("errdex serve stopped", "err", err)
+		return exitNotFound
+	}
+	return exitOK
+}
+
+// serve runs the service until ctx ends, then shuts it down gracefully.
+func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
+	cat, err := loadCatalog(cfg, log)
+	if err != nil {
+		return err
+	}
+	build := func(_ context.Context, cat *errdex.Catalog) (*search.Index, error) {
+		return search.New(cat, search.Options{Dir: cfg.IndexDir})
+	}
+	idx, err := build(ctx, cat)
+	if err != nil {
+		return fmt.Errorf("indexing the catalog: %w", err)
+	}
+	holder := live.NewHolder(idx, log)
+	defer holder.Close()
+
+	var reloader *live.Reloader
+	if cfg.CatalogDir != "" {
+		reloader = live.NewReloader(cfg.CatalogDir, holder, build, log)
+	}
+	wcfg := web.Config{
+		BaseURL:        cfg.BaseURL,
+		TrustedProxies: cfg.TrustedProxies,
+		RateLimit:      cfg.RateLimit,
+		RateBurst:      cfg.RateBurst,
+	}
+	if cfg.SlackSigningSecret != "" {
+		slack, err := chatops.NewSlack(chatops.SlackConfig{
+			SigningSecret: cfg.SlackSigningSecret,
+			BaseURL:       cfg.BaseURL,
+			Logger:        log.With("handler", "slack"),
+		}, live.Searcher{H: holder})
+		if err != nil {
+			return err
+		}
+		wcfg.SlackHandler = slack
+	}
+	srv := web.New(wcfg, holder, reloader, log)
+
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	httpSrv := srv.HTTPServer()
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- httpSrv.Serve(ln) }()
+	log.Info("listening", "addr", ln.Addr().String(), "catalog", cat.Source,
+		"version", cat.Version, "entries", cat.Len(), "slack", cfg.SlackSigningSecret != "")
+
+	// Reloads stop before the index holder closes: bg ends first.
+	bg, stopBG := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	defer func() { stopBG(); wg.Wait() }()
+	if reloader != nil {
+		if cfg.Watch {
+			wg.Go(func() {
+				err := live.Watch(bg, cfg.CatalogDir, cfg.Debounce, log, func() { reloader.Reload(bg, "watch") })
+				if err != nil {
+					log.Error("not watching the catalog directory; SIGHUP still reloads", "err", err)
+				}
+			})
+		}
+	}
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	wg.Go(func() {
+		for {
+			select {
+			case <-bg.Done():
+				return
+			case <-hup:
+				if reloader == nil {
+					log.Info("SIGHUP: serving the built-in catalog, nothing to reload")
+					continue
+				}
+				reloader.Reload(bg, "sighup")
+			}
+		}
+	})
+
+	select {
+	case err := <-serveErr:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing requests in flight", "timeout", cfg.ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := httpSrv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-serveErr; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// loadCatalog loads the catalog to serve first. Unlike a reload there is no
+// last good catalog to fall back on, so problems stop the start, each one
+// logged with its file and line.
+func loadCatalog(cfg serveConfig, log *slog.Logger) (*errdex.Catalog, error) {
+	var (
+		cat *errdex.Catalog
+		err error
+	)
+	if cfg.CatalogDir != "" {
+		cat, err = errdex.LoadDir(cfg.CatalogDir)
+	} else {
+		cat, err = errdex.Builtin()
+	}
+	var verr *errdex.ValidationError
+	if errors.As(err, &verr) {
+		for _, p := range verr.Problems {
+			log.Error("catalog problem", "file", p.File, "line", p.Line, "entry", p.Entry, "problem", p.Message)
+		}
+		return nil, fmt.Errorf("the catalog has %d problem(s)", len(verr.Problems))
+	}
+	return cat, err
+}

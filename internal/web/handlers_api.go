@@ -1,0 +1,381 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/api"
+	"github.com/errdex/errdex/internal/search"
+	"github.com/errdex/errdex/internal/textfmt"
+)
+
+// Limits of the identify body. The text may be 64 KiB; a JSON body may be
+// larger than its text, since escaping (\n, \u00e9) lengthens it.
+const (
+	maxIdentifyText = search.MaxIdentifyBytes
+	maxIdentifyJSON = 4 * search.MaxIdentifyBytes
+)
+
+// Limits of /api/v1/misses.
+const (
+	defaultMissesLimit = 100
+	maxMissesLimit     = 1000
+)
+
+func (s *Server) builder(lang errdex.Lang) api.Builder {
+	return api.Builder{Lang: lang, BaseURL: s.cfg.BaseURL}
+}
+
+// acquire returns the index to answer from and its release; the index
+// stays open until release even if a reload replaces it meanwhile.
+func (s *Server) acquire() (*search.Index, func(), error) {
+	idx, release := s.live.Acquire()
+	if idx == nil {
+		// Only after shutdown began: the request is cut short.
+		return nil, release, errors.New("no index is being served")
+	}
+	return idx, release, nil
+}
+
+// handleSearch answers GET /api/v1/search.
+func (s *Server) handleSearch(c echo.Context) error {
+	v, err := queryParams(c)
+	if err != nil {
+		return err
+	}
+	lang, err := langParam(c, v)
+	if err != nil {
+		return err
+	}
+	format, err := formatParam(v)
+	if err != nil {
+		return err
+	}
+	req := search.Request{Query: v.Get("q"), Lang: lang, Cursor: v.Get("cursor")}
+	if req.System, err = stringParam(v, "system"); err != nil {
+		return err
+	}
+	if req.Type, err = stringParam(v, "type"); err != nil {
+		return err
+	}
+	if req.Limit, err = limitParam(v, search.DefaultLimit, search.MaxLimit); err != nil {
+		return err
+	}
+	if req.HTTPStatus, err = intParam(v, "http_status", 100, 599); err != nil {
+		return err
+	}
+	if req.Retryable, err = boolParam(v, "retryable"); err != nil {
+		return err
+	}
+
+	idx, release, err := s.acquire()
+	defer release()
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
+	defer cancel()
+	start := time.Now()
+	resp, err := idx.Search(ctx, req)
+	s.metrics.ObserveSearch("search", time.Since(start))
+	if err != nil {
+		return err
+	}
+	s.recordMiss(resp)
+
+	setLanguage(c, lang)
+	if format == formatText {
+		return writeText(c, http.StatusOK, textfmt.SearchText(resp, lang, s.cfg.BaseURL))
+	}
+	return writeJSON(c, http.StatusOK, s.builder(lang).Search(resp))
+}
+
+// recordMiss counts a search that found nothing. Listing everything (an
+// empty query) is not a search for something missing.
+func (s *Server) recordMiss(resp *search.Response) {
+	if resp.Total > 0 || strings.TrimSpace(resp.Query) == "" {
+		return
+	}
+	s.metrics.zeroResults.Inc()
+	s.misses.Record(resp.Query)
+}
+
+// handleIdentify answers POST /api/v1/identify. The body is the raw text of
+// an error, or JSON {"text": "..."} when sent as application/json; any other
+// content type is read as raw text, so `curl --data @error.log` works.
+func (s *Server) handleIdentify(c echo.Context) error {
+	v, err := queryParams(c)
+	if err != nil {
+		return err
+	}
+	lang, err := langParam(c, v)
+	if err != nil {
+		return err
+	}
+	limit, err := limitParam(v, search.DefaultLimit, search.MaxLimit)
+	if err != nil {
+		return err
+	}
+	text, err := identifyText(c.Request())
+	if err != nil {
+		return err
+	}
+
+	idx, release, err := s.acquire()
+	defer release()
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
+	defer cancel()
+	start := time.Now()
+	resp, err := idx.Identify(ctx, text, lang, limit)
+	s.metrics.ObserveSearch("identify", time.Since(start))
+	if err != nil {
+		return err
+	}
+	setLanguage(c, lang)
+	return writeJSON(c, http.StatusOK, s.builder(lang).Identify(resp))
+}
+
+// identifyText reads the text to identify from the body.
+func identifyText(r *http.Request) (string, error) {
+	mt, _, _ := mime.ParseMediaType(r.Header.Get(echo.HeaderContentType))
+	isJSON := mt == echo.MIMEApplicationJSON || strings.HasSuffix(mt, "+json")
+	limit := int64(maxIdentifyText)
+	if isJSON {
+		limit = maxIdentifyJSON
+	}
+	if r.ContentLength > limit {
+		return "", &tooLargeError{param: "body", limit: limit}
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, limit))
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return "", &tooLargeError{param: "body", limit: limit}
+		}
+		return "", err
+	}
+	if !isJSON {
+		return string(body), nil
+	}
+	var in struct {
+		Text *string `json:"text"`
+	}
+	if err := json.Unmarshal(body, &in); err != nil {
+		return "", &errdex.FieldError{Param: "body", Code: errdex.CodeInvalidValue,
+			Message: `the body must be a JSON object {"text": "..."}`}
+	}
+	if in.Text == nil {
+		return "", &errdex.FieldError{Param: "text", Code: errdex.CodeMissingField, Message: "text is required"}
+	}
+	if len(*in.Text) > maxIdentifyText {
+		return "", &tooLargeError{param: "text", limit: maxIdentifyText}
+	}
+	return *in.Text, nil
+}
+
+// handleLookup answers GET /api/v1/lookup.
+func (s *Server) handleLookup(c echo.Context) error {
+	v, err := queryParams(c)
+	if err != nil {
+		return err
+	}
+	lang, err := langParam(c, v)
+	if err != nil {
+		return err
+	}
+	format, err := formatParam(v)
+	if err != nil {
+		return err
+	}
+	code, err := stringParam(v, "code")
+	if err != nil {
+		return err
+	}
+	if code == "" {
+		return &errdex.FieldError{Param: "code", Code: errdex.CodeMissingField, Message: "code is required"}
+	}
+	system, err := stringParam(v, "system")
+	if err != nil {
+		return err
+	}
+
+	idx, release, err := s.acquire()
+	defer release()
+	if err != nil {
+		return err
+	}
+	cat := idx.Catalog()
+	if system != "" {
+		if _, ok := cat.System(system); !ok {
+			return &errdex.FieldError{Param: "system", Code: errdex.CodeInvalidValue, Message: "unknown system " + quote(system)}
+		}
+	}
+	start := time.Now()
+	matches := idx.Lookup(code, system)
+	s.metrics.ObserveSearch("lookup", time.Since(start))
+
+	setLanguage(c, lang)
+	if format == formatText {
+		return writeText(c, http.StatusOK, textfmt.LookupText(matches, lang, s.cfg.BaseURL))
+	}
+	return writeJSON(c, http.StatusOK, s.builder(lang).Lookup(cat, code, system, matches))
+}
+
+// handleEntry answers GET /api/v1/entries/{system}/{code} and
+// /api/v1/entries/{system}/{code}/{variant}.
+func (s *Server) handleEntry(c echo.Context) error {
+	v, err := queryParams(c)
+	if err != nil {
+		return err
+	}
+	lang, err := langParam(c, v)
+	if err != nil {
+		return err
+	}
+	system, code, variant := pathParam(c, "system"), pathParam(c, "code"), pathParam(c, "variant")
+
+	idx, release, err := s.acquire()
+	defer release()
+	if err != nil {
+		return err
+	}
+	cat := idx.Catalog()
+	if _, ok := cat.System(system); !ok {
+		return notFound("no system %s", quote(system))
+	}
+	e, err := findEntry(cat, system, code, variant)
+	if err != nil {
+		return err
+	}
+	setLanguage(c, lang)
+	return writeJSON(c, http.StatusOK, s.builder(lang).Entry(cat, e))
+}
+
+// findEntry finds an entry by its id's parts. Codes are matched exactly
+// first, then case-insensitively, as the contract has lookups of a code be.
+func findEntry(cat *errdex.Catalog, system, code, variant string) (*errdex.Entry, error) {
+	id := errdex.EntryID(system, code, variant)
+	if e, ok := cat.Entry(id); ok {
+		return e, nil
+	}
+	for _, m := range cat.Lookup(code, system) {
+		if m.Field == errdex.FieldCode && strings.EqualFold(m.Entry.Variant, variant) {
+			return m.Entry, nil
+		}
+	}
+	if variant == "" {
+		// A code whose entries are all variants: name them, so the client
+		// knows what to ask for next.
+		var names []string
+		for _, m := range cat.Lookup(code, system) {
+			if m.Field == errdex.FieldCode && m.Entry.Variant != "" {
+				names = append(names, m.Entry.Variant)
+			}
+		}
+		if len(names) > 0 {
+			return nil, notFound("%s/%s has variants (%s): ask for /api/v1/entries/%s/%s/{variant}",
+				system, code, strings.Join(names, ", "), system, code)
+		}
+	}
+	return nil, notFound("no entry %s", quote(id))
+}
+
+// pathParam returns a path parameter decoded. echo leaves parameters
+// percent-encoded when the path had escapes that needed keeping (%2F);
+// a parameter that does not decode matches nothing.
+func pathParam(c echo.Context, name string) string {
+	p := c.Param(name)
+	if c.Request().URL.RawPath == "" {
+		return p
+	}
+	d, err := url.PathUnescape(p)
+	if err != nil {
+		return "\x00" // no entry has it
+	}
+	return d
+}
+
+// handleSystems answers GET /api/v1/systems.
+func (s *Server) handleSystems(c echo.Context) error {
+	v, err := queryParams(c)
+	if err != nil {
+		return err
+	}
+	lang, err := langParam(c, v)
+	if err != nil {
+		return err
+	}
+	idx, release, err := s.acquire()
+	defer release()
+	if err != nil {
+		return err
+	}
+	setLanguage(c, lang)
+	return writeJSON(c, http.StatusOK, s.builder(lang).Systems(idx.Catalog()))
+}
+
+// handleMisses answers GET /api/v1/misses.
+func (s *Server) handleMisses(c echo.Context) error {
+	v, err := queryParams(c)
+	if err != nil {
+		return err
+	}
+	limit, err := limitParam(v, defaultMissesLimit, maxMissesLimit)
+	if err != nil {
+		return err
+	}
+	top, total := s.misses.Top(limit)
+	out := api.MissesResponse{Total: total, Misses: make([]api.Miss, 0, len(top))}
+	for _, m := range top {
+		out.Misses = append(out.Misses, api.Miss{
+			Query:     m.Query,
+			Count:     m.Count,
+			FirstSeen: m.First.UTC().Format(time.RFC3339),
+			LastSeen:  m.Last.UTC().Format(time.RFC3339),
+		})
+	}
+	return writeJSON(c, http.StatusOK, out)
+}
+
+// setLanguage tells caches and clients which language the answer is in
+// and that Accept-Language chose it.
+func setLanguage(c echo.Context, lang errdex.Lang) {
+	h := c.Response().Header()
+	h.Set("Content-Language", string(lang))
+	h.Add("Vary", "Accept-Language")
+}
+
+// writeJSON writes v as the contract's JSON. It is encoded before anything
+// is written, so an encoding failure still becomes a clean 500.
+func writeJSON(c echo.Context, status int, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set(echo.HeaderContentType, "application/json; charset=utf-8")
+	return c.Blob(status, "application/json; charset=utf-8", append(b, '\n'))
+}
+
+// writeText writes a plain-text answer (format=text).
+func writeText(c echo.Context, status int, s string) error {
+	return c.Blob(status, "text/plain; charset=utf-8", []byte(s))
+}
+
+// quote quotes user input for a message, shortened and made printable.
+func quote(s string) string {
+	b, _ := json.Marshal(truncate(strings.ToValidUTF8(s, "?"), 100))
+	return string(b)
+}

@@ -1,0 +1,131 @@
+package web
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/errdex/errdex/internal/live"
+)
+
+// Metrics are the server's Prometheus metrics, in a registry of its own so
+// that nothing else registered in the process (and no second Server in a
+// test) mixes in.
+type Metrics struct {
+	reg *prometheus.Registry
+
+	requests    *prometheus.CounterVec
+	latency     *prometheus.HistogramVec
+	search      *prometheus.HistogramVec
+	zeroResults prometheus.Counter
+	rateLimited prometheus.Counter
+	panics      prometheus.Counter
+}
+
+func newMetrics(h *live.Holder, r *live.Reloader) *Metrics {
+	m := &Metrics{
+		reg: prometheus.NewRegistry(),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "errdex_http_requests_total",
+			Help: "HTTP requests answered, by route template, method and status.",
+		}, []string{"route", "method", "status"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "errdex_http_request_duration_seconds",
+			Help:    "Time to answer an HTTP request, by route template and method.",
+			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
+		}, []string{"route", "method"}),
+		search: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "errdex_search_duration_seconds",
+			Help:    "Time spent in the search index, by kind of request (search, identify, lookup).",
+			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1},
+		}, []string{"kind"}),
+		zeroResults: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "errdex_search_zero_results_total",
+			Help: "Searches with a query that found nothing (listed at /api/v1/misses).",
+		}),
+		rateLimited: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "errdex_http_rate_limited_total",
+			Help: "Requests refused with 429 because their client was over its rate.",
+		}),
+		panics: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "errdex_http_panics_total",
+			Help: "Handler panics recovered into a 500 answer.",
+		}),
+	}
+	m.reg.MustRegister(
+		m.requests, m.latency, m.search, m.zeroResults, m.rateLimited, m.panics,
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		&catalogCollector{holder: h, reloader: r},
+	)
+	return m
+}
+
+// Registry returns the registry /metrics serves.
+func (m *Metrics) Registry() *prometheus.Registry { return m.reg }
+
+func (m *Metrics) observeRequest(route, method string, status int, d time.Duration) {
+	m.requests.WithLabelValues(route, method, strconv.Itoa(status)).Inc()
+	m.latency.WithLabelValues(route, method).Observe(d.Seconds())
+}
+
+// ObserveSearch records the time one search took in the index; kind is
+// "search", "identify" or "lookup".
+func (m *Metrics) ObserveSearch(kind string, d time.Duration) {
+	m.search.WithLabelValues(kind).Observe(d.Seconds())
+}
+
+// catalogCollector reads the catalog and reload state at scrape time, from
+// the same objects /readyz reads, so the two never disagree.
+type catalogCollector struct {
+	holder   *live.Holder
+	reloader *live.Reloader
+}
+
+var (
+	descEntries = prometheus.NewDesc("errdex_catalog_entries",
+		"Entries of the catalog being served, by system.", []string{"system"}, nil)
+	descInfo = prometheus.NewDesc("errdex_catalog_info",
+		"The catalog being served: always 1, with its content hash and source.", []string{"version", "source"}, nil)
+	descLoaded = prometheus.NewDesc("errdex_catalog_loaded_timestamp_seconds",
+		"When the catalog being served was loaded.", nil, nil)
+	descReloadOK = prometheus.NewDesc("errdex_catalog_last_reload_successful",
+		"1 when the last reload was applied (or none has been tried), 0 when it was refused.", nil, nil)
+	descReloadAt = prometheus.NewDesc("errdex_catalog_last_reload_timestamp_seconds",
+		"When the last reload was tried.", nil, nil)
+	descReloads = prometheus.NewDesc("errdex_catalog_reloads_total",
+		"Catalog reloads tried, by result (ok, failed).", []string{"result"}, nil)
+)
+
+func (c *catalogCollector) Describe(ch chan<- *prometheus.Desc) {
+	for _, d := range []*prometheus.Desc{descEntries, descInfo, descLoaded, descReloadOK, descReloadAt, descReloads} {
+		ch <- d
+	}
+}
+
+func (c *catalogCollector) Collect(ch chan<- prometheus.Metric) {
+	if idx := c.holder.Current(); idx != nil {
+		cat := idx.Catalog()
+		for _, s := range cat.Systems() {
+			ch <- prometheus.MustNewConstMetric(descEntries, prometheus.GaugeValue, float64(cat.Count(s.ID)), s.ID)
+		}
+		ch <- prometheus.MustNewConstMetric(descInfo, prometheus.GaugeValue, 1, cat.Version, cat.Source)
+		ch <- prometheus.MustNewConstMetric(descLoaded, prometheus.GaugeValue, float64(cat.LoadedAt.Unix()))
+	}
+	okGauge := 1.0
+	var ok, failed int64
+	if c.reloader != nil {
+		ok, failed = c.reloader.Counts()
+		if last, tried := c.reloader.Last(); tried {
+			if !last.OK {
+				okGauge = 0
+			}
+			ch <- prometheus.MustNewConstMetric(descReloadAt, prometheus.GaugeValue, float64(last.At.Unix()))
+		}
+	}
+	ch <- prometheus.MustNewConstMetric(descReloadOK, prometheus.GaugeValue, okGauge)
+	ch <- prometheus.MustNewConstMetric(descReloads, prometheus.CounterValue, float64(ok), "ok")
+	ch <- prometheus.MustNewConstMetric(descReloads, prometheus.CounterValue, float64(failed), "failed")
+}

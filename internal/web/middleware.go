@@ -1,0 +1,223 @@
+package web
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/netip"
+	"runtime/debug"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+)
+
+// maxBody bounds any request body; routes that take a body set their own,
+// smaller or larger, limit. http.MaxBytesReader is used rather than echo's
+// BodyLimit, which trusts Content-Length and can be bypassed (echo #3071).
+const maxBody = 64 << 10
+
+const ctxRequestID = "errdex.request_id"
+
+// middleware installs the chain every request goes through. The order
+// matters: the request id comes first so every answer (404s included)
+// carries it; the access log sits outside recovery so it sees a panic as
+// the 500 it becomes; rate limiting comes before any work is done.
+func (s *Server) middleware() {
+	s.echo.Pre(s.requestIDMiddleware)
+	s.echo.Use(
+		s.accessLog,
+		s.recoverPanics,
+		securityHeaders,
+		s.rateLimit,
+		limitBody(maxBody),
+		middleware.GzipWithConfig(middleware.GzipConfig{
+			Level:     5,
+			MinLength: 1024, // below this the gzip header costs more than it saves
+			Skipper: func(c echo.Context) bool {
+				return c.Path() == "/metrics" // promhttp compresses on its own
+			},
+		}),
+	)
+}
+
+// requestIDMiddleware gives every request a fresh id, in the X-Request-Id
+// answer header and in the error envelope. An id a client sends is not
+// reused: ids must be unique to be worth quoting in a bug report.
+func (s *Server) requestIDMiddleware(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		id := newRequestID()
+		c.Set(ctxRequestID, id)
+		c.Response().Header().Set(echo.HeaderXRequestID, id)
+		return next(c)
+	}
+}
+
+func newRequestID() string {
+	var b [12]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
+	return "req_" + hex.EncodeToString(b[:])
+}
+
+// requestID returns the id of the request c answers.
+func requestID(c echo.Context) string {
+	id, _ := c.Get(ctxRequestID).(string)
+	return id
+}
+
+// logger returns the server's logger carrying the request id.
+func (s *Server) logger(c echo.Context) *slog.Logger {
+	return s.log.With("request_id", requestID(c))
+}
+
+// accessLog writes one log line per request and counts it in the metrics.
+// A failed request is answered here (rather than by echo after the chain
+// returns) so the line has the status that was sent. 5xx are logged as
+// errors with the error itself; 4xx at info, since they are the client's.
+func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		start := time.Now()
+		err := next(c)
+		if err != nil {
+			c.Error(err)
+		}
+		d := time.Since(start)
+		status := c.Response().Status
+		if err != nil {
+			if p := problemOf(err); p.status == statusClientClosed {
+				status = statusClientClosed
+			}
+		}
+		route := c.Path()
+		if !s.routes[route] {
+			// The router's own 404s: one label for all, not one per path.
+			route = "unmatched"
+		}
+		s.metrics.observeRequest(route, c.Request().Method, status, d)
+
+		level := slog.LevelInfo
+		if status >= 500 {
+			level = slog.LevelError
+		}
+		attrs := []slog.Attr{
+			slog.String("request_id", requestID(c)),
+			slog.String("method", c.Request().Method),
+			slog.String("path", truncate(c.Request().URL.Path, 200)),
+			slog.String("route", route),
+			slog.Int("status", status),
+			slog.Duration("duration", d),
+			slog.Int64("bytes", c.Response().Size),
+			slog.String("client", c.RealIP()),
+		}
+		if err != nil && (status >= 500 || status == statusClientClosed) {
+			attrs = append(attrs, slog.String("err", err.Error()))
+			if pe, ok := err.(*panicError); ok {
+				attrs = append(attrs, slog.String("stack", string(pe.stack)))
+			}
+		}
+		s.log.LogAttrs(c.Request().Context(), level, "request", attrs...)
+		return nil
+	}
+}
+
+// recoverPanics turns a panic in a handler into a 500 whose stack goes to
+// the log, never to the client. http.ErrAbortHandler is let through: it is
+// how a handler asks the server to drop the connection.
+func (s *Server) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) (err error) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.metrics.panics.Inc()
+				err = &panicError{value: v, stack: debug.Stack()}
+			}
+		}()
+		return next(c)
+	}
+}
+
+// securityHeaders are sent with every answer; the JSON API gains nothing
+// from being framed or sniffed as HTML.
+func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		h := c.Response().Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		return next(c)
+	}
+}
+
+// limitBody caps the bytes a handler can read from the request body.
+func limitBody(n int64) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			r := c.Request()
+			if r.ContentLength > n {
+				return &http.MaxBytesError{Limit: n}
+			}
+			r.Body = http.MaxBytesReader(c.Response(), r.Body, n)
+			return next(c)
+		}
+	}
+}
+
+// isOpsPath reports whether a path is for probes and scrapers, which the
+// rate limit leaves alone: a kubelet or Prometheus must never be refused.
+func isOpsPath(p string) bool {
+	return p == "/healthz" || p == "/readyz" || p == "/metrics"
+}
+
+// rateLimit refuses a client over its rate with 429 and Retry-After.
+func (s *Server) rateLimit(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if s.limiter == nil || isOpsPath(c.Request().URL.Path) {
+			return next(c)
+		}
+		if ok, retry := s.limiter.allow(clientKey(c.RealIP()), time.Now()); !ok {
+			s.metrics.rateLimited.Inc()
+			return &rateLimitedError{retryAfter: retry}
+		}
+		return next(c)
+	}
+}
+
+// clientKey is the rate limiter's key for a client address: the address
+// itself for IPv4, and its /64 for IPv6, since one host usually holds a
+// whole /64 and could otherwise change address per request.
+func clientKey(ip string) string {
+	a, err := netip.ParseAddr(ip)
+	if err != nil {
+		if host, _, err := net.SplitHostPort(ip); err == nil {
+			return host
+		}
+		return ip
+	}
+	a = a.Unmap()
+	if a.Is4() {
+		return a.String()
+	}
+	p, _ := a.Prefix(64)
+	return p.String()
+}
+
+func prefixToIPNet(p netip.Prefix) *net.IPNet {
+	p = p.Masked()
+	return &net.IPNet{IP: net.IP(p.Addr().AsSlice()), Mask: net.CIDRMask(p.Bits(), p.Addr().BitLen())}
+}
+
+// truncate shortens s to at most n bytes, on a rune boundary.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !isRuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }

@@ -1,0 +1,100 @@
+package web
+
+import (
+	"cmp"
+	"container/list"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+)
+
+// maxMissBytes bounds one remembered query: enough to read what was looked
+// for, not enough to keep a whole pasted payload.
+const maxMissBytes = 100
+
+// Misses remembers searches that found nothing, so catalog editors can see
+// what users look for and the catalog lacks. It keeps only the normalised
+// query text and counts: no client address, no request id. It is bounded:
+// past max distinct queries the least recently seen is forgotten.
+type Misses struct {
+	mu    sync.Mutex
+	max   int
+	lru   *list.List // of *miss, most recent at the front
+	byKey map[string]*list.Element
+	now   func() time.Time
+}
+
+type miss struct {
+	query       string
+	count       int
+	first, last time.Time
+}
+
+// NewMisses returns a log of at most max distinct queries.
+func NewMisses(max int) *Misses {
+	return &Misses{max: max, lru: list.New(), byKey: make(map[string]*list.Element), now: time.Now}
+}
+
+// normalizeMiss folds the spellings of one query together: case, runs of
+// spaces, surrounding space; and cuts it short. It returns "" for a query
+// not worth remembering.
+func normalizeMiss(q string) string {
+	if !utf8.ValidString(q) {
+		return ""
+	}
+	q = strings.ToLower(strings.Join(strings.Fields(q), " "))
+	return truncate(q, maxMissBytes)
+}
+
+// Record counts one search for q that found nothing.
+func (m *Misses) Record(q string) {
+	key := normalizeMiss(q)
+	if key == "" {
+		return
+	}
+	now := m.now()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if el, ok := m.byKey[key]; ok {
+		x := el.Value.(*miss)
+		x.count++
+		x.last = now
+		m.lru.MoveToFront(el)
+		return
+	}
+	if m.lru.Len() >= m.max {
+		oldest := m.lru.Back()
+		m.lru.Remove(oldest)
+		delete(m.byKey, oldest.Value.(*miss).query)
+	}
+	m.byKey[key] = m.lru.PushFront(&miss{query: key, count: 1, first: now, last: now})
+}
+
+// MissCount is one remembered query and how often it found nothing.
+type MissCount struct {
+	Query       string
+	Count       int
+	First, Last time.Time
+}
+
+// Top returns up to n queries, most frequent first (the most recent first
+// among equals), and how many distinct queries are remembered.
+func (m *Misses) Top(n int) ([]MissCount, int) {
+	m.mu.Lock()
+	all := make([]MissCount, 0, m.lru.Len())
+	for el := m.lru.Front(); el != nil; el = el.Next() {
+		x := el.Value.(*miss)
+		all = append(all, MissCount{Query: x.query, Count: x.count, First: x.first, Last: x.last})
+	}
+	m.mu.Unlock()
+	slices.SortStableFunc(all, func(a, b MissCount) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), b.Last.Compare(a.Last))
+	})
+	total := len(all)
+	if len(all) > n {
+		all = all[:n]
+	}
+	return all, total
+}

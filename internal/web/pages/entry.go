@@ -1,0 +1,101 @@
+package pages
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/errdex/errdex"
+)
+
+// entryPage is the data of one entry's permalink page.
+type entryPage struct {
+	base
+	E      entryView
+	System systemCard
+	// Variants are the other entries of the system with the same code;
+	// Elsewhere the entries of other systems with it as code or alias.
+	Variants  []variantView
+	Elsewhere []variantView
+}
+
+// variantsPage is the data of /codes/{system}/{code} when the code has
+// several variants and no entry of its own: all of them, side by side.
+type variantsPage struct {
+	base
+	Code      string
+	System    systemCard
+	Variants  []variantView
+	Elsewhere []variantView
+}
+
+// pathParam returns a path parameter unescaped, as it was spelled.
+func pathParam(c echo.Context, name string) string {
+	v := c.Param(name)
+	if u, err := url.PathUnescape(v); err == nil {
+		return u
+	}
+	return v
+}
+
+// handleEntry serves GET /codes/:system/:code and
+// /codes/:system/:code/:variant: the entry's page; for a code with
+// variants and no variant named, the variants side by side; for a code
+// spelled another way (case, an alias), a redirect to its entry; else a
+// 404 page that names the systems the code exists in, if any.
+func (p *Pages) handleEntry(c echo.Context) error {
+	sysID, code, variant := pathParam(c, "system"), pathParam(c, "code"), pathParam(c, "variant")
+	idx, release, err := p.acquire()
+	if err != nil {
+		return err
+	}
+	defer release()
+	cat := idx.Catalog()
+	b := p.base(c, "")
+	lang, t := b.Lang, b.T
+
+	sys, sysOK := cat.System(sysID)
+	if sysOK {
+		if e, ok := cat.Entry(errdex.EntryID(sysID, code, variant)); ok {
+			b.Title = e.Code + " " + e.Title.In(lang)
+			data := entryPage{base: b, E: newEntryView(cat, e, lang, t), System: newSystemCard(cat, sys, lang)}
+			if vs := cat.Variants(sysID, e.Code); len(vs) > 1 {
+				for _, v := range vs {
+					data.Variants = append(data.Variants, newVariantView(cat, v, lang, t, e))
+				}
+			}
+			for _, o := range elsewhere(cat, e.Code, sysID) {
+				data.Elsewhere = append(data.Elsewhere, newVariantView(cat, o, lang, t, nil))
+			}
+			return p.render(c, http.StatusOK, "entry", "page", data)
+		}
+		if variant == "" {
+			if vs := cat.Variants(sysID, code); len(vs) > 0 {
+				b.Title = code + " · " + sys.Name.In(lang)
+				data := variantsPage{base: b, Code: code, System: newSystemCard(cat, sys, lang)}
+				for _, v := range vs {
+					data.Variants = append(data.Variants, newVariantView(cat, v, lang, t, nil))
+				}
+				for _, o := range elsewhere(cat, code, sysID) {
+					data.Elsewhere = append(data.Elsewhere, newVariantView(cat, o, lang, t, nil))
+				}
+				return p.render(c, http.StatusOK, "variants", "page", data)
+			}
+			// Another spelling of one entry's code or alias: send the
+			// reader to the permalink.
+			if ms := cat.Lookup(code, sysID); len(ms) == 1 && ms[0].Field != errdex.FieldProviderCode {
+				target := &url.URL{Path: ms[0].Entry.Path(), RawQuery: c.Request().URL.RawQuery}
+				return c.Redirect(http.StatusFound, target.String())
+			}
+		}
+	}
+
+	var found []entryCard
+	for _, m := range cat.Lookup(code, "") {
+		if m.Field != errdex.FieldProviderCode {
+			found = append(found, newEntryCard(cat, m.Entry, lang, t))
+		}
+	}
+	return p.renderError(c, http.StatusNotFound, "", found)
+}

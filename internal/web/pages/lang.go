@@ -1,0 +1,122 @@
+package pages
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/errdex/errdex"
+)
+
+// langCookie remembers the language a reader picked with ?lang=.
+const langCookie = "errdex_lang"
+
+// langCookieMaxAge keeps the choice for a year.
+const langCookieMaxAge = 365 * 24 * 60 * 60
+
+// pickLang chooses the language of a page: ?lang= first, then the cookie
+// a previous ?lang= set, then Accept-Language, then English. An unknown
+// ?lang= or cookie value is ignored, not an error: a page should still
+// show. fromQuery reports that ?lang= decided, so the caller remembers it.
+func pickLang(r *http.Request) (lang errdex.Lang, fromQuery bool) {
+	if l, ok := errdex.ParseLang(r.URL.Query().Get("lang")); ok {
+		return l, true
+	}
+	if c, err := r.Cookie(langCookie); err == nil {
+		if l, ok := errdex.ParseLang(c.Value); ok {
+			return l, false
+		}
+	}
+	return acceptLanguage(r.Header.Get("Accept-Language")), false
+}
+
+// acceptLanguage returns the catalog language an Accept-Language header
+// ranks highest ("ko-KR,ko;q=0.9,en;q=0.8" is Korean), English when it
+// names none. Among equal weights the first listed wins.
+func acceptLanguage(header string) errdex.Lang {
+	best, bestQ := errdex.English, 0.0
+	for part := range strings.SplitSeq(header, ",") {
+		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		q := 1.0
+		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
+			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil || f < 0 || f > 1 {
+				continue
+			}
+			q = f
+		}
+		l, ok := errdex.ParseLang(tag)
+		if !ok || q <= bestQ {
+			continue
+		}
+		best, bestQ = l, q
+	}
+	return best
+}
+
+// rememberLang sets the cookie that keeps a ?lang= choice.
+func rememberLang(c echo.Context, lang errdex.Lang) {
+	c.SetCookie(&http.Cookie{
+		Name:     langCookie,
+		Value:    string(lang),
+		Path:     "/",
+		MaxAge:   langCookieMaxAge,
+		HttpOnly: true,
+		SameSite: http.SameSiteLaxMode,
+		Secure:   c.IsTLS(),
+	})
+}
+
+// langLink is one entry of the language switch.
+type langLink struct {
+	Lang    errdex.Lang
+	Name    string
+	URL     string
+	Current bool
+}
+
+// langLinks builds the language switch for the page at u: the same
+// address, with lang set, so switching keeps the reader where they are.
+func langLinks(u *url.URL, current errdex.Lang) []langLink {
+	out := make([]langLink, 0, len(errdex.Langs))
+	for _, l := range errdex.Langs {
+		out = append(out, langLink{
+			Lang:    l,
+			Name:    stringsFor(l).LangName,
+			URL:     withParams(u, map[string]string{"lang": string(l), "partial": "", "cursor": ""}),
+			Current: l == current,
+		})
+	}
+	return out
+}
+
+// withParams returns u's path and query with the given parameters set, or
+// removed when the value is "". Keys are sorted, so equal pages have equal
+// addresses.
+func withParams(u *url.URL, set map[string]string) string {
+	q := u.Query()
+	keys := make([]string, 0, len(set))
+	for k := range set {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if set[k] == "" {
+			q.Del(k)
+		} else {
+			q.Set(k, set[k])
+		}
+	}
+	path := u.EscapedPath()
+	if path == "" {
+		path = "/"
+	}
+	if len(q) == 0 {
+		return path
+	}
+	return path + "?" + q.Encode()
+}

@@ -1,0 +1,223 @@
+// Package pages is errdex's web UI: server-rendered HTML pages for people
+// (search, one entry, one system, errors) in English and Korean, and the
+// static files they use, all embedded from package web.
+//
+// Every page works without JavaScript; the small script in web/static adds
+// search as you type, the "/" shortcut, copy buttons and table sorting on
+// top. Pages send a Content-Security-Policy that allows no inline script or
+// style, so nothing a catalog author or a query writes can run.
+//
+// The package only adds routes to an echo instance: handlers return errors,
+// and the server's error handler turns them into answers, calling
+// RenderError for the HTML error page of a page route.
+package pages
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/search"
+	"github.com/errdex/errdex/web"
+)
+
+// Config is what the pages are told by the server that mounts them.
+type Config struct {
+	// BaseURL ("https://errdex.example.com") makes canonical links absolute;
+	// empty leaves them site-relative.
+	BaseURL string
+	// Acquire returns the index being served and the function that releases
+	// it when the request is done (a reload may swap indexes meanwhile).
+	Acquire func() (*search.Index, func())
+	// Logger receives what cannot be shown to the reader; nil discards it.
+	Logger *slog.Logger
+}
+
+// Pages serves the web UI. It is safe for concurrent use.
+type Pages struct {
+	cfg    Config
+	log    *slog.Logger
+	tmpl   map[string]*template.Template // by page name
+	static map[string]staticFile         // by path under static/
+}
+
+// The pages, each parsed from base.html, partials.html and its own file.
+var pageNames = []string{"search", "entry", "variants", "system", "error"}
+
+// New parses every template and loads the static files, failing when one
+// is missing or does not parse, so that a broken UI stops the server at
+// startup instead of failing one request at a time.
+func New(cfg Config) (*Pages, error) {
+	if cfg.Acquire == nil {
+		return nil, errors.New("pages: Config.Acquire is nil")
+	}
+	p := &Pages{cfg: cfg, log: cmp.Or(cfg.Logger, slog.New(slog.DiscardHandler))}
+	var err error
+	if p.static, err = loadStatic(web.FS); err != nil {
+		return nil, err
+	}
+	if p.tmpl, err = parseTemplates(web.FS, p.funcs()); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func parseTemplates(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
+	common, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, "templates/base.html", "templates/partials.html")
+	if err != nil {
+		return nil, fmt.Errorf("pages: parse templates: %w", err)
+	}
+	out := make(map[string]*template.Template, len(pageNames))
+	for _, name := range pageNames {
+		t, err := template.Must(common.Clone()).ParseFS(fsys, "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("pages: parse template %s: %w", name, err)
+		}
+		for _, def := range []string{"page", "content"} {
+			if t.Lookup(def) == nil {
+				return nil, fmt.Errorf("pages: template %s: %q is not defined", name, def)
+			}
+		}
+		out[name] = t
+	}
+	return out, nil
+}
+
+// funcs are the template functions. They know nothing of a request; what
+// depends on one (the language, the strings) is in the page data.
+func (p *Pages) funcs() template.FuncMap {
+	return template.FuncMap{
+		// static returns the address of a static file with its content
+		// hash, so that it may be cached for a year and still change.
+		"static": func(name string) (string, error) {
+			f, ok := p.static[name]
+			if !ok {
+				return "", fmt.Errorf("no static file %q", name)
+			}
+			return "/static/" + name + "?v=" + f.hash, nil
+		},
+	}
+}
+
+// Register adds the page routes and /static/* to e. Each route gets the
+// security headers and the language of the request; the rest of e is left
+// as it is.
+func (p *Pages) Register(e *echo.Echo) {
+	e.GET("/", p.handleSearch, p.pageMiddleware)
+	e.GET("/search", p.handleSearch, p.pageMiddleware)
+	e.GET("/codes/:system/:code", p.handleEntry, p.pageMiddleware)
+	e.GET("/codes/:system/:code/:variant", p.handleEntry, p.pageMiddleware)
+	e.GET("/systems/:system", p.handleSystem, p.pageMiddleware)
+	e.GET("/static/*", p.handleStatic, p.pageMiddleware)
+}
+
+// contentSecurityPolicy allows scripts, styles, images and fetches from
+// errdex only, no inline script or style, no plugins, no <base>, no
+// framing.
+const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; " +
+	"font-src 'self'; connect-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+
+// setSecurityHeaders puts the headers every page and file of the UI carries.
+func setSecurityHeaders(h http.Header) {
+	h.Set("Content-Security-Policy", contentSecurityPolicy)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+	h.Set("X-Frame-Options", "DENY")
+}
+
+// ctxLang is the echo context key of the request's language.
+const ctxLang = "errdex.pages.lang"
+
+// pageMiddleware sets the security headers, picks the request's language
+// and remembers a ?lang= choice in a cookie.
+func (p *Pages) pageMiddleware(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		setSecurityHeaders(c.Response().Header())
+		lang, fromQuery := pickLang(c.Request())
+		if fromQuery {
+			rememberLang(c, lang)
+		}
+		c.Set(ctxLang, lang)
+		// The same address answers in the language of the cookie or the
+		// header, so caches must tell them apart.
+		c.Response().Header().Add("Vary", "Accept-Language, Cookie")
+		return next(c)
+	}
+}
+
+// langOf returns the language pageMiddleware picked, or picks it for a
+// request that did not pass through it (an error on an unknown path).
+func langOf(c echo.Context) errdex.Lang {
+	if l, ok := c.Get(ctxLang).(errdex.Lang); ok {
+		return l
+	}
+	l, _ := pickLang(c.Request())
+	return l
+}
+
+// base is what every page's data holds: the language, its strings, and the
+// parts of the layout that depend on the request.
+type base struct {
+	Lang      errdex.Lang
+	T         *Strings
+	Title     string // the page's own title, without the site name
+	Canonical string
+	LangLinks []langLink
+	// Query fills the header's search box; SearchPage hides that box on
+	// the search page, which has its own.
+	Query      string
+	SearchPage bool
+}
+
+func (p *Pages) base(c echo.Context, title string) base {
+	lang := langOf(c)
+	u := c.Request().URL
+	return base{
+		Lang:      lang,
+		T:         stringsFor(lang),
+		Title:     title,
+		Canonical: p.cfg.BaseURL + u.EscapedPath(),
+		LangLinks: langLinks(u, lang),
+	}
+}
+
+// render executes a page into a buffer and writes it only when the whole
+// page rendered, so that a template error becomes a clean 500 instead of
+// half a page.
+func (p *Pages) render(c echo.Context, status int, page, tmpl string, data any) error {
+	t, ok := p.tmpl[page]
+	if !ok {
+		return fmt.Errorf("pages: no template %q", page)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, tmpl, data); err != nil {
+		return fmt.Errorf("pages: render %s/%s: %w", page, tmpl, err)
+	}
+	return c.HTMLBlob(status, buf.Bytes())
+}
+
+// acquire returns the index being served, or an error when there is none
+// (the server is shutting down).
+func (p *Pages) acquire() (*search.Index, func(), error) {
+	idx, release := p.cfg.Acquire()
+	if idx == nil {
+		release()
+		return nil, nil, echo.NewHTTPError(http.StatusServiceUnavailable, "no index is being served")
+	}
+	return idx, release, nil
+}
+
+// staticFile is one embedded file served under /static/.
+type staticFile struct {
+	data  []byte
+	hash  string
+	ctype string
+}

@@ -1,0 +1,311 @@
+package pages
+
+import (
+	"cmp"
+	"html/template"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/search"
+)
+
+// pageLimit is how many results a page of the search shows.
+const pageLimit = 20
+
+// searchPage is the data of the search page: the home page when there is
+// no query and no filter, results otherwise.
+type searchPage struct {
+	base
+	Home    bool
+	Systems []systemCard // the home page's overview
+	R       resultsView
+}
+
+// resultsView is the part of the search page that search as you type
+// replaces: it is rendered alone for ?partial=1.
+type resultsView struct {
+	Query    string
+	Total    int
+	Listing  bool // no query: every entry the filters allow
+	Payload  bool // the query was read as a pasted error
+	Results  []resultView
+	Facets   []facetGroup
+	Active   []activeFilter
+	ClearURL string
+	MoreURL  string
+	// Suggestions are shown when nothing matched.
+	Suggestions []suggestionView
+	T           *Strings
+}
+
+type resultView struct {
+	entryCard
+	Snippet template.HTML // escaped by the search package, <mark> only
+	Match   string
+}
+
+type suggestionView struct {
+	entryCard
+	Reason string
+}
+
+type facetGroup struct {
+	Param  string
+	Label  string
+	Values []facetValue
+}
+
+type facetValue struct {
+	Value    string
+	Label    string
+	Count    int
+	URL      string
+	Active   bool
+	SysClass string
+}
+
+type activeFilter struct {
+	Label string
+	URL   string
+}
+
+// searchParams are the query parameters of /search.
+type searchParams struct {
+	Query      string
+	System     string
+	HTTPStatus int
+	Type       string
+	Retryable  *bool
+	Cursor     string
+	Prefix     bool
+	Partial    bool
+}
+
+func (s searchParams) filtered() bool {
+	return s.System != "" || s.HTTPStatus != 0 || s.Type != "" || s.Retryable != nil
+}
+
+func parseSearchParams(q url.Values) (searchParams, error) {
+	s := searchParams{
+		Query:   q.Get("q"),
+		System:  strings.TrimSpace(q.Get("system")),
+		Type:    strings.TrimSpace(q.Get("type")),
+		Cursor:  q.Get("cursor"),
+		Prefix:  q.Get("prefix") == "1",
+		Partial: q.Get("partial") == "1",
+	}
+	if v := strings.TrimSpace(q.Get("http_status")); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return s, &errdex.FieldError{Param: "http_status", Code: errdex.CodeInvalidValue,
+				Message: "http_status must be a number"}
+		}
+		s.HTTPStatus = n
+	}
+	if v := strings.TrimSpace(q.Get("retryable")); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return s, &errdex.FieldError{Param: "retryable", Code: errdex.CodeInvalidValue,
+				Message: "retryable must be true or false"}
+		}
+		s.Retryable = &b
+	}
+	return s, nil
+}
+
+// identifyLimit is how many matches a long paste shows; Identify has no
+// further pages.
+const identifyLimit = 20
+
+// handleSearch serves GET / and GET /search: the home page, or the results
+// of ?q= with the filters system, http_status, type and retryable. With
+// ?partial=1 it answers only the results part, for search as you type.
+func (p *Pages) handleSearch(c echo.Context) error {
+	params, err := parseSearchParams(c.QueryParams())
+	if err != nil {
+		return err
+	}
+	idx, release, err := p.acquire()
+	if err != nil {
+		return err
+	}
+	defer release()
+	cat := idx.Catalog()
+
+	b := p.base(c, "")
+	b.SearchPage = true
+	b.Query = params.Query
+	lang, t := b.Lang, b.T
+	data := searchPage{base: b}
+	data.R.T = t
+
+	if strings.TrimSpace(params.Query) == "" && !params.filtered() && c.Path() == "/" {
+		data.Home = true
+		for _, s := range cat.Systems() {
+			data.Systems = append(data.Systems, newSystemCard(cat, s, lang))
+		}
+		return p.renderSearch(c, data, params.Partial)
+	}
+
+	ctx := c.Request().Context()
+	var resp *search.Response
+	if len(params.Query) > search.MaxQueryBytes {
+		// Too long for a query: a pasted payload. Identify reads up to
+		// 64 KiB, ignores filters and answers one page.
+		resp, err = idx.Identify(ctx, params.Query, lang, identifyLimit)
+	} else {
+		resp, err = idx.Search(ctx, search.Request{
+			Query: params.Query, System: params.System, HTTPStatus: params.HTTPStatus,
+			Type: params.Type, Retryable: params.Retryable, Lang: lang,
+			Limit: pageLimit, Cursor: params.Cursor, Prefix: params.Prefix,
+		})
+	}
+	if err != nil {
+		return err
+	}
+
+	data.Title = t.SearchTitle
+	if q := strings.TrimSpace(params.Query); q != "" {
+		data.Title = truncate(q, 60)
+	}
+	data.R = p.resultsView(c.Request().URL, cat, params, resp, lang, t)
+	return p.renderSearch(c, data, params.Partial)
+}
+
+func (p *Pages) renderSearch(c echo.Context, data searchPage, partial bool) error {
+	if partial {
+		return p.render(c, http.StatusOK, "search", "results-region", data)
+	}
+	return p.render(c, http.StatusOK, "search", "page", data)
+}
+
+func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams, resp *search.Response,
+	lang errdex.Lang, t *Strings) resultsView {
+	// Links from the results go to /search with the same parameters, less
+	// those that only the script's requests carry.
+	link := &url.URL{Path: "/search", RawQuery: u.RawQuery}
+	link.RawQuery = withParamsQuery(link, map[string]string{"partial": "", "prefix": "", "cursor": ""})
+
+	v := resultsView{
+		Query:   params.Query,
+		Total:   resp.Total,
+		Listing: strings.TrimSpace(params.Query) == "",
+		Payload: resp.Understood.Payload,
+		T:       t,
+	}
+	for _, r := range resp.Results {
+		v.Results = append(v.Results, resultView{
+			entryCard: newEntryCard(cat, r.Entry, lang, t),
+			Snippet:   r.Snippet,
+			Match:     t.MatchKinds[r.Match],
+		})
+	}
+	for _, s := range resp.Suggestions {
+		v.Suggestions = append(v.Suggestions, suggestionView{
+			entryCard: newEntryCard(cat, s.Entry, lang, t),
+			Reason:    cmp.Or(t.Reasons[s.Reason], s.Reason),
+		})
+	}
+	if resp.NextCursor != "" {
+		set := map[string]string{"cursor": resp.NextCursor}
+		if params.Prefix {
+			set["prefix"] = "1"
+		}
+		v.MoreURL = withParams(link, set)
+	}
+	if len(params.Query) > search.MaxQueryBytes {
+		// Identify ignores filters, so offering them would mislead.
+		v.Payload = true
+		return v
+	}
+	v.Facets, v.Active = facets(link, cat, params, resp.Facets, lang, t)
+	if len(v.Active) > 1 {
+		v.ClearURL = withParams(link, map[string]string{"system": "", "http_status": "", "type": "", "retryable": ""})
+	}
+	return v
+}
+
+// facets builds the facet links: each narrows the results to one value,
+// or, when that value is the active filter, removes it.
+func facets(link *url.URL, cat *errdex.Catalog, params searchParams, counts map[string]map[string]int,
+	lang errdex.Lang, t *Strings) ([]facetGroup, []activeFilter) {
+	active := map[string]string{"system": params.System, "type": params.Type}
+	if params.HTTPStatus != 0 {
+		active["http_status"] = strconv.Itoa(params.HTTPStatus)
+	}
+	if params.Retryable != nil {
+		active["retryable"] = strconv.FormatBool(*params.Retryable)
+	}
+	groups := []struct {
+		param, label string
+		order        func(a, b facetValue) int
+		name         func(v string) string
+	}{
+		{"system", t.FacetSystem, byLabel, func(v string) string { return systemName(cat, v, lang) }},
+		{"http_status", t.FacetHTTP, byNumber, func(v string) string { return v }},
+		{"type", t.FacetType, byLabel, func(v string) string { return v }},
+		{"retryable", t.FacetRetry, trueFirst, func(v string) string {
+			if v == "true" {
+				return t.Retryable
+			}
+			return t.NotRetryable
+		}},
+	}
+	var out []facetGroup
+	var chips []activeFilter
+	for _, g := range groups {
+		fg := facetGroup{Param: g.param, Label: g.label}
+		for value, n := range counts[g.param] {
+			if value == "" || n == 0 {
+				continue
+			}
+			on := active[g.param] == value
+			target := value
+			if on {
+				target = ""
+			}
+			fv := facetValue{Value: value, Label: g.name(value), Count: n, Active: on,
+				URL: withParams(link, map[string]string{g.param: target})}
+			if g.param == "system" {
+				fv.SysClass = sysClass(value)
+			}
+			fg.Values = append(fg.Values, fv)
+		}
+		slices.SortFunc(fg.Values, g.order)
+		if a := active[g.param]; a != "" {
+			chips = append(chips, activeFilter{
+				Label: g.label + ": " + g.name(a),
+				URL:   withParams(link, map[string]string{g.param: ""}),
+			})
+		}
+		if len(fg.Values) > 0 {
+			out = append(out, fg)
+		}
+	}
+	return out, chips
+}
+
+func byLabel(a, b facetValue) int { return strings.Compare(a.Label, b.Label) }
+
+func byNumber(a, b facetValue) int {
+	x, _ := strconv.Atoi(a.Value)
+	y, _ := strconv.Atoi(b.Value)
+	return cmp.Compare(x, y)
+}
+
+func trueFirst(a, b facetValue) int { return strings.Compare(b.Value, a.Value) }
+
+// withParamsQuery is withParams without the path.
+func withParamsQuery(u *url.URL, set map[string]string) string {
+	s := withParams(u, set)
+	if _, q, ok := strings.Cut(s, "?"); ok {
+		return q
+	}
+	return ""
+}

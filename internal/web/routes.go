@@ -1,0 +1,41 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+// registerRoutes declares every route of the server, in one place. The
+// web UI's pages register theirs here too, with handlers in files of their
+// own (pages*.go).
+func (s *Server) registerRoutes() {
+	e := s.echo
+
+	// Operations: probes and metrics.
+	e.GET("/healthz", s.handleHealthz)
+	e.GET("/readyz", s.handleReadyz)
+	e.GET("/metrics", s.metricsHandler())
+
+	// The JSON API of the contract.
+	e.GET("/api/openapi.json", s.handleOpenAPI)
+	v1 := e.Group("/api/v1")
+	v1.GET("/search", s.handleSearch)
+	v1.POST("/identify", s.handleIdentify, limitBody(maxIdentifyJSON))
+	v1.GET("/lookup", s.handleLookup)
+	v1.GET("/entries/:system/:code", s.handleEntry)
+	v1.GET("/entries/:system/:code/:variant", s.handleEntry)
+	v1.GET("/systems", s.handleSystems)
+	v1.GET("/misses", s.handleMisses)
+
+	// Chat: off (a 404 like any unknown path) unless a signing secret is set.
+	if s.cfg.SlackHandler != nil {
+		e.POST("/chatops/slack", echo.WrapHandler(s.cfg.SlackHandler))
+	}
+
+	// Unknown paths under /api answer the JSON 404 (the error handler picks
+	// the format by path); this route only makes that explicit for /api
+	// itself, which no other route covers.
+	e.Any("/api", func(echo.Context) error { return echo.ErrNotFound })
+	_ = http.MethodGet
+}
