@@ -178,7 +178,7 @@ func (r *mdRenderer) inline(n ast.Node) string {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			sb.WriteString(r.escape(string(c.Value(r.src))))
+			sb.WriteString(r.escape(r.strays(string(c.Value(r.src)))))
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				sb.WriteByte(' ')
 			}
@@ -207,6 +207,21 @@ func (r *mdRenderer) inline(n ast.Node) string {
 		}
 	}
 	return sb.String()
+}
+
+// strays handles "**" that CommonMark left as text. Its flanking rules do
+// not see bold closed right before a Korean particle ("**[설정]**에서"), which
+// the catalog's Korean prose does naturally; showing the asterisks would be
+// noise, so a terminal drops them and chat keeps a single "*".
+func (r *mdRenderer) strays(s string) string {
+	if !strings.Contains(s, "**") {
+		return s
+	}
+	switch r.d {
+	case TermPlain, TermColor:
+		return strings.ReplaceAll(s, "**", "")
+	}
+	return strings.ReplaceAll(s, "**", "*")
 }
 
 // raw is the unescaped text of a code span.

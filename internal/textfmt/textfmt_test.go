@@ -210,6 +210,8 @@ func TestFromMarkdown(t *testing.T) {
 		{"html block dropped", "<div>\nhidden\n</div>\n\nshown", textfmt.Plain, "shown"},
 		{"code block fenced", "```\nx := 1\n```", textfmt.Slack, "```\nx := 1\n```"},
 		{"code block indented on a terminal", "```\nx := 1\n```", textfmt.TermPlain, "    x := 1"},
+		{"bold before a Korean particle, terminal", "**[설정] > [플랫폼]**에서 확인", textfmt.TermPlain, "[설정] > [플랫폼]에서 확인"},
+		{"bold before a Korean particle, slack", "**[설정]**에서", textfmt.Slack, "*[설정]*에서"},
 		{"soft breaks become spaces", "one\ntwo", textfmt.Plain, "one two"},
 	}
 	for _, tt := range tests {

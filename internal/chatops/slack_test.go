@@ -1,0 +1,397 @@
+package chatops_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"flag"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/chatops"
+	"github.com/errdex/errdex/internal/search"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+const secret = "8f742231b10e8888abcd99yyyzzz85a5"
+
+// now is the fixed clock of the tests.
+var now = time.Unix(1_700_000_000, 0)
+
+// signedRequest builds a slash-command POST signed as Slack signs it, at
+// time ts, with the given secret.
+func signedRequest(t *testing.T, secret string, ts time.Time, body string) *http.Request {
+	t.Helper()
+	r := httptest.NewRequest(http.MethodPost, "/chatops/slack", strings.NewReader(body))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	stamp := strconv.FormatInt(ts.Unix(), 10)
+	r.Header.Set("X-Slack-Request-Timestamp", stamp)
+	r.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(chatops.Sign(secret, stamp, []byte(body))))
+	return r
+}
+
+// form is a slash command's body as Slack posts it.
+func form(text string) string {
+	return url.Values{
+		"token":        {"deprecated-verification-token"},
+		"team_id":      {"T0001"},
+		"channel_id":   {"C2147483705"},
+		"user_id":      {"U2147483697"},
+		"user_name":    {"jiwoo"},
+		"command":      {"/errdex"},
+		"text":         {text},
+		"response_url": {"https://hooks.slack.com/commands/1234/5678"},
+		"trigger_id":   {"13345224609.738474920.8088930838d88f008e0"},
+	}.Encode()
+}
+
+// fake answers searches with canned responses, and records the requests.
+type fake struct {
+	resp     *search.Response
+	err      error
+	searched []search.Request
+	identify []string
+}
+
+func (f *fake) Search(_ context.Context, req search.Request) (*search.Response, error) {
+	f.searched = append(f.searched, req)
+	if f.err != nil {
+		return nil, f.err
+	}
+	r := *f.resp
+	r.Query = req.Query
+	return &r, nil
+}
+
+func (f *fake) Identify(_ context.Context, text string, lang errdex.Lang, limit int) (*search.Response, error) {
+	f.identify = append(f.identify, text)
+	return f.Search(context.Background(), search.Request{Query: text, Lang: lang, Limit: limit})
+}
+
+func newHandler(t *testing.T, cfg chatops.SlackConfig, s chatops.Searcher) *chatops.Slack {
+	t.Helper()
+	if cfg.SigningSecret == "" {
+		cfg.SigningSecret = secret
+	}
+	if cfg.Now == nil {
+		cfg.Now = func() time.Time { return now }
+	}
+	h, err := chatops.NewSlack(cfg, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+func TestVerification(t *testing.T) {
+	found := &fake{resp: &search.Response{Total: 1, Results: []search.Result{{Entry: entries()[0]}}}}
+	tests := []struct {
+		name    string
+		request func(t *testing.T) *http.Request
+		want    int
+	}{
+		{"signed", func(t *testing.T) *http.Request {
+			return signedRequest(t, secret, now, form("4019"))
+		}, http.StatusOK},
+		{"signed four minutes ago", func(t *testing.T) *http.Request {
+			return signedRequest(t, secret, now.Add(-4*time.Minute), form("4019"))
+		}, http.StatusOK},
+		{"wrong secret", func(t *testing.T) *http.Request {
+			return signedRequest(t, "not-the-secret", now, form("4019"))
+		}, http.StatusUnauthorized},
+		{"stale timestamp", func(t *testing.T) *http.Request {
+			return signedRequest(t, secret, now.Add(-6*time.Minute), form("4019"))
+		}, http.StatusUnauthorized},
+		{"timestamp far in the future", func(t *testing.T) *http.Request {
+			return signedRequest(t, secret, now.Add(6*time.Minute), form("4019"))
+		}, http.StatusUnauthorized},
+		{"tampered body", func(t *testing.T) *http.Request {
+			r := signedRequest(t, secret, now, form("4019"))
+			r.Body = http.NoBody
+			tampered := form("<!channel> 4019")
+			r.Body = readCloser(tampered)
+			r.ContentLength = int64(len(tampered))
+			return r
+		}, http.StatusUnauthorized},
+		{"timestamp changed after signing", func(t *testing.T) *http.Request {
+			r := signedRequest(t, secret, now, form("4019"))
+			r.Header.Set("X-Slack-Request-Timestamp", strconv.FormatInt(now.Unix()-1, 10))
+			return r
+		}, http.StatusUnauthorized},
+		{"missing signature", func(t *testing.T) *http.Request {
+			r := signedRequest(t, secret, now, form("4019"))
+			r.Header.Del("X-Slack-Signature")
+			return r
+		}, http.StatusUnauthorized},
+		{"missing timestamp", func(t *testing.T) *http.Request {
+			r := signedRequest(t, secret, now, form("4019"))
+			r.Header.Del("X-Slack-Request-Timestamp")
+			return r
+		}, http.StatusUnauthorized},
+		{"timestamp not a number", func(t *testing.T) *http.Request {
+			r := signedRequest(t, secret, now, form("4019"))
+			r.Header.Set("X-Slack-Request-Timestamp", "yesterday")
+			return r
+		}, http.StatusUnauthorized},
+		{"signature without v0", func(t *testing.T) *http.Request {
+			r := signedRequest(t, secret, now, form("4019"))
+			r.Header.Set("X-Slack-Signature", strings.TrimPrefix(r.Header.Get("X-Slack-Signature"), "v0="))
+			return r
+		}, http.StatusUnauthorized},
+		{"signature not hex", func(t *testing.T) *http.Request {
+			r := signedRequest(t, secret, now, form("4019"))
+			r.Header.Set("X-Slack-Signature", "v0=zzzz")
+			return r
+		}, http.StatusUnauthorized},
+		{"truncated signature", func(t *testing.T) *http.Request {
+			r := signedRequest(t, secret, now, form("4019"))
+			r.Header.Set("X-Slack-Signature", r.Header.Get("X-Slack-Signature")[:20])
+			return r
+		}, http.StatusUnauthorized},
+		{"GET", func(t *testing.T) *http.Request {
+			return httptest.NewRequest(http.MethodGet, "/chatops/slack", nil)
+		}, http.StatusMethodNotAllowed},
+		{"body over the limit", func(t *testing.T) *http.Request {
+			return signedRequest(t, secret, now, form(strings.Repeat("가", chatops.MaxBodyBytes)))
+		}, http.StatusRequestEntityTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHandler(t, chatops.SlackConfig{}, found)
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, tt.request(t))
+			if w.Code != tt.want {
+				t.Errorf("status: got %d, want %d (body %q)", w.Code, tt.want, w.Body.String())
+			}
+			if w.Code != http.StatusOK && strings.Contains(w.Body.String(), "4019") {
+				t.Errorf("a refused request got an answer: %q", w.Body.String())
+			}
+		})
+	}
+}
+
+func readCloser(s string) *nopCloser { return &nopCloser{strings.NewReader(s)} }
+
+type nopCloser struct{ *strings.Reader }
+
+func (nopCloser) Close() error { return nil }
+
+func TestSSLCheck(t *testing.T) {
+	s := &fake{resp: &search.Response{}}
+	h := newHandler(t, chatops.SlackConfig{}, s)
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, signedRequest(t, secret, now, "ssl_check=1&token=x"))
+	if w.Code != http.StatusOK || w.Body.Len() != 0 {
+		t.Errorf("got %d %q, want 200 and no body", w.Code, w.Body.String())
+	}
+	if len(s.searched) != 0 {
+		t.Errorf("got %d searches for an SSL check, want 0", len(s.searched))
+	}
+}
+
+func TestNewSlackNeedsSecret(t *testing.T) {
+	if _, err := chatops.NewSlack(chatops.SlackConfig{}, &fake{}); err == nil {
+		t.Error("got no error for an empty signing secret, want one")
+	}
+	if _, err := chatops.NewSlack(chatops.SlackConfig{SigningSecret: "s"}, nil); err == nil {
+		t.Error("got no error for a nil searcher, want one")
+	}
+}
+
+// entries are three made-up entries covering what the answer shows.
+func entries() []*errdex.Entry {
+	return []*errdex.Entry{
+		{
+			System: "kakao-share", Code: "4019", HTTPStatus: 400,
+			Title:   errdex.Text{En: "Template not found", Ko: "템플릿을 찾을 수 없음"},
+			Summary: errdex.Text{En: "The `templateId` names no template of this app.", Ko: "`templateId`에 해당하는 이 앱의 템플릿이 없습니다."},
+			Causes:  []errdex.Text{{En: "A typo in the template ID.", Ko: "템플릿 ID 오타."}},
+			Fixes: []errdex.Text{
+				{En: "Copy the ID from **[Message] > [Templates]** & send again <b>now</b>.", Ko: "**[메시지] > [템플릿]**에서 ID를 복사해 다시 보냅니다."},
+				{En: "Use the app key of the same app.", Ko: "같은 앱의 앱 키를 씁니다."},
+			},
+			Retry: errdex.Retry{Strategy: errdex.RetryAfterFixed, Note: errdex.Text{En: "Fix the ID first.", Ko: "ID부터 고치세요."}},
+		},
+		{
+			System: "kakao-share", Code: "-401", Variant: "domain-mismatched", HTTPStatus: 401,
+			Title:   errdex.Text{En: "Domain not registered", Ko: "등록되지 않은 도메인"},
+			Summary: errdex.Text{En: "The page's domain is not registered.", Ko: "페이지 도메인이 등록되지 않았습니다."},
+			Fixes:   []errdex.Text{{En: "Register it.", Ko: "등록합니다."}},
+			Retry:   errdex.Retry{Strategy: errdex.RetryNever, Note: errdex.Text{En: "It fails until fixed.", Ko: "고칠 때까지 실패합니다."}},
+		},
+		{
+			System: "kmsg", Code: "INSUFFICIENT_BALANCE",
+			Title:   errdex.Text{En: "Not enough balance to send", Ko: "발송 잔액 부족"},
+			Summary: errdex.Text{En: "The prepaid balance does not cover the send.", Ko: "충전 잔액이 발송 비용보다 적습니다."},
+			Fixes:   []errdex.Text{{En: "Top up, then send again.", Ko: "잔액을 충전한 뒤 다시 보냅니다."}},
+			Retry:   errdex.Retry{Strategy: errdex.RetryAfterFixed, Note: errdex.Text{En: "Top up first.", Ko: "먼저 충전하세요."}},
+		},
+	}
+}
+
+func results(es ...*errdex.Entry) *search.Response {
+	r := &search.Response{Total: len(es)}
+	for _, e := range es {
+		r.Results = append(r.Results, search.Result{Entry: e})
+	}
+	return r
+}
+
+func TestAnswers(t *testing.T) {
+	es := entries()
+	five := results(es[0], es[1], es[2], es[1], es[2]) // more than 1+Candidates
+	tests := []struct {
+		name      string
+		cfg       chatops.SlackConfig
+		searcher  *fake
+		text      string
+		golden    string
+		wantQuery string
+		wantLang  errdex.Lang
+	}{
+		{name: "best match and candidates", cfg: chatops.SlackConfig{BaseURL: "https://errdex.example/"},
+			searcher: &fake{resp: five}, text: "4019", golden: "best.json", wantQuery: "4019", wantLang: errdex.English},
+		{name: "Korean text answers in Korean", cfg: chatops.SlackConfig{BaseURL: "https://errdex.example"},
+			searcher: &fake{resp: results(es[2])}, text: "잔액 부족", golden: "korean.json", wantQuery: "잔액 부족", wantLang: errdex.Korean},
+		{name: "share posts to the channel", cfg: chatops.SlackConfig{BaseURL: "https://errdex.example"},
+			searcher: &fake{resp: results(es[1])}, text: "share -401", golden: "share.json", wantQuery: "-401", wantLang: errdex.English},
+		{name: "in_channel by configuration, ko by word", cfg: chatops.SlackConfig{InChannel: true},
+			searcher: &fake{resp: results(es[0])}, text: "ko  4019", golden: "in_channel_no_base_url.json", wantQuery: "4019", wantLang: errdex.Korean},
+		{name: "empty text is help", searcher: &fake{resp: five}, text: "  ", golden: "help.json"},
+		{name: "help word", searcher: &fake{resp: five}, text: "help", golden: "help.json"},
+		{name: "nothing found", cfg: chatops.SlackConfig{BaseURL: "https://errdex.example"},
+			searcher: &fake{resp: &search.Response{Suggestions: []search.Suggestion{{Entry: es[0], Reason: "similar code"}}}},
+			text: "4091 <!channel>", golden: "not_found.json", wantQuery: "4091 <!channel>", wantLang: errdex.English},
+		{name: "invalid query", searcher: &fake{err: &errdex.FieldError{Param: "q", Code: errdex.CodeInvalidValue, Message: "q is not valid UTF-8 text"}},
+			text: "share x", golden: "invalid.json", wantQuery: "x", wantLang: errdex.English},
+		{name: "search failure says nothing internal", searcher: &fake{err: errors.New("bleve: index closed at /var/lib/secret")},
+			text: "4019", golden: "failure.json", wantQuery: "4019", wantLang: errdex.English},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHandler(t, tt.cfg, tt.searcher)
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, signedRequest(t, secret, now, form(tt.text)))
+			if w.Code != http.StatusOK {
+				t.Fatalf("status: got %d, want 200 (%s)", w.Code, w.Body)
+			}
+			if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+				t.Errorf("Content-Type: got %q, want application/json", ct)
+			}
+			var msg chatops.Message
+			if err := json.Unmarshal(w.Body.Bytes(), &msg); err != nil {
+				t.Fatalf("answer is not JSON: %v", err)
+			}
+			golden(t, tt.golden, w.Body.Bytes())
+			if strings.Contains(w.Body.String(), "<!channel>") || strings.Contains(w.Body.String(), "<b>") {
+				t.Errorf("answer passes a mention or raw HTML through: %s", w.Body)
+			}
+			if strings.Contains(w.Body.String(), "secret") {
+				t.Errorf("answer leaks an internal error: %s", w.Body)
+			}
+			if tt.wantQuery == "" {
+				if len(tt.searcher.searched) != 0 {
+					t.Errorf("help ran %d searches, want 0", len(tt.searcher.searched))
+				}
+				return
+			}
+			if len(tt.searcher.searched) != 1 {
+				t.Fatalf("got %d searches, want 1", len(tt.searcher.searched))
+			}
+			req := tt.searcher.searched[0]
+			if req.Query != tt.wantQuery || req.Lang != tt.wantLang {
+				t.Errorf("search: got query %q lang %q, want %q %q", req.Query, req.Lang, tt.wantQuery, tt.wantLang)
+			}
+			if req.Limit != 1+chatops.Candidates {
+				t.Errorf("search limit: got %d, want %d", req.Limit, 1+chatops.Candidates)
+			}
+		})
+	}
+}
+
+// TestLongPasteIsIdentified checks that text longer than a search query is
+// read as a pasted error instead of being refused.
+func TestLongPasteIsIdentified(t *testing.T) {
+	s := &fake{resp: results(entries()[0])}
+	h := newHandler(t, chatops.SlackConfig{}, s)
+	paste := `{"error":{"code":"4019"}} ` + strings.Repeat("log line ", search.MaxQueryBytes/9+1)
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, signedRequest(t, secret, now, form(paste)))
+	if w.Code != http.StatusOK {
+		t.Fatalf("status: got %d, want 200", w.Code)
+	}
+	if len(s.identify) != 1 || s.identify[0] != strings.TrimSpace(paste) {
+		t.Errorf("got Identify calls %d, want 1 with the whole paste", len(s.identify))
+	}
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, got, "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Errorf("%s differs (run go test -update and review the diff)\ngot:\n%s\nwant:\n%s", name, buf.Bytes(), want)
+	}
+}
+
+// TestWithRealIndex runs the handler over the built-in catalog and the
+// real search index: what a support engineer would see for /errdex 4019.
+func TestWithRealIndex(t *testing.T) {
+	cat, err := errdex.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := search.New(cat, search.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	h := newHandler(t, chatops.SlackConfig{BaseURL: "https://errdex.example"}, ix)
+	tests := []struct {
+		text, wantLink string
+	}{
+		{"4019", "<https://errdex.example/codes/kakao-share/4019|4019>"},
+		{"잔액 부족", "<https://errdex.example/codes/kmsg/INSUFFICIENT_BALANCE|INSUFFICIENT_BALANCE>"},
+		{`{"error":{"code":"invalid_api_key"}}`, "<https://errdex.example/codes/kirim/invalid_api_key|invalid_api_key>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, signedRequest(t, secret, now, form(tt.text)))
+			var msg chatops.Message
+			if err := json.Unmarshal(w.Body.Bytes(), &msg); err != nil {
+				t.Fatalf("status %d, answer is not JSON: %v", w.Code, err)
+			}
+			if len(msg.Blocks) == 0 || msg.Blocks[0].Text == nil {
+				t.Fatalf("got no first section: %s", w.Body)
+			}
+			if first := msg.Blocks[0].Text.Text; !strings.HasPrefix(first, "*"+tt.wantLink+"*") {
+				t.Errorf("first section: got %q, want it to start with the link %s", first, tt.wantLink)
+			}
+		})
+	}
+}
