@@ -227,6 +227,7 @@ func (ix *Index) document(e *errdex.Entry) map[string]any {
 		fRetryable:  strconv.FormatBool(e.Retry.Retryable),
 		fKeys:       keys,
 		fCode:       e.Code,
+		fCodeCase:   e.Code,
 		fSort:       e.System + "\x00" + e.Code + "\x00" + e.Variant,
 		fCodeText:   codeText,
 		fSystemText: strings.Join(sysText, " "),

@@ -3,6 +3,7 @@ package search
 import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/unicodenorm"
@@ -16,7 +17,7 @@ import (
 // MappingVersion changes whenever buildIndexMapping or the documents change
 // in a way that makes an index built before unusable; on-disk indexes carry
 // it in their directory name.
-const MappingVersion = 1
+const MappingVersion = 2
 
 // Analyzer names.
 const (
@@ -33,6 +34,7 @@ const (
 	fRetryable  = "retryable"   // keyword "true"/"false": filter and facet
 	fKeys       = "keys"        // keyword: code and aliases
 	fCode       = "code"        // keyword: the code alone, for exact-code ranking
+	fCodeCase   = "code_case"   // the code as spelt: case tells RATE_LIMIT_EXCEEDED (kmsg) from rate_limit_exceeded (kirim)
 	fPCodes     = "pcodes"      // keyword: bare provider codes ("519")
 	fPKeys      = "pkeys"       // keyword: provider-qualified codes ("iwinv:519")
 	fSort       = "sort"        // keyword: system, code and variant for listing order
@@ -81,7 +83,7 @@ func buildIndexMapping() (mapping.IndexMapping, error) {
 		return nil, err
 	}
 
-	keyword := func(sortable bool) *mapping.FieldMapping {
+	kw := func(sortable bool) *mapping.FieldMapping {
 		fm := bleve.NewTextFieldMapping()
 		fm.Analyzer = analyzerKeyword
 		fm.Store = false
@@ -102,12 +104,15 @@ func buildIndexMapping() (mapping.IndexMapping, error) {
 
 	dm := bleve.NewDocumentStaticMapping()
 	for _, f := range []string{fSystem, fHTTPStatus, fType, fRetryable} {
-		dm.AddFieldMappingsAt(f, keyword(true))
+		dm.AddFieldMappingsAt(f, kw(true))
 	}
 	for _, f := range []string{fKeys, fCode, fPCodes, fPKeys} {
-		dm.AddFieldMappingsAt(f, keyword(false))
+		dm.AddFieldMappingsAt(f, kw(false))
 	}
-	dm.AddFieldMappingsAt(fSort, keyword(true))
+	caseKeyword := kw(false)
+	caseKeyword.Analyzer = keyword.Name
+	dm.AddFieldMappingsAt(fCodeCase, caseKeyword)
+	dm.AddFieldMappingsAt(fSort, kw(true))
 	dm.AddFieldMappingsAt(fCodeText, prose(analyzerEnglish, false))
 	dm.AddFieldMappingsAt(fSystemText, prose(analyzerKorean, false))
 	for _, f := range []string{fTitleEn, fSummaryEn, fBodyEn} {

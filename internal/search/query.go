@@ -20,6 +20,7 @@ import (
 // outranks any text, whatever the text scores.
 const (
 	boostCode      = 2000
+	boostCodeCase  = 100 // on top of boostCode when the case matches too
 	boostAlias     = 1500
 	boostQualified = 1200
 	boostSignature = 600
@@ -247,6 +248,9 @@ func (ix *Index) buildQuery(u understanding) query.Query {
 		var qs []query.Query
 		for _, k := range u.keys {
 			qs = append(qs, term(fCode, k, boostCode), term(fKeys, k, boostAlias))
+		}
+		for _, k := range u.spelt {
+			qs = append(qs, term(fCodeCase, k, boostCodeCase))
 		}
 		tiers = append(tiers, bleve.NewDisjunctionQuery(qs...))
 	}

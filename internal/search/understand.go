@@ -18,6 +18,8 @@ type understanding struct {
 	Understanding
 	// keys are lower-cased codes or aliases the catalog has.
 	keys []string
+	// spelt are the same codes as they were written.
+	spelt []string
 	// pqual are provider-qualified codes ("iwinv:519").
 	pqual []string
 	// pcodes are bare codes that only providers have ("519").
@@ -94,6 +96,7 @@ func (ix *Index) understand(q string, payload, prefix bool) understanding {
 		for _, m := range ix.cat.Lookup(k, "") {
 			if m.Field != errdex.FieldProviderCode {
 				u.keys = append(u.keys, k)
+				u.spelt = append(u.spelt, trimNoise(raw))
 				u.Codes = append(u.Codes, m.Value)
 				return true
 			}
