@@ -14,10 +14,11 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 )
 
-// maxBody bounds any request body; routes that take a body set their own,
-// smaller or larger, limit. http.MaxBytesReader is used rather than echo's
-// BodyLimit, which trusts Content-Length and can be bypassed (echo #3071).
-const maxBody = 64 << 10
+// maxBody bounds any request body, as a backstop: a route that takes a body
+// reads it under its own, smaller limit (identify: 64 KiB of text).
+// http.MaxBytesReader is used rather than echo's BodyLimit, which can be
+// bypassed (echo #3071).
+const maxBody = 1 << 20
 
 const ctxRequestID = "errdex.request_id"
 

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 )
 
@@ -21,7 +19,7 @@ func (s *Server) registerRoutes() {
 	e.GET("/api/openapi.json", s.handleOpenAPI)
 	v1 := e.Group("/api/v1")
 	v1.GET("/search", s.handleSearch)
-	v1.POST("/identify", s.handleIdentify, limitBody(maxIdentifyJSON))
+	v1.POST("/identify", s.handleIdentify)
 	v1.GET("/lookup", s.handleLookup)
 	v1.GET("/entries/:system/:code", s.handleEntry)
 	v1.GET("/entries/:system/:code/:variant", s.handleEntry)
@@ -37,5 +35,4 @@ func (s *Server) registerRoutes() {
 	// the format by path); this route only makes that explicit for /api
 	// itself, which no other route covers.
 	e.Any("/api", func(echo.Context) error { return echo.ErrNotFound })
-	_ = http.MethodGet
 }
