@@ -104,7 +104,7 @@ func (r *Reloader) reload(ctx context.Context) Outcome {
 			o.Problems = verr.Problems
 			o.Err = "catalog has problems; the last good catalog keeps serving"
 		}
-		r.refused(o, served)
+		r.refused(&o, served)
 		return o
 	}
 	if served != nil && served.Catalog().Version == cat.Version {
@@ -114,7 +114,7 @@ func (r *Reloader) reload(ctx context.Context) Outcome {
 	idx, err := r.build(ctx, cat)
 	if err != nil {
 		o := Outcome{Err: "indexing the catalog failed: " + err.Error()}
-		r.refused(o, served)
+		r.refused(&o, served)
 		return o
 	}
 	r.holder.Swap(idx)
@@ -124,7 +124,7 @@ func (r *Reloader) reload(ctx context.Context) Outcome {
 
 // refused logs a reload that was not applied, one line per problem so that
 // each names its file and line, and fills in what keeps serving.
-func (r *Reloader) refused(o Outcome, served *search.Index) {
+func (r *Reloader) refused(o *Outcome, served *search.Index) {
 	if served != nil {
 		o.Version = served.Catalog().Version
 		o.Entries = served.Catalog().Len()
