@@ -9,8 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 
@@ -42,6 +44,8 @@ type Index struct {
 	bi    bleve.Index
 	vocab *vocab
 	sigs  []compiledSig
+	// en is the English analyzer, to tell stop words.
+	en analysis.Analyzer
 	// statuses holds the HTTP statuses some entry has.
 	statuses map[int]bool
 	// providers holds lower-cased provider ids ("iwinv", "aligo").
@@ -99,6 +103,7 @@ func New(cat *errdex.Catalog, opts Options) (*Index, error) {
 		return nil, err
 	}
 	ix.bi = bi
+	ix.en = bi.Mapping().AnalyzerNamed(analyzerEnglish)
 	return ix, nil
 }
 
@@ -219,6 +224,14 @@ func (ix *Index) document(e *errdex.Entry) map[string]any {
 	for _, a := range e.Aliases {
 		codeText += " " + codeWords(a)
 	}
+	// The providers whose codes map here, and those codes as words
+	// (ApiKeyError: "api key error"), so "solapi api key" finds the entry.
+	for _, pc := range e.ProviderCodes {
+		sysText = append(sysText, pc.Provider, pc.Channel)
+		for _, c := range pc.Codes {
+			codeText += " " + codeWords(c)
+		}
+	}
 
 	d := map[string]any{
 		"_id":       e.ID(),
@@ -255,11 +268,24 @@ func (ix *Index) document(e *errdex.Entry) map[string]any {
 }
 
 // codeWords splits a code into words: "invalid_phone_number" -> "invalid
-// phone number", so that text about a code finds it.
+// phone number", "ApiKeyError" -> "api key error", so that text about a
+// code finds it.
 func codeWords(code string) string {
-	return strings.Join(strings.FieldsFunc(strings.ToLower(code), func(r rune) bool {
-		return r == '_' || r == '-' || r == '.' || r == ' '
-	}), " ")
+	var b strings.Builder
+	prevLower := false
+	for _, r := range code {
+		switch {
+		case r == '_' || r == '-' || r == '.' || r == ' ':
+			b.WriteByte(' ')
+			prevLower = false
+			continue
+		case unicode.IsUpper(r) && prevLower:
+			b.WriteByte(' ')
+		}
+		b.WriteRune(unicode.ToLower(r))
+		prevLower = unicode.IsLower(r) || unicode.IsDigit(r)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 var (

@@ -27,11 +27,13 @@ const (
 	boostStatus    = 60
 	boostPCode     = 40
 
-	boostTitle   = 4
-	boostCodeTxt = 3
-	boostSummary = 2
-	boostBody    = 1
-	boostSystem  = 1.5
+	boostTitle    = 4
+	boostCodeTxt  = 3
+	boostSummary  = 2
+	boostBody     = 1
+	boostSystem   = 1.5
+	boostAllWords = 3 // every word of the query
+	boostPhrase   = 2 // two words side by side as typed
 	// Alternatives of a typed word weigh less than the word itself.
 	boostTypo   = 0.6
 	boostPrefix = 0.5
@@ -294,10 +296,15 @@ func (ix *Index) buildQuery(u understanding) query.Query {
 
 // textQuery matches the words of the query in the entries' prose. Each word
 // becomes a disjunction of itself, its typo corrections and (for the last
-// word while typing) its completions; documents matching more words score
-// higher through the disjunction's coordination factor.
+// word while typing) its completions. Documents matching more words score
+// higher through the disjunction's coordination factor, and more again when
+// they hold every word, or two words side by side as typed.
 func (ix *Index) textQuery(u understanding) query.Query {
-	var words []query.Query
+	var (
+		any, all []query.Query
+		prev     string
+		phrases  []query.Query
+	)
 	for i, w := range u.words {
 		var alts []query.Query
 		alts = append(alts, ix.wordQuery(w, 1)...)
@@ -310,12 +317,62 @@ func (ix *Index) textQuery(u understanding) query.Query {
 				alts = append(alts, ix.wordQuery(c, boostPrefix)...)
 			}
 		}
-		words = append(words, bleve.NewDisjunctionQuery(alts...))
+		word := bleve.NewDisjunctionQuery(alts...)
+		any = append(any, word)
+		if !ix.isStopWord(w) {
+			all = append(all, word)
+			if prev != "" && len(phrases) < 8*3 {
+				phrases = append(phrases, ix.phraseQueries(prev+" "+w, hasHangul(w))...)
+			}
+			prev = w
+		} else {
+			prev = ""
+		}
 	}
-	if len(words) == 0 {
+	if len(any) == 0 {
 		return nil
 	}
-	return bleve.NewDisjunctionQuery(words...)
+	clauses := []query.Query{bleve.NewDisjunctionQuery(any...)}
+	if len(all) >= 2 {
+		c := bleve.NewConjunctionQuery(all...)
+		c.SetBoost(boostAllWords)
+		clauses = append(clauses, c)
+	}
+	if len(phrases) > 0 {
+		clauses = append(clauses, bleve.NewDisjunctionQuery(phrases...))
+	}
+	if len(clauses) == 1 {
+		return clauses[0]
+	}
+	return bleve.NewDisjunctionQuery(clauses...)
+}
+
+// phraseQueries matches two words side by side in the prose of their script.
+func (ix *Index) phraseQueries(pair string, korean bool) []query.Query {
+	fields := []string{fTitleEn, fSummaryEn, fBodyEn}
+	if korean {
+		fields = []string{fTitleKo, fSummaryKo, fBodyKo}
+	}
+	out := make([]query.Query, 0, len(fields))
+	for _, f := range fields {
+		p := bleve.NewMatchPhraseQuery(pair)
+		p.SetField(f)
+		p.SetBoost(boostPhrase)
+		out = append(out, p)
+	}
+	return out
+}
+
+// isStopWord reports whether the English analyzer drops w ("the", "not"):
+// such a word can never match, so it must not be required.
+func (ix *Index) isStopWord(w string) bool {
+	if hasHangul(w) {
+		return false
+	}
+	if utf8.RuneCountInString(w) < 2 {
+		return true
+	}
+	return ix.en != nil && len(ix.en.Analyze([]byte(w))) == 0
 }
 
 // wordQuery matches one word in every prose field of its script.

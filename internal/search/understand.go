@@ -37,6 +37,10 @@ var noiseWords = map[string]bool{
 	"status": true, "errdex": true, "kmsgerror": true, "에러": true, "오류": true, "코드": true,
 }
 
+// channelWords name a provider's API between its name and a code.
+var channelWords = map[string]bool{"sms": true, "lms": true, "mms": true, "alimtalk": true, "friendtalk": true,
+	"알림톡": true, "문자": true, "친구톡": true}
+
 // trimNoise strips quotes, brackets and trailing punctuation around a token,
 // and a leading key such as code= or error_code:.
 func trimNoise(s string) string {
@@ -178,7 +182,12 @@ func (ix *Index) understand(q string, payload, prefix bool) understanding {
 		toks := strings.Fields(q)
 		for i, t := range toks {
 			if p := strings.ToLower(trimNoise(t)); ix.providers[p] && i+1 < len(toks) {
-				addQualified(p, toks[i+1])
+				next := i + 1
+				// "iwinv sms 13", "iwinv alimtalk 519": a channel may stand between.
+				if channelWords[strings.ToLower(toks[next])] && next+1 < len(toks) {
+					next++
+				}
+				addQualified(p, toks[next])
 			}
 			if p, c, ok := strings.Cut(trimNoise(t), ":"); ok && ix.providers[strings.ToLower(p)] {
 				addQualified(p, c)
