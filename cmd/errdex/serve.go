@@ -233,6 +233,12 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 	}
 	srv := web.New(wcfg, holder, reloader, log)
 
+	// SIGHUP is caught before the listening line is logged, so whoever
+	// waits for that line may signal at once without killing the process.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
@@ -240,26 +246,23 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 	httpSrv := srv.HTTPServer()
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- httpSrv.Serve(ln) }()
-	log.Info("listening", "addr", ln.Addr().String(), "catalog", cat.Source,
-		"version", cat.Version, "entries", cat.Len(), "slack", cfg.SlackSigningSecret != "")
 
 	// Reloads stop before the index holder closes: bg ends first.
 	bg, stopBG := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	defer func() { stopBG(); wg.Wait() }()
-	if reloader != nil {
-		if cfg.Watch {
-			wg.Go(func() {
-				err := live.Watch(bg, cfg.CatalogDir, cfg.Debounce, log, func() { reloader.Reload(bg, "watch") })
-				if err != nil {
-					log.Error("not watching the catalog directory; SIGHUP still reloads", "err", err)
-				}
-			})
+	if reloader != nil && cfg.Watch {
+		w, err := live.NewWatcher(cfg.CatalogDir, cfg.Debounce, log)
+		if err != nil {
+			log.Error("not watching the catalog directory; SIGHUP still reloads", "err", err)
+		} else {
+			wg.Go(func() { w.Run(bg, func() { reloader.Reload(bg, "watch") }) })
 		}
 	}
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
+	// Logged once the watch and SIGHUP are in place, so a change made after
+	// this line is seen.
+	log.Info("listening", "addr", ln.Addr().String(), "catalog", cat.Source,
+		"version", cat.Version, "entries", cat.Len(), "slack", cfg.SlackSigningSecret != "")
 	wg.Go(func() {
 		for {
 			select {

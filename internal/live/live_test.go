@@ -179,16 +179,14 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 
 func startWatch(t *testing.T, dir string, debounce time.Duration, fn func()) {
 	t.Helper()
+	w, err := NewWatcher(dir, debounce, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- Watch(ctx, dir, debounce, nil, fn) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Watch: %v", err)
-		}
-	})
-	time.Sleep(50 * time.Millisecond) // let the watch be added before the test writes
+	done := make(chan struct{})
+	go func() { w.Run(ctx, fn); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
 }
 
 // TestWatchEditorRename saves a file the way editors do, by writing a

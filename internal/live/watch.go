@@ -10,7 +10,8 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// Watch calls reload when the catalog files in dir change, until ctx ends.
+// Watcher calls a reload function when the catalog files of a directory
+// change.
 //
 // It watches the directory, not the files: editors save by writing a new
 // file and renaming it over the old one, and a Kubernetes ConfigMap volume
@@ -18,19 +19,34 @@ import (
 // neither of which a watch on the file itself would see. A burst of events
 // (one save is often several) gives one call, debounce after the burst
 // quiets down, but no later than 10×debounce after it began.
-func Watch(ctx context.Context, dir string, debounce time.Duration, log *slog.Logger, reload func()) error {
+type Watcher struct {
+	dir      string
+	debounce time.Duration
+	log      *slog.Logger
+	w        *fsnotify.Watcher
+}
+
+// NewWatcher starts watching dir: changes made after it returns are seen.
+func NewWatcher(dir string, debounce time.Duration, log *slog.Logger) (*Watcher, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
-		return fmt.Errorf("watching %s: %w", dir, err)
+		return nil, fmt.Errorf("watching %s: %w", dir, err)
 	}
-	defer w.Close()
 	if err := w.Add(dir); err != nil {
-		return fmt.Errorf("watching %s: %w", dir, err)
+		w.Close()
+		return nil, fmt.Errorf("watching %s: %w", dir, err)
 	}
+	return &Watcher{dir: dir, debounce: debounce, log: log, w: w}, nil
+}
 
+// Run calls reload after each burst of changes until ctx ends, then stops
+// watching.
+func (wt *Watcher) Run(ctx context.Context, reload func()) {
+	defer wt.w.Close()
+	w, dir, debounce, log := wt.w, wt.dir, wt.debounce, wt.log
 	var (
 		timer   *time.Timer
 		fire    <-chan time.Time
@@ -42,10 +58,10 @@ func Watch(ctx context.Context, dir string, debounce time.Duration, log *slog.Lo
 			if timer != nil {
 				timer.Stop()
 			}
-			return nil
+			return
 		case ev, ok := <-w.Events:
 			if !ok {
-				return nil
+				return
 			}
 			if !relevant(ev) {
 				continue
@@ -70,7 +86,7 @@ func Watch(ctx context.Context, dir string, debounce time.Duration, log *slog.Lo
 			reload()
 		case err, ok := <-w.Errors:
 			if !ok {
-				return nil
+				return
 			}
 			// An overflowed event queue loses events, so reload to be sure.
 			log.Warn("watching the catalog directory", "dir", dir, "err", err)

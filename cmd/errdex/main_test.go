@@ -1,0 +1,435 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// logWriter collects the service's JSON log lines and reports the address
+// of the "listening" line, so a test can serve on 127.0.0.1:0.
+type logWriter struct {
+	mu    sync.Mutex
+	buf   bytes.Buffer
+	addrc chan string
+}
+
+func (w *logWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	start := w.buf.Len()
+	w.buf.Write(p)
+	sc := bufio.NewScanner(bytes.NewReader(w.buf.Bytes()[start:]))
+	for sc.Scan() {
+		var line struct {
+			Msg  string `json:"msg"`
+			Addr string `json:"addr"`
+		}
+		if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == "listening" {
+			w.addrc <- line.Addr
+		}
+	}
+	return len(p), nil
+}
+
+func (w *logWriter) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.String()
+}
+
+// service is one run of `errdex serve`.
+type service struct {
+	base string
+	logs *logWriter
+	stop func() int // cancels the run and returns its exit status
+}
+
+// startServe runs the real run() with serve on 127.0.0.1:0 and the given
+// flags, and waits until it listens.
+func startServe(t *testing.T, flags ...string) *service {
+	t.Helper()
+	logs := &logWriter{addrc: make(chan string, 1)}
+	ctx, cancel := context.WithCancel(context.Background())
+	args := append([]string{"serve", "--addr", "127.0.0.1:0", "--log-format", "json", "--rate-limit", "0"}, flags...)
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, args, stdio{in: strings.NewReader(""), out: io.Discard, err: logs}, func(string) string { return "" })
+	}()
+	var addr string
+	select {
+	case addr = <-logs.addrc:
+	case code := <-done:
+		cancel()
+		t.Fatalf("serve exited with %d before listening:\n%s", code, logs)
+	case <-time.After(30 * time.Second):
+		cancel()
+		t.Fatalf("serve did not listen in time:\n%s", logs)
+	}
+	var once sync.Once
+	code := -1
+	s := &service{base: "http://" + addr, logs: logs, stop: func() int {
+		once.Do(func() {
+			cancel()
+			select {
+			case code = <-done:
+			case <-time.After(30 * time.Second):
+				t.Errorf("serve did not stop in time")
+			}
+		})
+		return code
+	}}
+	t.Cleanup(func() {
+		s.stop()
+		if t.Failed() {
+			// The request lines drown the rest; show what the service said.
+			for _, line := range strings.Split(logs.String(), "\n") {
+				if !strings.Contains(line, `"msg":"request"`) {
+					t.Log(line)
+				}
+			}
+		}
+	})
+	return s
+}
+
+func (s *service) get(t *testing.T, path string, v any) int {
+	t.Helper()
+	resp, err := http.Get(s.base + path)
+	if err != nil {
+		t.Fatalf("GET %s: %v", path, err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if v != nil {
+		if err := json.Unmarshal(b, v); err != nil {
+			t.Fatalf("GET %s: %v\n%s", path, err, b)
+		}
+	}
+	return resp.StatusCode
+}
+
+// catalogDir copies the real catalog into a temporary directory.
+func catalogDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files, _ := filepath.Glob("../../catalog/*.yaml")
+	if len(files) == 0 {
+		t.Fatal("no catalog files in ../../catalog")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// extraEntry is a catalog file with one entry of kmsg, titled title and
+// with the retry strategy given (an invalid one breaks the catalog).
+func extraEntry(title, strategy string) string {
+	return fmt.Sprintf(`system: kmsg
+entries:
+  - code: ERRDEX_E2E_PROBE
+    title:
+      en: %s
+      ko: 시험 항목
+    summary:
+      en: An entry the end-to-end test adds.
+      ko: 종단 간 시험이 추가한 항목입니다.
+    causes:
+      - en: The test wrote it.
+        ko: 시험이 썼습니다.
+    fixes:
+      - en: Nothing to fix.
+        ko: 고칠 것이 없습니다.
+    retry:
+      retryable: false
+      strategy: %s
+      note:
+        en: Not applicable.
+        ko: 해당 없음.
+`, title, strategy)
+}
+
+type readyz struct {
+	Status  string `json:"status"`
+	Catalog struct {
+		Version string `json:"version"`
+		Entries int    `json:"entries"`
+	} `json:"catalog"`
+	LastReload *struct {
+		OK       bool `json:"ok"`
+		Problems []struct {
+			File string `json:"file"`
+			Line int    `json:"line"`
+		} `json:"problems"`
+	} `json:"last_reload"`
+}
+
+type lookupResp struct {
+	Total   int `json:"total"`
+	Results []struct {
+		Title string `json:"title"`
+	} `json:"results"`
+}
+
+func probeTitle(t *testing.T, s *service) string {
+	t.Helper()
+	var lr lookupResp
+	if code := s.get(t, "/api/v1/lookup?code=ERRDEX_E2E_PROBE", &lr); code != 200 {
+		t.Fatalf("lookup: got %d, want 200", code)
+	}
+	if lr.Total == 0 {
+		return ""
+	}
+	return lr.Results[0].Title
+}
+
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+}
+
+func TestServeBuiltin(t *testing.T) {
+	start := time.Now()
+	s := startServe(t)
+	var rz readyz
+	if code := s.get(t, "/readyz", &rz); code != 200 || rz.Status != "ready" || rz.Catalog.Entries == 0 {
+		t.Fatalf("readyz: got %d %+v", code, rz)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("ready after %s", d)
+	}
+	if code := s.get(t, "/healthz", nil); code != 200 {
+		t.Errorf("healthz: got %d", code)
+	}
+	var sr struct {
+		Total int `json:"total"`
+	}
+	if code := s.get(t, "/api/v1/search?q=4019", &sr); code != 200 || sr.Total == 0 {
+		t.Errorf("search 4019: got %d with %d results", code, sr.Total)
+	}
+	if code := s.stop(); code != 0 {
+		t.Errorf("exit status after shutdown: got %d, want 0", code)
+	}
+}
+
+// TestServeReload edits the catalog directory of a running service under a
+// steady load of searches: a good edit shows up, a broken one is refused
+// (readyz and metrics say so, with file and line) while every search goes
+// on being answered, and a fix is applied again.
+func TestServeReload(t *testing.T) {
+	dir := catalogDir(t)
+	s := startServe(t, "--catalog", dir, "--reload-debounce", "50ms")
+	extra := filepath.Join(dir, "zz-e2e.yaml")
+
+	var (
+		stop             atomic.Bool
+		answered, failed atomic.Int64
+		wg               sync.WaitGroup
+		firstFailure     atomic.Value
+	)
+	client := &http.Client{Timeout: 10 * time.Second}
+	for range 3 {
+		wg.Go(func() {
+			for !stop.Load() {
+				resp, err := client.Get(s.base + "/api/v1/search?q=balance")
+				if err != nil {
+					failed.Add(1)
+					firstFailure.CompareAndSwap(nil, err.Error())
+					continue
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != 200 {
+					failed.Add(1)
+					firstFailure.CompareAndSwap(nil, resp.Status)
+				} else {
+					answered.Add(1)
+				}
+			}
+		})
+	}
+
+	// A good edit shows up.
+	if err := os.WriteFile(extra, []byte(extraEntry("First probe", "never")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the added entry", func() bool { return probeTitle(t, s) == "First probe" })
+
+	// A broken edit is refused; the last good catalog keeps serving.
+	if err := os.WriteFile(extra, []byte(extraEntry("Broken probe", "whenever")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var rz readyz
+	waitFor(t, "readyz to report the refusal", func() bool {
+		s.get(t, "/readyz", &rz)
+		return rz.LastReload != nil && !rz.LastReload.OK
+	})
+	if len(rz.LastReload.Problems) == 0 || rz.LastReload.Problems[0].File != "zz-e2e.yaml" || rz.LastReload.Problems[0].Line == 0 {
+		t.Errorf("readyz problems: got %+v, want zz-e2e.yaml with a line", rz.LastReload.Problems)
+	}
+	if got := probeTitle(t, s); got != "First probe" {
+		t.Errorf("served after a refused edit: got %q, want the last good %q", got, "First probe")
+	}
+	if m := s.metrics(t); !strings.Contains(m, "errdex_catalog_last_reload_successful 0") {
+		t.Error("metrics do not report the failed reload")
+	}
+	if logs := s.logs.String(); !strings.Contains(logs, `"file":"zz-e2e.yaml"`) {
+		t.Error("the log does not name the broken file")
+	}
+
+	// Fixing it applies again.
+	if err := os.WriteFile(extra, []byte(extraEntry("Fixed probe", "never")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the fixed entry", func() bool { return probeTitle(t, s) == "Fixed probe" })
+	if m := s.metrics(t); !strings.Contains(m, "errdex_catalog_last_reload_successful 1") {
+		t.Error("metrics do not report the successful reload")
+	}
+
+	stop.Store(true)
+	wg.Wait()
+	if n := failed.Load(); n > 0 {
+		t.Errorf("%d searches failed during reloads (first: %v); %d answered", n, firstFailure.Load(), answered.Load())
+	}
+	if answered.Load() == 0 {
+		t.Error("no search was answered during the reloads")
+	}
+	if code := s.stop(); code != 0 {
+		t.Errorf("exit status: got %d, want 0", code)
+	}
+}
+
+// TestServeSIGHUP reloads on SIGHUP with the watcher off.
+func TestServeSIGHUP(t *testing.T) {
+	dir := catalogDir(t)
+	s := startServe(t, "--catalog", dir, "--watch=false")
+	if err := os.WriteFile(filepath.Join(dir, "zz-e2e.yaml"), []byte(extraEntry("Hangup probe", "never")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(200 * time.Millisecond)
+	if got := probeTitle(t, s); got != "" {
+		t.Fatalf("applied without a watcher or signal: %q", got)
+	}
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the SIGHUP reload", func() bool { return probeTitle(t, s) == "Hangup probe" })
+}
+
+func TestServeBadCatalogExits(t *testing.T) {
+	dir := catalogDir(t)
+	if err := os.WriteFile(filepath.Join(dir, "zz-e2e.yaml"), []byte(extraEntry("x", "whenever")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var errBuf bytes.Buffer
+	code := run(context.Background(), []string{"serve", "--addr", "127.0.0.1:0", "--catalog", dir},
+		stdio{in: strings.NewReader(""), out: io.Discard, err: &errBuf}, func(string) string { return "" })
+	if code != exitNotFound {
+		t.Errorf("exit status: got %d, want %d", code, exitNotFound)
+	}
+	if !strings.Contains(errBuf.String(), "file=zz-e2e.yaml") {
+		t.Errorf("log does not name the file:\n%s", errBuf.String())
+	}
+}
+
+func TestServeConfig(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		env     map[string]string
+		check   func(serveConfig) error
+		wantErr bool
+	}{
+		{name: "defaults", check: func(c serveConfig) error {
+			if c.Addr != "127.0.0.1:8080" || c.CatalogDir != "" || !c.Watch || c.RateLimit != 20 {
+				return fmt.Errorf("got %+v", c)
+			}
+			return nil
+		}},
+		{name: "env", env: map[string]string{envAddr: ":9000", envCatalog: "/cat", envBaseURL: "https://e.x",
+			envSlackSecret: "s3cret", envTrustedProxies: "10.0.0.0/8, 192.168.1.1"}, check: func(c serveConfig) error {
+			if c.Addr != ":9000" || c.CatalogDir != "/cat" || c.BaseURL != "https://e.x" || c.SlackSigningSecret != "s3cret" ||
+				len(c.TrustedProxies) != 2 || c.TrustedProxies[1].Bits() != 32 {
+				return fmt.Errorf("got %+v", c)
+			}
+			return nil
+		}},
+		{name: "flag over env", args: []string{"--addr", ":7000"}, env: map[string]string{envAddr: ":9000"},
+			check: func(c serveConfig) error {
+				if c.Addr != ":7000" {
+					return fmt.Errorf("addr: got %q, want :7000", c.Addr)
+				}
+				return nil
+			}},
+		{name: "bad proxy", args: []string{"--trusted-proxies", "nope"}, wantErr: true},
+		{name: "bad rate", args: []string{"--rate-limit", "-1"}, wantErr: true},
+		{name: "bad log level", args: []string{"--log-level", "loud"}, wantErr: true},
+		{name: "bad log format", env: map[string]string{envLogFormat: "xml"}, wantErr: true},
+		{name: "stray argument", args: []string{"extra"}, wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env := &cmdEnv{stdio: stdio{err: io.Discard}, getenv: func(k string) string { return tt.env[k] }}
+			c, err := parseServeConfig(env, tt.args)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err: got %v, want error %v", err, tt.wantErr)
+			}
+			if tt.check != nil && err == nil {
+				if err := tt.check(c); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+}
+
+func TestServeHelp(t *testing.T) {
+	var out bytes.Buffer
+	code := run(context.Background(), []string{"serve", "-h"}, stdio{in: strings.NewReader(""), out: io.Discard, err: &out},
+		func(string) string { return "" })
+	if code != exitOK {
+		t.Errorf("exit status: got %d, want 0", code)
+	}
+	for _, flag := range []string{"-addr", "-catalog", "-index-dir", "-trusted-proxies", "-rate-limit", "-rate-burst",
+		"-base-url", "-log-level", "-log-format", "-watch", "-reload-debounce", "-shutdown-timeout", "ERRDEX_SLACK_SIGNING_SECRET"} {
+		if !strings.Contains(out.String(), flag) {
+			t.Errorf("serve -h does not document %s", flag)
+		}
+	}
+}
+
+func (s *service) metrics(t *testing.T) string {
+	t.Helper()
+	resp, err := http.Get(s.base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
+}
