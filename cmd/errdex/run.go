@@ -87,6 +87,13 @@ Commands:
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprint(w, `
+Examples:
+  errdex lookup 4019                    everything about one code
+  errdex search 잔액 부족               search in Korean or English
+  echo '{"error":{"code":"invalid_api_key"}}' | errdex identify
+  errdex lookup KOE009 --json           the API's JSON, for scripts
+
+Exit status: 0 found, 1 nothing found, 2 bad usage.
 Run "errdex help <command>" or "errdex <command> -h" for a command's flags.
 `)
 }

@@ -272,7 +272,7 @@ func TestAnswers(t *testing.T) {
 		{name: "help word", searcher: &fake{resp: five}, text: "help", golden: "help.json"},
 		{name: "nothing found", cfg: chatops.SlackConfig{BaseURL: "https://errdex.example"},
 			searcher: &fake{resp: &search.Response{Suggestions: []search.Suggestion{{Entry: es[0], Reason: "similar code"}}}},
-			text: "4091 <!channel>", golden: "not_found.json", wantQuery: "4091 <!channel>", wantLang: errdex.English},
+			text:     "4091 <!channel>", golden: "not_found.json", wantQuery: "4091 <!channel>", wantLang: errdex.English},
 		{name: "invalid query", searcher: &fake{err: &errdex.FieldError{Param: "q", Code: errdex.CodeInvalidValue, Message: "q is not valid UTF-8 text"}},
 			text: "share x", golden: "invalid.json", wantQuery: "x", wantLang: errdex.English},
 		{name: "search failure says nothing internal", searcher: &fake{err: errors.New("bleve: index closed at /var/lib/secret")},

@@ -52,7 +52,7 @@ var labelsByLang = map[errdex.Lang]*labels{
 		noLookup:   "No entry has that code or alias.",
 		notes:      "Notes",
 		noMatchTip: "Try a code (4019, KOE009), a few words in English or Korean, or paste the whole error.",
-		moreHint:   "For one in full: errdex lookup CODE --system SYSTEM",
+		moreHint:   "To see another in full",
 		identifyHeader: func(n int) string {
 			if n == 1 {
 				return "1 entry matches the text"
@@ -98,7 +98,7 @@ var labelsByLang = map[errdex.Lang]*labels{
 		noLookup:       "그 코드나 별칭을 가진 항목이 없습니다.",
 		notes:          "참고",
 		noMatchTip:     "코드(4019, KOE009), 한국어나 영어 단어 몇 개, 또는 에러 전체를 붙여 넣어 보세요.",
-		moreHint:       "전체 내용 보기: errdex lookup CODE --system SYSTEM",
+		moreHint:       "다른 항목의 전체 내용 보기",
 		identifyHeader: func(n int) string { return "텍스트와 일치하는 항목 " + itoa(n) + "건" },
 		noIdentify:     "텍스트에서 알려진 에러를 찾지 못했습니다.",
 		retryWord: map[string]string{

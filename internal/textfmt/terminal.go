@@ -19,6 +19,9 @@ type Terminal struct {
 	// Catalog, when set, supplies system names and the titles of related
 	// entries; without it ids are shown alone.
 	Catalog *errdex.Catalog
+	// BaseURL, when set, makes each entry's page a full link
+	// ("https://errdex.example/codes/kmsg/X") instead of a path.
+	BaseURL string
 }
 
 // indent is the left margin of an entry's body under its headline.
@@ -107,14 +110,25 @@ func (t Terminal) results(sb *strings.Builder, rs []search.Result, evidence bool
 		t.compact(sb, r.Entry, via(r))
 	}
 	sb.WriteByte('\n')
-	t.para(sb, "", t.dim(l.moreHint))
+	next := rs[1].Entry
+	t.para(sb, "", t.dim(l.moreHint+": errdex lookup "+lookupArg(next.Code)+" --system "+Sanitize(next.System)))
+}
+
+// lookupArg is a code as it can be typed after "errdex lookup": quoted when
+// a shell would split or expand it.
+func lookupArg(code string) string {
+	code = Sanitize(code)
+	if strings.ContainsAny(code, " '\"$`\\*?[]{}()<>|&;!#~") {
+		return "'" + strings.ReplaceAll(code, "'", `'\''`) + "'"
+	}
+	return code
 }
 
 // entry writes one entry in full: headline, summary, retry advice, causes,
 // fixes, notes, aliases, related entries and the page path.
 func (t Terminal) entry(sb *strings.Builder, e *errdex.Entry, via string) {
 	l := labelsFor(t.Lang)
-	t.para(sb, "", t.headline(e))
+	sb.WriteString(t.headline(e) + "\n") // not wrapped: it is short, and a code must stay whole
 	t.para(sb, "", t.bold(Inline(Sanitize(e.Title.In(t.Lang)), t.dialect())))
 	if via != "" {
 		t.para(sb, indent, t.dim("("+via+")"))
@@ -126,14 +140,12 @@ func (t Terminal) entry(sb *strings.Builder, e *errdex.Entry, via string) {
 	t.list(sb, l.causes, e.Causes, false)
 	t.list(sb, l.fixes, e.Fixes, true)
 	t.list(sb, l.notes, e.Notes, false)
+	t.related(sb, e)
 	sb.WriteByte('\n')
 	if aka := aliases(e); aka != "" {
 		t.para(sb, indent, t.dim(l.aliases+": ")+Sanitize(aka))
 	}
-	if rel := t.related(e); rel != "" {
-		t.para(sb, indent, t.dim(l.related+": ")+rel)
-	}
-	t.para(sb, indent, t.dim(l.page+": "+e.Path()))
+	t.para(sb, indent, t.dim(l.page+": "+Sanitize(PageURL(t.BaseURL, e))))
 }
 
 // compact writes an entry as a bullet: "CODE (system, HTTP 429): title",
@@ -148,8 +160,7 @@ func (t Terminal) compact(sb *strings.Builder, e *errdex.Entry, via string) {
 }
 
 // headline is the entry's code (and variant), system, HTTP status and
-// type. Non-breaking spaces keep "HTTP 401" and a system's name whole when
-// a narrow terminal wraps the line.
+// type.
 func (t Terminal) headline(e *errdex.Entry) string {
 	h := t.code(e.Code)
 	if e.Variant != "" {
@@ -157,7 +168,7 @@ func (t Terminal) headline(e *errdex.Entry) string {
 	}
 	parts := []string{t.systemName(e.System)}
 	if e.HTTPStatus != 0 {
-		parts = append(parts, "HTTP"+nbsp+e.HTTPStatusText())
+		parts = append(parts, "HTTP "+e.HTTPStatusText())
 	}
 	if e.Type != "" {
 		parts = append(parts, Sanitize(e.Type))
@@ -174,37 +185,37 @@ func (t Terminal) shortHeadline(e *errdex.Entry) string {
 	}
 	meta := Sanitize(e.System)
 	if e.HTTPStatus != 0 {
-		meta += ", HTTP" + nbsp + e.HTTPStatusText()
+		meta += ", HTTP " + e.HTTPStatusText()
 	}
 	return h + " (" + meta + "): " + Inline(Sanitize(e.Title.In(t.Lang)), t.dialect())
 }
 
-const nbsp = "\u00a0"
-
 func (t Terminal) systemName(id string) string {
 	if t.Catalog != nil {
 		if s, ok := t.Catalog.System(id); ok {
-			return strings.ReplaceAll(Sanitize(s.Name.In(t.Lang)), " ", nbsp) + nbsp + "(" + Sanitize(id) + ")"
+			return Sanitize(s.Name.In(t.Lang)) + " (" + Sanitize(id) + ")"
 		}
 	}
 	return Sanitize(id)
 }
 
-func (t Terminal) related(e *errdex.Entry) string {
+// related writes the related entries as a list, each with its title when
+// the catalog is at hand.
+func (t Terminal) related(sb *strings.Builder, e *errdex.Entry) {
 	if len(e.Related) == 0 {
-		return ""
+		return
 	}
-	parts := make([]string, 0, len(e.Related))
+	sb.WriteByte('\n')
+	t.para(sb, indent, t.bold(labelsFor(t.Lang).related))
 	for _, id := range e.Related {
-		p := Sanitize(id)
+		line := Sanitize(id)
 		if t.Catalog != nil {
 			if r, ok := t.Catalog.Entry(id); ok {
-				p += " (" + Inline(Sanitize(r.Title.In(t.Lang)), t.dialect()) + ")"
+				line += ": " + Inline(Sanitize(r.Title.In(t.Lang)), t.dialect())
 			}
 		}
-		parts = append(parts, p)
+		t.para(sb, indent+"- ", line)
 	}
-	return strings.Join(parts, ", ")
 }
 
 // aliases lists the other names an entry is looked up by: its aliases, then

@@ -55,8 +55,8 @@ func runeWidth(r rune) int {
 // indent). A word longer than a line, such as a URL, gets a line of its
 // own rather than being cut.
 func wrap(text string, width int, first, rest string) []string {
-	// Only ASCII spaces separate words: a non-breaking space holds "HTTP 401"
-	// together.
+	// Only ASCII spaces separate words, so a non-breaking space in the
+	// catalog's text holds its words together.
 	words := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' })
 	if len(words) == 0 {
 		return []string{strings.TrimRight(first, " ")}
