@@ -53,6 +53,7 @@ func (p *Pages) handleEntry(c echo.Context) error {
 	defer release()
 	cat := idx.Catalog()
 	b := p.base(c, "")
+	b.Canonical = p.canonical(c)
 	lang, t := b.Lang, b.T
 
 	sys, sysOK := cat.System(sysID)

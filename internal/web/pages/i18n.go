@@ -23,6 +23,8 @@ type Strings struct {
 	FooterNote    string
 	APILink       string
 
+	HeroTitle         string
+	HeroLead          string
 	SearchLabel       string
 	SearchPlaceholder string
 	SearchButton      string
@@ -126,6 +128,8 @@ var stringsByLang = map[errdex.Lang]*Strings{
 		FooterNote:    "errdex explains the error codes of K-Message, Kirim and Kakao Talk Share: what went wrong, how to fix it, and whether to retry.",
 		APILink:       "JSON API",
 
+		HeroTitle:         "Which error is this, and what do I do now?",
+		HeroLead:          "Search every error of K-Message, Kirim and Kakao Talk Share by code, by message, or by pasting the whole error.",
 		SearchLabel:       "Search error codes",
 		SearchPlaceholder: "A code, a message, or paste a whole error",
 		SearchButton:      "Search",
@@ -247,6 +251,8 @@ var stringsByLang = map[errdex.Lang]*Strings{
 		FooterNote:    "errdex는 K-Message, Kirim, 카카오톡 공유의 에러 코드를 설명합니다. 무엇이 잘못됐는지, 어떻게 고치는지, 다시 시도해도 되는지 알려 드립니다.",
 		APILink:       "JSON API",
 
+		HeroTitle:         "이 에러는 무엇이고, 이제 무엇을 해야 할까요?",
+		HeroLead:          "K-Message, Kirim, 카카오톡 공유의 모든 에러를 코드나 메시지로 찾거나, 에러 전체를 붙여 넣어 찾아보세요.",
 		SearchLabel:       "에러 코드 검색",
 		SearchPlaceholder: "코드나 메시지를 입력하거나 에러 전체를 붙여 넣으세요",
 		SearchButton:      "검색",

@@ -104,6 +104,14 @@ func (p *Pages) funcs() template.FuncMap {
 			}
 			return "/static/" + name + "?v=" + f.hash, nil
 		},
+		// vcard pairs a variant with the strings for the "variantcard"
+		// template, which a template call cannot pass as two arguments.
+		"vcard": func(v variantView, t *Strings) any {
+			return struct {
+				V variantView
+				T *Strings
+			}{v, t}
+		},
 	}
 }
 
@@ -169,7 +177,7 @@ type base struct {
 	Lang      errdex.Lang
 	T         *Strings
 	Title     string // the page's own title, without the site name
-	Canonical string
+	Canonical string // empty for pages without one (search, errors)
 	LangLinks []langLink
 	// Query fills the header's search box; SearchPage hides that box on
 	// the search page, which has its own.
@@ -184,9 +192,14 @@ func (p *Pages) base(c echo.Context, title string) base {
 		Lang:      lang,
 		T:         stringsFor(lang),
 		Title:     title,
-		Canonical: p.cfg.BaseURL + u.EscapedPath(),
 		LangLinks: langLinks(u, lang),
 	}
+}
+
+// canonical returns the absolute address of a page whose path alone names
+// it (an entry, a system).
+func (p *Pages) canonical(c echo.Context) string {
+	return p.cfg.BaseURL + c.Request().URL.EscapedPath()
 }
 
 // render executes a page into a buffer and writes it only when the whole

@@ -25,7 +25,12 @@ type searchPage struct {
 	Home    bool
 	Systems []systemCard // the home page's overview
 	R       resultsView
+	// Filters are the active filters as hidden fields of the search form,
+	// so that typing a new query keeps them.
+	Filters []hiddenField
 }
+
+type hiddenField struct{ Name, Value string }
 
 // resultsView is the part of the search page that search as you type
 // replaces: it is rendered alone for ?partial=1.
@@ -170,6 +175,11 @@ func (p *Pages) handleSearch(c echo.Context) error {
 		return err
 	}
 
+	for _, name := range []string{"system", "http_status", "type", "retryable"} {
+		if v := strings.TrimSpace(c.QueryParam(name)); v != "" {
+			data.Filters = append(data.Filters, hiddenField{name, v})
+		}
+	}
 	data.Title = t.SearchTitle
 	if q := strings.TrimSpace(params.Query); q != "" {
 		data.Title = truncate(q, 60)

@@ -1,0 +1,58 @@
+package pages
+
+import (
+	"cmp"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+// errorPage is the data of an error page.
+type errorPage struct {
+	base
+	Status  int
+	Heading string
+	Text    string
+	// Detail is the message the server's error handler chose for the
+	// reader (never internal detail); shown under the explanation.
+	Detail    string
+	RequestID string
+	// Found lists entries with the code of a missing entry page, in the
+	// systems that have it.
+	Found []entryCard
+}
+
+// RenderError writes the HTML error page for status in the look of the
+// other pages and in the reader's language: a heading and an explanation
+// for the status, message as a detail when it is not empty, and the
+// request id. The server's error handler calls it for errors of page
+// routes; message must already be fit for users.
+func (p *Pages) RenderError(c echo.Context, status int, message string) error {
+	return p.renderError(c, status, message, nil)
+}
+
+func (p *Pages) renderError(c echo.Context, status int, message string, found []entryCard) error {
+	setSecurityHeaders(c.Response().Header())
+	b := p.base(c, "")
+	t := b.T
+	data := errorPage{
+		base:      b,
+		Status:    status,
+		Heading:   cmp.Or(t.ErrorTitles[status], t.ErrorFallback),
+		Text:      cmp.Or(t.ErrorTexts[status], t.ErrorFallbackTxt),
+		Detail:    message,
+		RequestID: c.Response().Header().Get(echo.HeaderXRequestID),
+		Found:     found,
+	}
+	if len(found) > 0 {
+		data.Text = ""
+	}
+	data.Title = data.Heading
+	if err := p.render(c, status, "error", "page", data); err != nil {
+		// The error page itself failed: say so plainly rather than not at
+		// all. Nothing of err reaches the reader.
+		p.log.Error("rendering the error page", "status", status, "err", err)
+		return c.String(cmp.Or(status, http.StatusInternalServerError), http.StatusText(status))
+	}
+	return nil
+}

@@ -1,0 +1,229 @@
+// errdex: the pages work without this script. It adds search as you type,
+// the "/" shortcut, copy buttons and sorting in the browser. It never
+// builds HTML from strings: results come from the server as HTML the
+// server escaped, parsed with DOMParser and moved into the page.
+(function () {
+  "use strict";
+
+  var body = document.body;
+  var label = function (name, fallback) { return body.getAttribute("data-" + name + "-label") || fallback; };
+
+  // "/" focuses the search box, unless the reader is typing somewhere.
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "/" || ev.ctrlKey || ev.metaKey || ev.altKey || ev.defaultPrevented) return;
+    var t = ev.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    var box = document.querySelector("[data-search]");
+    if (!box) return;
+    ev.preventDefault();
+    box.focus();
+    box.select();
+  });
+
+  // The language links keep the current address, which search as you
+  // type changes without a page load.
+  function updateLangLinks(url) {
+    document.querySelectorAll("[data-lang-link]").forEach(function (a) {
+      var u = new URL(url, location.href);
+      u.searchParams.delete("partial");
+      u.searchParams.delete("prefix");
+      u.searchParams.delete("cursor");
+      u.searchParams.set("lang", a.getAttribute("data-lang-link"));
+      a.setAttribute("href", u.pathname + u.search);
+    });
+  }
+
+  function parseHTML(html) {
+    return new DOMParser().parseFromString(html, "text/html");
+  }
+
+  // Search as you type.
+  var form = document.querySelector("form[data-live-search]");
+  var region = document.querySelector("[data-results]");
+  if (form && region) {
+    var box = form.querySelector("textarea[name=q]");
+    var status = document.querySelector("[data-live-status]");
+    var timer = 0;
+    var inflight = null;
+    var lastKey = null;
+
+    var grow = function () {
+      if (window.CSS && CSS.supports && CSS.supports("field-sizing", "content")) return;
+      box.style.height = "auto";
+      box.style.height = Math.min(box.scrollHeight + 2, window.innerHeight * 0.4) + "px";
+    };
+
+    // pageURL is the address a search would have without the script.
+    var pageURL = function () {
+      var params = new URLSearchParams(new FormData(form));
+      var filtered = false;
+      params.forEach(function (v, k) { if (k !== "q" && v) filtered = true; });
+      if (!params.get("q").trim() && !filtered) return "/";
+      return "/search?" + params.toString();
+    };
+
+    var run = function (prefix) {
+      var url = pageURL();
+      var key = url + (prefix ? "#p" : "");
+      if (key === lastKey) return;
+      lastKey = key;
+      if (inflight) inflight.abort();
+      inflight = new AbortController();
+      var fetchURL = url + (url.indexOf("?") < 0 ? "?" : "&") + "partial=1" + (prefix && url !== "/" ? "&prefix=1" : "");
+      region.setAttribute("aria-busy", "true");
+      fetch(fetchURL, { signal: inflight.signal, headers: { "Accept": "text/html" }, credentials: "same-origin" })
+        .then(function (res) {
+          return res.text().then(function (html) { return { ok: res.ok, html: html }; });
+        })
+        .then(function (r) {
+          var doc = parseHTML(r.html);
+          if (!r.ok) {
+            var msg = doc.querySelector("[data-error-message]") || doc.querySelector("h1");
+            var p = document.createElement("p");
+            p.className = "empty";
+            p.textContent = msg ? msg.textContent.trim() : label("error", "Error");
+            region.replaceChildren(p);
+          } else {
+            region.replaceChildren.apply(region, Array.prototype.slice.call(doc.body.childNodes));
+          }
+          history.replaceState(null, "", url);
+          updateLangLinks(url);
+          var q = box.value.trim();
+          document.title = (q ? q.slice(0, 60) + " · " : "") + "errdex";
+          var count = region.querySelector("[data-count]");
+          if (status) status.textContent = count ? count.textContent.trim() : "";
+        })
+        .catch(function (err) {
+          if (err && err.name === "AbortError") return;
+          lastKey = null;
+          if (status) status.textContent = label("error", "Error");
+        })
+        .finally(function () { region.removeAttribute("aria-busy"); });
+    };
+
+    box.addEventListener("input", function () {
+      grow();
+      clearTimeout(timer);
+      timer = setTimeout(function () { run(true); }, 180);
+    });
+    // Enter searches at once (Shift+Enter is a new line of a paste).
+    box.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing) {
+        ev.preventDefault();
+        clearTimeout(timer);
+        run(false);
+      }
+    });
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      clearTimeout(timer);
+      run(false);
+    });
+    grow();
+    // autofocus leaves the caret at the start; put it after the query.
+    if (document.activeElement === box) box.setSelectionRange(box.value.length, box.value.length);
+
+    // "More results" appends the next page instead of replacing this one.
+    region.addEventListener("click", function (ev) {
+      var more = ev.target.closest && ev.target.closest("a[data-more]");
+      if (!more) return;
+      ev.preventDefault();
+      var href = more.getAttribute("href");
+      more.setAttribute("aria-busy", "true");
+      fetch(href + "&partial=1", { credentials: "same-origin" })
+        .then(function (res) {
+          if (!res.ok) throw new Error("HTTP " + res.status);
+          return res.text();
+        })
+        .then(function (html) {
+          var doc = parseHTML(html);
+          var list = region.querySelector("[data-result-list]");
+          var items = doc.querySelectorAll("[data-result-list] > li");
+          var first = null;
+          items.forEach(function (li) {
+            var node = document.adoptNode(li);
+            list.appendChild(node);
+            if (!first) first = node;
+          });
+          var wrap = region.querySelector("[data-more-wrap]");
+          var next = doc.querySelector("[data-more-wrap]");
+          if (next) wrap.replaceWith(document.adoptNode(next));
+          else wrap.remove();
+          var link = first && first.querySelector("a");
+          if (link) link.focus();
+        })
+        .catch(function () { location.href = href; });
+    });
+  }
+
+  // Copy buttons on example payloads.
+  document.querySelectorAll("pre[data-copy]").forEach(function (pre) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-button";
+    button.textContent = label("copy", "Copy");
+    button.setAttribute("aria-live", "polite");
+    button.addEventListener("click", function () {
+      var text = pre.textContent;
+      var done = function () {
+        button.textContent = label("copied", "Copied");
+        setTimeout(function () { button.textContent = label("copy", "Copy"); }, 1600);
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(done, function () { selectText(pre); });
+      } else {
+        selectText(pre);
+      }
+    });
+    pre.classList.add("has-copy");
+    pre.parentNode.appendChild(button);
+  });
+
+  function selectText(node) {
+    var range = document.createRange();
+    range.selectNodeContents(node);
+    var sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+
+  // Sortable tables: the header links sort in place, by the ranks the
+  // server wrote on each row, so the order is the same as ?sort=.
+  document.querySelectorAll("table[data-sortable]").forEach(function (table) {
+    var tbody = table.tBodies[0];
+    var links = table.querySelectorAll("a[data-sort-key]");
+    links.forEach(function (a) {
+      a.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        var key = a.getAttribute("data-sort-key");
+        var th = a.closest("th");
+        var desc = th.getAttribute("aria-sort") === "ascending";
+        var rows = Array.prototype.slice.call(tbody.rows);
+        rows.sort(function (x, y) {
+          var d = Number(x.getAttribute("data-rank-" + key)) - Number(y.getAttribute("data-rank-" + key));
+          return desc ? -d : d;
+        });
+        rows.forEach(function (r) { tbody.appendChild(r); });
+        var u = new URL(location.href);
+        links.forEach(function (other) {
+          var k = other.getAttribute("data-sort-key");
+          var cell = other.closest("th");
+          var next = k;
+          if (k === key) {
+            cell.setAttribute("aria-sort", desc ? "descending" : "ascending");
+            if (!desc) next = "-" + k;
+          } else {
+            cell.removeAttribute("aria-sort");
+          }
+          var lu = new URL(location.href);
+          if (next === "code") lu.searchParams.delete("sort"); else lu.searchParams.set("sort", next);
+          other.setAttribute("href", lu.pathname + lu.search);
+        });
+        var sort = desc ? "-" + key : key;
+        if (sort === "code") u.searchParams.delete("sort"); else u.searchParams.set("sort", sort);
+        history.replaceState(null, "", u.pathname + u.search);
+        updateLangLinks(u.pathname + u.search);
+      });
+    });
+  });
+})();
