@@ -101,7 +101,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 	if listAll {
 		main = bleve.NewMatchAllQuery()
 	} else {
-		u = ix.understand(req.Query, payload, req.Prefix)
+		u = ix.understand(req.Query, req.Prefix && !payload)
 		resp.Understood = u.Understanding
 		main = ix.buildQuery(u)
 	}

@@ -92,6 +92,16 @@ func TestIdentifyEvidence(t *testing.T) {
 	if !resp.Understood.Payload {
 		t.Error("Understood.Payload = false, want true")
 	}
+	for text, want := range map[string]string{
+		"4019\n":                             "kakao-share/4019",
+		"[-401] domain mismatched! caller=x": "kakao-share/-401/domain-mismatched",
+		"HTTP/1.1 503 Service Unavailable":   "kirim/service_unavailable",
+	} {
+		resp, err := ix.Identify(context.Background(), text, errdex.English, 3)
+		if err != nil || len(resp.Results) == 0 || resp.Results[0].Entry.ID() != want {
+			t.Errorf("Identify(%q) = %v (err %v), want %s first", text, ids(resp), err, want)
+		}
+	}
 	if _, err := ix.Identify(context.Background(), "  ", errdex.English, 5); !errors.Is(err, errdex.ErrInvalid) {
 		t.Errorf("Identify(blank) error = %v, want ErrInvalid", err)
 	}

@@ -83,10 +83,13 @@ var (
 	jsonProviderName = map[string]bool{"provider": true, "providerid": true, "provider_id": true}
 )
 
-// understand reads a query or pasted text.
-func (ix *Index) understand(q string, payload, prefix bool) understanding {
+// understand reads a query or pasted text. How it is read follows what it
+// looks like, whether it came as a search or to Identify: a bare "4019"
+// piped to identify is a code, and a JSON envelope typed into the search
+// box is a payload.
+func (ix *Index) understand(q string, prefix bool) understanding {
 	var u understanding
-	u.Payload = payload || looksLikePayload(q)
+	u.Payload = looksLikePayload(strings.TrimSpace(q))
 	seen := map[string]bool{}
 	addKey := func(raw string) bool {
 		k := strings.ToLower(trimNoise(raw))
