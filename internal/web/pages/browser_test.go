@@ -424,7 +424,7 @@ func takeScreenshots(t *testing.T, b *browser, dir string) {
 		{"home", "/?lang=en"},
 		{"results", "/search?q=template"},
 		{"results-filtered", "/search?q=invalid&system=kirim"},
-		{"no-results", "/search?q=kakao%20balanse%20xyzzy"},
+		{"no-results", "/search?q=KOE999"},
 		{"entry", "/codes/kakao-share/4019"},
 		{"entry-kmsg", "/codes/kmsg/INSUFFICIENT_BALANCE"},
 		{"variants", "/codes/kakao-share/-401"},

@@ -98,5 +98,9 @@ func (p *Pages) handleEntry(c echo.Context) error {
 			found = append(found, newEntryCard(cat, m.Entry, lang, t))
 		}
 	}
-	return p.renderError(c, http.StatusNotFound, "", found)
+	heading := ""
+	if sysOK {
+		heading = t.NoSuchCode(sys.Name.In(lang), code)
+	}
+	return p.renderError(c, http.StatusNotFound, "", heading, found)
 }

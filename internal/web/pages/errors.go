@@ -28,10 +28,12 @@ type errorPage struct {
 // request id. The server's error handler calls it for errors of page
 // routes; message must already be fit for users.
 func (p *Pages) RenderError(c echo.Context, status int, message string) error {
-	return p.renderError(c, status, message, nil)
+	return p.renderError(c, status, message, "", nil)
 }
 
-func (p *Pages) renderError(c echo.Context, status int, message string, found []entryCard) error {
+// renderError renders an error page; heading, when set, replaces the
+// status's own (a 404 that can say what is missing).
+func (p *Pages) renderError(c echo.Context, status int, message, heading string, found []entryCard) error {
 	setSecurityHeaders(c.Response().Header())
 	b := p.base(c, "")
 	t := b.T
@@ -43,6 +45,9 @@ func (p *Pages) renderError(c echo.Context, status int, message string, found []
 		Detail:    message,
 		RequestID: c.Response().Header().Get(echo.HeaderXRequestID),
 		Found:     found,
+	}
+	if heading != "" {
+		data.Heading = heading
 	}
 	if len(found) > 0 {
 		data.Text = ""

@@ -55,6 +55,11 @@ func newEcho(t *testing.T, idx *search.Index) (*echo.Echo, *pages.Pages) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return newEchoWith(t, p), p
+}
+
+func newEchoWith(t *testing.T, p *pages.Pages) *echo.Echo {
+	t.Helper()
 	e := echo.New()
 	e.HideBanner = true
 	e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
@@ -85,7 +90,7 @@ func newEcho(t *testing.T, idx *search.Index) (*echo.Echo, *pages.Pages) {
 		}
 	}
 	p.Register(e)
-	return e, p
+	return e
 }
 
 // get requests path from h with the given headers.

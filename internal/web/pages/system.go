@@ -87,7 +87,7 @@ func (p *Pages) handleSystem(c echo.Context) error {
 	cat := idx.Catalog()
 	sys, ok := cat.System(pathParam(c, "system"))
 	if !ok {
-		return p.renderError(c, http.StatusNotFound, "", nil)
+		return p.renderError(c, http.StatusNotFound, "", "", nil)
 	}
 	b := p.base(c, "")
 	b.Canonical = p.canonical(c)
@@ -105,7 +105,9 @@ func (p *Pages) handleSystem(c echo.Context) error {
 		}
 	}
 	for k, l := range sortKeys {
-		slices.SortStableFunc(data.Rows, func(a, b systemRow) int { return cmp.Or(l(a.entryCard, b.entryCard), compareCodes(a.entryCard, b.entryCard)) })
+		slices.SortStableFunc(data.Rows, func(a, b systemRow) int {
+			return cmp.Or(l(a.entryCard, b.entryCard), compareCodes(a.entryCard, b.entryCard))
+		})
 		for i := range data.Rows {
 			data.Rows[i].Ranks[k] = i
 		}

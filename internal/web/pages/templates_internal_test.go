@@ -1,0 +1,105 @@
+package pages
+
+import (
+	"io/fs"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/errdex/errdex/web"
+)
+
+// TestParseTemplatesFailsFast checks that a missing or broken template
+// stops New at startup, naming the file.
+func TestParseTemplatesFailsFast(t *testing.T) {
+	whole := fstest.MapFS{}
+	err := fs.WalkDir(web.FS, "templates", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(web.FS, name)
+		whole[name] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &Pages{static: map[string]staticFile{"app.css": {}, "app.js": {}, "favicon.svg": {}}}
+	if _, err := parseTemplates(whole, p.funcs()); err != nil {
+		t.Fatalf("the embedded templates: %v", err)
+	}
+	tests := []struct {
+		name    string
+		change  func(fstest.MapFS)
+		wantErr string
+	}{
+		{"missing page", func(m fstest.MapFS) { delete(m, "templates/entry.html") }, "entry"},
+		{"missing layout", func(m fstest.MapFS) { delete(m, "templates/base.html") }, "base.html"},
+		{"page without content", func(m fstest.MapFS) {
+			m["templates/system.html"] = &fstest.MapFile{Data: []byte(`{{define "other"}}{{end}}`)}
+		}, `"content" is not defined`},
+		{"syntax error", func(m fstest.MapFS) {
+			m["templates/error.html"] = &fstest.MapFile{Data: []byte(`{{define "content"}}{{if}}{{end}}`)}
+		}, "error.html"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := fstest.MapFS{}
+			for k, v := range whole {
+				m[k] = v
+			}
+			tt.change(m)
+			_, err := parseTemplates(m, p.funcs())
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("got error %v, want one naming %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+// TestStringsComplete checks that every language has every UI string, and
+// the same keys in each keyed table.
+func TestStringsComplete(t *testing.T) {
+	en := stringsByLang["en"]
+	for lang, s := range stringsByLang {
+		for _, f := range stringFields(s) {
+			if f.value == "" {
+				t.Errorf("%s: %s is empty", lang, f.name)
+			}
+		}
+		for name, pair := range map[string][2]map[string]string{
+			"RetryLabels": {en.RetryLabels, s.RetryLabels}, "MatchKinds": {en.MatchKinds, s.MatchKinds},
+			"Reasons": {en.Reasons, s.Reasons},
+		} {
+			for k := range pair[0] {
+				if pair[1][k] == "" {
+					t.Errorf("%s: %s[%q] is missing", lang, name, k)
+				}
+			}
+		}
+		for code := range en.ErrorTitles {
+			if s.ErrorTitles[code] == "" || s.ErrorTexts[code] == "" {
+				t.Errorf("%s: the error page of %d has no text", lang, code)
+			}
+		}
+		if s.Results(2) == "" || s.AllEntries(2) == "" || s.Entries(2) == "" || s.VariantsHeading("-401", 2) == "" ||
+			s.NoSuchCode("K", "X") == "" {
+			t.Errorf("%s: a counting string is empty", lang)
+		}
+	}
+}
+
+type stringField struct{ name, value string }
+
+// stringFields lists the plain string fields of s.
+func stringFields(s *Strings) []stringField {
+	v := reflect.ValueOf(s).Elem()
+	var out []stringField
+	for i := 0; i < v.NumField(); i++ {
+		if v.Field(i).Kind() == reflect.String {
+			out = append(out, stringField{v.Type().Field(i).Name, v.Field(i).String()})
+		}
+	}
+	return out
+}
