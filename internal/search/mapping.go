@@ -1,14 +1,19 @@
 package search
 
 import (
+	"strings"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/blevesearch/bleve/v2/analysis/token/stop"
 	"github.com/blevesearch/bleve/v2/analysis/token/unicodenorm"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/analysis/tokenmap"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -17,13 +22,13 @@ import (
 // MappingVersion changes whenever buildIndexMapping or the documents change
 // in a way that makes an index built before unusable; on-disk indexes carry
 // it in their directory name.
-const MappingVersion = 2
+const MappingVersion = 3
 
 // Analyzer names.
 const (
 	analyzerKeyword = "errdex_keyword" // whole value, lower-cased: codes, facets
 	analyzerKorean  = "errdex_korean"  // Hangul words, stems and bigrams; Latin words lower-cased
-	analyzerEnglish = en.AnalyzerName  // Bleve's English: possessives, stop words, Porter stems
+	analyzerEnglish = "errdex_en"      // Bleve's English, keeping the stop words that matter in errors
 )
 
 // Field names of an indexed entry.
@@ -83,6 +88,26 @@ func buildIndexMapping() (mapping.IndexMapping, error) {
 		return nil, err
 	}
 
+	if err := im.AddCustomTokenMap("errdex_stop_en", map[string]any{
+		"type":   tokenmap.Name,
+		"tokens": englishStopWords(),
+	}); err != nil {
+		return nil, err
+	}
+	if err := im.AddCustomTokenFilter("errdex_stop_en", map[string]any{
+		"type":           stop.Name,
+		"stop_token_map": "errdex_stop_en",
+	}); err != nil {
+		return nil, err
+	}
+	if err := im.AddCustomAnalyzer(analyzerEnglish, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{en.PossessiveName, lowercase.Name, "errdex_stop_en", porter.Name},
+	}); err != nil {
+		return nil, err
+	}
+
 	kw := func(sortable bool) *mapping.FieldMapping {
 		fm := bleve.NewTextFieldMapping()
 		fm.Analyzer = analyzerKeyword
@@ -123,4 +148,27 @@ func buildIndexMapping() (mapping.IndexMapping, error) {
 	}
 	im.AddDocumentMapping(docType, dm)
 	return im, nil
+}
+
+// keptStopWords are in Snowball's English stop list but tell errors apart:
+// "provider down", "out of credit", "not registered", "no template".
+var keptStopWords = map[string]bool{
+	"down": true, "up": true, "out": true, "off": true, "over": true, "under": true,
+	"no": true, "not": true, "nor": true, "again": true, "before": true, "after": true,
+	"above": true, "below": true, "against": true, "same": true, "only": true, "too": true,
+}
+
+// englishStopWords is Bleve's English stop list less keptStopWords.
+func englishStopWords() []any {
+	var out []any
+	for _, line := range strings.Split(string(en.EnglishStopWords), "\n") {
+		if i := strings.IndexByte(line, '|'); i >= 0 {
+			line = line[:i]
+		}
+		w := strings.TrimSpace(line)
+		if w != "" && !keptStopWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
 }
