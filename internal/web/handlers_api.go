@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -169,6 +170,12 @@ func identifyText(r *http.Request) (string, error) {
 	}
 	if !isJSON {
 		return string(body), nil
+	}
+	// encoding/json quietly replaces invalid bytes with U+FFFD; JSON text
+	// must be UTF-8, so refuse it as a raw body's bad bytes are refused.
+	if !utf8.Valid(body) {
+		return "", &errdex.FieldError{Param: "body", Code: errdex.CodeInvalidValue,
+			Message: "the body is not valid UTF-8 text"}
 	}
 	var in struct {
 		Text *string `json:"text"`

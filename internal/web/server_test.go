@@ -124,6 +124,11 @@ func TestErrorTable(t *testing.T) {
 			wantStatus: 400, wantType: "invalid_request_error", wantCode: "invalid_field_value", wantParam: "retryable"},
 		{name: "bad format", method: "GET", path: "/api/v1/lookup?code=x&format=xml",
 			wantStatus: 400, wantType: "invalid_request_error", wantCode: "invalid_field_value", wantParam: "format"},
+		// encoding/json would turn the bytes into U+FFFD and search for that;
+		// JSON text must be UTF-8, so this is the same 400 as a raw body's.
+		{name: "non-UTF-8 bytes in a JSON body", method: "POST", path: "/api/v1/identify", body: "{\"text\":\"\xff\xfe error\"}",
+			header:     []string{"Content-Type", "application/json"},
+			wantStatus: 400, wantType: "invalid_request_error", wantCode: "invalid_field_value", wantParam: "body"},
 		{name: "malformed JSON body", method: "POST", path: "/api/v1/identify", body: `{"text":`, header: []string{"Content-Type", "application/json"},
 			wantStatus: 400, wantType: "invalid_request_error", wantCode: "invalid_field_value", wantParam: "body"},
 		{name: "limit zero", method: "GET", path: "/api/v1/search?limit=0",
