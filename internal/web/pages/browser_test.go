@@ -44,7 +44,7 @@ func chromiumPath(t *testing.T) string {
 	return ""
 }
 
-// browser is a headless Chromium driven against a test server.
+// browser is a headless Chromium driven against errdex's server.
 type browser struct {
 	t    *testing.T
 	base string
@@ -57,8 +57,8 @@ func newBrowser(t *testing.T) *browser {
 	if testing.Short() {
 		t.Skip("browser tests are not short")
 	}
-	e, _ := newEcho(t, newIndex(t, nil))
-	srv := httptest.NewServer(e) // listens on 127.0.0.1:0
+	// errdex's own server with the pages mounted, on 127.0.0.1:0.
+	srv := httptest.NewServer(newServer(t, newIndex(t, nil)))
 	t.Cleanup(srv.Close)
 
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),

@@ -24,10 +24,15 @@ type errorPage struct {
 
 // RenderError writes the HTML error page for status in the look of the
 // other pages and in the reader's language: a heading and an explanation
-// for the status, message as a detail when it is not empty, and the
-// request id. The server's error handler calls it for errors of page
-// routes; message must already be fit for users.
+// for the status, the request id, and message as a detail. The server's
+// error handler calls it for errors outside the JSON paths; message must
+// already be fit for users. It is shown for 400-class errors that say
+// something specific (a bad parameter, a rate limit), not for 404 and 405,
+// whose generic English words the page's own say better.
 func (p *Pages) RenderError(c echo.Context, status int, message string) error {
+	if status == http.StatusNotFound || status == http.StatusMethodNotAllowed || status >= 500 {
+		message = ""
+	}
 	return p.renderError(c, status, message, "", nil)
 }
 

@@ -30,6 +30,8 @@ type Strings struct {
 	SearchButton      string
 	ShortcutHint      string // after the <kbd>/</kbd>
 	SearchHelp        string
+	TryLabel          string
+	TryQueries        []string
 	SearchTitle       string
 	Results           func(n int) string
 	AllEntries        func(n int) string
@@ -135,7 +137,9 @@ var stringsByLang = map[errdex.Lang]*Strings{
 		SearchPlaceholder: "A code, a message, or paste a whole error",
 		SearchButton:      "Search",
 		ShortcutHint:      "to search from anywhere",
-		SearchHelp:        "Try 4019, KOE009, invalid_phone_number, \"잔액 부족\", or paste a JSON error or log line.",
+		SearchHelp:        "Paste a whole JSON error or log line if you have one.",
+		TryLabel:          "Try",
+		TryQueries:        []string{"4019", "KOE009", "-401", "invalid_phone_number", "insufficient balance", "HTTP 429"},
 		SearchTitle:       "Search",
 		Results:           func(n int) string { return count(n, "result", "results") },
 		AllEntries:        func(n int) string { return count(n, "entry", "entries") },
@@ -259,7 +263,9 @@ var stringsByLang = map[errdex.Lang]*Strings{
 		SearchPlaceholder: "코드나 메시지를 입력하거나 에러 전체를 붙여 넣으세요",
 		SearchButton:      "검색",
 		ShortcutHint:      "키를 누르면 어디서든 검색",
-		SearchHelp:        "4019, KOE009, invalid_phone_number, \"잔액 부족\"처럼 입력하거나 JSON 에러나 로그 한 줄을 그대로 붙여 넣어 보세요.",
+		SearchHelp:        "JSON 에러나 로그 한 줄이 있다면 통째로 붙여 넣으세요.",
+		TryLabel:          "예시",
+		TryQueries:        []string{"4019", "KOE009", "-401", "invalid_phone_number", "잔액 부족", "템플릿"},
 		SearchTitle:       "검색",
 		Results:           func(n int) string { return "결과 " + strconv.Itoa(n) + "건" },
 		AllEntries:        func(n int) string { return "항목 " + strconv.Itoa(n) + "개" },

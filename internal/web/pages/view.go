@@ -1,6 +1,8 @@
 package pages
 
 import (
+	"bytes"
+	"encoding/json"
 	"hash/fnv"
 	"html/template"
 	"net/url"
@@ -150,11 +152,30 @@ type entryView struct {
 	Causes        []template.HTML
 	Fixes         []template.HTML
 	Notes         []template.HTML
-	Examples      []errdex.Example
+	Examples      []exampleView
 	Aliases       []string
 	ProviderCodes []providerView
 	Related       []entryCard
 	References    []referenceView
+}
+
+// exampleView is an example payload; JSON is shown indented, as people
+// read it, while the catalog keeps it on one line as systems send it.
+type exampleView struct {
+	Label string
+	Text  string
+}
+
+func newExampleView(ex errdex.Example) exampleView {
+	text := ex.Text
+	trimmed := strings.TrimSpace(text)
+	if strings.HasPrefix(trimmed, "{") && json.Valid([]byte(trimmed)) {
+		var buf bytes.Buffer
+		if json.Indent(&buf, []byte(trimmed), "", "  ") == nil {
+			text = buf.String()
+		}
+	}
+	return exampleView{Label: ex.Label, Text: text}
 }
 
 type providerView struct {
@@ -185,8 +206,10 @@ func newEntryView(cat *errdex.Catalog, e *errdex.Entry, lang errdex.Lang, t *Str
 		Causes:    renderTexts(e.Causes, lang),
 		Fixes:     renderTexts(e.Fixes, lang),
 		Notes:     renderTexts(e.Notes, lang),
-		Examples:  e.Examples,
 		Aliases:   e.Aliases,
+	}
+	for _, ex := range e.Examples {
+		v.Examples = append(v.Examples, newExampleView(ex))
 	}
 	for _, pc := range e.ProviderCodes {
 		v.ProviderCodes = append(v.ProviderCodes, providerView{

@@ -1,0 +1,95 @@
+package pages_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/errdex/errdex/internal/api"
+	"github.com/errdex/errdex/internal/live"
+	"github.com/errdex/errdex/internal/search"
+	"github.com/errdex/errdex/internal/web"
+	"github.com/errdex/errdex/internal/web/pages"
+)
+
+// newServer mounts the pages in errdex's own server (internal/web), with
+// its middleware and its error handler calling RenderError, the way the
+// serve command mounts them.
+func newServer(t *testing.T, idx *search.Index) http.Handler {
+	t.Helper()
+	h := live.NewHolder(idx, nil)
+	p, err := pages.New(pages.Config{Acquire: h.Acquire})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := web.New(web.Config{}, h, nil, nil)
+	e, ok := s.Handler().(*echo.Echo)
+	if !ok {
+		t.Fatalf("internal/web's handler is a %T, not an *echo.Echo", s.Handler())
+	}
+	p.Register(e)
+	s.SetErrorPage(func(c echo.Context, status int, b api.ErrorBody) error {
+		return p.RenderError(c, status, b.Message)
+	})
+	return s.Handler()
+}
+
+// TestInServer checks the pages behind the real server: its error handler
+// renders their error pages, with the security headers and request id.
+func TestInServer(t *testing.T) {
+	srv := newServer(t, newIndex(t, nil))
+	tests := []struct {
+		method, path string
+		status       int
+		wantHTML     bool
+		wantDetail   string // text of the detail line, "" for none
+	}{
+		{"GET", "/", 200, true, ""},
+		{"GET", "/codes/kakao-share/4019", 200, true, ""},
+		{"GET", "/no/such/page", 404, true, ""},
+		{"GET", "/systems/nope", 404, true, ""},
+		{"GET", "/search?q=x&limit=0&http_status=abc", 400, true, "http_status must be a number"},
+		{"GET", "/search?q=x&cursor=garbage", 400, true, "cursor"},
+		{"POST", "/search", 405, true, ""},
+		{"GET", "/api/v1/nope", 404, false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
+			req := httptest.NewRequest(tt.method, tt.path, nil)
+			rec := httptest.NewRecorder()
+			srv.ServeHTTP(rec, req)
+			res := rec.Result()
+			if res.StatusCode != tt.status {
+				t.Fatalf("got status %d, want %d", res.StatusCode, tt.status)
+			}
+			isHTML := strings.HasPrefix(res.Header.Get("Content-Type"), "text/html")
+			if isHTML != tt.wantHTML {
+				t.Fatalf("Content-Type %q: got HTML %v, want %v", res.Header.Get("Content-Type"), isHTML, tt.wantHTML)
+			}
+			if !tt.wantHTML {
+				return
+			}
+			if csp := res.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") {
+				t.Errorf("Content-Security-Policy: got %q", csp)
+			}
+			doc := parse(t, res.Body)
+			if tt.status < 400 {
+				return
+			}
+			if got := text(query(doc, ".error-status")); got != strconv.Itoa(tt.status) {
+				t.Errorf(".error-status: got %q, want %d", got, tt.status)
+			}
+			if id := res.Header.Get("X-Request-Id"); id == "" || !strings.Contains(text(query(doc, ".error-page")), id) {
+				t.Errorf("the page does not show the request id %q", id)
+			}
+			detail := text(query(doc, "[data-error-message]"))
+			if tt.wantDetail == "" && detail != "" || !strings.Contains(detail, tt.wantDetail) {
+				t.Errorf("detail: got %q, want %q", detail, tt.wantDetail)
+			}
+		})
+	}
+}
