@@ -51,6 +51,9 @@ type serveConfig struct {
 	// SlackSigningSecret comes from the environment only: a flag would show
 	// it in ps and in shell history.
 	SlackSigningSecret string
+	// SlackInChannel posts every Slack answer to the channel instead of
+	// only to the person who asked.
+	SlackInChannel bool
 
 	LogLevel        slog.Level
 	LogFormat       string
@@ -68,6 +71,7 @@ const (
 	envRateBurst       = "ERRDEX_RATE_BURST"
 	envBaseURL         = "ERRDEX_BASE_URL"
 	envSlackSecret     = "ERRDEX_SLACK_SIGNING_SECRET"
+	envSlackInChannel  = "ERRDEX_SLACK_IN_CHANNEL"
 	envLogLevel        = "ERRDEX_LOG_LEVEL"
 	envLogFormat       = "ERRDEX_LOG_FORMAT"
 	envShutdownTimeout = "ERRDEX_SHUTDOWN_TIMEOUT"
@@ -92,7 +96,7 @@ func parseServeConfig(env *cmdEnv, args []string) (serveConfig, error) {
 	var (
 		cfg                                           serveConfig
 		proxies, level, debounce, rateLimit, shutdown string
-		watch                                         string
+		watch, inChannel                              string
 		burst                                         string
 	)
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
@@ -116,6 +120,7 @@ func parseServeConfig(env *cmdEnv, args []string) (serveConfig, error) {
 	fs.StringVar(&rateLimit, "rate-limit", getenv(envRateLimit, "20"), "requests per second allowed to one client; 0 turns the limit off (env "+envRateLimit+")")
 	fs.StringVar(&burst, "rate-burst", getenv(envRateBurst, "40"), "requests one client may burst above the rate (env "+envRateBurst+")")
 	fs.StringVar(&cfg.BaseURL, "base-url", getenv(envBaseURL, ""), "public `URL` of this service, put before links in answers (env "+envBaseURL+"); default: site-relative links")
+	fs.StringVar(&inChannel, "slack-in-channel", getenv(envSlackInChannel, "false"), "post Slack answers to the channel, not only to the asker: true or false (env "+envSlackInChannel+")")
 	fs.StringVar(&level, "log-level", getenv(envLogLevel, "info"), "debug, info, warn or error (env "+envLogLevel+")")
 	fs.StringVar(&cfg.LogFormat, "log-format", getenv(envLogFormat, "text"), "text or json (env "+envLogFormat+")")
 	fs.StringVar(&shutdown, "shutdown-timeout", getenv(envShutdownTimeout, "20s"), "how long in-flight requests may take to finish on SIGTERM (env "+envShutdownTimeout+")")
@@ -128,6 +133,9 @@ func parseServeConfig(env *cmdEnv, args []string) (serveConfig, error) {
 	cfg.SlackSigningSecret = env.getenv(envSlackSecret)
 
 	var err error
+	if cfg.SlackInChannel, err = strconv.ParseBool(inChannel); err != nil {
+		return cfg, fmt.Errorf("--slack-in-channel: %q is not true or false", inChannel)
+	}
 	if cfg.Watch, err = strconv.ParseBool(watch); err != nil {
 		return cfg, fmt.Errorf("--watch: %q is not true or false", watch)
 	}
@@ -223,6 +231,7 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 	if cfg.SlackSigningSecret != "" {
 		slack, err := chatops.NewSlack(chatops.SlackConfig{
 			SigningSecret: cfg.SlackSigningSecret,
+			InChannel:     cfg.SlackInChannel,
 			BaseURL:       cfg.BaseURL,
 			Logger:        log.With("handler", "slack"),
 		}, live.Searcher{H: holder})
