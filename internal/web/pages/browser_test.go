@@ -388,6 +388,21 @@ func TestBrowser(t *testing.T) {
 		if got := tb.location(); got != "/systems/kirim?sort=title" {
 			t.Errorf("address after sorting without JavaScript: got %s", got)
 		}
+		// Every page shows its content with no script at all.
+		for path, sel := range map[string]string{
+			"/":                                ".system-card",
+			"/search?q=template&lang=en":       ".result .snippet mark",
+			"/search?q=KOE999":                 ".empty .card",
+			"/search":                          "a[data-more]",
+			"/codes/kakao-share/-401":          ".variant-card .messages",
+			"/codes/kmsg/INSUFFICIENT_BALANCE": ".example pre",
+			"/systems/kmsg?lang=ko":            "html[lang=ko] tbody tr",
+		} {
+			tb.open(path)
+			if n := eval[int](tb, `document.querySelectorAll("`+sel+`").length`); n == 0 {
+				t.Errorf("%s without JavaScript: nothing matches %s", path, sel)
+			}
+		}
 	})
 
 	if *screenshotDir != "" {

@@ -39,6 +39,10 @@ type Config struct {
 	Acquire func() (*search.Index, func())
 	// Logger receives what cannot be shown to the reader; nil discards it.
 	Logger *slog.Logger
+	// RecordMiss, when set, is told of each search that found nothing
+	// (the server's Misses().Record), for catalog editors. Searches made
+	// while typing are not told: their last word is unfinished.
+	RecordMiss func(query string)
 }
 
 // Pages serves the web UI. It is safe for concurrent use.

@@ -174,6 +174,9 @@ func (p *Pages) handleSearch(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if resp.Total == 0 && !params.Prefix && strings.TrimSpace(params.Query) != "" && p.cfg.RecordMiss != nil {
+		p.cfg.RecordMiss(params.Query)
+	}
 
 	for _, name := range []string{"system", "http_status", "type", "retryable"} {
 		if v := strings.TrimSpace(c.QueryParam(name)); v != "" {

@@ -22,11 +22,11 @@ import (
 func newServer(t *testing.T, idx *search.Index) http.Handler {
 	t.Helper()
 	h := live.NewHolder(idx, nil)
-	p, err := pages.New(pages.Config{Acquire: h.Acquire})
+	s := web.New(web.Config{}, h, nil, nil)
+	p, err := pages.New(pages.Config{Acquire: h.Acquire, RecordMiss: s.Misses().Record})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := web.New(web.Config{}, h, nil, nil)
 	e, ok := s.Handler().(*echo.Echo)
 	if !ok {
 		t.Fatalf("internal/web's handler is a %T, not an *echo.Echo", s.Handler())
@@ -91,5 +91,24 @@ func TestInServer(t *testing.T) {
 				t.Errorf("detail: got %q, want %q", detail, tt.wantDetail)
 			}
 		})
+	}
+}
+
+// TestMissesRecorded checks that a page search that found nothing reaches
+// the server's misses, and one made while typing does not.
+func TestMissesRecorded(t *testing.T) {
+	srv := newServer(t, newIndex(t, nil))
+	for _, path := range []string{"/search?q=zzqqxx", "/search?q=zzqq&prefix=1&partial=1", "/search?q=4019"} {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+	}
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/misses", nil))
+	body := rec.Body.String()
+	if !strings.Contains(body, `"zzqqxx"`) {
+		t.Errorf("misses: got %s, want zzqqxx in them", body)
+	}
+	if strings.Contains(body, `"zzqq"`) || strings.Contains(body, "4019") {
+		t.Errorf("misses: got %s, want neither the typed prefix nor a found code", body)
 	}
 }
