@@ -62,6 +62,10 @@
       return "/search?" + params.toString();
     };
 
+    // maxURL is about where servers and proxies stop taking addresses; a
+    // longer paste is posted instead, and the address keeps no query.
+    var maxURL = 6000;
+
     var run = function (prefix) {
       var url = pageURL();
       var key = url + (prefix ? "#p" : "");
@@ -69,9 +73,17 @@
       lastKey = key;
       if (inflight) inflight.abort();
       inflight = new AbortController();
-      var fetchURL = url + (url.indexOf("?") < 0 ? "?" : "&") + "partial=1" + (prefix && url !== "/" ? "&prefix=1" : "");
+      var extra = "partial=1" + (prefix && url !== "/" ? "&prefix=1" : "");
+      var opts = { signal: inflight.signal, headers: { "Accept": "text/html" }, credentials: "same-origin" };
+      var fetchURL = url + (url.indexOf("?") < 0 ? "?" : "&") + extra;
+      if (url.length > maxURL) {
+        opts.method = "POST";
+        opts.body = new URLSearchParams(new FormData(form));
+        fetchURL = "/search?" + extra;
+        url = "/search";
+      }
       region.setAttribute("aria-busy", "true");
-      fetch(fetchURL, { signal: inflight.signal, headers: { "Accept": "text/html" }, credentials: "same-origin" })
+      fetch(fetchURL, opts)
         .then(function (res) {
           return res.text().then(function (html) { return { ok: res.ok, html: html }; });
         })

@@ -259,6 +259,21 @@ func TestBrowser(t *testing.T) {
 		tb.waitFor(`[...document.querySelectorAll(".result a")].some(a => a.getAttribute("href") === "/codes/kakao-share/-401/wrong-appkey-format")`)
 	})
 
+	t.Run("paste a long log", func(t *testing.T) {
+		tb := b.tab(t)
+		tb.open("/")
+		// Too long for an address: the script posts it, and the server
+		// reads it as a payload.
+		logText := strings.Repeat("2026-11-22T04:00:00Z INFO worker heartbeat ok\n", 200) +
+			`2026-11-22T04:00:01Z ERROR send failed: KOE009 invalid android_key_hash or ios_bundle_id or web_site_url`
+		tb.do(chromedp.SetValue(chromedp.CSS("#q"), logText))
+		tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("#q").dispatchEvent(new Event("input", {bubbles: true}))`))
+		tb.waitFor(`[...document.querySelectorAll(".result .code")].some(c => c.textContent === "KOE009")`)
+		if got := tb.location(); got != "/search" {
+			t.Errorf("address after a long paste: got %s, want /search", got)
+		}
+	})
+
 	t.Run("open an entry", func(t *testing.T) {
 		tb := b.tab(t)
 		tb.open("/search?q=4019")

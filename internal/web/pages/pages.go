@@ -125,6 +125,7 @@ func (p *Pages) funcs() template.FuncMap {
 func (p *Pages) Register(e *echo.Echo) {
 	e.GET("/", p.handleSearch, p.pageMiddleware)
 	e.GET("/search", p.handleSearch, p.pageMiddleware)
+	e.POST("/search", p.handleSearch, p.pageMiddleware)
 	e.GET("/codes/:system/:code", p.handleEntry, p.pageMiddleware)
 	e.GET("/codes/:system/:code/:variant", p.handleEntry, p.pageMiddleware)
 	e.GET("/systems/:system", p.handleSystem, p.pageMiddleware)

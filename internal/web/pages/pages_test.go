@@ -480,7 +480,7 @@ func TestRoutes(t *testing.T) {
 	}
 	slices.Sort(got)
 	want := []string{"GET /", "GET /codes/:system/:code", "GET /codes/:system/:code/:variant", "GET /search",
-		"GET /static/*", "GET /systems/:system"}
+		"GET /static/*", "GET /systems/:system", "POST /search"}
 	if !slices.Equal(got, want) {
 		t.Errorf("routes: got %v, want %v", got, want)
 	}

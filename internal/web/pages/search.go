@@ -128,11 +128,26 @@ func parseSearchParams(q url.Values) (searchParams, error) {
 // further pages.
 const identifyLimit = 20
 
+// maxFormBytes bounds the body of POST /search: the longest paste Identify
+// reads, URL-encoded (up to three bytes each), and the other fields.
+const maxFormBytes = 3*search.MaxIdentifyBytes + 4096
+
 // handleSearch serves GET / and GET /search: the home page, or the results
 // of ?q= with the filters system, http_status, type and retryable. With
 // ?partial=1 it answers only the results part, for search as you type.
+// POST /search takes the same fields as a form: the script sends a paste
+// too long for an address that way.
 func (p *Pages) handleSearch(c echo.Context) error {
-	params, err := parseSearchParams(c.QueryParams())
+	values := c.QueryParams()
+	if c.Request().Method == http.MethodPost {
+		r := c.Request()
+		r.Body = http.MaxBytesReader(c.Response(), r.Body, maxFormBytes)
+		if err := r.ParseForm(); err != nil {
+			return err
+		}
+		values = r.Form
+	}
+	params, err := parseSearchParams(values)
 	if err != nil {
 		return err
 	}
@@ -179,7 +194,7 @@ func (p *Pages) handleSearch(c echo.Context) error {
 	}
 
 	for _, name := range []string{"system", "http_status", "type", "retryable"} {
-		if v := strings.TrimSpace(c.QueryParam(name)); v != "" {
+		if v := strings.TrimSpace(values.Get(name)); v != "" {
 			data.Filters = append(data.Filters, hiddenField{name, v})
 		}
 	}
@@ -187,7 +202,13 @@ func (p *Pages) handleSearch(c echo.Context) error {
 	if q := strings.TrimSpace(params.Query); q != "" {
 		data.Title = truncate(q, 60)
 	}
-	data.R = p.resultsView(c.Request().URL, cat, params, resp, lang, t)
+	// Links from the results carry the query in their address, unless it
+	// came in a form because it is too long for one.
+	linkBase := &url.URL{Path: "/search", RawQuery: values.Encode()}
+	if c.Request().Method == http.MethodPost {
+		linkBase.RawQuery = ""
+	}
+	data.R = p.resultsView(linkBase, cat, params, resp, lang, t)
 	return p.renderSearch(c, data, params.Partial)
 }
 

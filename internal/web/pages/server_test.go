@@ -54,7 +54,8 @@ func TestInServer(t *testing.T) {
 		{"GET", "/systems/nope", 404, true, ""},
 		{"GET", "/search?q=x&limit=0&http_status=abc", 400, true, "http_status must be a number"},
 		{"GET", "/search?q=x&cursor=garbage", 400, true, "cursor"},
-		{"POST", "/search", 405, true, ""},
+		{"PUT", "/search", 405, true, ""},
+		{"POST", "/search", 200, true, ""},
 		{"GET", "/api/v1/nope", 404, false, ""},
 	}
 	for _, tt := range tests {
