@@ -87,6 +87,8 @@ type Strings struct {
 	Source        string
 	Permalink     string
 	OnThisPage    string
+	Breadcrumb    string
+	AtAGlance     string
 
 	VariantsHeading  func(code string, n int) string
 	VariantsIntro    string
@@ -207,6 +209,8 @@ var stringsByLang = map[errdex.Lang]*Strings{
 		Source:        "Source document",
 		Permalink:     "Permalink",
 		OnThisPage:    "On this page",
+		Breadcrumb:    "Breadcrumb",
+		AtAGlance:     "At a glance",
 
 		VariantsHeading: func(code string, n int) string {
 			return fmt.Sprintf("%s has %d variants", code, n)
@@ -332,7 +336,9 @@ var stringsByLang = map[errdex.Lang]*Strings{
 		References:    "출처",
 		Source:        "원본 문서",
 		Permalink:     "고유 링크",
-		OnThisPage:    "이 페이지",
+		OnThisPage:    "이 페이지의 내용",
+		Breadcrumb:    "현재 위치",
+		AtAGlance:     "한눈에 보기",
 
 		VariantsHeading: func(code string, n int) string {
 			return fmt.Sprintf("%s에는 %d가지 경우가 있습니다", code, n)
