@@ -44,8 +44,8 @@ type Index struct {
 	bi    bleve.Index
 	vocab *vocab
 	sigs  []compiledSig
-	// en is the English analyzer, to tell stop words.
-	en analysis.Analyzer
+	// en and ko are the prose analyzers, to tell stop words and highlight.
+	en, ko analysis.Analyzer
 	// statuses holds the HTTP statuses some entry has.
 	statuses map[int]bool
 	// providers holds lower-cased provider ids ("iwinv", "aligo").
@@ -104,6 +104,7 @@ func New(cat *errdex.Catalog, opts Options) (*Index, error) {
 	}
 	ix.bi = bi
 	ix.en = bi.Mapping().AnalyzerNamed(analyzerEnglish)
+	ix.ko = bi.Mapping().AnalyzerNamed(analyzerKorean)
 	return ix, nil
 }
 
@@ -290,13 +291,18 @@ func codeWords(code string) string {
 
 var (
 	mdLinkRE  = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-	mdMarkRE  = regexp.MustCompile("[`*_]{1,3}([^`*_]+)[`*_]{1,3}")
+	// Only backticks and asterisks: underscores are part of codes
+	// (android_key_hash) far more often than they are emphasis.
+	mdMarkRE  = regexp.MustCompile("[`*]{1,3}([^`*]+)[`*]{1,3}")
 	mdSpaceRE = regexp.MustCompile(`[ \t]+`)
 )
 
 // plainMarkdown strips the Markdown markup that would otherwise show in
 // snippets: link targets, backticks, emphasis.
 func plainMarkdown(s string) string {
+	if !strings.ContainsAny(s, "[`*") && !strings.Contains(s, "  ") {
+		return s
+	}
 	s = mdLinkRE.ReplaceAllString(s, "$1")
 	s = mdMarkRE.ReplaceAllString(s, "$1")
 	return mdSpaceRE.ReplaceAllString(s, " ")

@@ -6,6 +6,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/errdex/errdex"
 )
 
 func koAnalyze(t *testing.T, text string) []string {
@@ -81,4 +83,19 @@ func TestKoreanFilterOffsetsWithinToken(t *testing.T) {
 			t.Errorf("token %q at position %d, want 3", tok.Term, tok.Position)
 		}
 	}
+}
+
+// builtinTestIndex indexes the built-in catalog for internal tests.
+func builtinTestIndex(t *testing.T) *Index {
+	t.Helper()
+	cat, err := errdex.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := New(cat, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
 }

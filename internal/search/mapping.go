@@ -22,7 +22,7 @@ import (
 // MappingVersion changes whenever buildIndexMapping or the documents change
 // in a way that makes an index built before unusable; on-disk indexes carry
 // it in their directory name.
-const MappingVersion = 3
+const MappingVersion = 4
 
 // Analyzer names.
 const (
@@ -117,11 +117,14 @@ func buildIndexMapping() (mapping.IndexMapping, error) {
 		fm.DocValues = sortable
 		return fm
 	}
-	prose := func(analyzer string, highlighted bool) *mapping.FieldMapping {
+	// Prose is neither stored nor given term vectors: snippets are
+	// highlighted from the catalog's own text (highlight.go), and the phrase
+	// boost needs only positions.
+	prose := func(analyzer string) *mapping.FieldMapping {
 		fm := bleve.NewTextFieldMapping()
 		fm.Analyzer = analyzer
-		fm.Store = highlighted
-		fm.IncludeTermVectors = highlighted
+		fm.Store = false
+		fm.IncludeTermVectors = true
 		fm.IncludeInAll = false
 		fm.DocValues = false
 		return fm
@@ -138,13 +141,13 @@ func buildIndexMapping() (mapping.IndexMapping, error) {
 	caseKeyword.Analyzer = keyword.Name
 	dm.AddFieldMappingsAt(fCodeCase, caseKeyword)
 	dm.AddFieldMappingsAt(fSort, kw(true))
-	dm.AddFieldMappingsAt(fCodeText, prose(analyzerEnglish, false))
-	dm.AddFieldMappingsAt(fSystemText, prose(analyzerKorean, false))
+	dm.AddFieldMappingsAt(fCodeText, prose(analyzerEnglish))
+	dm.AddFieldMappingsAt(fSystemText, prose(analyzerKorean))
 	for _, f := range []string{fTitleEn, fSummaryEn, fBodyEn} {
-		dm.AddFieldMappingsAt(f, prose(analyzerEnglish, true))
+		dm.AddFieldMappingsAt(f, prose(analyzerEnglish))
 	}
 	for _, f := range []string{fTitleKo, fSummaryKo, fBodyKo} {
-		dm.AddFieldMappingsAt(f, prose(analyzerKorean, true))
+		dm.AddFieldMappingsAt(f, prose(analyzerKorean))
 	}
 	im.AddDocumentMapping(docType, dm)
 	return im, nil

@@ -3,8 +3,6 @@ package search
 import (
 	"context"
 	"fmt"
-	"html"
-	"html/template"
 	"slices"
 	"strconv"
 	"strings"
@@ -103,7 +101,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 	} else {
 		u = ix.understand(req.Query, req.Prefix && !payload)
 		resp.Understood = u.Understanding
-		main = ix.buildQuery(u)
+		main = ix.buildQuery(&u)
 	}
 
 	q := main
@@ -115,11 +113,6 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 		sr.SortBy([]string{fSort})
 	} else {
 		sr.SortBy([]string{"-_score", "_id"})
-		hl := bleve.NewHighlightWithStyle("html")
-		for _, f := range langFields(req.Lang) {
-			hl.AddField(f)
-		}
-		sr.Highlight = hl
 	}
 	for _, f := range []string{fSystem, fHTTPStatus, fType, fRetryable} {
 		sr.AddFacet(f, bleve.NewFacetRequest(f, 50))
@@ -143,6 +136,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 		}
 		resp.Facets[name] = counts
 	}
+	hl := ix.newHighlighter(u.highlightWords, req.Lang)
 	for _, hit := range res.Hits {
 		e, ok := ix.cat.Entry(hit.ID)
 		if !ok {
@@ -154,7 +148,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 		if len(r.Evidence) > 0 {
 			r.Match = r.Evidence[0].Kind
 		}
-		r.Snippet = snippet(e, hit.Fragments, req.Lang)
+		r.Snippet = hl.snippet(e, req.Lang)
 		resp.Results = append(resp.Results, r)
 	}
 	if next := offset + len(res.Hits); next < resp.Total && len(res.Hits) == req.Limit && next < MaxOffset {
@@ -238,7 +232,7 @@ func (req *Request) fingerprint() string {
 
 // buildQuery turns an understood query into a Bleve query: one clause per
 // kind of evidence, each boosted to its place in the order of trust.
-func (ix *Index) buildQuery(u understanding) query.Query {
+func (ix *Index) buildQuery(u *understanding) query.Query {
 	var tiers []query.Query
 	term := func(field, value string, boost float64) query.Query {
 		t := bleve.NewTermQuery(value)
@@ -299,7 +293,7 @@ func (ix *Index) buildQuery(u understanding) query.Query {
 // word while typing) its completions. Documents matching more words score
 // higher through the disjunction's coordination factor, and more again when
 // they hold every word, or two words side by side as typed.
-func (ix *Index) textQuery(u understanding) query.Query {
+func (ix *Index) textQuery(u *understanding) query.Query {
 	var (
 		any, all []query.Query
 		prev     string
@@ -308,20 +302,23 @@ func (ix *Index) textQuery(u understanding) query.Query {
 	for i, w := range u.words {
 		var alts []query.Query
 		alts = append(alts, ix.wordQuery(w, 1)...)
+		u.highlightWords = append(u.highlightWords, w)
 		for _, c := range ix.vocab.corrections(w, 3) {
 			alts = append(alts, ix.wordQuery(c, boostTypo)...)
+			u.highlightWords = append(u.highlightWords, c)
 		}
 		// One Hangul syllable says as much as two Latin letters.
 		if u.prefixLast && i == len(u.words)-1 && (utf8.RuneCountInString(w) >= 2 || hasHangul(w)) {
 			for _, c := range ix.vocab.completions(w, 8) {
 				alts = append(alts, ix.wordQuery(c, boostPrefix)...)
+				u.highlightWords = append(u.highlightWords, c)
 			}
 		}
 		word := bleve.NewDisjunctionQuery(alts...)
 		any = append(any, word)
 		if !ix.isStopWord(w) {
 			all = append(all, word)
-			if prev != "" && len(phrases) < 8*3 {
+			if prev != "" && len(phrases) < 4*3 {
 				phrases = append(phrases, ix.phraseQueries(prev+" "+w, hasHangul(w))...)
 			}
 			prev = w
@@ -392,31 +389,7 @@ func (ix *Index) wordQuery(w string, weight float64) []query.Query {
 	return []query.Query{
 		match(fTitleEn, boostTitle), match(fSummaryEn, boostSummary), match(fBodyEn, boostBody),
 		match(fCodeText, boostCodeTxt), match(fSystemText, boostSystem),
-		// Latin words (URL, API, appKey) appear in Korean text too.
-		match(fTitleKo, boostTitle/4), match(fBodyKo, boostBody/4),
 	}
-}
-
-func langFields(lang errdex.Lang) []string {
-	if lang == errdex.Korean {
-		return []string{fSummaryKo, fBodyKo, fTitleKo}
-	}
-	return []string{fSummaryEn, fBodyEn, fTitleEn}
-}
-
-// snippet picks the most telling highlighted fragment for lang: the summary,
-// else the causes and fixes, else the title; an entry found by its code
-// alone shows its summary. Bleve's HTML formatter escapes the text around
-// the <mark> tags it adds.
-func snippet(e *errdex.Entry, frags map[string][]string, lang errdex.Lang) template.HTML {
-	for _, f := range langFields(lang) {
-		for _, s := range frags[f] {
-			if strings.Contains(s, "<mark>") {
-				return template.HTML(strings.TrimSpace(s)) //nolint:gosec // escaped by Bleve's html formatter
-			}
-		}
-	}
-	return template.HTML(html.EscapeString(plainMarkdown(e.Summary.In(lang))))
 }
 
 // evidenceFor lists what in the query pointed at e, strongest first.

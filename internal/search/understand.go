@@ -29,6 +29,8 @@ type understanding struct {
 	// words are searched as text; last may be a prefix.
 	words      []string
 	prefixLast bool
+	// highlightWords are the words and the expansions searched, to mark.
+	highlightWords []string
 }
 
 // noiseWords are stripped around a code: "error 4019", "code=KOE009".

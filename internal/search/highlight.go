@@ -1,0 +1,170 @@
+package search
+
+import (
+	"html"
+	"html/template"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+
+	"github.com/errdex/errdex"
+)
+
+// snippetWindow is about how many bytes of text a snippet shows.
+const snippetWindow = 220
+
+// highlighter marks in an entry's own text the terms a query matched. It
+// analyzes the text with the analyzer its field was indexed with, so a term
+// is marked exactly when it could have matched, and needs no stored fields
+// in the index.
+type highlighter struct {
+	analyzer analysis.Analyzer
+	terms    map[string]bool
+	// hints are lower-cased pieces every matching text must contain (the
+	// first letters of an English word, whose stem keeps them; a Korean
+	// term itself), so texts that cannot match are never analyzed.
+	hints []string
+}
+
+// newHighlighter collects the analyzed terms of words in lang's analyzer.
+func (ix *Index) newHighlighter(words []string, lang errdex.Lang) *highlighter {
+	a := ix.en
+	if lang == errdex.Korean {
+		a = ix.ko
+	}
+	h := &highlighter{analyzer: a, terms: map[string]bool{}}
+	if a == nil {
+		return h
+	}
+	for _, w := range words {
+		toks := a.Analyze([]byte(w))
+		for _, tok := range toks {
+			h.terms[string(tok.Term)] = true
+			if hasHangul(string(tok.Term)) {
+				h.hints = append(h.hints, string(tok.Term))
+			}
+		}
+		if len(toks) > 0 && !hasHangul(w) {
+			h.hints = append(h.hints, clipRunes(strings.ToLower(w), 4))
+		}
+	}
+	return h
+}
+
+// clipRunes returns the first n runes of s.
+func clipRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// mayMatch reports whether text contains any hint.
+func (h *highlighter) mayMatch(text string) bool {
+	lower := strings.ToLower(text)
+	for _, hint := range h.hints {
+		if strings.Contains(lower, hint) {
+			return true
+		}
+	}
+	return false
+}
+
+// snippet returns the first of the entry's texts (summary, causes, fixes,
+// title) that holds a matched term, cut to a window around the first match,
+// HTML-escaped, with the matches in <mark>. An entry found by its code
+// alone shows its summary.
+func (h *highlighter) snippet(e *errdex.Entry, lang errdex.Lang) template.HTML {
+	if len(h.terms) > 0 && h.analyzer != nil {
+		texts := []string{e.Summary.In(lang)}
+		for _, list := range [][]errdex.Text{e.Causes, e.Fixes} {
+			for _, t := range list {
+				texts = append(texts, t.In(lang))
+			}
+		}
+		texts = append(texts, e.Title.In(lang))
+		for _, t := range texts {
+			if !h.mayMatch(t) {
+				continue
+			}
+			if s, ok := h.mark(plainMarkdown(t)); ok {
+				return s
+			}
+		}
+	}
+	return template.HTML(html.EscapeString(clip(plainMarkdown(e.Summary.In(lang)), 0, snippetWindow)))
+}
+
+// mark highlights text if any of its tokens is a matched term.
+func (h *highlighter) mark(text string) (template.HTML, bool) {
+	type span struct{ start, end int }
+	var spans []span
+	for _, tok := range h.analyzer.Analyze([]byte(text)) {
+		if !h.terms[string(tok.Term)] {
+			continue
+		}
+		if n := len(spans); n > 0 && tok.Start < spans[n-1].end {
+			// Overlapping (a Korean stem and its bigrams): widen the last span.
+			spans[n-1].end = max(spans[n-1].end, tok.End)
+			continue
+		}
+		spans = append(spans, span{tok.Start, tok.End})
+	}
+	if len(spans) == 0 {
+		return "", false
+	}
+	// A window that starts a little before the first match.
+	from := 0
+	if spans[0].start > snippetWindow/3 {
+		from = spans[0].start - snippetWindow/4
+		for from > 0 && !utf8.RuneStart(text[from]) {
+			from--
+		}
+		if i := strings.IndexByte(text[from:spans[0].start], ' '); i >= 0 {
+			from += i + 1
+		}
+	}
+	to := len(text)
+	if to-from > snippetWindow {
+		to = from + snippetWindow
+		for to < len(text) && !utf8.RuneStart(text[to]) {
+			to++
+		}
+	}
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("… ")
+	}
+	at := from
+	for _, sp := range spans {
+		if sp.start < at || sp.end > to {
+			continue
+		}
+		b.WriteString(html.EscapeString(text[at:sp.start]))
+		b.WriteString("<mark>")
+		b.WriteString(html.EscapeString(text[sp.start:sp.end]))
+		b.WriteString("</mark>")
+		at = sp.end
+	}
+	b.WriteString(html.EscapeString(text[at:to]))
+	if to < len(text) {
+		b.WriteString(" …")
+	}
+	return template.HTML(b.String()), true //nolint:gosec // every piece of text above is escaped
+}
+
+// clip cuts s to at most n bytes from start, on a rune boundary.
+func clip(s string, start, n int) string {
+	s = s[start:]
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + " …"
+}

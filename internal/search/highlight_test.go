@@ -1,0 +1,36 @@
+package search
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPlainMarkdownKeepsIdentifiers(t *testing.T) {
+	tests := map[string]string{
+		"invalid android_key_hash or ios_bundle_id":   "invalid android_key_hash or ios_bundle_id",
+		"call `getBalance()` first":                   "call getBalance() first",
+		"**Never** retry":                             "Never retry",
+		"see [the guide](https://example.com) please": "see the guide please",
+	}
+	for in, want := range tests {
+		if got := plainMarkdown(in); got != want {
+			t.Errorf("plainMarkdown(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMarkEscapesAndWindows(t *testing.T) {
+	ix := builtinTestIndex(t)
+	h := ix.newHighlighter([]string{"script"}, "en")
+	got, ok := h.mark(strings.Repeat("padding words here ", 20) + "<script>alert(1)</script> and more")
+	if !ok {
+		t.Fatal("no match")
+	}
+	s := string(got)
+	if strings.Contains(s, "<script>") || !strings.Contains(s, "&lt;<mark>script</mark>&gt;") {
+		t.Errorf("mark = %q, want the tag escaped and the word marked", s)
+	}
+	if !strings.HasPrefix(s, "… ") {
+		t.Errorf("mark = %q, want a window that starts near the match", s)
+	}
+}
