@@ -132,8 +132,13 @@
       run(false);
     });
     grow();
-    // autofocus leaves the caret at the start; put it after the query.
-    if (document.activeElement === box) box.setSelectionRange(box.value.length, box.value.length);
+    // autofocus leaves the caret at the start; put it after the query,
+    // whether the box has focus already or gets it once the page settles.
+    var caretToEnd = function () {
+      if (box.selectionStart === 0 && box.selectionEnd === 0) box.setSelectionRange(box.value.length, box.value.length);
+    };
+    if (document.activeElement === box) caretToEnd();
+    else box.addEventListener("focus", caretToEnd, { once: true });
 
     // "More results" appends the next page instead of replacing this one.
     region.addEventListener("click", function (ev) {

@@ -503,5 +503,22 @@ func takeScreenshots(t *testing.T, b *browser, dir string) {
 			}
 		}
 	}
+	// The dark scheme, for a look at its contrast.
+	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	tb.do(chromedp.EmulateViewport(1280, 900))
+	for _, s := range []struct{ name, path string }{{"results", "/search?q=template&lang=en"}, {"entry", "/codes/kakao-share/4019"}} {
+		tb.open(s.path)
+		buf, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, s.name+"-dark-desktop.png"), buf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	t.Logf("screenshots in %s", dir)
 }

@@ -43,6 +43,8 @@ func TestPages(t *testing.T) {
 			name: "search by code", path: "/search?q=4019", status: 200,
 			want: map[string]string{".result .code": "4019", ".result .sys": "Kakao Talk Share", "textarea#q": "4019",
 				".result .pill": "HTTP 401", ".result .badge": "Retry after fixing"},
+			// One result: no facet can narrow it.
+			count: map[string]int{".facets": 0},
 		},
 		{
 			name: "highlighted snippet", path: "/search?q=template", status: 200,

@@ -259,6 +259,10 @@ func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams
 		return v
 	}
 	v.Facets, v.Active = facets(link, cat, params, resp.Facets, lang, t)
+	// A group whose one value holds every result narrows nothing.
+	v.Facets = slices.DeleteFunc(v.Facets, func(g facetGroup) bool {
+		return len(g.Values) == 1 && g.Values[0].Count == resp.Total && !g.Values[0].Active
+	})
 	if len(v.Active) > 1 {
 		v.ClearURL = withParams(link, map[string]string{"system": "", "http_status": "", "type": "", "retryable": ""})
 	}
