@@ -129,7 +129,16 @@ func (p *Pages) Register(e *echo.Echo) {
 	e.GET("/codes/:system/:code", p.handleEntry, p.pageMiddleware)
 	e.GET("/codes/:system/:code/:variant", p.handleEntry, p.pageMiddleware)
 	e.GET("/systems/:system", p.handleSystem, p.pageMiddleware)
-	e.GET("/static/*", p.handleStatic, p.pageMiddleware)
+	e.GET("/static/*", p.handleStatic, staticMiddleware)
+}
+
+// staticMiddleware sets the security headers of static files, which do not
+// depend on the language.
+func staticMiddleware(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		setSecurityHeaders(c.Response().Header())
+		return next(c)
+	}
 }
 
 // contentSecurityPolicy allows scripts, styles, images and fetches from
