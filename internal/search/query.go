@@ -99,7 +99,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 	if listAll {
 		main = bleve.NewMatchAllQuery()
 	} else {
-		u = ix.understand(req.Query, req.Prefix && !payload)
+		u = ix.understand(req.Query, req.Prefix && !payload, payload)
 		resp.Understood = u.Understanding
 		main = ix.buildQuery(&u)
 	}
@@ -329,7 +329,9 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 	if len(any) == 0 {
 		return nil
 	}
-	clauses := []query.Query{bleve.NewDisjunctionQuery(any...)}
+	anyWords := bleve.NewDisjunctionQuery(any...)
+	anyWords.SetMin(float64(min(u.minWords, len(any))))
+	clauses := []query.Query{anyWords}
 	if len(all) >= 2 {
 		c := bleve.NewConjunctionQuery(all...)
 		c.SetBoost(boostAllWords)

@@ -102,6 +102,13 @@ func TestIdentifyEvidence(t *testing.T) {
 			t.Errorf("Identify(%q) = %v (err %v), want %s first", text, ids(resp), err, want)
 		}
 	}
+	// One shared word is no evidence: a Go panic is not a K-Message error.
+	for _, text := range []string{"panic: runtime error: index out of range [3] with length 3", "exit status 137 after 30 s"} {
+		resp, err := ix.Identify(context.Background(), text, errdex.English, 3)
+		if err != nil || len(resp.Results) != 0 {
+			t.Errorf("Identify(%q) = %v (err %v), want nothing", text, ids(resp), err)
+		}
+	}
 	if _, err := ix.Identify(context.Background(), "  ", errdex.English, 5); !errors.Is(err, errdex.ErrInvalid) {
 		t.Errorf("Identify(blank) error = %v, want ErrInvalid", err)
 	}

@@ -31,6 +31,10 @@ type understanding struct {
 	prefixLast bool
 	// highlightWords are the words and the expansions searched, to mark.
 	highlightWords []string
+	// minWords is how many of the words an entry must hold to match by text:
+	// one for a search, two for a pasted text of three words or more, where
+	// one shared word ("out" in "index out of range") is no evidence.
+	minWords int
 }
 
 // noiseWords are stripped around a code: "error 4019", "code=KOE009".
@@ -38,6 +42,11 @@ var noiseWords = map[string]bool{
 	"error": true, "err": true, "code": true, "error_code": true, "errorcode": true,
 	"status": true, "errdex": true, "kmsgerror": true, "에러": true, "오류": true, "코드": true,
 }
+
+// logNoise are words of log lines that say nothing about which error it is.
+var logNoise = map[string]bool{"error": true, "err": true, "errors": true, "panic": true, "runtime": true,
+	"fatal": true, "warn": true, "warning": true, "info": true, "debug": true, "trace": true, "level": true,
+	"exception": true, "stack": true, "goroutine": true, "msg": true, "message": true, "time": true, "ts": true}
 
 // channelWords name a provider's API between its name and a code.
 var channelWords = map[string]bool{"sms": true, "lms": true, "mms": true, "alimtalk": true, "friendtalk": true,
@@ -89,7 +98,7 @@ var (
 // looks like, whether it came as a search or to Identify: a bare "4019"
 // piped to identify is a code, and a JSON envelope typed into the search
 // box is a payload.
-func (ix *Index) understand(q string, prefix bool) understanding {
+func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 	var u understanding
 	u.Payload = looksLikePayload(strings.TrimSpace(q))
 	seen := map[string]bool{}
@@ -216,8 +225,24 @@ func (ix *Index) understand(q string, prefix bool) understanding {
 	if u.Payload {
 		text = strings.Join(messages, " ")
 	}
+	if pasted {
+		for w := range logNoise {
+			seen["k"+w] = true // not searched as words
+		}
+	}
 	u.words = queryWords(text, seen)
+	if pasted {
+		// Numbers in a pasted text are ids, times and sizes; the ones that
+		// are codes or statuses were read above.
+		u.words = slices.DeleteFunc(u.words, func(w string) bool {
+			return strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
+		})
+	}
 	u.Words = u.words
+	u.minWords = 1
+	if pasted && len(u.words) >= 3 {
+		u.minWords = 2
+	}
 	u.prefixLast = prefix && !u.Payload && len(q) > 0 && !unicode.IsSpace(rune(q[len(q)-1]))
 	return u
 }
