@@ -108,13 +108,15 @@ func (p *Pages) funcs() template.FuncMap {
 			}
 			return "/static/" + name + "?v=" + f.hash, nil
 		},
-		// vcard pairs a variant with the strings for the "variantcard"
-		// template, which a template call cannot pass as two arguments.
-		"vcard": func(v variantView, t *Strings) any {
+		// vcard passes a variant, the strings and whether to name its
+		// system (not among variants of one system) to the "variantcard"
+		// template, which a template call cannot pass as several arguments.
+		"vcard": func(v variantView, t *Strings, showSystem bool) any {
 			return struct {
-				V variantView
-				T *Strings
-			}{v, t}
+				V          variantView
+				T          *Strings
+				ShowSystem bool
+			}{v, t, showSystem}
 		},
 	}
 }
