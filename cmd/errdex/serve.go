@@ -240,7 +240,10 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 		}
 		wcfg.SlackHandler = slack
 	}
-	srv := web.New(wcfg, holder, reloader, log)
+	srv, err := web.New(wcfg, holder, reloader, log)
+	if err != nil {
+		return err
+	}
 
 	// SIGHUP is caught before the listening line is logged, so whoever
 	// waits for that line may signal at once without killing the process.

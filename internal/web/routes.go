@@ -2,13 +2,17 @@ package web
 
 import (
 	"github.com/labstack/echo/v4"
+
+	"github.com/errdex/errdex/internal/web/pages"
 )
 
-// registerRoutes declares every route of the server, in one place. The
-// web UI's pages register theirs here too, with handlers in files of their
-// own (pages*.go).
-func (s *Server) registerRoutes() {
+// registerRoutes declares every route of the server, in one place; the
+// web UI's pages (package pages) add theirs from here.
+func (s *Server) registerRoutes(p *pages.Pages) {
 	e := s.echo
+
+	// The web UI: search, entry, variant, system and static pages.
+	p.Register(e)
 
 	// Operations: probes and metrics.
 	e.GET("/healthz", s.handleHealthz)

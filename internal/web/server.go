@@ -19,6 +19,7 @@ import (
 
 	"github.com/errdex/errdex/internal/api"
 	"github.com/errdex/errdex/internal/live"
+	"github.com/errdex/errdex/internal/web/pages"
 )
 
 // Config is what a Server is told by its command; the web package reads no
@@ -85,10 +86,11 @@ type Server struct {
 	routes map[string]bool
 }
 
-// New returns a Server answering from h. reloader is nil when the catalog
-// cannot be reloaded (the built-in one); /readyz and the metrics report its
-// outcomes otherwise.
-func New(cfg Config, h *live.Holder, reloader *live.Reloader, log *slog.Logger) *Server {
+// New returns a Server answering from h, with the web UI's pages mounted.
+// reloader is nil when the catalog cannot be reloaded (the built-in one);
+// /readyz and the metrics report its outcomes otherwise. It fails only when
+// the pages' templates do not parse.
+func New(cfg Config, h *live.Holder, reloader *live.Reloader, log *slog.Logger) (*Server, error) {
 	cfg.setDefaults()
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -113,12 +115,21 @@ func New(cfg Config, h *live.Holder, reloader *live.Reloader, log *slog.Logger) 
 	e.HTTPErrorHandler = s.handleError
 	e.IPExtractor = ipExtractor(cfg.TrustedProxies)
 	s.middleware()
-	s.registerRoutes()
+	// Templates are parsed once, here: a missing or broken one stops the
+	// server from starting rather than failing a request later.
+	p, err := pages.New(pages.Config{BaseURL: cfg.BaseURL, Acquire: h.Acquire, Logger: log, RecordMiss: s.misses.Record})
+	if err != nil {
+		return nil, err
+	}
+	s.registerRoutes(p)
+	s.errorPage = func(c echo.Context, status int, b api.ErrorBody) error {
+		return p.RenderError(c, status, b.Message)
+	}
 	s.routes = make(map[string]bool)
 	for _, r := range e.Routes() {
 		s.routes[r.Path] = true
 	}
-	return s
+	return s, nil
 }
 
 // SetErrorPage sets how errors outside the JSON paths are shown (the web UI

@@ -55,7 +55,11 @@ func testIndex(t *testing.T) *search.Index {
 // never closed, since the index is shared.
 func newTestServer(t *testing.T, cfg Config) *Server {
 	t.Helper()
-	return New(cfg, live.NewHolder(testIndex(t), nil), nil, nil)
+	s, err := New(cfg, live.NewHolder(testIndex(t), nil), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // request sends one request through the server's real router.
@@ -284,7 +288,10 @@ func TestClientKey(t *testing.T) {
 // its stack.
 func TestPanicIs500(t *testing.T) {
 	var logs bytes.Buffer
-	s := New(Config{}, live.NewHolder(testIndex(t), nil), nil, slogTo(&logs))
+	s, err := New(Config{}, live.NewHolder(testIndex(t), nil), nil, slogTo(&logs))
+	if err != nil {
+		t.Fatal(err)
+	}
 	s.echo.GET("/api/v1/boom", func(echo.Context) error { panic("secret internal detail") })
 	s.echo.GET("/boom", func(echo.Context) error { panic("secret internal detail") })
 
@@ -306,10 +313,10 @@ func TestPanicIs500(t *testing.T) {
 		t.Errorf("a 5xx is not logged as an error:\n%s", logs.String())
 	}
 
-	// Outside /api the error page hook answers, plain text by default.
+	// Outside /api the web UI's HTML error page answers.
 	w = request(t, s, "GET", "/boom", nil)
-	if w.Code != 500 || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/plain") {
-		t.Errorf("page error: got %d %q, want 500 text/plain", w.Code, w.Header().Get("Content-Type"))
+	if w.Code != 500 || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") {
+		t.Errorf("page error: got %d %q, want 500 text/html", w.Code, w.Header().Get("Content-Type"))
 	}
 	if strings.Contains(w.Body.String(), "secret") || !strings.Contains(w.Body.String(), w.Header().Get("X-Request-Id")) {
 		t.Errorf("page error body: %s", w.Body)

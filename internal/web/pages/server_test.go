@@ -7,34 +7,19 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/labstack/echo/v4"
-
-	"github.com/errdex/errdex/internal/api"
 	"github.com/errdex/errdex/internal/live"
 	"github.com/errdex/errdex/internal/search"
 	"github.com/errdex/errdex/internal/web"
-	"github.com/errdex/errdex/internal/web/pages"
 )
 
-// newServer mounts the pages in errdex's own server (internal/web), with
-// its middleware and its error handler calling RenderError, the way the
-// serve command mounts them.
+// newServer is errdex's own server (internal/web), which mounts the pages
+// with its middleware and its error handler calling RenderError.
 func newServer(t *testing.T, idx *search.Index) http.Handler {
 	t.Helper()
-	h := live.NewHolder(idx, nil)
-	s := web.New(web.Config{}, h, nil, nil)
-	p, err := pages.New(pages.Config{Acquire: h.Acquire, RecordMiss: s.Misses().Record})
+	s, err := web.New(web.Config{}, live.NewHolder(idx, nil), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, ok := s.Handler().(*echo.Echo)
-	if !ok {
-		t.Fatalf("internal/web's handler is a %T, not an *echo.Echo", s.Handler())
-	}
-	p.Register(e)
-	s.SetErrorPage(func(c echo.Context, status int, b api.ErrorBody) error {
-		return p.RenderError(c, status, b.Message)
-	})
 	return s.Handler()
 }
 
