@@ -535,6 +535,7 @@ func dripUntilClosed(addr, prefix string) (time.Duration, int, error) {
 // client is the TCP peer unless that peer is a trusted proxy, and behind a
 // trusted proxy only the address the proxy appended counts.
 func TestHostileForwardedFor(t *testing.T) {
+	t.Cleanup(func() { writeHostileReport(t) })
 	rng := rand.New(rand.NewPCG(7, 7)) // fixed, so a failure can be replayed
 	randomXFF := func() string {
 		switch rng.IntN(4) {

@@ -1,0 +1,325 @@
+// Command soak runs errdex serve on loopback under a steady mixed load for a
+// bounded time while its catalog directory is edited, broken and fixed
+// every second and the process is sent SIGHUP, then SIGTERM under load;
+// then it kills a server with -9 in the middle of a reload and checks that
+// a restart serves the last good catalog on disk. It prints its figures and
+// PASS or FAIL for each criterion of issue 7, and exits 1 if any fails.
+//
+// With -hostile-report it instead judges the latencies the hostile-input
+// tests (cmd/errdex/hostile_test.go) wrote, against 50 ms.
+//
+// bench/soak.sh builds errdex and runs this; see docs/reliability.md.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+)
+
+type config struct {
+	bin, catalog, work string
+	duration           time.Duration
+	rate               float64
+	workers            int
+	unloadedN          int
+	killRounds         int
+}
+
+func main() {
+	var cfg config
+	var hostile string
+	flag.StringVar(&cfg.bin, "bin", "", "the errdex binary to soak")
+	flag.StringVar(&cfg.catalog, "catalog", "catalog", "catalog `dir` to copy and serve")
+	flag.StringVar(&cfg.work, "work", "", "working `dir` (catalog copy, index, logs); default: a new temporary one")
+	flag.DurationVar(&cfg.duration, "duration", 10*time.Minute, "how long the loaded phase runs")
+	flag.Float64Var(&cfg.rate, "rate", 200, "requests per second of the steady load")
+	flag.IntVar(&cfg.workers, "workers", 32, "concurrent requests at most")
+	flag.IntVar(&cfg.unloadedN, "unloaded", 2000, "requests of the unloaded baseline, sent one at a time")
+	flag.IntVar(&cfg.killRounds, "kill-rounds", 3, "kill -9 and restart rounds")
+	flag.StringVar(&hostile, "hostile-report", "", "judge this `file` written by the hostile-input tests and exit")
+	flag.Parse()
+
+	if hostile != "" {
+		os.Exit(judgeHostile(hostile))
+	}
+	if cfg.bin == "" {
+		fmt.Fprintln(os.Stderr, "soak: -bin is required")
+		os.Exit(2)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if cfg.work == "" {
+		dir, err := os.MkdirTemp("", "errdex-soak-")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "soak:", err)
+			os.Exit(2)
+		}
+		defer os.RemoveAll(dir)
+		cfg.work = dir
+	}
+	r := &report{}
+	if err := soak(ctx, cfg, r); err != nil {
+		r.check("soak ran to the end", false, err.Error())
+	}
+	os.Exit(r.print())
+}
+
+// report collects PASS/FAIL verdicts.
+type report struct {
+	lines []string
+	fails int
+}
+
+func (r *report) check(name string, ok bool, detail string) {
+	verdict := "PASS"
+	if !ok {
+		verdict = "FAIL"
+		r.fails++
+	}
+	line := fmt.Sprintf("%s  %s: %s", verdict, name, detail)
+	r.lines = append(r.lines, line)
+	fmt.Println(line)
+}
+
+func (r *report) print() int {
+	fmt.Println("\n== verdicts")
+	for _, l := range r.lines {
+		fmt.Println(l)
+	}
+	if r.fails > 0 {
+		fmt.Printf("RESULT: FAIL (%d of %d criteria)\n", r.fails, len(r.lines))
+		return 1
+	}
+	fmt.Printf("RESULT: PASS (%d criteria)\n", len(r.lines))
+	return 0
+}
+
+// catalogState tracks which catalog versions are good (written as a valid
+// directory) so that a version served that is not among them is caught.
+type catalogState struct {
+	mu      sync.Mutex
+	good    map[string]int // version -> entries
+	latest  string         // the last good version written
+	applied map[string]bool
+}
+
+func (c *catalogState) addGood(version string, entries int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.good[version] = entries
+	c.latest = version
+}
+
+func (c *catalogState) latestVersion() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.latest
+}
+
+func (c *catalogState) wasApplied(version string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.applied[version]
+}
+
+func (c *catalogState) isGood(version string, entries int) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n, ok := c.good[version]
+	if ok {
+		c.applied[version] = true
+	}
+	return ok && n == entries
+}
+
+func soak(ctx context.Context, cfg config, r *report) error {
+	fmt.Printf("== errdex soak: %s of load at %.0f requests/s (%d workers), catalog edited every second\n",
+		cfg.duration, cfg.rate, cfg.workers)
+	fmt.Printf("machine: %d CPUs, %s, %s %s/%s\n", runtime.NumCPU(), cpuModel(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	fmt.Printf("work dir: %s\n", cfg.work)
+
+	dir := filepath.Join(cfg.work, "catalog")
+	if err := copyCatalog(cfg.catalog, dir); err != nil {
+		return err
+	}
+	if err := writeFile(dir, probeFile, goodProbe("soakgood0")); err != nil {
+		return err
+	}
+	kmsg, err := os.ReadFile(filepath.Join(dir, mainFile))
+	if err != nil {
+		return err
+	}
+	logPath := filepath.Join(cfg.work, "serve.log")
+	args := []string{"serve", "--addr", "127.0.0.1:0", "--catalog", dir, "--log-format", "json",
+		// The load is one client; a limit it never reaches keeps the limiter
+		// in the path without throttling the soak.
+		"--rate-limit", "1000000", "--rate-burst", "1000000"}
+	srv, err := startServer(ctx, cfg.bin, args, logPath)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		select {
+		case <-srv.done:
+		default:
+			srv.kill()
+		}
+	}()
+	rz, err := srv.waitReady(30 * time.Second)
+	if err != nil {
+		return err
+	}
+	state := &catalogState{good: map[string]int{}, applied: map[string]bool{}}
+	v0, err := catalogVersion(dir)
+	if err != nil {
+		return err
+	}
+	versionCheck := v0 == rz.Catalog.Version
+	r.check("catalog versions computed as errdex does", versionCheck,
+		fmt.Sprintf("ours %s, /readyz %s (if they differ, only the marker checks below hold)", v0, rz.Catalog.Version))
+	state.addGood(rz.Catalog.Version, rz.Catalog.Entries)
+	goodEntries := rz.Catalog.Entries
+	fmt.Printf("serving %s (pid %d): version %s, %d entries\n", srv.base, srv.pid(), rz.Catalog.Version, goodEntries)
+
+	// Unloaded baseline.
+	sequential(srv.base, 200, 0) // warm up
+	cpu := startCPU(srv.pid())
+	unloaded := sequential(srv.base, cfg.unloadedN, 5*time.Millisecond)
+	fmt.Println()
+	printStats(stdout, "unloaded (one request at a time)", unloaded)
+	fmt.Printf("  CPU during the phase: %s\n", cpu)
+
+	// Loaded phase: load, catalog edits, SIGHUPs, a checker and a sampler.
+	loaded, drain := newStats(), newStats()
+	var sigtermAt atomic.Pointer[time.Time]
+	client := newClient(cfg.workers)
+	warm(client, srv.base, cfg.workers)
+	gen := &loadGen{client: client, base: srv.base, rate: cfg.rate, workers: cfg.workers, cur: func(started time.Time) *stats {
+		if t := sigtermAt.Load(); t != nil && !started.Before(*t) {
+			return drain
+		}
+		return loaded
+	}}
+	loadCtx, stopLoad := context.WithCancel(ctx)
+	defer stopLoad()
+	var loadWG sync.WaitGroup
+	loadWG.Go(func() { gen.run(loadCtx) })
+
+	phaseCtx, endPhase := context.WithTimeout(ctx, cfg.duration)
+	defer endPhase()
+	start := time.Now()
+	cpu = startCPU(srv.pid())
+	var bg sync.WaitGroup
+	mut := &mutator{dir: dir, kmsg: kmsg, srv: srv, state: state, entries: goodEntries}
+	bg.Go(func() { mut.run(phaseCtx) })
+	chk := &checker{srv: srv, state: state, versionCheck: versionCheck}
+	bg.Go(func() { chk.run(phaseCtx) })
+	smp := &sampler{srv: srv, start: start}
+	bg.Go(func() { smp.run(phaseCtx) })
+	bg.Wait()
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+
+	// Leave the directory good, as the last step may have broken it.
+	mut.fix()
+	loadedCPU := cpu.String()
+
+	// The last good edit may still be on its way in.
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if rz, err := srv.readyz(); err == nil && state.isGood(rz.Catalog.Version, rz.Catalog.Entries) && rz.Catalog.Version == state.latestVersion() {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	rzEnd, _ := srv.readyz()
+
+	// SIGTERM under load. Requests begun before it must all be answered;
+	// those begun after are refused, as they should be.
+	now := time.Now()
+	sigtermAt.Store(&now)
+	failsBefore := loaded.failures()
+	if err := srv.signal(syscall.SIGTERM); err != nil {
+		return err
+	}
+	code, exited := srv.wait(30 * time.Second)
+	termTook := time.Since(now)
+	stopLoad()
+	loadWG.Wait() // every request begun before SIGTERM has its outcome now
+	fails := loaded.failures()
+	inflightFailed := fails - failsBefore
+
+	fmt.Println()
+	printStats(stdout, fmt.Sprintf("loaded (%.0f/s for %s, reloads every second)", cfg.rate, cfg.duration), loaded)
+	fmt.Printf("  load fell behind its rate at %d of %d ticks\n", gen.behind.Load(), gen.sent.Load()+gen.behind.Load())
+	fmt.Printf("  CPU during the phase: %s\n", loadedCPU)
+	printStats(stdout, "begun after SIGTERM (refusals expected)", drain)
+	fmt.Println()
+	mut.print()
+	mut.printLatencyBySteps(loaded)
+	chk.print()
+	fmt.Printf("reloads (from /readyz before SIGTERM): ok %d, refused %d\n", rzEnd.Reloads.OK, rzEnd.Reloads.Failed)
+	smp.print()
+	errCounts, errEx := srv.errorLines()
+	fmt.Println("log lines at ERROR, by message:")
+	unexpectedErrors := 0
+	for msg, n := range errCounts {
+		expected := msg == "catalog reload refused; the last good catalog keeps serving" || msg == "catalog problem"
+		fmt.Printf("  %6d  %q (expected: %v)\n", n, msg, expected)
+		if !expected {
+			unexpectedErrors += n
+			fmt.Printf("          e.g. %.400s\n", errEx[msg])
+		}
+	}
+	fmt.Println()
+
+	// Verdicts of the soak.
+	r.check("zero failed requests", fails == 0 && unloaded.failures() == 0 && loaded.classes[classThrottled] == 0,
+		fmt.Sprintf("%d unloaded requests with %d failed; %d loaded requests: %d 5xx, %d connection errors, %d timeouts, %d unexpected 4xx, %d 429, %d broken-catalog answers",
+			unloaded.total(), unloaded.failures(), loaded.total(), loaded.classes[class5xx], loaded.classes[classConn], loaded.classes[classTimeout],
+			loaded.classes[classWrong4xx], loaded.classes[classThrottled], loaded.classes[classBroken]))
+	p99u, p99l := unloaded.pct(99), loaded.pct(99)
+	r.check("p99 under load <= 2x unloaded p99", p99l <= 2*p99u,
+		fmt.Sprintf("loaded p99 %s, unloaded p99 %s (ratio %.2f)", ms(p99l), ms(p99u), float64(p99l)/float64(max(p99u, 1))))
+	rssOK, gorOK, rssDetail, gorDetail := smp.verdict()
+	r.check("memory flat (RSS)", rssOK, rssDetail)
+	r.check("goroutines flat", gorOK, gorDetail)
+	r.check("broken catalogs never served", chk.violations.Load() == 0 && loaded.classes[classBroken] == 0,
+		fmt.Sprintf("%d /readyz polls, %d probe lookups; %d answered a version or entry count not written as good, %d answers held the broken marker",
+			chk.polls.Load(), chk.probes.Load(), chk.violations.Load(), loaded.classes[classBroken]+int(chk.markerSeen.Load())))
+	r.check("good edits applied", mut.goodApplied() == mut.goodWritten,
+		fmt.Sprintf("%d of %d good edits seen served by /readyz", mut.goodApplied(), mut.goodWritten))
+	r.check("nothing unexpected logged at ERROR", unexpectedErrors == 0,
+		fmt.Sprintf("%d lines other than refused reloads and their problems", unexpectedErrors))
+	r.check("SIGTERM under load drains and exits 0", exited && code == 0 && inflightFailed == 0,
+		fmt.Sprintf("exit status %d after %s (exited: %v); requests in flight at SIGTERM that failed: %d",
+			code, termTook.Round(time.Millisecond), exited, inflightFailed))
+
+	// kill -9 during a reload, then restart.
+	fmt.Println()
+	return killRounds(ctx, cfg, dir, goodEntries, r)
+}
+
+func cpuModel() string {
+	b, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return "unknown CPU"
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "model name"); ok {
+			return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(v), ":"))
+		}
+	}
+	return "unknown CPU"
+}

@@ -1,0 +1,543 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+)
+
+// mutator changes the catalog directory every second: a good edit, then
+// each breakage in turn, each followed by a fix; every fifth second it also
+// sends SIGHUP, so signal reloads race watcher reloads.
+type mutator struct {
+	dir     string
+	kmsg    []byte // mainFile as it was: what a fix restores
+	srv     *server
+	state   *catalogState
+	entries int // entries of every good catalog
+
+	n           int    // good edits so far
+	marker      string // the current good probe's marker
+	goodWritten int
+	goodVers    []string
+	steps       map[string]int
+	sighups     int
+	errs        []string
+	timeline    []stepAt
+}
+
+// stepAt is when a catalog change was written.
+type stepAt struct {
+	at   time.Time
+	name string
+}
+
+// versionWith computes the version the directory will have once files are
+// written, so the checker knows a good version before it can be served.
+func versionWith(dir string, files map[string][]byte) (string, error) {
+	tmp, err := os.MkdirTemp("", "soak-version-")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(tmp)
+	if err := copyCatalog(dir, tmp); err != nil {
+		return "", err
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(tmp, name), data, 0o644); err != nil {
+			return "", err
+		}
+	}
+	return catalogVersion(tmp)
+}
+
+func (m *mutator) good() {
+	m.n++
+	m.marker = fmt.Sprintf("soakgood%d", m.n)
+	files := map[string][]byte{mainFile: m.kmsg, probeFile: goodProbe(m.marker)}
+	v, err := versionWith(m.dir, files)
+	if err != nil {
+		m.errs = append(m.errs, err.Error())
+		return
+	}
+	m.state.addGood(v, m.entries) // known good before it can be served
+	for name, data := range files {
+		if err := writeFile(m.dir, name, data); err != nil {
+			m.errs = append(m.errs, err.Error())
+		}
+	}
+	m.goodWritten++
+	m.goodVers = append(m.goodVers, v)
+}
+
+// fix restores the last good directory.
+func (m *mutator) fix() {
+	if err := writeFile(m.dir, mainFile, m.kmsg); err != nil {
+		m.errs = append(m.errs, err.Error())
+	}
+	if m.marker == "" {
+		m.marker = "soakgood0"
+	}
+	if err := writeFile(m.dir, probeFile, goodProbe(m.marker)); err != nil {
+		m.errs = append(m.errs, err.Error())
+	}
+}
+
+func (m *mutator) run(ctx context.Context) {
+	m.steps = map[string]int{}
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	step := 0
+	cycle := 1 + 2*len(breakages)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		i := step % cycle
+		m.timeline = append(m.timeline, stepAt{time.Now(), stepName(i)})
+		switch {
+		case i == 0:
+			m.good()
+			m.steps["good edit"]++
+		case i%2 == 1:
+			b := breakages[i/2]
+			if err := b.apply(m.dir, m.kmsg); err != nil {
+				m.errs = append(m.errs, err.Error())
+			}
+			m.steps["broken: "+b.name]++
+		default:
+			m.fix()
+			m.steps["fix"]++
+		}
+		if step%5 == 4 {
+			if err := m.srv.signal(syscall.SIGHUP); err == nil {
+				m.sighups++
+			}
+		}
+		step++
+	}
+}
+
+func stepName(i int) string {
+	switch {
+	case i == 0:
+		return "good edit"
+	case i%2 == 1:
+		return "broken: " + breakages[i/2].name
+	}
+	return "fix"
+}
+
+// printLatencyBySteps prints the latency of the requests begun in the
+// second after each kind of catalog change, to show which costs what.
+func (m *mutator) printLatencyBySteps(st *stats) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	by := map[string][]time.Duration{}
+	for i, t := range st.started {
+		j, _ := slices.BinarySearchFunc(m.timeline, t, func(s stepAt, t time.Time) int { return s.at.Compare(t) })
+		name := "before the first change"
+		if j > 0 {
+			name = m.timeline[j-1].name
+		}
+		by[name] = append(by[name], st.latencies[i])
+	}
+	var names []string
+	for k := range by {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	fmt.Println("loaded latency by the catalog change of the second the request began in:")
+	for _, k := range names {
+		ds := by[k]
+		fmt.Printf("  %-26s n=%-7d p50 %-8s p99 %-9s max %s\n", k, len(ds), ms(percentile(ds, 50)), ms(percentile(ds, 99)), ms(percentile(ds, 100)))
+	}
+}
+
+func (m *mutator) goodApplied() int {
+	n := 0
+	for _, v := range m.goodVers {
+		if m.state.wasApplied(v) {
+			n++
+		}
+	}
+	return n
+}
+
+func (m *mutator) print() {
+	fmt.Println("catalog changes written (one a second):")
+	var names []string
+	for k := range m.steps {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for _, k := range names {
+		fmt.Printf("  %-26s %d\n", k, m.steps[k])
+	}
+	fmt.Printf("  %-26s %d\n", "SIGHUP sent", m.sighups)
+	for _, e := range m.errs {
+		fmt.Printf("  error writing the catalog: %s\n", e)
+	}
+}
+
+// checker polls /readyz and looks up the marker entries, several times a
+// second, to catch a broken catalog being served even for a moment.
+type checker struct {
+	srv          *server
+	state        *catalogState
+	versionCheck bool
+
+	polls, probes, violations, markerSeen atomic.Int64
+	mu                                    sync.Mutex
+	example                               string
+}
+
+func (c *checker) fail(format string, args ...any) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.example == "" {
+		c.example = fmt.Sprintf(format, args...)
+	}
+}
+
+func (c *checker) run(ctx context.Context) {
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		if rz, err := c.srv.readyz(); err == nil {
+			c.polls.Add(1)
+			if !c.state.isGood(rz.Catalog.Version, rz.Catalog.Entries) && c.versionCheck {
+				c.violations.Add(1)
+				c.fail("/readyz served version %s with %d entries, never written as good", rz.Catalog.Version, rz.Catalog.Entries)
+			}
+		}
+		var lr struct {
+			Total   int `json:"total"`
+			Results []struct {
+				Title string `json:"title"`
+			} `json:"results"`
+		}
+		if code, err := getJSON(c.srv.base+"/api/v1/lookup?code="+brokenCode, &lr); err == nil && code == 200 {
+			c.probes.Add(1)
+			if lr.Total > 0 {
+				c.markerSeen.Add(1)
+				c.fail("lookup %s found %+v", brokenCode, lr.Results)
+			}
+		}
+		var sr struct {
+			Results []struct {
+				Title string `json:"title"`
+			} `json:"results"`
+		}
+		if code, err := getJSON(c.srv.base+"/api/v1/search?q="+url.QueryEscape("soak probe "+brokenMarker), &sr); err == nil && code == 200 {
+			c.probes.Add(1)
+			for _, r := range sr.Results {
+				if strings.Contains(strings.ToLower(r.Title), brokenMarker) {
+					c.markerSeen.Add(1)
+					c.fail("search found the broken title %q", r.Title)
+				}
+			}
+		}
+	}
+}
+
+func (c *checker) print() {
+	fmt.Printf("checker: %d /readyz polls, %d probe requests, %d bad versions, %d broken-marker answers\n",
+		c.polls.Load(), c.probes.Load(), c.violations.Load(), c.markerSeen.Load())
+	if c.example != "" {
+		fmt.Printf("  first: %s\n", c.example)
+	}
+}
+
+// sampler records RSS and goroutines every 5 s.
+type sampler struct {
+	srv     *server
+	start   time.Time
+	mu      sync.Mutex
+	samples []sample
+}
+
+type sample struct {
+	at         time.Duration
+	rss        int64   // from /proc/PID/status
+	promRSS    float64 // process_resident_memory_bytes
+	goroutines float64 // go_goroutines
+	heap       float64 // go_memstats_heap_inuse_bytes
+}
+
+func (s *sampler) run(ctx context.Context) {
+	tick := time.NewTicker(5 * time.Second)
+	defer tick.Stop()
+	for {
+		s.take()
+		select {
+		case <-ctx.Done():
+			s.take()
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+func (s *sampler) take() {
+	rss, _ := rssBytes(s.srv.pid())
+	m, err := s.srv.metricValues("go_goroutines", "process_resident_memory_bytes", "go_memstats_heap_inuse_bytes")
+	if err != nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.samples = append(s.samples, sample{at: time.Since(s.start), rss: rss, promRSS: m["process_resident_memory_bytes"],
+		goroutines: m["go_goroutines"], heap: m["go_memstats_heap_inuse_bytes"]})
+}
+
+// windows returns the samples of the first and the last window, a minute
+// each (or a third of a shorter run).
+func (s *sampler) windows() (first, last []sample) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.samples) == 0 {
+		return nil, nil
+	}
+	end := s.samples[len(s.samples)-1].at
+	w := min(time.Minute, end/3)
+	for _, x := range s.samples {
+		if x.at <= w {
+			first = append(first, x)
+		}
+		if x.at >= end-w {
+			last = append(last, x)
+		}
+	}
+	return first, last
+}
+
+func mean(xs []sample, f func(sample) float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	var t float64
+	for _, x := range xs {
+		t += f(x)
+	}
+	return t / float64(len(xs))
+}
+
+// verdict compares the last window with the first. Flat means the last
+// minute's mean RSS is within 20% (and 8 MiB) of the first's, and its mean
+// goroutine count within 20% (and 10) of the first's: growth beyond that
+// over a run this short is a leak on its way.
+func (s *sampler) verdict() (rssOK, gorOK bool, rssDetail, gorDetail string) {
+	first, last := s.windows()
+	mb := func(x sample) float64 { return float64(x.rss) / (1 << 20) }
+	g := func(x sample) float64 { return x.goroutines }
+	r1, r2 := mean(first, mb), mean(last, mb)
+	g1, g2 := mean(first, g), mean(last, g)
+	rssOK = len(first) > 0 && r2 <= r1*1.2+8
+	gorOK = len(first) > 0 && g2 <= g1*1.2+10
+	return rssOK, gorOK,
+		fmt.Sprintf("RSS mean first window %.1f MiB, last window %.1f MiB (%+.1f%%)", r1, r2, 100*(r2-r1)/max(r1, 1)),
+		fmt.Sprintf("goroutines mean first window %.1f, last window %.1f", g1, g2)
+}
+
+func (s *sampler) print() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fmt.Println("process, sampled every 5 s (one line a minute):")
+	fmt.Println("  at       RSS(/proc)  RSS(metrics)  heap in use  goroutines")
+	next := time.Duration(0)
+	for i, x := range s.samples {
+		if x.at < next && i != len(s.samples)-1 {
+			continue
+		}
+		next = x.at.Truncate(time.Minute) + time.Minute
+		fmt.Printf("  %-8s %7.1f MiB  %8.1f MiB  %7.1f MiB  %6.0f\n", x.at.Round(time.Second),
+			float64(x.rss)/(1<<20), x.promRSS/(1<<20), x.heap/(1<<20), x.goroutines)
+	}
+}
+
+// killRounds starts a server with an on-disk index, makes a good edit,
+// sends SIGHUP and kills the server with SIGKILL while the new index is
+// being built; a restart must serve the last good catalog on disk.
+func killRounds(ctx context.Context, cfg config, dir string, entries int, r *report) error {
+	indexDir := filepath.Join(cfg.work, "index")
+	logPath := filepath.Join(cfg.work, "kill.log")
+	args := []string{"serve", "--addr", "127.0.0.1:0", "--catalog", dir, "--index-dir", indexDir,
+		"--watch=false", "--log-format", "json", "--rate-limit", "0"}
+	kmsg, err := os.ReadFile(filepath.Join(dir, mainFile))
+	if err != nil {
+		return err
+	}
+	fmt.Println("== kill -9 during a reload, then restart (--index-dir " + indexDir + ")")
+	for round := 1; round <= cfg.killRounds; round++ {
+		srv, err := startServer(ctx, cfg.bin, args, logPath)
+		if err != nil {
+			return err
+		}
+		if _, err := srv.waitReady(60 * time.Second); err != nil {
+			srv.kill()
+			return err
+		}
+		marker := fmt.Sprintf("soakkill%d", round)
+		files := map[string][]byte{mainFile: kmsg, probeFile: goodProbe(marker)}
+		want, err := versionWith(dir, files)
+		if err != nil {
+			srv.kill()
+			return err
+		}
+		for name, data := range files {
+			if err := writeFile(dir, name, data); err != nil {
+				srv.kill()
+				return err
+			}
+		}
+		// Kill as soon as the half-built index exists on disk, a little
+		// later each round, so the kill lands at different points of the
+		// build.
+		delay := time.Duration(round-1) * 20 * time.Millisecond
+		sent := time.Now()
+		srv.signal(syscall.SIGHUP)
+		midBuild := false
+		for time.Since(sent) < 10*time.Second {
+			if len(building(indexDir)) > 0 {
+				midBuild = true
+				break
+			}
+			time.Sleep(200 * time.Microsecond)
+		}
+		time.Sleep(delay)
+		stillBuilding := len(building(indexDir)) > 0
+		srv.kill()
+		killedAt := time.Since(sent)
+
+		start := time.Now()
+		srv2, err := startServer(ctx, cfg.bin, args, logPath)
+		if err != nil {
+			r.check(fmt.Sprintf("kill -9 round %d: restart", round), false, err.Error())
+			continue
+		}
+		rz, err := srv2.waitReady(60 * time.Second)
+		readyIn := time.Since(start)
+		probe := lookupTitle(srv2.base, probeCode)
+		first := lookupFirstID(srv2.base, "4019")
+		var sr struct {
+			Total int `json:"total"`
+		}
+		scode, _ := getJSON(srv2.base+"/api/v1/search?q=balance", &sr)
+		ok := err == nil && rz.Catalog.Version == want && rz.Catalog.Entries == entries &&
+			strings.Contains(probe, marker) && first == "kakao-share/4019" && scode == 200 && sr.Total > 0
+		srv2.signal(syscall.SIGTERM)
+		code, exited := srv2.wait(30 * time.Second)
+		if !exited {
+			srv2.kill()
+		}
+		r.check(fmt.Sprintf("kill -9 round %d: last good catalog serves after restart", round), ok && exited && code == 0,
+			fmt.Sprintf("killed %s after SIGHUP (half-built index on disk: seen %v, at the kill %v); restart ready in %s: version %s (want %s), %d entries (want %d), probe title %q, lookup 4019 -> %s, search balance %d/%d results; exit %d",
+				killedAt.Round(time.Millisecond), midBuild, stillBuilding, readyIn.Round(time.Millisecond),
+				rz.Catalog.Version, want, rz.Catalog.Entries, entries, probe, first, scode, sr.Total, code))
+	}
+	left := building(indexDir)
+	des, _ := os.ReadDir(indexDir)
+	fmt.Printf("index dir after %d rounds: %d entries, of which %d half-built (.building-*) left behind\n",
+		cfg.killRounds, len(des), len(left))
+	return nil
+}
+
+// building lists the half-built index directories under dir.
+func building(dir string) []string {
+	des, _ := os.ReadDir(dir)
+	var out []string
+	for _, de := range des {
+		if strings.HasPrefix(de.Name(), ".building-") {
+			out = append(out, de.Name())
+		}
+	}
+	return out
+}
+
+func lookupTitle(base, code string) string {
+	var lr struct {
+		Results []struct {
+			Title string `json:"title"`
+		} `json:"results"`
+	}
+	if code, err := getJSON(base+"/api/v1/lookup?code="+url.QueryEscape(code), &lr); err != nil || code != 200 || len(lr.Results) == 0 {
+		return ""
+	}
+	return lr.Results[0].Title
+}
+
+func lookupFirstID(base, code string) string {
+	var lr struct {
+		Results []struct {
+			ID string `json:"id"`
+		} `json:"results"`
+	}
+	if code, err := getJSON(base+"/api/v1/lookup?code="+url.QueryEscape(code), &lr); err != nil || code != 200 || len(lr.Results) == 0 {
+		return ""
+	}
+	return lr.Results[0].ID
+}
+
+// judgeHostile prints the hostile-input report as a table, each request
+// case judged against 50 ms and each slow-client case against the server's
+// 5 s ReadHeaderTimeout (plus 1 s of slack).
+func judgeHostile(path string) int {
+	f, err := os.Open(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "soak:", err)
+		return 2
+	}
+	defer f.Close()
+	const limit, closeLimit = 50 * time.Millisecond, 6 * time.Second
+	fails, n := 0, 0
+	fmt.Println("| case | status | latency | target | verdict |")
+	fmt.Println("|---|---|---|---|---|")
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		parts := strings.Split(sc.Text(), "\t")
+		if len(parts) != 4 {
+			continue
+		}
+		us, _ := strconv.ParseInt(parts[3], 10, 64)
+		d := time.Duration(us) * time.Microsecond
+		status, target, ok := parts[2], limit, d <= limit
+		if parts[1] == "timeout" {
+			status, target, ok = "closed", closeLimit, d <= closeLimit
+		}
+		verdict := "PASS"
+		if !ok {
+			verdict = "FAIL"
+			fails++
+		}
+		n++
+		fmt.Printf("| %s | %s | %s | ≤ %s | %s |\n", strings.ReplaceAll(parts[0], "|", `\|`), status, ms(d), target, verdict)
+	}
+	if n == 0 {
+		fmt.Println("soak: the report is empty")
+		return 1
+	}
+	if fails > 0 {
+		fmt.Printf("RESULT: FAIL (%d of %d cases over their target)\n", fails, n)
+		return 1
+	}
+	fmt.Printf("RESULT: PASS (%d cases)\n", n)
+	return 0
+}

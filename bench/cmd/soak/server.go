@@ -1,0 +1,306 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// server is one errdex serve process.
+type server struct {
+	cmd  *exec.Cmd
+	base string
+
+	done     chan struct{} // closed when the process has exited
+	exitCode int           // valid once done is closed; -1 when killed by a signal
+
+	mu        sync.Mutex
+	errorMsgs map[string]int // lines logged at ERROR, by message
+	errorEx   map[string]string
+}
+
+// startServer starts bin with args (which must log JSON) and waits for its
+// "listening" line, appending everything it logs to logPath.
+func startServer(ctx context.Context, bin string, args []string, logPath string) (*server, error) {
+	logf, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(bin, args...)
+	// The server dies with the soak, whatever kills the soak.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		logf.Close()
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		logf.Close()
+		return nil, err
+	}
+	s := &server{cmd: cmd, done: make(chan struct{}), errorMsgs: map[string]int{}, errorEx: map[string]string{}}
+	addrc := make(chan string, 1)
+	go func() {
+		defer logf.Close()
+		sc := bufio.NewScanner(stderr)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			line := sc.Bytes()
+			logf.Write(line)
+			logf.Write([]byte{'\n'})
+			var l struct {
+				Level string `json:"level"`
+				Msg   string `json:"msg"`
+				Addr  string `json:"addr"`
+			}
+			if json.Unmarshal(line, &l) != nil {
+				continue
+			}
+			if l.Msg == "listening" {
+				select {
+				case addrc <- l.Addr:
+				default:
+				}
+			}
+			if l.Level == "ERROR" {
+				s.mu.Lock()
+				s.errorMsgs[l.Msg]++
+				if _, ok := s.errorEx[l.Msg]; !ok {
+					s.errorEx[l.Msg] = string(line)
+				}
+				s.mu.Unlock()
+			}
+		}
+		io.Copy(io.Discard, stderr)
+	}()
+	go func() {
+		err := cmd.Wait()
+		s.exitCode = 0
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			s.exitCode = ee.ExitCode()
+		} else if err != nil {
+			s.exitCode = -1
+		}
+		close(s.done)
+	}()
+	select {
+	case addr := <-addrc:
+		s.base = "http://" + addr
+		return s, nil
+	case <-s.done:
+		return nil, fmt.Errorf("%s exited with %d before listening; see %s", bin, s.exitCode, logPath)
+	case <-time.After(60 * time.Second):
+		s.kill()
+		return nil, fmt.Errorf("%s did not listen within 60 s; see %s", bin, logPath)
+	case <-ctx.Done():
+		s.kill()
+		return nil, ctx.Err()
+	}
+}
+
+func (s *server) pid() int { return s.cmd.Process.Pid }
+
+func (s *server) signal(sig os.Signal) error { return s.cmd.Process.Signal(sig) }
+
+// kill sends SIGKILL and waits for the process to be gone.
+func (s *server) kill() {
+	s.cmd.Process.Kill()
+	<-s.done
+}
+
+// wait waits up to d for the process to exit and returns its exit status.
+func (s *server) wait(d time.Duration) (int, bool) {
+	select {
+	case <-s.done:
+		return s.exitCode, true
+	case <-time.After(d):
+		return 0, false
+	}
+}
+
+// errors returns the lines logged at ERROR, by message, with one example each.
+func (s *server) errorLines() (map[string]int, map[string]string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	counts, ex := map[string]int{}, map[string]string{}
+	for k, v := range s.errorMsgs {
+		counts[k] = v
+		ex[k] = s.errorEx[k]
+	}
+	return counts, ex
+}
+
+// readyz is the part of /readyz the soak reads.
+type readyz struct {
+	Status  string `json:"status"`
+	Catalog struct {
+		Version string `json:"version"`
+		Entries int    `json:"entries"`
+	} `json:"catalog"`
+	Reloads struct {
+		OK     int64 `json:"ok"`
+		Failed int64 `json:"failed"`
+	} `json:"reloads"`
+}
+
+var probeClient = &http.Client{Timeout: 10 * time.Second}
+
+func getJSON(url string, v any) (int, error) {
+	resp, err := probeClient.Get(url)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return resp.StatusCode, err
+	}
+	if v != nil {
+		if err := json.Unmarshal(b, v); err != nil {
+			return resp.StatusCode, fmt.Errorf("%s: %v", url, err)
+		}
+	}
+	return resp.StatusCode, nil
+}
+
+func (s *server) readyz() (readyz, error) {
+	var rz readyz
+	code, err := getJSON(s.base+"/readyz", &rz)
+	if err == nil && code != 200 {
+		err = fmt.Errorf("readyz: status %d", code)
+	}
+	return rz, err
+}
+
+// waitReady waits until /readyz answers 200.
+func (s *server) waitReady(d time.Duration) (readyz, error) {
+	deadline := time.Now().Add(d)
+	for {
+		rz, err := s.readyz()
+		if err == nil && rz.Status == "ready" {
+			return rz, nil
+		}
+		if time.Now().After(deadline) {
+			return rz, fmt.Errorf("not ready after %s: %v", d, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// rssBytes reads the resident set size of pid from /proc.
+func rssBytes(pid int) (int64, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			return kb << 10, err
+		}
+	}
+	return 0, errors.New("no VmRSS")
+}
+
+// metricValues reads unlabelled gauges from /metrics.
+func (s *server) metricValues(names ...string) (map[string]float64, error) {
+	resp, err := probeClient.Get(s.base + "/metrics")
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	want := map[string]bool{}
+	for _, n := range names {
+		want[n] = true
+	}
+	out := map[string]float64{}
+	sc := bufio.NewScanner(resp.Body)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		name, val, ok := strings.Cut(sc.Text(), " ")
+		if !ok || !want[name] {
+			continue
+		}
+		if f, err := strconv.ParseFloat(strings.TrimSpace(val), 64); err == nil {
+			out[name] = f
+		}
+	}
+	return out, sc.Err()
+}
+
+// cpuTicks returns the CPU time the whole machine has been busy (all
+// CPUs, from /proc/stat) and that process pid has used, in clock ticks.
+func cpuTicks(pid int) (machine, proc int64) {
+	if b, err := os.ReadFile("/proc/stat"); err == nil {
+		line, _, _ := strings.Cut(string(b), "\n")
+		f := strings.Fields(line)
+		// cpu user nice system idle iowait irq softirq steal ...
+		for i, v := range f[1:] {
+			n, _ := strconv.ParseInt(v, 10, 64)
+			if i != 3 && i != 4 { // not idle, not iowait
+				machine += n
+			}
+		}
+	}
+	if b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid)); err == nil {
+		// Fields after the command name, which is in parentheses.
+		s := string(b)
+		if i := strings.LastIndexByte(s, ')'); i >= 0 {
+			f := strings.Fields(s[i+1:])
+			if len(f) > 13 {
+				u, _ := strconv.ParseInt(f[11], 10, 64)
+				st, _ := strconv.ParseInt(f[12], 10, 64)
+				proc = u + st
+			}
+		}
+	}
+	return machine, proc
+}
+
+// cpuUse measures, over a phase, how busy the machine was and how much of
+// that was errdex and the soak itself: on a shared machine the rest is
+// other people's work, which slows answers as much as errdex's own.
+type cpuUse struct {
+	start                    time.Time
+	machine0, server0, self0 int64
+	pid                      int
+}
+
+func startCPU(pid int) *cpuUse {
+	c := &cpuUse{start: time.Now(), pid: pid}
+	c.machine0, c.server0 = cpuTicks(pid)
+	_, c.self0 = cpuTicks(os.Getpid())
+	return c
+}
+
+// String reports each as a share of one CPU over the phase (100 ticks a
+// second, the Linux default).
+func (c *cpuUse) String() string {
+	m, s := cpuTicks(c.pid)
+	_, self := cpuTicks(os.Getpid())
+	secs := time.Since(c.start).Seconds() * 100
+	mach, srv, me := float64(m-c.machine0)/secs, float64(s-c.server0)/secs, float64(self-c.self0)/secs
+	return fmt.Sprintf("machine busy %.2f CPUs: errdex %.2f, soak %.2f, everything else %.2f (load average now %s)",
+		mach, srv, me, max(mach-srv-me, 0), loadavg())
+}
+
+func loadavg() string {
+	b, _ := os.ReadFile("/proc/loadavg")
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ")
+}
