@@ -101,19 +101,8 @@ func runIdentify(ctx context.Context, env *cmdEnv, args []string) int {
 	if code := searchFailed(env, "identify", err); code >= 0 {
 		return code
 	}
-	if o.json {
-		err = s.printJSON(env, s.api.Identify(resp))
-	} else {
-		err = s.term.Identify(env.out, resp)
-	}
-	if err != nil {
-		env.errorf("identify: %v", err)
-		return exitNotFound
-	}
-	if len(resp.Results) == 0 {
-		return exitNotFound
-	}
-	return exitOK
+	return s.answer(env, "identify", o.json, s.api.Identify(resp),
+		func() error { return s.term.Identify(env.out, resp) }, len(resp.Results))
 }
 
 // readCapped reads r to its end, keeping at most max bytes (cut at a

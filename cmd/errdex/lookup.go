@@ -71,19 +71,8 @@ func runLookup(ctx context.Context, env *cmdEnv, args []string) int {
 		return code
 	}
 	ms := s.index.Lookup(key, system)
-	if o.json {
-		if err := s.printJSON(env, s.api.Lookup(s.cat, key, system, ms)); err != nil {
-			env.errorf("lookup: %v", err)
-			return exitNotFound
-		}
-	} else if err := s.term.Lookup(env.out, key, ms); err != nil {
-		env.errorf("lookup: %v", err)
-		return exitNotFound
-	}
-	if len(ms) == 0 {
-		return exitNotFound
-	}
-	return exitOK
+	return s.answer(env, "lookup", o.json, s.api.Lookup(s.cat, key, system, ms),
+		func() error { return s.term.Lookup(env.out, key, ms) }, len(ms))
 }
 
 // The rest of this file is shared by lookup, search, identify and export.
@@ -175,6 +164,25 @@ func (s *session) checkSystem(env *cmdEnv, system string) int {
 
 // printJSON writes v indented, with <, > and & left as they are: the
 // output is read by people and scripts, not embedded in HTML.
+// answer prints what a command found, as the API's JSON (asJSON) or for a
+// terminal, and returns the exit status: found is how many entries it found.
+func (s *session) answer(env *cmdEnv, cmd string, asJSON bool, apiValue any, terminal func() error, found int) int {
+	var err error
+	if asJSON {
+		err = s.printJSON(env, apiValue)
+	} else {
+		err = terminal()
+	}
+	if err != nil {
+		env.errorf("%s: %v", cmd, err)
+		return exitNotFound
+	}
+	if found == 0 {
+		return exitNotFound
+	}
+	return exitOK
+}
+
 func (s *session) printJSON(env *cmdEnv, v any) error {
 	enc := json.NewEncoder(env.out)
 	enc.SetIndent("", "  ")

@@ -70,19 +70,8 @@ func runSearch(ctx context.Context, env *cmdEnv, args []string) int {
 	if code := searchFailed(env, "search", err); code >= 0 {
 		return code
 	}
-	if o.json {
-		err = s.printJSON(env, s.api.Search(resp))
-	} else {
-		err = s.term.Search(env.out, resp)
-	}
-	if err != nil {
-		env.errorf("search: %v", err)
-		return exitNotFound
-	}
-	if len(resp.Results) == 0 {
-		return exitNotFound
-	}
-	return exitOK
+	return s.answer(env, "search", o.json, s.api.Search(resp),
+		func() error { return s.term.Search(env.out, resp) }, len(resp.Results))
 }
 
 // searchFailed reports a failed search and returns its exit status, or -1

@@ -169,11 +169,7 @@ func meta(e *errdex.Entry) string {
 }
 
 func retryAdvice(e *errdex.Entry, lang errdex.Lang) string {
-	l := labelsFor(lang)
-	word, ok := l.retryWord[e.Retry.Strategy]
-	if !ok {
-		word = e.Retry.Strategy
-	}
+	word := textfmt.RetryWord(e.Retry.Strategy, lang)
 	if note := textfmt.Inline(e.Retry.Note.In(lang), textfmt.Slack); note != "" {
 		return textfmt.SlackEscape(word) + ". " + note
 	}
@@ -200,7 +196,6 @@ type labels struct {
 	retry, firstFix, others, didYouMean, searched, tip, helpTitle, help, failed string
 	noMatch                                                                     func(q string) string
 	moreFixes                                                                   func(n int) string
-	retryWord                                                                   map[string]string
 }
 
 var labelsByLang = map[errdex.Lang]*labels{
@@ -225,12 +220,6 @@ var labelsByLang = map[errdex.Lang]*labels{
 			}
 			return strconv.Itoa(n) + " more fixes on the page"
 		},
-		retryWord: map[string]string{
-			errdex.RetryNever:      "no",
-			errdex.RetryAfterFixed: "only after the cause is fixed",
-			errdex.RetryBackoff:    "yes, with exponential backoff",
-			errdex.RetryAfter:      "yes, after the Retry-After delay",
-		},
 	},
 	errdex.Korean: {
 		retry:      "재시도",
@@ -248,12 +237,6 @@ var labelsByLang = map[errdex.Lang]*labels{
 		failed:    "지금은 errdex가 검색하지 못했습니다. 잠시 뒤 다시 시도하세요.",
 		noMatch:   func(q string) string { return q + "에 해당하는 항목이 없습니다." },
 		moreFixes: func(n int) string { return "해결 방법 " + strconv.Itoa(n) + "개 더 있음 (페이지 참고)" },
-		retryWord: map[string]string{
-			errdex.RetryNever:      "하지 않음",
-			errdex.RetryAfterFixed: "원인을 해결한 뒤에만",
-			errdex.RetryBackoff:    "가능, 지수 백오프로",
-			errdex.RetryAfter:      "가능, Retry-After 만큼 기다린 뒤",
-		},
 	},
 }
 

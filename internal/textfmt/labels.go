@@ -125,13 +125,20 @@ func labelsFor(lang errdex.Lang) *labels {
 	return labelsByLang[errdex.English]
 }
 
+// RetryWord is the short retry verdict of a strategy in lang ("yes, with
+// exponential backoff"), shared by every plain-text answer: terminal, bot
+// text and Slack.
+func RetryWord(strategy string, lang errdex.Lang) string {
+	if w, ok := labelsFor(lang).retryWord[strategy]; ok {
+		return w
+	}
+	return strategy
+}
+
 // retryAdvice is the retry verdict of an entry, then its note: "no: Retrying
 // cannot help until someone tops up the account."
 func (l *labels) retryAdvice(e *errdex.Entry, lang errdex.Lang) string {
-	word, ok := l.retryWord[e.Retry.Strategy]
-	if !ok {
-		word = e.Retry.Strategy
-	}
+	word := RetryWord(e.Retry.Strategy, lang)
 	if note := e.Retry.Note.In(lang); note != "" {
 		return word + ". " + note
 	}

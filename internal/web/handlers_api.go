@@ -50,15 +50,7 @@ func (s *Server) acquire() (*search.Index, func(), error) {
 
 // handleSearch answers GET /api/v1/search.
 func (s *Server) handleSearch(c echo.Context) error {
-	v, err := queryParams(c)
-	if err != nil {
-		return err
-	}
-	lang, err := langParam(c, v)
-	if err != nil {
-		return err
-	}
-	format, err := formatParam(v)
+	v, lang, format, err := answerParams(c)
 	if err != nil {
 		return err
 	}
@@ -195,15 +187,7 @@ func identifyText(r *http.Request) (string, error) {
 
 // handleLookup answers GET /api/v1/lookup.
 func (s *Server) handleLookup(c echo.Context) error {
-	v, err := queryParams(c)
-	if err != nil {
-		return err
-	}
-	lang, err := langParam(c, v)
-	if err != nil {
-		return err
-	}
-	format, err := formatParam(v)
+	v, lang, format, err := answerParams(c)
 	if err != nil {
 		return err
 	}

@@ -175,3 +175,21 @@ func acceptLanguage(h string) errdex.Lang {
 	})
 	return prefs[0].lang
 }
+
+// answerParams reads the parameters every answering endpoint shares: the
+// query string (strictly), the language and the answer format.
+func answerParams(c echo.Context) (url.Values, errdex.Lang, string, error) {
+	v, err := queryParams(c)
+	if err != nil {
+		return nil, "", "", err
+	}
+	lang, err := langParam(c, v)
+	if err != nil {
+		return nil, "", "", err
+	}
+	format, err := formatParam(v)
+	if err != nil {
+		return nil, "", "", err
+	}
+	return v, lang, format, nil
+}
