@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -37,7 +38,21 @@ var md = goldmark.New(
 // ToHTML renders Markdown source to sanitised HTML. A source that cannot be
 // rendered (goldmark fails only on write errors, which a buffer does not
 // have) comes back HTML-escaped.
+//
+// Renderings are memoized: the same catalog prose is rendered again for
+// every answer and page that shows it, and goldmark's parse and render cost
+// far more than a map lookup. The output depends on the source alone, so a
+// remembered rendering is never stale.
 func ToHTML(src string) template.HTML {
+	if h, ok := memo.get(src); ok {
+		return h
+	}
+	h := render(src)
+	memo.put(src, h)
+	return h
+}
+
+func render(src string) template.HTML {
 	var buf bytes.Buffer
 	if err := md.Convert([]byte(src), &buf); err != nil {
 		return template.HTML(template.HTMLEscapeString(src))
@@ -52,6 +67,64 @@ func ToHTMLs(srcs []string) []template.HTML {
 		out[i] = ToHTML(s)
 	}
 	return out
+}
+
+// Bounds of the memo. Catalog prose is a finite set of short texts, but a
+// catalog can be large and ToHTML takes any string, so memory is bounded:
+// texts over maxMemoSource bytes are rendered every time, and each of the
+// memo's two generations holds at most memoGenBytes of source and HTML.
+const (
+	maxMemoSource = 16 << 10
+	memoGenBytes  = 4 << 20
+)
+
+var memo = &htmlMemo{max: memoGenBytes}
+
+// htmlMemo is a cache of renderings in two generations: new renderings go
+// into cur; when cur is full it becomes prev and the old prev is dropped; a
+// hit in prev moves back into cur. Recently used texts stay, and memory is
+// at most twice max.
+type htmlMemo struct {
+	mu        sync.Mutex
+	max       int
+	size      int // bytes held by cur
+	cur, prev map[string]template.HTML
+}
+
+func (m *htmlMemo) get(src string) (template.HTML, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if h, ok := m.cur[src]; ok {
+		return h, true
+	}
+	if h, ok := m.prev[src]; ok {
+		delete(m.prev, src)
+		m.addLocked(src, h)
+		return h, true
+	}
+	return "", false
+}
+
+func (m *htmlMemo) put(src string, h template.HTML) {
+	if len(src) > maxMemoSource {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, ok := m.cur[src]; !ok {
+		m.addLocked(src, h)
+	}
+}
+
+func (m *htmlMemo) addLocked(src string, h template.HTML) {
+	n := len(src) + len(h)
+	if m.cur == nil || m.size+n > m.max {
+		m.prev, m.cur, m.size = m.cur, make(map[string]template.HTML), 0
+	}
+	// Keep a copy of the key: src may be a substring of a large string the
+	// caller holds, which the memo must not keep alive.
+	m.cur[strings.Clone(src)] = h
+	m.size += n
 }
 
 // linkFilter replaces links and images whose destination is not a safe
