@@ -222,7 +222,23 @@ func (s *Server) handleLookup(c echo.Context) error {
 	if format == formatText {
 		return writeText(c, http.StatusOK, textfmt.LookupText(matches, lang, s.cfg.BaseURL))
 	}
-	return writeJSON(c, http.StatusOK, s.builder(lang).Lookup(cat, code, system, matches))
+	ans := s.answers.forCatalog(cat, s.currentCatalog())
+	key := lookupKey{code: code, system: system, lang: lang}
+	if ans != nil {
+		if b, ok := ans.lookups.get(key); ok {
+			return writeJSONBytes(c, http.StatusOK, b)
+		}
+	}
+	b, err := encodeJSON(s.builder(lang).Lookup(cat, code, system, matches))
+	if err != nil {
+		return err
+	}
+	if ans != nil {
+		// The key's strings may point into the request; keep copies.
+		key.code, key.system = strings.Clone(code), strings.Clone(system)
+		ans.lookups.put(key, b, len(code)+len(system))
+	}
+	return writeJSONBytes(c, http.StatusOK, b)
 }
 
 // handleEntry answers GET /api/v1/entries/{system}/{code} and
@@ -252,7 +268,29 @@ func (s *Server) handleEntry(c echo.Context) error {
 		return err
 	}
 	setLanguage(c, lang)
-	return writeJSON(c, http.StatusOK, s.builder(lang).Entry(cat, e))
+	ans := s.answers.forCatalog(cat, s.currentCatalog())
+	key := entryKey{e: e, lang: lang}
+	if ans != nil {
+		if b, ok := ans.entries.get(key); ok {
+			return writeJSONBytes(c, http.StatusOK, b)
+		}
+	}
+	b, err := encodeJSON(s.builder(lang).Entry(cat, e))
+	if err != nil {
+		return err
+	}
+	if ans != nil {
+		ans.entries.put(key, b, 0)
+	}
+	return writeJSONBytes(c, http.StatusOK, b)
+}
+
+// currentCatalog is the catalog being served now, nil after shutdown.
+func (s *Server) currentCatalog() *errdex.Catalog {
+	if idx := s.live.Current(); idx != nil {
+		return idx.Catalog()
+	}
+	return nil
 }
 
 // findEntry finds an entry by its id's parts. Codes are matched exactly
@@ -352,12 +390,27 @@ func setLanguage(c echo.Context, lang errdex.Lang) {
 // writeJSON writes v as the contract's JSON. It is encoded before anything
 // is written, so an encoding failure still becomes a clean 500.
 func writeJSON(c echo.Context, status int, v any) error {
-	b, err := json.Marshal(v)
+	b, err := encodeJSON(v)
 	if err != nil {
 		return err
 	}
+	return writeJSONBytes(c, status, b)
+}
+
+// encodeJSON encodes v as the contract's JSON answer, newline included.
+func encodeJSON(v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// writeJSONBytes writes an answer encodeJSON made; b is not modified, so
+// it may be a cached answer.
+func writeJSONBytes(c echo.Context, status int, b []byte) error {
 	c.Response().Header().Set(echo.HeaderContentType, "application/json; charset=utf-8")
-	return c.Blob(status, "application/json; charset=utf-8", append(b, '\n'))
+	return c.Blob(status, "application/json; charset=utf-8", b)
 }
 
 // writeText writes a plain-text answer (format=text).

@@ -78,6 +78,7 @@ type Server struct {
 	metrics  *Metrics
 	misses   *Misses
 	limiter  *rateLimiter // nil when rate limiting is off
+	answers  answerCache  // encoded lookup and entry answers of the catalog served
 	log      *slog.Logger
 
 	errorPage ErrorPageFunc
