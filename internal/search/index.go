@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -50,6 +51,13 @@ type Index struct {
 	statuses map[int]bool
 	// providers holds lower-cased provider ids ("iwinv", "aligo").
 	providers map[string]bool
+	// spelt maps the rune length of a lower-cased multi-word code
+	// ("authentication_failed") to the codes of that length, to recognise
+	// one typed as words, typos included.
+	spelt map[int][]string
+	// systemWords maps a lower-cased word naming a system ("kakao",
+	// "카카오톡", "kirim") to the systems it names.
+	systemWords map[string][]string
 
 	closeOnce sync.Once
 	closeErr  error
@@ -95,6 +103,22 @@ func New(cat *errdex.Catalog, opts Options) (*Index, error) {
 			}
 			ix.sigs = append(ix.sigs, cs)
 		}
+	}
+	ix.systemWords = systemWords(cat)
+	ix.spelt = map[int][]string{}
+	seenCode := map[string]bool{}
+	for _, e := range cat.Entries() {
+		for _, k := range append([]string{e.Code}, e.Aliases...) {
+			lk := strings.ToLower(k)
+			if strings.Contains(lk, "_") && !seenCode[lk] {
+				seenCode[lk] = true
+				n := utf8.RuneCountInString(lk)
+				ix.spelt[n] = append(ix.spelt[n], lk)
+			}
+		}
+	}
+	for w := range ix.systemWords {
+		ix.vocab.addText(w)
 	}
 	ix.vocab.finish()
 
@@ -216,42 +240,45 @@ func (ix *Index) document(e *errdex.Entry) map[string]any {
 			bodyEn = append(bodyEn, s.Text)
 		}
 	}
-	var sysText []string
-	if s, ok := ix.cat.System(e.System); ok {
-		sysText = append(sysText, s.ID, s.Name.En, s.Name.Ko)
-		sysText = append(sysText, s.Keywords...)
+	// The code and aliases as words ("invalid phone number") weigh like the
+	// title; the providers whose codes map here, and those codes as words
+	// (ApiKeyError: "api key error"), go with the body, so "solapi api key"
+	// finds the entry.
+	titleEn := e.Title.En
+	for _, k := range keys {
+		titleEn += "\n" + codeWords(k)
 	}
-	codeText := codeWords(e.Code)
-	for _, a := range e.Aliases {
-		codeText += " " + codeWords(a)
-	}
-	// The providers whose codes map here, and those codes as words
-	// (ApiKeyError: "api key error"), so "solapi api key" finds the entry.
 	for _, pc := range e.ProviderCodes {
-		sysText = append(sysText, pc.Provider, pc.Channel)
+		words := []string{pc.Provider, pc.Channel}
 		for _, c := range pc.Codes {
-			codeText += " " + codeWords(c)
+			words = append(words, codeWords(c))
 		}
+		bodyEn = append(bodyEn, strings.Join(words, " "))
 	}
-
 	d := map[string]any{
-		"_id":       e.ID(),
-		"_type":     docType,
-		fSystem:     e.System,
-		fRetryable:  strconv.FormatBool(e.Retry.Retryable),
-		fKeys:       keys,
-		fCode:       e.Code,
-		fCodeCase:   e.Code,
-		fSort:       e.System + "\x00" + e.Code + "\x00" + e.Variant,
-		fCodeText:   codeText,
-		fSystemText: strings.Join(sysText, " "),
-		fTitleEn:    e.Title.En,
-		fSummaryEn:  plainMarkdown(e.Summary.En),
-		fBodyEn:     strings.Join(bodyEn, "\n"),
-		fTitleKo:    e.Title.Ko,
-		fSummaryKo:  plainMarkdown(e.Summary.Ko),
-		fBodyKo:     strings.Join(bodyKo, "\n"),
+		"_id":      e.ID(),
+		"_type":    docType,
+		fSystem:    e.System,
+		fRetryable: strconv.FormatBool(e.Retry.Retryable),
+		fKeys:      keys,
+		fCode:      e.Code,
+		fCodeCase:  e.Code,
+		fSort:      e.System + "\x00" + e.Code + "\x00" + e.Variant,
+		fTitleEn:   titleEn,
+		fSummaryEn: plainMarkdown(e.Summary.En),
+		fBodyEn:    strings.Join(bodyEn, "\n"),
+		fTitleKo:   e.Title.Ko,
+		fSummaryKo: plainMarkdown(e.Summary.Ko),
+		fBodyKo:    strings.Join(bodyKo, "\n"),
 	}
+	facets := []string{fSystem + ":" + e.System, fRetryable + ":" + strconv.FormatBool(e.Retry.Retryable)}
+	if e.HTTPStatus != 0 {
+		facets = append(facets, fHTTPStatus+":"+strconv.Itoa(e.HTTPStatus))
+	}
+	if e.Type != "" {
+		facets = append(facets, fType+":"+e.Type)
+	}
+	d[fFacets] = facets
 	if len(pcodes) > 0 {
 		d[fPCodes] = pcodes
 		d[fPKeys] = pkeys
@@ -262,11 +289,35 @@ func (ix *Index) document(e *errdex.Entry) map[string]any {
 	if e.Type != "" {
 		d[fType] = e.Type
 	}
-	for _, f := range []string{fTitleEn, fSummaryEn, fBodyEn, fCodeText, fTitleKo, fSummaryKo, fBodyKo, fSystemText} {
+	for _, f := range []string{fTitleEn, fSummaryEn, fBodyEn, fTitleKo, fSummaryKo, fBodyKo} {
 		ix.vocab.addText(d[f].(string))
 	}
 	return d
 }
+
+// systemWords indexes the words of each system's id and keywords (not its
+// names, whose words, like "public" or "message", say little on their own).
+func systemWords(cat *errdex.Catalog) map[string][]string {
+	out := map[string][]string{}
+	for _, s := range cat.Systems() {
+		seen := map[string]bool{}
+		for _, t := range append([]string{s.ID}, s.Keywords...) {
+			for _, w := range splitWords(t) {
+				if utf8.RuneCountInString(w) < 2 || genericSystemWords[w] {
+					continue
+				}
+				if !seen[w] {
+					seen[w] = true
+					out[w] = append(out[w], s.ID)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// genericSystemWords are keyword pieces too common to point at a system.
+var genericSystemWords = map[string]bool{"api": true, "gateway": true, "message": true, "msg": true, "talk": true}
 
 // codeWords splits a code into words: "invalid_phone_number" -> "invalid
 // phone number", "ApiKeyError" -> "api key error", so that text about a
@@ -290,7 +341,7 @@ func codeWords(code string) string {
 }
 
 var (
-	mdLinkRE  = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	mdLinkRE = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 	// Only backticks and asterisks: underscores are part of codes
 	// (android_key_hash) far more often than they are emphasis.
 	mdMarkRE  = regexp.MustCompile("[`*]{1,3}([^`*]+)[`*]{1,3}")

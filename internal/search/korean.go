@@ -17,13 +17,13 @@ import (
 // never equal the "잔액" or "부족" someone types. Bleve's cjk analyzer does
 // not split them. For every Hangul token this filter emits, at the same
 // position:
-//   - the token as written;
-//   - its stem, with one common particle or ending stripped;
-//   - its Hangul bigrams, so that any two-syllable piece matches.
+//   - its stem: the token with one common particle or ending stripped (the
+//     token itself when none is found);
+//   - the Hangul bigrams of the stem, so that any two-syllable piece of a
+//     compound matches (네트워크연결 / 연결).
 //
 // The stem makes "잔액이 부족해요" and "잔액이 부족합니다" share 잔액 and
-// 부족 exactly; the bigrams catch compounds and endings the list misses
-// (네트워크연결 / 연결). Latin tokens pass through unchanged.
+// 부족 exactly. Latin tokens pass through unchanged.
 const koFilterName = "errdex_ko"
 
 func init() {
@@ -55,20 +55,21 @@ func (koFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 				Position: tok.Position, Type: tok.Type,
 			})
 		}
-		emit(word, tok.Start, tok.End)
-		if stem := koStem(word); stem != word {
-			emit(stem, tok.Start, tok.Start+len(stem))
-		}
-		// Bigrams over runs of Hangul syllables, with byte offsets in the field.
+		// The stem stands for the word when a particle or ending came off:
+		// the inflected form would only match the same particle, and
+		// bigrams reaching into an ending (되었, 어요) match any entry
+		// with that ending.
+		stem := koStem(word)
+		emit(stem, tok.Start, tok.Start+len(stem))
 		var (
 			runes   []rune
 			offsets []int
 		)
-		for i, r := range word {
+		for i, r := range stem {
 			runes = append(runes, r)
 			offsets = append(offsets, i)
 		}
-		offsets = append(offsets, len(word))
+		offsets = append(offsets, len(stem))
 		for i := 0; i+1 < len(runes); i++ {
 			if isHangul(runes[i]) && isHangul(runes[i+1]) {
 				emit(string(runes[i:i+2]), tok.Start+offsets[i], tok.Start+offsets[i+2])

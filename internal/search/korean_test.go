@@ -32,11 +32,11 @@ func TestKoreanAnalyzerStemsAndBigrams(t *testing.T) {
 		text string
 		want []string // terms that must be among the tokens
 	}{
-		{"잔액이 부족하여", []string{"잔액이", "잔액", "부족하여", "부족", "액이"}},
+		{"잔액이 부족하여", []string{"잔액", "부족"}},
 		{"잔액이 부족해요", []string{"잔액", "부족"}},
 		{"템플릿을 찾을 수 없습니다", []string{"템플릿", "템플", "플릿", "없"}},
 		{"네트워크연결이 끊김", []string{"연결", "끊김"}},
-		{"공유 URL이 잘못됨", []string{"공유", "url이", "잘못"}},
+		{"공유 URL이 잘못됨", []string{"공유", "url", "잘못"}},
 		{"API 키", []string{"api", "키"}},
 	}
 	for _, tt := range tests {
@@ -48,6 +48,15 @@ func TestKoreanAnalyzerStemsAndBigrams(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestKoreanAnalyzerLeavesEndingsOut(t *testing.T) {
+	got := koAnalyze(t, "금지되었어요")
+	for _, noise := range []string{"되었", "었어", "어요", "금지되었어요"} {
+		if slices.Contains(got, noise) {
+			t.Errorf("analyze(금지되었어요) = %q, want no %q: it matches any entry with that ending", got, noise)
+		}
 	}
 }
 

@@ -22,7 +22,7 @@ import (
 // MappingVersion changes whenever buildIndexMapping or the documents change
 // in a way that makes an index built before unusable; on-disk indexes carry
 // it in their directory name.
-const MappingVersion = 4
+const MappingVersion = 6
 
 // Analyzer names.
 const (
@@ -43,11 +43,10 @@ const (
 	fPCodes     = "pcodes"      // keyword: bare provider codes ("519")
 	fPKeys      = "pkeys"       // keyword: provider-qualified codes ("iwinv:519")
 	fSort       = "sort"        // keyword: system, code and variant for listing order
-	fCodeText   = "code_text"   // English: the code split into words ("invalid phone number")
-	fSystemText = "system_text" // Korean analyzer: the system's names and keywords
-	fTitleEn    = "title_en"
+	fFacets     = "facets"      // keyword with doc values: "system:kmsg", "http_status:401"... in one field, so counting facets visits one field per hit
+	fTitleEn    = "title_en"    // with the code and aliases as words ("invalid phone number")
 	fSummaryEn  = "summary_en"
-	fBodyEn     = "body_en" // causes, fixes, notes, retry note, signatures
+	fBodyEn     = "body_en" // causes, fixes, notes, retry note, signatures, providers
 	fTitleKo    = "title_ko"
 	fSummaryKo  = "summary_ko"
 	fBodyKo     = "body_ko"
@@ -118,13 +117,13 @@ func buildIndexMapping() (mapping.IndexMapping, error) {
 		return fm
 	}
 	// Prose is neither stored nor given term vectors: snippets are
-	// highlighted from the catalog's own text (highlight.go), and the phrase
-	// boost needs only positions.
+	// highlighted from the catalog's own text (highlight.go), and no query
+	// needs positions.
 	prose := func(analyzer string) *mapping.FieldMapping {
 		fm := bleve.NewTextFieldMapping()
 		fm.Analyzer = analyzer
 		fm.Store = false
-		fm.IncludeTermVectors = true
+		fm.IncludeTermVectors = false
 		fm.IncludeInAll = false
 		fm.DocValues = false
 		return fm
@@ -132,8 +131,9 @@ func buildIndexMapping() (mapping.IndexMapping, error) {
 
 	dm := bleve.NewDocumentStaticMapping()
 	for _, f := range []string{fSystem, fHTTPStatus, fType, fRetryable} {
-		dm.AddFieldMappingsAt(f, kw(true))
+		dm.AddFieldMappingsAt(f, kw(false))
 	}
+	dm.AddFieldMappingsAt(fFacets, kw(true))
 	for _, f := range []string{fKeys, fCode, fPCodes, fPKeys} {
 		dm.AddFieldMappingsAt(f, kw(false))
 	}
@@ -141,8 +141,6 @@ func buildIndexMapping() (mapping.IndexMapping, error) {
 	caseKeyword.Analyzer = keyword.Name
 	dm.AddFieldMappingsAt(fCodeCase, caseKeyword)
 	dm.AddFieldMappingsAt(fSort, kw(true))
-	dm.AddFieldMappingsAt(fCodeText, prose(analyzerEnglish))
-	dm.AddFieldMappingsAt(fSystemText, prose(analyzerKorean))
 	for _, f := range []string{fTitleEn, fSummaryEn, fBodyEn} {
 		dm.AddFieldMappingsAt(f, prose(analyzerEnglish))
 	}

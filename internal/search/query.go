@@ -31,10 +31,18 @@ const (
 	boostBody     = 1
 	boostSystem   = 1.5
 	boostAllWords = 3 // every word of the query
-	boostPhrase   = 2 // two words side by side as typed
 	// Alternatives of a typed word weigh less than the word itself.
 	boostTypo   = 0.6
 	boostPrefix = 0.5
+)
+
+// Bounds on how a query's words expand.
+const (
+	maxCorrections = 2 // typo corrections of one word
+	maxCompletions = 5 // completions of the word being typed
+	maxAllWords    = 6 // the every-word boost is for short queries; long ones are pastes
+	// maxFacetValues bounds the values counted across all four facets.
+	maxFacetValues = 500
 )
 
 // Search answers one query.
@@ -114,9 +122,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 	} else {
 		sr.SortBy([]string{"-_score", "_id"})
 	}
-	for _, f := range []string{fSystem, fHTTPStatus, fType, fRetryable} {
-		sr.AddFacet(f, bleve.NewFacetRequest(f, 50))
-	}
+	sr.AddFacet(fFacets, bleve.NewFacetRequest(fFacets, maxFacetValues))
 
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
@@ -126,15 +132,13 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	resp.Total = int(res.Total)
-	resp.Facets = map[string]map[string]int{}
-	for name, fr := range res.Facets {
-		counts := map[string]int{}
-		if fr.Terms != nil {
-			for _, t := range fr.Terms.Terms() {
-				counts[t.Term] = t.Count
+	resp.Facets = map[string]map[string]int{fSystem: {}, fHTTPStatus: {}, fType: {}, fRetryable: {}}
+	if fr := res.Facets[fFacets]; fr != nil && fr.Terms != nil {
+		for _, t := range fr.Terms.Terms() {
+			if name, value, ok := strings.Cut(t.Term, ":"); ok && resp.Facets[name] != nil {
+				resp.Facets[name][value] = t.Count
 			}
 		}
-		resp.Facets[name] = counts
 	}
 	hl := ix.newHighlighter(u.highlightWords, req.Lang)
 	for _, hit := range res.Hits {
@@ -290,26 +294,22 @@ func (ix *Index) buildQuery(u *understanding) query.Query {
 
 // textQuery matches the words of the query in the entries' prose. Each word
 // becomes a disjunction of itself, its typo corrections and (for the last
-// word while typing) its completions. Documents matching more words score
+// word while typing) its completions. Entries matching more words score
 // higher through the disjunction's coordination factor, and more again when
-// they hold every word, or two words side by side as typed.
+// they hold every word.
 func (ix *Index) textQuery(u *understanding) query.Query {
-	var (
-		any, all []query.Query
-		prev     string
-		phrases  []query.Query
-	)
+	var any, all []query.Query
 	for i, w := range u.words {
 		var alts []query.Query
 		alts = append(alts, ix.wordQuery(w, 1)...)
 		u.highlightWords = append(u.highlightWords, w)
-		for _, c := range ix.vocab.corrections(w, 3) {
+		for _, c := range ix.vocab.corrections(w, maxCorrections) {
 			alts = append(alts, ix.wordQuery(c, boostTypo)...)
 			u.highlightWords = append(u.highlightWords, c)
 		}
-		// One Hangul syllable says as much as two Latin letters.
-		if u.prefixLast && i == len(u.words)-1 && (utf8.RuneCountInString(w) >= 2 || hasHangul(w)) {
-			for _, c := range ix.vocab.completions(w, 8) {
+		// One Hangul syllable says about as much as three Latin letters.
+		if u.prefixLast && i == len(u.words)-1 && (utf8.RuneCountInString(w) >= 3 || hasHangul(w)) {
+			for _, c := range ix.vocab.completions(w, maxCompletions) {
 				alts = append(alts, ix.wordQuery(c, boostPrefix)...)
 				u.highlightWords = append(u.highlightWords, c)
 			}
@@ -318,12 +318,6 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 		any = append(any, word)
 		if !ix.isStopWord(w) {
 			all = append(all, word)
-			if prev != "" && len(phrases) < 4*3 {
-				phrases = append(phrases, ix.phraseQueries(prev+" "+w, hasHangul(w))...)
-			}
-			prev = w
-		} else {
-			prev = ""
 		}
 	}
 	if len(any) == 0 {
@@ -331,35 +325,12 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 	}
 	anyWords := bleve.NewDisjunctionQuery(any...)
 	anyWords.SetMin(float64(min(u.minWords, len(any))))
-	clauses := []query.Query{anyWords}
-	if len(all) >= 2 {
-		c := bleve.NewConjunctionQuery(all...)
-		c.SetBoost(boostAllWords)
-		clauses = append(clauses, c)
+	if len(all) < 2 || len(all) > maxAllWords {
+		return anyWords
 	}
-	if len(phrases) > 0 {
-		clauses = append(clauses, bleve.NewDisjunctionQuery(phrases...))
-	}
-	if len(clauses) == 1 {
-		return clauses[0]
-	}
-	return bleve.NewDisjunctionQuery(clauses...)
-}
-
-// phraseQueries matches two words side by side in the prose of their script.
-func (ix *Index) phraseQueries(pair string, korean bool) []query.Query {
-	fields := []string{fTitleEn, fSummaryEn, fBodyEn}
-	if korean {
-		fields = []string{fTitleKo, fSummaryKo, fBodyKo}
-	}
-	out := make([]query.Query, 0, len(fields))
-	for _, f := range fields {
-		p := bleve.NewMatchPhraseQuery(pair)
-		p.SetField(f)
-		p.SetBoost(boostPhrase)
-		out = append(out, p)
-	}
-	return out
+	allWords := bleve.NewConjunctionQuery(all...)
+	allWords.SetBoost(boostAllWords)
+	return bleve.NewDisjunctionQuery(anyWords, allWords)
 }
 
 // isStopWord reports whether the English analyzer drops w ("the", "not"):
@@ -374,7 +345,8 @@ func (ix *Index) isStopWord(w string) bool {
 	return ix.en != nil && len(ix.en.Analyze([]byte(w))) == 0
 }
 
-// wordQuery matches one word in every prose field of its script.
+// wordQuery matches one word in the three prose fields of its script and,
+// when the word names a system ("kakao", "알림톡"), that system's entries.
 func (ix *Index) wordQuery(w string, weight float64) []query.Query {
 	match := func(field string, boost float64) query.Query {
 		m := bleve.NewMatchQuery(w)
@@ -382,16 +354,19 @@ func (ix *Index) wordQuery(w string, weight float64) []query.Query {
 		m.SetBoost(boost * weight)
 		return m
 	}
+	var qs []query.Query
 	if hasHangul(w) {
-		return []query.Query{
-			match(fTitleKo, boostTitle), match(fSummaryKo, boostSummary), match(fBodyKo, boostBody),
-			match(fSystemText, boostSystem),
-		}
+		qs = []query.Query{match(fTitleKo, boostTitle), match(fSummaryKo, boostSummary), match(fBodyKo, boostBody)}
+	} else {
+		qs = []query.Query{match(fTitleEn, boostTitle), match(fSummaryEn, boostSummary), match(fBodyEn, boostBody)}
 	}
-	return []query.Query{
-		match(fTitleEn, boostTitle), match(fSummaryEn, boostSummary), match(fBodyEn, boostBody),
-		match(fCodeText, boostCodeTxt), match(fSystemText, boostSystem),
+	for _, sys := range ix.systemWords[w] {
+		t := bleve.NewTermQuery(sys)
+		t.SetField(fSystem)
+		t.SetBoost(boostSystem * weight)
+		qs = append(qs, t)
 	}
+	return qs
 }
 
 // evidenceFor lists what in the query pointed at e, strongest first.

@@ -141,7 +141,10 @@ func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 		u.HTTPStatuses = append(u.HTTPStatuses, n)
 	}
 
-	var messages []string
+	var (
+		messages  []string
+		wholeCode bool
+	)
 	if u.Payload {
 		providers := map[string]bool{}
 		for _, m := range reProviderKV.FindAllStringSubmatch(q, 8) {
@@ -192,7 +195,12 @@ func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 			}
 		}
 	} else {
-		addKey(q) // the whole query may be one code with noise around it
+		// The whole query may be one code with noise around it; then it is
+		// looked up, not searched as words.
+		wholeCode = addKey(q) && len(strings.Fields(trimNoise(q))) == 1
+		if code := ix.speltCode(q); code != "" {
+			addKey(code)
+		}
 		toks := strings.Fields(q)
 		for i, t := range toks {
 			if p := strings.ToLower(trimNoise(t)); ix.providers[p] && i+1 < len(toks) {
@@ -230,7 +238,9 @@ func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 			seen["k"+w] = true // not searched as words
 		}
 	}
-	u.words = queryWords(text, seen)
+	if !wholeCode {
+		u.words = queryWords(text, seen)
+	}
 	if pasted {
 		// Numbers in a pasted text are ids, times and sizes; the ones that
 		// are codes or statuses were read above.
@@ -245,6 +255,28 @@ func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 	}
 	u.prefixLast = prefix && !u.Payload && len(q) > 0 && !unicode.IsSpace(rune(q[len(q)-1]))
 	return u
+}
+
+// speltCode returns the multi-word code that the words of q spell, typos
+// within the usual budget included: "authentification failed" is
+// AUTHENTICATION_FAILED, "rate limit exceeded" RATE_LIMIT_EXCEEDED.
+func (ix *Index) speltCode(q string) string {
+	words := splitWords(q)
+	if len(words) < 2 || len(words) > 6 || hasHangul(q) {
+		return ""
+	}
+	joined := strings.Join(words, "_")
+	runes := []rune(joined)
+	budget := typoBudget(len(runes))
+	best, bestDist := "", budget+1
+	for n := len(runes) - budget; n <= len(runes)+budget; n++ {
+		for _, code := range ix.spelt[n] {
+			if d := osaDistance(runes, code, budget); d < bestDist {
+				best, bestDist = code, d
+			}
+		}
+	}
+	return best
 }
 
 // queryWords picks the words of text worth searching: at most MaxTerms,
