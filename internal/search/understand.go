@@ -32,8 +32,9 @@ type understanding struct {
 	// highlightWords are the words and the expansions searched, to mark.
 	highlightWords []string
 	// minWords is how many of the words an entry must hold to match by text:
-	// one for a search, two for a pasted text of three words or more, where
-	// one shared word ("out" in "index out of range") is no evidence.
+	// one for a search; for a pasted text of three words or more, half of
+	// them and at least two, since one shared word ("out" in "index out of
+	// range") is no evidence.
 	minWords int
 }
 
@@ -69,11 +70,17 @@ func trimNoise(s string) string {
 	}
 }
 
+// reKeyValue is one key=value pair of a log line.
+var reKeyValue = regexp.MustCompile(`[\w.-]+=("[^"]*"|\S+)`)
+
+// reLogLine recognises a log line: a timestamp, a level, or key=value pairs.
+var reLogLine = regexp.MustCompile(`\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\b(?:DEBUG|INFO|WARN|WARNING|ERROR|FATAL)\b|\w+=\S+.*\s\w+=\S+`)
+
 // looksLikePayload tells a pasted error (JSON, a log line, an HTTP
 // response) from words someone typed.
 func looksLikePayload(q string) bool {
 	return strings.ContainsAny(q, "{}\n") || strings.Contains(q, "HTTP/") ||
-		strings.Contains(q, `":`) || len(q) > 160
+		strings.Contains(q, `":`) || len(q) > 160 || reLogLine.MatchString(q)
 }
 
 var (
@@ -229,11 +236,17 @@ func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 		}
 	}
 
+	// A payload's words are its messages when it is JSON that has them;
+	// otherwise (a log line, an HTTP response) its own text.
 	text := q
-	if u.Payload {
+	if u.Payload && len(messages) > 0 {
 		text = strings.Join(messages, " ")
+	} else if u.Payload {
+		// key=value pairs of a log line are metadata (request_id=req_1);
+		// the codes among them were read above.
+		text = reKeyValue.ReplaceAllString(text, " ")
 	}
-	if pasted {
+	if pasted || u.Payload {
 		for w := range logNoise {
 			seen["k"+w] = true // not searched as words
 		}
@@ -241,7 +254,7 @@ func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 	if !wholeCode {
 		u.words = queryWords(text, seen)
 	}
-	if pasted {
+	if pasted || u.Payload {
 		// Numbers in a pasted text are ids, times and sizes; the ones that
 		// are codes or statuses were read above.
 		u.words = slices.DeleteFunc(u.words, func(w string) bool {
@@ -250,8 +263,10 @@ func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 	}
 	u.Words = u.words
 	u.minWords = 1
-	if pasted && len(u.words) >= 3 {
-		u.minWords = 2
+	if (pasted || u.Payload) && len(u.words) >= 3 {
+		// Half of a pasted text's words, at least two: one or two shared
+		// words ("send failed") are common to many entries and to logs.
+		u.minWords = max(2, (len(u.words)+1)/2)
 	}
 	u.prefixLast = prefix && !u.Payload && len(q) > 0 && !unicode.IsSpace(rune(q[len(q)-1]))
 	return u
