@@ -33,6 +33,7 @@ type config struct {
 	workers            int
 	unloadedN          int
 	killRounds         int
+	editEvery          time.Duration
 }
 
 func main() {
@@ -46,6 +47,7 @@ func main() {
 	flag.IntVar(&cfg.workers, "workers", 32, "concurrent requests at most")
 	flag.IntVar(&cfg.unloadedN, "unloaded", 2000, "requests of the unloaded baseline, sent one at a time")
 	flag.IntVar(&cfg.killRounds, "kill-rounds", 3, "kill -9 and restart rounds")
+	flag.DurationVar(&cfg.editEvery, "edit-every", time.Second, "how often the catalog directory is changed under load; 0: never (no reloads, no SIGHUP), to tell what reloads cost")
 	flag.StringVar(&hostile, "hostile-report", "", "judge this `file` written by the hostile-input tests and exit")
 	flag.Parse()
 
@@ -143,8 +145,8 @@ func (c *catalogState) isGood(version string, entries int) bool {
 }
 
 func soak(ctx context.Context, cfg config, r *report) error {
-	fmt.Printf("== errdex soak: %s of load at %.0f requests/s (%d workers), catalog edited every second\n",
-		cfg.duration, cfg.rate, cfg.workers)
+	fmt.Printf("== errdex soak: %s of load at %.0f requests/s (%d workers), catalog changed every %s (0: never)\n",
+		cfg.duration, cfg.rate, cfg.workers, cfg.editEvery)
 	fmt.Printf("machine: %d CPUs, %s, %s %s/%s\n", runtime.NumCPU(), cpuModel(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	fmt.Printf("work dir: %s\n", cfg.work)
 
@@ -198,6 +200,9 @@ func soak(ctx context.Context, cfg config, r *report) error {
 	fmt.Println()
 	printStats(stdout, "unloaded (one request at a time)", unloaded)
 	fmt.Printf("  CPU during the phase: %s\n", cpu)
+	if sl := serverLatency(logPath, cpu.start, time.Now()); len(sl) > 0 {
+		fmt.Printf("  inside errdex (its access log): p50 %s, p99 %s, max %s\n", ms(percentile(sl, 50)), ms(percentile(sl, 99)), ms(percentile(sl, 100)))
+	}
 
 	// Loaded phase: load, catalog edits, SIGHUPs, a checker and a sampler.
 	loaded, drain := newStats(), newStats()
@@ -220,8 +225,10 @@ func soak(ctx context.Context, cfg config, r *report) error {
 	start := time.Now()
 	cpu = startCPU(srv.pid())
 	var bg sync.WaitGroup
-	mut := &mutator{dir: dir, kmsg: kmsg, srv: srv, state: state, entries: goodEntries}
-	bg.Go(func() { mut.run(phaseCtx) })
+	mut := &mutator{dir: dir, kmsg: kmsg, srv: srv, state: state, entries: goodEntries, every: cfg.editEvery}
+	if cfg.editEvery > 0 {
+		bg.Go(func() { mut.run(phaseCtx) })
+	}
 	chk := &checker{srv: srv, state: state, versionCheck: versionCheck}
 	bg.Go(func() { chk.run(phaseCtx) })
 	smp := &sampler{srv: srv, start: start}
@@ -261,9 +268,13 @@ func soak(ctx context.Context, cfg config, r *report) error {
 	inflightFailed := fails - failsBefore
 
 	fmt.Println()
-	printStats(stdout, fmt.Sprintf("loaded (%.0f/s for %s, reloads every second)", cfg.rate, cfg.duration), loaded)
+	printStats(stdout, fmt.Sprintf("loaded (%.0f/s for %s, catalog changed every %s)", cfg.rate, cfg.duration, cfg.editEvery), loaded)
 	fmt.Printf("  load fell behind its rate at %d of %d ticks\n", gen.behind.Load(), gen.sent.Load()+gen.behind.Load())
 	fmt.Printf("  CPU during the phase: %s\n", loadedCPU)
+	if sl := serverLatency(logPath, start, now); len(sl) > 0 {
+		fmt.Printf("  inside errdex (its access log, /api/v1 incl. the checker's): %d requests, p50 %s, p99 %s, p99.9 %s, max %s\n",
+			len(sl), ms(percentile(sl, 50)), ms(percentile(sl, 99)), ms(percentile(sl, 99.9)), ms(percentile(sl, 100)))
+	}
 	printStats(stdout, "begun after SIGTERM (refusals expected)", drain)
 	fmt.Println()
 	mut.print()

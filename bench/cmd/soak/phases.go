@@ -25,6 +25,7 @@ type mutator struct {
 	srv     *server
 	state   *catalogState
 	entries int // entries of every good catalog
+	every   time.Duration
 
 	n           int    // good edits so far
 	marker      string // the current good probe's marker
@@ -95,7 +96,7 @@ func (m *mutator) fix() {
 
 func (m *mutator) run(ctx context.Context) {
 	m.steps = map[string]int{}
-	tick := time.NewTicker(time.Second)
+	tick := time.NewTicker(m.every)
 	defer tick.Stop()
 	step := 0
 	cycle := 1 + 2*len(breakages)
@@ -177,7 +178,7 @@ func (m *mutator) goodApplied() int {
 }
 
 func (m *mutator) print() {
-	fmt.Println("catalog changes written (one a second):")
+	fmt.Printf("catalog changes written (one every %s):\n", m.every)
 	var names []string
 	for k := range m.steps {
 		names = append(names, k)

@@ -51,7 +51,9 @@ func startServer(ctx context.Context, bin string, args []string, logPath string)
 	}
 	s := &server{cmd: cmd, done: make(chan struct{}), errorMsgs: map[string]int{}, errorEx: map[string]string{}}
 	addrc := make(chan string, 1)
+	logged := make(chan struct{})
 	go func() {
+		defer close(logged)
 		defer logf.Close()
 		sc := bufio.NewScanner(stderr)
 		sc.Buffer(make([]byte, 1<<20), 1<<20)
@@ -85,6 +87,8 @@ func startServer(ctx context.Context, bin string, args []string, logPath string)
 		io.Copy(io.Discard, stderr)
 	}()
 	go func() {
+		// Wait closes the pipe: only once everything logged has been read.
+		<-logged
 		err := cmd.Wait()
 		s.exitCode = 0
 		var ee *exec.ExitError
@@ -303,4 +307,37 @@ func loadavg() string {
 		return "?"
 	}
 	return strings.Join(f[:3], " ")
+}
+
+// serverLatency reads errdex's own access log and returns the durations
+// of the /api/v1 requests it logged between from and to: the time inside
+// the server, without the network, the client or waiting to be scheduled.
+func serverLatency(logPath string, from, to time.Time) []time.Duration {
+	f, err := os.Open(logPath)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	var out []time.Duration
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := sc.Bytes()
+		if !strings.Contains(string(line), `"msg":"request"`) {
+			continue
+		}
+		var l struct {
+			Time     time.Time `json:"time"`
+			Path     string    `json:"path"`
+			Duration int64     `json:"duration"` // nanoseconds, slog's JSON form
+		}
+		if json.Unmarshal(line, &l) != nil || !strings.HasPrefix(l.Path, "/api/v1/") {
+			continue
+		}
+		if l.Time.Before(from) || l.Time.After(to) {
+			continue
+		}
+		out = append(out, time.Duration(l.Duration))
+	}
+	return out
 }
