@@ -2,6 +2,8 @@ package web
 
 import (
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -22,7 +24,32 @@ type Metrics struct {
 	zeroResults prometheus.Counter
 	rateLimited prometheus.Counter
 	panics      prometheus.Counter
+
+	// The series of each label set, resolved once: WithLabelValues hashes
+	// and validates its labels and takes a lock on every call. Bounded,
+	// since a method name is the client's to choose; past the bound a label
+	// set is resolved per call, as before.
+	obsMu     sync.RWMutex
+	reqObs    map[requestLabels]requestSeries
+	searchObs map[string]prometheus.Observer
 }
+
+type requestLabels struct {
+	route, method string
+	status        int
+}
+
+type requestSeries struct {
+	count   prometheus.Counter
+	latency prometheus.Observer
+}
+
+// maxResolved bounds the resolved label sets, and maxResolvedMethod the
+// length of a method name kept among them.
+const (
+	maxResolved       = 1024
+	maxResolvedMethod = 16
+)
 
 func newMetrics(h *live.Holder, r *live.Reloader) *Metrics {
 	m := &Metrics{
@@ -54,6 +81,8 @@ func newMetrics(h *live.Holder, r *live.Reloader) *Metrics {
 			Help: "Handler panics recovered into a 500 answer.",
 		}),
 	}
+	m.reqObs = make(map[requestLabels]requestSeries)
+	m.searchObs = make(map[string]prometheus.Observer)
 	m.reg.MustRegister(
 		m.requests, m.latency, m.search, m.zeroResults, m.rateLimited, m.panics,
 		collectors.NewGoCollector(),
@@ -67,14 +96,44 @@ func newMetrics(h *live.Holder, r *live.Reloader) *Metrics {
 func (m *Metrics) Registry() *prometheus.Registry { return m.reg }
 
 func (m *Metrics) observeRequest(route, method string, status int, d time.Duration) {
-	m.requests.WithLabelValues(route, method, strconv.Itoa(status)).Inc()
-	m.latency.WithLabelValues(route, method).Observe(d.Seconds())
+	k := requestLabels{route, method, status}
+	m.obsMu.RLock()
+	o, ok := m.reqObs[k]
+	m.obsMu.RUnlock()
+	if !ok {
+		o = requestSeries{
+			count:   m.requests.WithLabelValues(route, method, strconv.Itoa(status)),
+			latency: m.latency.WithLabelValues(route, method),
+		}
+		if len(method) <= maxResolvedMethod {
+			// Copies: the strings may point into the request.
+			k.route, k.method = strings.Clone(route), strings.Clone(method)
+			m.obsMu.Lock()
+			if len(m.reqObs) < maxResolved {
+				m.reqObs[k] = o
+			}
+			m.obsMu.Unlock()
+		}
+	}
+	o.count.Inc()
+	o.latency.Observe(d.Seconds())
 }
 
 // ObserveSearch records the time one search took in the index; kind is
 // "search", "identify" or "lookup".
 func (m *Metrics) ObserveSearch(kind string, d time.Duration) {
-	m.search.WithLabelValues(kind).Observe(d.Seconds())
+	m.obsMu.RLock()
+	o, ok := m.searchObs[kind]
+	m.obsMu.RUnlock()
+	if !ok {
+		o = m.search.WithLabelValues(kind)
+		m.obsMu.Lock()
+		if len(m.searchObs) < maxResolved {
+			m.searchObs[strings.Clone(kind)] = o
+		}
+		m.obsMu.Unlock()
+	}
+	o.Observe(d.Seconds())
 }
 
 // catalogCollector reads the catalog and reload state at scrape time, from

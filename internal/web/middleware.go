@@ -20,15 +20,15 @@ import (
 // bypassed (echo #3071).
 const maxBody = 1 << 20
 
-const ctxRequestID = "errdex.request_id"
-
 // middleware installs the chain every request goes through. The order
 // matters: the request id comes first so every answer (404s included)
 // carries it; the access log sits outside recovery so it sees a panic as
 // the 500 it becomes; rate limiting comes before any work is done.
 func (s *Server) middleware() {
-	s.echo.Pre(s.requestIDMiddleware)
+	// Use, not Pre: echo wraps the router's own 404 and 405 handlers in the
+	// Use chain too, and a Pre chain costs an extra closure per request.
 	s.echo.Use(
+		s.requestIDMiddleware,
 		s.accessLog,
 		s.recoverPanics,
 		securityHeaders,
@@ -49,9 +49,10 @@ func (s *Server) middleware() {
 // reused: ids must be unique to be worth quoting in a bug report.
 func (s *Server) requestIDMiddleware(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		id := newRequestID()
-		c.Set(ctxRequestID, id)
-		c.Response().Header().Set(echo.HeaderXRequestID, id)
+		// The answer header is where the id is kept for the rest of the
+		// request too (requestID reads it): echo's c.Set would allocate a
+		// map per request for this one value.
+		c.Response().Header()[echo.HeaderXRequestID] = []string{newRequestID()}
 		return next(c)
 	}
 }
@@ -64,8 +65,10 @@ func newRequestID() string {
 
 // requestID returns the id of the request c answers.
 func requestID(c echo.Context) string {
-	id, _ := c.Get(ctxRequestID).(string)
-	return id
+	if v := c.Response().Header()[echo.HeaderXRequestID]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
 }
 
 // logger returns the server's logger carrying the request id.
@@ -102,6 +105,10 @@ func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 		if status >= 500 {
 			level = slog.LevelError
 		}
+		ctx := c.Request().Context()
+		if !s.log.Enabled(ctx, level) {
+			return nil // (--log-level warn): skip building a line nobody writes
+		}
 		attrs := []slog.Attr{
 			slog.String("request_id", requestID(c)),
 			slog.String("method", c.Request().Method),
@@ -118,7 +125,7 @@ func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 				attrs = append(attrs, slog.String("stack", string(pe.stack)))
 			}
 		}
-		s.log.LogAttrs(c.Request().Context(), level, "request", attrs...)
+		s.log.LogAttrs(ctx, level, "request", attrs...)
 		return nil
 	}
 }
