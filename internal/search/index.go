@@ -292,6 +292,7 @@ func (ix *Index) document(e *errdex.Entry) map[string]any {
 	for _, f := range []string{fTitleEn, fSummaryEn, fBodyEn, fTitleKo, fSummaryKo, fBodyKo} {
 		ix.vocab.addText(d[f].(string))
 	}
+	ix.vocab.endDoc()
 	return d
 }
 

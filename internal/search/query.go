@@ -299,7 +299,8 @@ func (ix *Index) buildQuery(u *understanding) query.Query {
 // they hold every word.
 func (ix *Index) textQuery(u *understanding) query.Query {
 	var any, all []query.Query
-	for i, w := range u.words {
+	words := ix.tellingWords(u.words)
+	for i, w := range words {
 		var alts []query.Query
 		alts = append(alts, ix.wordQuery(w, 1)...)
 		u.highlightWords = append(u.highlightWords, w)
@@ -308,7 +309,7 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 			u.highlightWords = append(u.highlightWords, c)
 		}
 		// One Hangul syllable says about as much as three Latin letters.
-		if u.prefixLast && i == len(u.words)-1 && (utf8.RuneCountInString(w) >= 3 || hasHangul(w)) {
+		if u.prefixLast && i == len(words)-1 && w == u.words[len(u.words)-1] && (utf8.RuneCountInString(w) >= 3 || hasHangul(w)) {
 			for _, c := range ix.vocab.completions(w, maxCompletions) {
 				alts = append(alts, ix.wordQuery(c, boostPrefix)...)
 				u.highlightWords = append(u.highlightWords, c)
@@ -324,13 +325,52 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 		return nil
 	}
 	anyWords := bleve.NewDisjunctionQuery(any...)
-	anyWords.SetMin(float64(min(u.minWords, len(any))))
+	anyWords.SetMin(float64(minWords(len(any), u.pastedText)))
 	if len(all) < 2 || len(all) > maxAllWords {
 		return anyWords
 	}
 	allWords := bleve.NewConjunctionQuery(all...)
 	allWords.SetBoost(boostAllWords)
 	return bleve.NewDisjunctionQuery(anyWords, allWords)
+}
+
+// minWords is how many of n searched words an entry must hold to match by
+// text: one for a search; for a paste of three words or more, two in five
+// and at least two, since one shared word ("out" in "index out of range")
+// is no evidence and a couple ("send failed") are common to many entries.
+func minWords(n int, pasted bool) int {
+	if !pasted || n < 3 {
+		return min(n, 1)
+	}
+	return max(2, (2*n+4)/5)
+}
+
+// commonShare is the share of entries above which a word is too common to
+// tell entries apart.
+const commonShare = 0.3
+
+// tellingWords leaves out of a query the words most entries hold
+// ("request", "failed", "오류") when at least two words that tell entries
+// apart remain. Such a word adds about the same to every entry's score, yet
+// searching it means visiting nearly every entry: on large catalogs it is
+// most of a query's time.
+func (ix *Index) tellingWords(words []string) []string {
+	var rare []string
+	for _, w := range words {
+		if !ix.isStopWord(w) && ix.vocab.share(w) <= commonShare {
+			rare = append(rare, w)
+		}
+	}
+	if len(rare) < 2 || len(rare) == len(words) {
+		return words
+	}
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if ix.vocab.share(w) <= commonShare {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // isStopWord reports whether the English analyzer drops w ("the", "not"):

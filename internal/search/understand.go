@@ -31,11 +31,9 @@ type understanding struct {
 	prefixLast bool
 	// highlightWords are the words and the expansions searched, to mark.
 	highlightWords []string
-	// minWords is how many of the words an entry must hold to match by text:
-	// one for a search; for a pasted text of three words or more, half of
-	// them and at least two, since one shared word ("out" in "index out of
-	// range") is no evidence.
-	minWords int
+	// pastedText is set for a paste: an entry must then share more than one
+	// of its words (see minWords).
+	pastedText bool
 }
 
 // noiseWords are stripped around a code: "error 4019", "code=KOE009".
@@ -262,12 +260,7 @@ func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 		})
 	}
 	u.Words = u.words
-	u.minWords = 1
-	if (pasted || u.Payload) && len(u.words) >= 3 {
-		// Half of a pasted text's words, at least two: one or two shared
-		// words ("send failed") are common to many entries and to logs.
-		u.minWords = max(2, (len(u.words)+1)/2)
-	}
+	u.pastedText = pasted || u.Payload
 	u.prefixLast = prefix && !u.Payload && len(q) > 0 && !unicode.IsSpace(rune(q[len(q)-1]))
 	return u
 }

@@ -13,12 +13,40 @@ import (
 // a typed prefix into the words it could become, so that Bleve only ever
 // sees plain term lookups of words that exist.
 type vocab struct {
-	freq   map[string]int
+	freq map[string]int
+	// df counts the entries a word (a Korean word by its stem) is in, and
+	// docs the entries counted.
+	df     map[string]int
+	docs   int
+	inDoc  map[string]bool
 	sorted []string         // all words, for prefix lookup
 	byLen  map[int][]string // words by rune count, for typo lookup
 }
 
-func newVocab() *vocab { return &vocab{freq: map[string]int{}} }
+func newVocab() *vocab {
+	return &vocab{freq: map[string]int{}, df: map[string]int{}, inDoc: map[string]bool{}}
+}
+
+// endDoc closes the entry whose text addText was given since the last call,
+// counting each of its words once towards their document frequency.
+func (v *vocab) endDoc() {
+	for w := range v.inDoc {
+		v.df[w]++
+		delete(v.inDoc, w)
+	}
+	v.docs++
+}
+
+// share is the fraction of entries that hold w (by its stem if Korean).
+func (v *vocab) share(w string) float64 {
+	if v.docs == 0 {
+		return 0
+	}
+	if hasHangul(w) {
+		w = koStem(w)
+	}
+	return float64(v.df[w]) / float64(v.docs)
+}
 
 func (v *vocab) addText(s string) {
 	for _, w := range splitWords(s) {
@@ -27,14 +55,19 @@ func (v *vocab) addText(s string) {
 		}
 		v.freq[w]++
 		if hasHangul(w) {
-			if st := koStem(w); st != w {
+			st := koStem(w)
+			if st != w {
 				v.freq[st]++
 			}
+			v.inDoc[st] = true
+		} else {
+			v.inDoc[w] = true
 		}
 	}
 }
 
 func (v *vocab) finish() {
+	v.inDoc = nil
 	v.sorted = make([]string, 0, len(v.freq))
 	v.byLen = map[int][]string{}
 	for w := range v.freq {
