@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # HTTP side by side: errdex serve against a bare net/http server returning
 # the same pre-encoded bytes, each pinned to core 1, driven by wrk pinned to
-# core 0, on the lookup, entry and search endpoints, alternating twice, at
+# core 0, on the lookup, entry and search endpoints, alternating ROUNDS times, at
 # 16 connections and then at one. Loopback only. Prints a table and
 # PASS/FAIL against the targets of issue 7:
 #   lookup and entry: throughput >= 0.8x the bare server's, p99 < 2 ms (16 conns);
 #   one connection: p50 within 1.5x of the bare server's.
 #
-# Usage: bench/http.sh            (DUR=10s CONNS=16 by default; ~5 minutes)
+# Usage: bench/http.sh            (DUR=10s CONNS=16 ROUNDS=2 by default; ~5 minutes)
+# On a shared machine, DUR=5s ROUNDS=4 takes as long and interleaves finer.
 # Needs: go, wrk (apt-get install -y wrk), taskset, curl.
 set -euo pipefail
 
@@ -15,6 +16,7 @@ cd "$(dirname "$0")"
 BENCH=$(pwd)
 DUR=${DUR:-10s}
 CONNS=${CONNS:-16}
+ROUNDS=${ROUNDS:-2}
 EPORT=${EPORT:-18081}
 BPORT=${BPORT:-18082}
 WORK=$(mktemp -d)
@@ -54,8 +56,8 @@ wait_up "http://127.0.0.1:$EPORT/readyz"
 
 # The three requests, and the bytes errdex answers them with.
 declare -A PATHS=(
-	[lookup]="/api/v1/lookup?code=INVALID_REQUEST"
-	[entry]="/api/v1/entries/kmsg/INVALID_REQUEST"
+	[lookup]="/api/v1/lookup?code=4019"
+	[entry]="/api/v1/entries/kakao-share/4019"
 	[search]="/api/v1/search?q=template+not+found"
 )
 for ep in lookup entry search; do
@@ -92,7 +94,7 @@ run() {
 
 : >"$WORK/results"
 for c in "$CONNS" 1; do
-	for rep in 1 2; do
+	for rep in $(seq 1 "$ROUNDS"); do
 		echo "round $rep at $c connection(s), $DUR each..." >&2
 		for ep in lookup entry search; do
 			run errdex "$ep" "$c"
@@ -101,7 +103,9 @@ for c in "$CONNS" 1; do
 	done
 done
 
-# Average the two runs of each (server, endpoint, conns), then compare.
+echo "runs: $DUR each, $ROUNDS rounds per connection count; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Average the runs of each (server, endpoint, conns), then compare.
 awk -v conns="$CONNS" '
 { k = $1 " " $2 " " $3; rps[k] += $4; p50[k] += $5; p99[k] += $6; err[k] += $7; n[k]++ }
 END {
