@@ -386,7 +386,9 @@ func killRounds(ctx context.Context, cfg config, dir string, entries int, r *rep
 	if err != nil {
 		return err
 	}
-	fmt.Println("== kill -9 during a reload, then restart (--index-dir " + indexDir + ")")
+	if cfg.killRounds > 0 {
+		fmt.Println("== kill -9 during a reload, then restart (--index-dir " + indexDir + ")")
+	}
 	for round := 1; round <= cfg.killRounds; round++ {
 		srv, err := startServer(ctx, cfg.bin, args, logPath)
 		if err != nil {
@@ -453,6 +455,9 @@ func killRounds(ctx context.Context, cfg config, dir string, entries int, r *rep
 			fmt.Sprintf("killed %s after SIGHUP (half-built index on disk: seen %v, at the kill %v); restart ready in %s: version %s (want %s), %d entries (want %d), probe title %q, lookup 4019 -> %s, search balance %d/%d results; exit %d",
 				killedAt.Round(time.Millisecond), midBuild, stillBuilding, readyIn.Round(time.Millisecond),
 				rz.Catalog.Version, want, rz.Catalog.Entries, entries, probe, first, scode, sr.Total, code))
+	}
+	if cfg.killRounds == 0 {
+		return nil
 	}
 	left := building(indexDir)
 	des, _ := os.ReadDir(indexDir)
