@@ -51,10 +51,10 @@ type Index struct {
 	statuses map[int]bool
 	// providers holds lower-cased provider ids ("iwinv", "aligo").
 	providers map[string]bool
-	// spelt maps the rune length of a lower-cased multi-word code
-	// ("authentication_failed") to the codes of that length, to recognise
-	// one typed as words, typos included.
-	spelt map[int][]string
+	// spelt holds the lower-cased multi-word codes ("authentication_failed")
+	// by length and first letter, to recognise one typed as words with a
+	// typo (a typo in the first letter is rare and not looked for).
+	spelt map[speltKey][]string
 	// systemWords maps a lower-cased word naming a system ("kakao",
 	// "카카오톡", "kirim") to the systems it names.
 	systemWords map[string][]string
@@ -105,15 +105,16 @@ func New(cat *errdex.Catalog, opts Options) (*Index, error) {
 		}
 	}
 	ix.systemWords = systemWords(cat)
-	ix.spelt = map[int][]string{}
+	ix.spelt = map[speltKey][]string{}
 	seenCode := map[string]bool{}
 	for _, e := range cat.Entries() {
 		for _, k := range append([]string{e.Code}, e.Aliases...) {
 			lk := strings.ToLower(k)
 			if strings.Contains(lk, "_") && !seenCode[lk] {
 				seenCode[lk] = true
-				n := utf8.RuneCountInString(lk)
-				ix.spelt[n] = append(ix.spelt[n], lk)
+				first, _ := utf8.DecodeRuneInString(lk)
+				key := speltKey{utf8.RuneCountInString(lk), first}
+				ix.spelt[key] = append(ix.spelt[key], lk)
 			}
 		}
 	}
@@ -294,6 +295,12 @@ func (ix *Index) document(e *errdex.Entry) map[string]any {
 	}
 	ix.vocab.endDoc()
 	return d
+}
+
+// speltKey buckets multi-word codes by rune length and first letter.
+type speltKey struct {
+	runes int
+	first rune
 }
 
 // systemWords indexes the words of each system's id and keywords (not its

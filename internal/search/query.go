@@ -335,14 +335,20 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 }
 
 // minWords is how many of n searched words an entry must hold to match by
-// text: one for a search; for a paste of three words or more, two in five
-// and at least two, since one shared word ("out" in "index out of range")
+// text: one of one or two words; for a paste of three words or more, two in
+// five and at least two, since one shared word ("out" in "index out of range")
 // is no evidence and a couple ("send failed") are common to many entries.
 func minWords(n int, pasted bool) int {
-	if !pasted || n < 3 {
+	switch {
+	case n < 3:
 		return min(n, 1)
+	case pasted:
+		return max(2, (2*n+4)/5)
 	}
-	return max(2, (2*n+4)/5)
+	// Three words or more typed: half of them. An entry holding only one of
+	// "template paused quality rating" is not an answer, and on a large
+	// catalog such entries are most of the matches to score and count.
+	return (n + 1) / 2
 }
 
 // commonShare is the share of entries above which a word is too common to

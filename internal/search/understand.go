@@ -274,11 +274,22 @@ func (ix *Index) speltCode(q string) string {
 		return ""
 	}
 	joined := strings.Join(words, "_")
+	if len(ix.cat.Lookup(joined, "")) > 0 {
+		return joined
+	}
+	// Only a word the catalog does not have can be a typo of a code's word.
+	typo := false
+	for _, w := range words {
+		typo = typo || !ix.vocab.has(w)
+	}
+	if !typo {
+		return ""
+	}
 	runes := []rune(joined)
 	budget := typoBudget(len(runes))
 	best, bestDist := "", budget+1
 	for n := len(runes) - budget; n <= len(runes)+budget; n++ {
-		for _, code := range ix.spelt[n] {
+		for _, code := range ix.spelt[speltKey{n, runes[0]}] {
 			if d := osaDistance(runes, code, budget); d < bestDist {
 				best, bestDist = code, d
 			}
