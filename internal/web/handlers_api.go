@@ -214,20 +214,25 @@ func (s *Server) handleLookup(c echo.Context) error {
 			return &errdex.FieldError{Param: "system", Code: errdex.CodeInvalidValue, Message: "unknown system " + quote(system)}
 		}
 	}
+	setLanguage(c, lang)
 	start := time.Now()
+	// A remembered answer is looked up in place of the index: the answer is
+	// a function of the catalog (the index is built from it) and the key.
+	var ans *answers
+	key := lookupKey{code: code, system: system, lang: lang}
+	if format == formatJSON {
+		if ans = s.answers.forCatalog(cat, s.currentCatalog()); ans != nil {
+			if b, ok := ans.lookups.get(key); ok {
+				s.metrics.ObserveSearch("lookup", time.Since(start))
+				return writeJSONBytes(c, http.StatusOK, b)
+			}
+		}
+	}
 	matches := idx.Lookup(code, system)
 	s.metrics.ObserveSearch("lookup", time.Since(start))
 
-	setLanguage(c, lang)
 	if format == formatText {
 		return writeText(c, http.StatusOK, textfmt.LookupText(matches, lang, s.cfg.BaseURL))
-	}
-	ans := s.answers.forCatalog(cat, s.currentCatalog())
-	key := lookupKey{code: code, system: system, lang: lang}
-	if ans != nil {
-		if b, ok := ans.lookups.get(key); ok {
-			return writeJSONBytes(c, http.StatusOK, b)
-		}
 	}
 	b, err := encodeJSON(s.builder(lang).Lookup(cat, code, system, matches))
 	if err != nil {
