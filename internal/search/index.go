@@ -34,7 +34,11 @@ type Options struct {
 	// with the same hash is indexed again (large catalogs start fast).
 	// Empty means in memory.
 	Dir string
-	// BatchSize is how many entries go into one Bleve batch (default 500).
+	// BatchSize is how many entries go into one Bleve batch (default
+	// 10,000). Each batch leaves a segment, and an in-memory index never
+	// merges them: every searched term is looked up in every segment, so
+	// few large batches answer faster than many small ones (at 30k entries,
+	// 500-entry batches left 59 segments).
 	BatchSize int
 }
 
@@ -192,7 +196,7 @@ func openOrBuild(cat *errdex.Catalog, docs []map[string]any, opts Options) (blev
 
 func fill(bi bleve.Index, docs []map[string]any, batchSize int) error {
 	if batchSize <= 0 {
-		batchSize = 500
+		batchSize = 10000
 	}
 	b := bi.NewBatch()
 	for _, d := range docs {
@@ -374,4 +378,15 @@ func (ix *Index) Catalog() *errdex.Catalog { return ix.cat }
 func (ix *Index) Close() error {
 	ix.closeOnce.Do(func() { ix.closeErr = ix.bi.Close() })
 	return ix.closeErr
+}
+
+// Segments returns how many segments the Bleve index has: each costs a
+// dictionary lookup per searched term, so it is worth watching.
+func (ix *Index) Segments() int {
+	idx, _ := ix.bi.StatsMap()["index"].(map[string]any)
+	n, ok := idx["num_root_memorysegments"].(uint64)
+	if !ok {
+		return -1
+	}
+	return int(n)
 }
