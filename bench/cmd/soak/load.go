@@ -261,7 +261,14 @@ func (g *loadGen) run(ctx context.Context) {
 				r := mix[weighted[i%len(weighted)]]
 				started := time.Now()
 				class, d, ex := do(client, g.base, r)
-				if st := g.cur(started); st != nil {
+				at := started
+				if class == classConn && strings.Contains(ex, "connect: connection refused") {
+					// Refused at the dial, so errdex never had it: it was not
+					// in flight, and it belongs to when the dial failed (after
+					// SIGTERM closed the listener, it is a refusal as meant).
+					at = started.Add(d)
+				}
+				if st := g.cur(at); st != nil {
 					st.add(r.kind, class, started, d, ex)
 				}
 			}
