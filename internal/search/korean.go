@@ -139,3 +139,13 @@ func hasHangul(s string) bool {
 	}
 	return false
 }
+
+// isAllHangul reports whether s is Hangul syllables only.
+func isAllHangul(s string) bool {
+	for _, r := range s {
+		if !isHangul(r) {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -400,10 +400,23 @@ func (ix *Index) wordQuery(w string, weight float64) []query.Query {
 		m.SetBoost(boost * weight)
 		return m
 	}
+	term := func(t, field string, boost float64) query.Query {
+		q := bleve.NewTermQuery(t)
+		q.SetField(field)
+		q.SetBoost(boost * weight)
+		return q
+	}
 	var qs []query.Query
-	if hasHangul(w) {
+	switch {
+	case hasHangul(w) && ix.vocab.has(koStem(w)) && isAllHangul(w):
+		// A known Korean word is searched by its stem alone: its bigrams
+		// would also match every compound that shares two syllables.
+		st := koStem(w)
+		qs = []query.Query{term(st, fTitleKo, boostTitle), term(st, fSummaryKo, boostSummary), term(st, fBodyKo, boostBody)}
+	case hasHangul(w):
+		// An unknown one (a compound, an unlisted ending) by stem and bigrams.
 		qs = []query.Query{match(fTitleKo, boostTitle), match(fSummaryKo, boostSummary), match(fBodyKo, boostBody)}
-	} else {
+	default:
 		qs = []query.Query{match(fTitleEn, boostTitle), match(fSummaryEn, boostSummary), match(fBodyEn, boostBody)}
 	}
 	for _, sys := range ix.systemWords[w] {
