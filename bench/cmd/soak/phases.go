@@ -502,6 +502,9 @@ func lookupFirstID(base, code string) string {
 	return lr.Results[0].ID
 }
 
+// mdEscape keeps case names such as "*a*" literal in a Markdown table.
+var mdEscape = strings.NewReplacer("|", `\|`, "*", `\*`, "_", `\_`, "~", `\~`)
+
 // judgeHostile prints the hostile-input report as a table, each request
 // case judged against 50 ms and each slow-client case against the server's
 // 5 s ReadHeaderTimeout (plus 1 s of slack).
@@ -534,7 +537,7 @@ func judgeHostile(path string) int {
 			fails++
 		}
 		n++
-		fmt.Printf("| %s | %s | %s | ≤ %s | %s |\n", strings.ReplaceAll(parts[0], "|", `\|`), status, ms(d), target, verdict)
+		fmt.Printf("| %s | %s | %s | ≤ %s | %s |\n", mdEscape.Replace(parts[0]), status, ms(d), target, verdict)
 	}
 	if n == 0 {
 		fmt.Println("soak: the report is empty")
