@@ -34,3 +34,18 @@ func TestMarkEscapesAndWindows(t *testing.T) {
 		t.Errorf("mark = %q, want a window that starts near the match", s)
 	}
 }
+
+func TestRequiredLiteral(t *testing.T) {
+	tests := map[string]string{
+		`(?-i)(?:"code"\s*:\s*"|\[)INVALID_REQUEST(?:"|\])`: "INVALID_REQUEST",
+		`domain mismatched!?\s*caller=`:                     "domain mismatched",
+		`wrong appKey\(.*\) format`:                         "wrong appKey(",
+		`\b(?:ECONNREFUSED|ECONNRESET|ENOTFOUND)\b`:         "E", // the prefix they share
+		`UND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT`:          "UND_ERR_",
+	}
+	for expr, want := range tests {
+		if got := requiredLiteral(expr); got != want {
+			t.Errorf("requiredLiteral(%q) = %q, want %q", expr, got, want)
+		}
+	}
+}

@@ -6,9 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"regexp/syntax"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -71,6 +74,10 @@ type compiledSig struct {
 	entry *errdex.Entry
 	text  string // lower-cased literal, or ""
 	re    *regexp.Regexp
+	// need is a lower-cased literal every match of re contains, or "": a
+	// text without it is not run through re (a 64 KiB paste otherwise
+	// spends most of its time in regexps that cannot match).
+	need  string
 	label string
 }
 
@@ -102,6 +109,7 @@ func New(cat *errdex.Catalog, opts Options) (*Index, error) {
 					return nil, fmt.Errorf("search: %s: signature: %w", e.ID(), err)
 				}
 				cs.re, cs.label = re, s.Regex
+				cs.need = strings.ToLower(requiredLiteral(s.Regex))
 			} else {
 				cs.text = strings.ToLower(s.Text)
 			}
@@ -155,6 +163,7 @@ func openOrBuild(cat *errdex.Catalog, docs []map[string]any, opts Options) (blev
 	}
 
 	path := filepath.Join(opts.Dir, fmt.Sprintf("v%d-%s.bleve", MappingVersion, cat.Version))
+	defer pruneIndexDir(opts.Dir, path)
 	if bi, err := bleve.Open(path); err == nil {
 		if n, err := bi.DocCount(); err == nil && int(n) == len(docs) {
 			return bi, nil
@@ -192,6 +201,50 @@ func openOrBuild(cat *errdex.Catalog, docs []map[string]any, opts Options) (blev
 	}
 	os.RemoveAll(tmp)
 	return bleve.Open(path)
+}
+
+// Index directories kept: the current one and the most recent others, so a
+// catalog edited often does not fill the disk, while a request still on the
+// index a reload replaced keeps its files.
+const (
+	keepIndexes   = 3
+	staleBuildAge = 10 * time.Minute
+)
+
+// pruneIndexDir removes, under dir, builds left by a crash (.building-*
+// older than staleBuildAge) and all but the keepIndexes most recent index
+// directories, never current.
+func pruneIndexDir(dir, current string) {
+	des, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	type idx struct {
+		path string
+		mod  time.Time
+	}
+	var indexes []idx
+	for _, de := range des {
+		info, err := de.Info()
+		if err != nil || !de.IsDir() {
+			continue
+		}
+		path := filepath.Join(dir, de.Name())
+		switch {
+		case strings.HasPrefix(de.Name(), ".building-"):
+			if time.Since(info.ModTime()) > staleBuildAge {
+				os.RemoveAll(path)
+			}
+		case strings.HasSuffix(de.Name(), ".bleve") && path != current:
+			indexes = append(indexes, idx{path, info.ModTime()})
+		}
+	}
+	slices.SortFunc(indexes, func(a, b idx) int { return b.mod.Compare(a.mod) })
+	for i, ix := range indexes {
+		if i >= keepIndexes-1 {
+			os.RemoveAll(ix.path)
+		}
+	}
 }
 
 func fill(bi bleve.Index, docs []map[string]any, batchSize int) error {
@@ -389,4 +442,38 @@ func (ix *Index) Segments() int {
 		return -1
 	}
 	return int(n)
+}
+
+// requiredLiteral returns the longest literal that every match of the
+// regular expression must contain, or "" when there is none to rely on.
+func requiredLiteral(expr string) string {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return ""
+	}
+	return mustContain(re.Simplify())
+}
+
+func mustContain(re *syntax.Regexp) string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return string(re.Rune)
+	case syntax.OpCapture:
+		return mustContain(re.Sub[0])
+	case syntax.OpPlus:
+		return mustContain(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return mustContain(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		best := ""
+		for _, sub := range re.Sub {
+			if lit := mustContain(sub); len(lit) > len(best) {
+				best = lit
+			}
+		}
+		return best
+	}
+	return ""
 }

@@ -1,7 +1,12 @@
 package search
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/errdex/errdex"
 )
@@ -26,5 +31,50 @@ func TestFewSegments(t *testing.T) {
 	}
 	if def > 2 || def >= small {
 		t.Errorf("Segments() = %d with the default batch size and %d with batches of 10, want at most 2 and fewer", def, small)
+	}
+}
+
+func TestIndexDirReusedAndPruned(t *testing.T) {
+	cat, err := errdex.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	// Leftovers: a crashed build and five old catalog versions.
+	stale := filepath.Join(dir, ".building-123")
+	if err := os.MkdirAll(stale, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(stale, old, old)
+	for i := range 5 {
+		p := filepath.Join(dir, fmt.Sprintf("v1-old%d.bleve", i))
+		os.MkdirAll(p, 0o755)
+		at := old.Add(time.Duration(i) * time.Minute)
+		os.Chtimes(p, at, at)
+	}
+	for round := range 2 { // built, then reused
+		ix, err := New(cat, Options{Dir: dir})
+		if err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		if n, _ := ix.bi.DocCount(); int(n) != cat.Len() {
+			t.Errorf("round %d: %d documents, want %d", round, n, cat.Len())
+		}
+		ix.Close()
+	}
+	des, _ := os.ReadDir(dir)
+	var names []string
+	for _, de := range des {
+		names = append(names, de.Name())
+	}
+	if slices.Contains(names, ".building-123") {
+		t.Errorf("dir holds %q: the crashed build was not removed", names)
+	}
+	if len(names) != keepIndexes {
+		t.Errorf("dir holds %q, want the current index and the %d most recent others", names, keepIndexes-1)
+	}
+	if !slices.Contains(names, "v1-old4.bleve") || slices.Contains(names, "v1-old0.bleve") {
+		t.Errorf("dir holds %q, want the most recent old versions kept", names)
 	}
 }

@@ -226,6 +226,9 @@ func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 
 	lower := strings.ToLower(q)
 	for _, s := range ix.sigs {
+		if s.need != "" && !strings.Contains(lower, s.need) {
+			continue
+		}
 		if (s.re != nil && s.re.MatchString(q)) || (s.text != "" && strings.Contains(lower, s.text)) {
 			u.sigs = append(u.sigs, s)
 			if !slices.Contains(u.Signatures, s.entry.ID()) {
