@@ -20,7 +20,8 @@ type vocab struct {
 	docs   int
 	inDoc  map[string]bool
 	sorted []string         // all words, for prefix lookup
-	byLen  map[int][]string // words by rune count, for typo lookup
+	byLen  map[int][]string // words without digits by rune count, for typo lookup
+	runes  map[int][][]rune // the same words as runes, so comparing allocates nothing
 }
 
 func newVocab() *vocab {
@@ -70,14 +71,23 @@ func (v *vocab) finish() {
 	v.inDoc = nil
 	v.sorted = make([]string, 0, len(v.freq))
 	v.byLen = map[int][]string{}
+	v.runes = map[int][][]rune{}
 	for w := range v.freq {
 		v.sorted = append(v.sorted, w)
+		// Codes and numbers (ahb4664, 132015) are not typo targets: they are
+		// found exactly, or offered as suggestions.
+		if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+			continue
+		}
 		n := utf8.RuneCountInString(w)
 		v.byLen[n] = append(v.byLen[n], w)
 	}
 	slices.Sort(v.sorted)
 	for n := range v.byLen {
 		slices.Sort(v.byLen[n])
+		for _, w := range v.byLen[n] {
+			v.runes[n] = append(v.runes[n], []rune(w))
+		}
 	}
 }
 
@@ -107,11 +117,14 @@ func (v *vocab) corrections(w string, max int) []string {
 		w    string
 		dist int
 	}
-	var cands []cand
+	var (
+		cands []cand
+		osa   osaScratch
+	)
 	for n := len(runes) - d; n <= len(runes)+d; n++ {
-		for _, c := range v.byLen[n] {
-			if dist := osaDistance(runes, c, d); dist <= d {
-				cands = append(cands, cand{c, dist})
+		for i, c := range v.runes[n] {
+			if dist := osa.distance(runes, c, d); dist <= d {
+				cands = append(cands, cand{v.byLen[n][i], dist})
 			}
 		}
 	}
@@ -152,14 +165,26 @@ func (v *vocab) completions(prefix string, max int) []string {
 // b (insertions, deletions, substitutions and transpositions of adjacent
 // letters each count one, so "tempalte" is one typo from "template"). It
 // stops early and returns max+1 once the distance must exceed max.
-func osaDistance(a []rune, bs string, max int) int {
-	b := []rune(bs)
+func osaDistance(a []rune, b string, max int) int {
+	var s osaScratch
+	return s.distance(a, []rune(b), max)
+}
+
+// osaScratch holds the rows of osaDistance, reused across calls.
+type osaScratch struct{ prev2, prev, cur []int }
+
+func (s *osaScratch) distance(a, b []rune, max int) int {
 	if d := len(a) - len(b); d > max || -d > max {
 		return max + 1
 	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	row := func(buf []int) []int {
+		if cap(buf) < len(b)+1 {
+			return make([]int, len(b)+1)
+		}
+		return buf[:len(b)+1]
+	}
+	s.prev2, s.prev, s.cur = row(s.prev2), row(s.prev), row(s.cur)
+	prev2, prev, cur := s.prev2, s.prev, s.cur
 	for j := range prev {
 		prev[j] = j
 	}
@@ -182,6 +207,7 @@ func osaDistance(a []rune, bs string, max int) int {
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
+	s.prev2, s.prev, s.cur = prev2, prev, cur
 	return prev[len(b)]
 }
 
