@@ -4,6 +4,7 @@ import (
 	"html"
 	"html/template"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -20,6 +21,7 @@ const snippetWindow = 220
 // in the index.
 type highlighter struct {
 	analyzer analysis.Analyzer
+	tokens   *tokenCache
 	terms    map[string]bool
 	// hints are lower-cased pieces every matching text must contain (the
 	// first letters of an English word, whose stem keeps them; a Korean
@@ -29,11 +31,11 @@ type highlighter struct {
 
 // newHighlighter collects the analyzed terms of words in lang's analyzer.
 func (ix *Index) newHighlighter(words []string, lang errdex.Lang) *highlighter {
-	a := ix.en
+	a, cache := ix.en, ix.enTokens
 	if lang == errdex.Korean {
-		a = ix.ko
+		a, cache = ix.ko, ix.koTokens
 	}
-	h := &highlighter{analyzer: a, terms: map[string]bool{}}
+	h := &highlighter{analyzer: a, tokens: cache, terms: map[string]bool{}}
 	if a == nil {
 		return h
 	}
@@ -103,16 +105,16 @@ func (h *highlighter) snippet(e *errdex.Entry, lang errdex.Lang) template.HTML {
 func (h *highlighter) mark(text string) (template.HTML, bool) {
 	type span struct{ start, end int }
 	var spans []span
-	for _, tok := range h.analyzer.Analyze([]byte(text)) {
-		if !h.terms[string(tok.Term)] {
+	for _, tok := range h.tokens.get(h.analyzer, text) {
+		if !h.terms[tok.term] {
 			continue
 		}
-		if n := len(spans); n > 0 && tok.Start < spans[n-1].end {
+		if n := len(spans); n > 0 && tok.start < spans[n-1].end {
 			// Overlapping (a Korean stem and its bigrams): widen the last span.
-			spans[n-1].end = max(spans[n-1].end, tok.End)
+			spans[n-1].end = max(spans[n-1].end, tok.end)
 			continue
 		}
-		spans = append(spans, span{tok.Start, tok.End})
+		spans = append(spans, span{tok.start, tok.end})
 	}
 	if len(spans) == 0 {
 		return "", false
@@ -167,4 +169,42 @@ func clip(s string, start, n int) string {
 		n--
 	}
 	return s[:n] + " …"
+}
+
+// token is an analyzed term with its byte offsets in the text.
+type token struct {
+	term       string
+	start, end int
+}
+
+// tokenCache remembers the analyzed tokens of entry texts: an index's
+// catalog never changes, and analyzing the same texts for every query's
+// snippets was half of a small catalog's query time. It holds at most
+// maxCachedTexts texts; when full it starts over.
+type tokenCache struct {
+	mu    sync.Mutex
+	texts map[string][]token
+}
+
+const maxCachedTexts = 20000
+
+func newTokenCache() *tokenCache { return &tokenCache{texts: map[string][]token{}} }
+
+func (c *tokenCache) get(a analysis.Analyzer, text string) []token {
+	c.mu.Lock()
+	toks, ok := c.texts[text]
+	c.mu.Unlock()
+	if ok {
+		return toks
+	}
+	for _, t := range a.Analyze([]byte(text)) {
+		toks = append(toks, token{string(t.Term), t.Start, t.End})
+	}
+	c.mu.Lock()
+	if len(c.texts) >= maxCachedTexts {
+		c.texts = map[string][]token{}
+	}
+	c.texts[text] = toks
+	c.mu.Unlock()
+	return toks
 }

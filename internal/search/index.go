@@ -52,8 +52,10 @@ type Index struct {
 	bi    bleve.Index
 	vocab *vocab
 	sigs  []compiledSig
-	// en and ko are the prose analyzers, to tell stop words and highlight.
-	en, ko analysis.Analyzer
+	// en and ko are the prose analyzers, to tell stop words and highlight;
+	// the caches hold the entry texts they analyzed for snippets.
+	en, ko             analysis.Analyzer
+	enTokens, koTokens *tokenCache
 	// statuses holds the HTTP statuses some entry has.
 	statuses map[int]bool
 	// providers holds lower-cased provider ids ("iwinv", "aligo").
@@ -142,6 +144,7 @@ func New(cat *errdex.Catalog, opts Options) (*Index, error) {
 	ix.bi = bi
 	ix.en = bi.Mapping().AnalyzerNamed(analyzerEnglish)
 	ix.ko = bi.Mapping().AnalyzerNamed(analyzerKorean)
+	ix.enTokens, ix.koTokens = newTokenCache(), newTokenCache()
 	return ix, nil
 }
 
