@@ -125,6 +125,15 @@ func labelsFor(lang errdex.Lang) *labels {
 	return labelsByLang[errdex.English]
 }
 
+// MatchKind names a kind of evidence (search.MatchCode...) in lang: "code",
+// "provider code", "별칭". The web UI shows the same words.
+func MatchKind(kind string, lang errdex.Lang) string {
+	if w, ok := labelsFor(lang).matchedBy[kind]; ok {
+		return w
+	}
+	return kind
+}
+
 // RetryWord is the short retry verdict of a strategy in lang ("yes, with
 // exponential backoff"), shared by every plain-text answer: terminal, bot
 // text and Slack.

@@ -71,16 +71,9 @@ func (s *Server) handleSearch(c echo.Context) error {
 		return err
 	}
 
-	idx, release, err := s.acquire()
-	defer release()
-	if err != nil {
-		return err
-	}
-	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
-	defer cancel()
-	start := time.Now()
-	resp, err := idx.Search(ctx, req)
-	s.metrics.ObserveSearch("search", time.Since(start))
+	resp, err := s.timedSearch(c, "search", func(ctx context.Context, idx *search.Index) (*search.Response, error) {
+		return idx.Search(ctx, req)
+	})
 	if err != nil {
 		return err
 	}
@@ -91,6 +84,23 @@ func (s *Server) handleSearch(c echo.Context) error {
 		return writeText(c, http.StatusOK, textfmt.SearchText(resp, lang, s.cfg.BaseURL))
 	}
 	return writeJSON(c, http.StatusOK, s.builder(lang).Search(resp))
+}
+
+// timedSearch runs one search of kind ("search", "identify") on the index
+// being served, within the search timeout, and records how long it took.
+func (s *Server) timedSearch(c echo.Context, kind string,
+	run func(context.Context, *search.Index) (*search.Response, error)) (*search.Response, error) {
+	idx, release, err := s.acquire()
+	defer release()
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
+	defer cancel()
+	start := time.Now()
+	resp, err := run(ctx, idx)
+	s.metrics.ObserveSearch(kind, time.Since(start))
+	return resp, err
 }
 
 // recordMiss counts a search that found nothing. Listing everything (an
@@ -124,16 +134,9 @@ func (s *Server) handleIdentify(c echo.Context) error {
 		return err
 	}
 
-	idx, release, err := s.acquire()
-	defer release()
-	if err != nil {
-		return err
-	}
-	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
-	defer cancel()
-	start := time.Now()
-	resp, err := idx.Identify(ctx, text, lang, limit)
-	s.metrics.ObserveSearch("identify", time.Since(start))
+	resp, err := s.timedSearch(c, "identify", func(ctx context.Context, idx *search.Index) (*search.Response, error) {
+		return idx.Identify(ctx, text, lang, limit)
+	})
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/search"
+	"github.com/errdex/errdex/internal/textfmt"
 )
 
 // pageLimit is how many results a page of the search shows.
@@ -237,7 +238,7 @@ func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams
 		v.Results = append(v.Results, resultView{
 			entryCard: newEntryCard(cat, r.Entry, lang, t),
 			Snippet:   r.Snippet,
-			Match:     t.MatchKinds[r.Match],
+			Match:     textfmt.MatchKind(r.Match, lang),
 		})
 	}
 	for _, s := range resp.Suggestions {

@@ -69,8 +69,8 @@ func TestStringsComplete(t *testing.T) {
 			}
 		}
 		for name, pair := range map[string][2]map[string]string{
-			"RetryLabels": {en.RetryLabels, s.RetryLabels}, "MatchKinds": {en.MatchKinds, s.MatchKinds},
-			"Reasons": {en.Reasons, s.Reasons},
+			"RetryLabels": {en.RetryLabels, s.RetryLabels},
+			"Reasons":     {en.Reasons, s.Reasons},
 		} {
 			for k := range pair[0] {
 				if pair[1][k] == "" {
