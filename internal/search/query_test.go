@@ -102,6 +102,13 @@ func TestIdentifyEvidence(t *testing.T) {
 			t.Errorf("Identify(%q) = %v (err %v), want %s first", text, ids(resp), err, want)
 		}
 	}
+	// A JSON payload with a code and no message is identified by the code
+	// alone: its keys are not words to search.
+	resp, err = ix.Identify(context.Background(), `{"error":{"code":"invalid_api_key"}}`, errdex.English, 10)
+	if err != nil || resp.Total != 1 || resp.Results[0].Entry.ID() != "kirim/invalid_api_key" {
+		t.Errorf("Identify(invalid_api_key envelope) = %v (total %d, err %v), want kirim/invalid_api_key alone", ids(resp), resp.Total, err)
+	}
+
 	// Log noise and numbers are not searched as words, and whatever a
 	// panic shares with entries by text, it is never taken for a code.
 	resp, err = ix.Identify(context.Background(), "panic: runtime error: index out of range [3] with length 3", errdex.English, 3)

@@ -147,8 +147,9 @@ func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 	}
 
 	var (
-		messages  []string
-		wholeCode bool
+		messages   []string
+		wholeCode  bool
+		parsedJSON bool
 	)
 	if u.Payload {
 		providers := map[string]bool{}
@@ -156,7 +157,9 @@ func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 			providers[strings.ToLower(m[1])] = true
 		}
 		var provCodes []string
-		for _, v := range jsonValues(q) {
+		values := jsonValues(q)
+		parsedJSON = len(values) > 0
+		for _, v := range values {
 			key := strings.ToLower(v.key)
 			switch {
 			case jsonCodeKeys[key]:
@@ -237,10 +240,11 @@ func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 		}
 	}
 
-	// A payload's words are its messages when it is JSON that has them;
-	// otherwise (a log line, an HTTP response) its own text.
+	// A JSON payload's words are its messages (none when it has none: its
+	// keys and codes are not words); a log line's or an HTTP response's are
+	// its own text.
 	text := q
-	if u.Payload && len(messages) > 0 {
+	if parsedJSON {
 		text = strings.Join(messages, " ")
 	} else if u.Payload {
 		// key=value pairs of a log line are metadata (request_id=req_1);
