@@ -91,7 +91,9 @@ func (l *loader) validate() {
 }
 
 func (l *loader) validateSystem(s *System) {
-	p := func(format string, args ...any) { l.problem(s.File, s.Line, "", "system %q: "+format, append([]any{s.ID}, args...)...) }
+	p := func(format string, args ...any) {
+		l.problem(s.File, s.Line, "", "system %q: "+format, append([]any{s.ID}, args...)...)
+	}
 	if !systemIDRE.MatchString(s.ID) {
 		p("id must be lower-case letters, digits and dashes")
 	}
