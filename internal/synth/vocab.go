@@ -170,11 +170,3 @@ var synthSystems = []synthSystem{
 	{"smsgo", "SMSGo", "문자고", styleNumeric, "", []string{"aligo", "iwinv"}, []string{"sms", "문자"}},
 	{"crmhub", "CRM Hub", "CRM 허브", stylePrefixed, "CRM", nil, []string{"crm", "고객관리"}},
 }
-
-// Providers' names, for provider codes.
-var providerNames = map[string]string{
-	"toss": "Toss Payments", "inicis": "KG Inicis", "aws-ses": "Amazon SES", "sendgrid": "SendGrid",
-	"fcm": "Firebase Cloud Messaging", "apns": "Apple Push Notification service", "cj": "CJ Logistics",
-	"hanjin": "Hanjin", "s3": "Amazon S3", "gcs": "Google Cloud Storage", "meta": "Meta", "line": "LINE",
-	"naver": "Naver Pay", "kakao-pay": "Kakao Pay", "aligo": "Aligo", "iwinv": "IWINV",
-}

@@ -117,11 +117,7 @@ func (s *Server) recordMiss(resp *search.Response) {
 // an error, or JSON {"text": "..."} when sent as application/json; any other
 // content type is read as raw text, so `curl --data @error.log` works.
 func (s *Server) handleIdentify(c echo.Context) error {
-	v, err := queryParams(c)
-	if err != nil {
-		return err
-	}
-	lang, err := langParam(c, v)
+	v, lang, err := langParams(c)
 	if err != nil {
 		return err
 	}
@@ -252,11 +248,7 @@ func (s *Server) handleLookup(c echo.Context) error {
 // handleEntry answers GET /api/v1/entries/{system}/{code} and
 // /api/v1/entries/{system}/{code}/{variant}.
 func (s *Server) handleEntry(c echo.Context) error {
-	v, err := queryParams(c)
-	if err != nil {
-		return err
-	}
-	lang, err := langParam(c, v)
+	_, lang, err := langParams(c)
 	if err != nil {
 		return err
 	}
@@ -347,11 +339,7 @@ func pathParam(c echo.Context, name string) string {
 
 // handleSystems answers GET /api/v1/systems.
 func (s *Server) handleSystems(c echo.Context) error {
-	v, err := queryParams(c)
-	if err != nil {
-		return err
-	}
-	lang, err := langParam(c, v)
+	_, lang, err := langParams(c)
 	if err != nil {
 		return err
 	}

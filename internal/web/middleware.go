@@ -71,11 +71,6 @@ func requestID(c echo.Context) string {
 	return ""
 }
 
-// logger returns the server's logger carrying the request id.
-func (s *Server) logger(c echo.Context) *slog.Logger {
-	return s.log.With("request_id", requestID(c))
-}
-
 // accessLog writes one log line per request and counts it in the metrics.
 // A failed request is answered here (rather than by echo after the chain
 // returns) so the line has the status that was sent. 5xx are logged as

@@ -176,14 +176,24 @@ func acceptLanguage(h string) errdex.Lang {
 	return prefs[0].lang
 }
 
-// answerParams reads the parameters every answering endpoint shares: the
-// query string (strictly), the language and the answer format.
-func answerParams(c echo.Context) (url.Values, errdex.Lang, string, error) {
+// langParams reads the query string (strictly) and the answer's language,
+// which every endpoint that answers about entries takes.
+func langParams(c echo.Context) (url.Values, errdex.Lang, error) {
 	v, err := queryParams(c)
 	if err != nil {
-		return nil, "", "", err
+		return nil, "", err
 	}
 	lang, err := langParam(c, v)
+	if err != nil {
+		return nil, "", err
+	}
+	return v, lang, nil
+}
+
+// answerParams is langParams and the answer format, for the endpoints that
+// can answer in plain text as well as JSON.
+func answerParams(c echo.Context) (url.Values, errdex.Lang, string, error) {
+	v, lang, err := langParams(c)
 	if err != nil {
 		return nil, "", "", err
 	}
