@@ -98,7 +98,7 @@ func (h *highlighter) snippet(e *errdex.Entry, lang errdex.Lang) template.HTML {
 			}
 		}
 	}
-	return template.HTML(html.EscapeString(clip(plainMarkdown(e.Summary.In(lang)), 0, snippetWindow)))
+	return template.HTML(html.EscapeString(clip(plainMarkdown(e.Summary.In(lang)), snippetWindow)))
 }
 
 // mark highlights text if any of its tokens is a matched term.
@@ -159,9 +159,8 @@ func (h *highlighter) mark(text string) (template.HTML, bool) {
 	return template.HTML(b.String()), true //nolint:gosec // every piece of text above is escaped
 }
 
-// clip cuts s to at most n bytes from start, on a rune boundary.
-func clip(s string, start, n int) string {
-	s = s[start:]
+// clip cuts s to at most n bytes, on a rune boundary.
+func clip(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}

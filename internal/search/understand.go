@@ -106,17 +106,20 @@ var (
 func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 	var u understanding
 	u.Payload = looksLikePayload(strings.TrimSpace(q))
-	seen := map[string]bool{}
+	// found holds the lower-cased keys understood as codes, and qualified
+	// the provider-qualified ones, so each is added once.
+	found, qualified := map[string]bool{}, map[string]bool{}
 	addKey := func(raw string) bool {
 		k := strings.ToLower(trimNoise(raw))
-		if k == "" || seen["k"+k] {
-			return seen["k"+k]
+		if k == "" || found[k] {
+			return found[k]
 		}
-		if len(ix.cat.Lookup(k, "")) == 0 {
+		matches := ix.cat.Lookup(k, "")
+		if len(matches) == 0 {
 			return false
 		}
-		seen["k"+k] = true
-		for _, m := range ix.cat.Lookup(k, "") {
+		found[k] = true
+		for _, m := range matches {
 			if m.Field != errdex.FieldProviderCode {
 				u.keys = append(u.keys, k)
 				u.spelt = append(u.spelt, trimNoise(raw))
@@ -130,10 +133,10 @@ func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 	}
 	addQualified := func(provider, code string) bool {
 		provider, code = strings.ToLower(provider), strings.ToLower(trimNoise(code))
-		if !ix.providers[provider] || code == "" || seen["p"+provider+code] {
+		if !ix.providers[provider] || code == "" || qualified[provider+":"+code] {
 			return false
 		}
-		seen["p"+provider+code] = true
+		qualified[provider+":"+code] = true
 		u.pqual = append(u.pqual, provider+":"+code)
 		u.Codes = append(u.Codes, provider+":"+code)
 		return true
@@ -251,13 +254,11 @@ func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 		// the codes among them were read above.
 		text = reKeyValue.ReplaceAllString(text, " ")
 	}
-	if pasted || u.Payload {
-		for w := range logNoise {
-			seen["k"+w] = true // not searched as words
-		}
-	}
 	if !wholeCode {
-		u.words = queryWords(text, seen)
+		// Codes already understood are not searched again as words, nor is
+		// the noise of log lines in a paste.
+		noise := pasted || u.Payload
+		u.words = queryWords(text, func(w string) bool { return found[w] || noise && logNoise[w] })
 	}
 	if pasted || u.Payload {
 		// Numbers in a pasted text are ids, times and sizes; the ones that
@@ -306,12 +307,12 @@ func (ix *Index) speltCode(q string) string {
 }
 
 // queryWords picks the words of text worth searching: at most MaxTerms,
-// without repeats, without the codes already understood.
-func queryWords(text string, seen map[string]bool) []string {
+// without repeats, without those skip says to leave out.
+func queryWords(text string, skip func(string) bool) []string {
 	var out []string
 	have := map[string]bool{}
 	for _, w := range splitWords(text) {
-		if have[w] || seen["k"+w] {
+		if have[w] || skip(w) {
 			continue
 		}
 		have[w] = true
