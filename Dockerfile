@@ -5,7 +5,7 @@
 #
 # Build stage: the Go toolchain, the module cache warmed from go.mod first
 # so that a source edit does not download every module again.
-FROM golang:1.26 AS build
+FROM golang:1.27.3 AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
