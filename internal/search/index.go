@@ -51,7 +51,11 @@ type Index struct {
 	cat   *errdex.Catalog
 	bi    bleve.Index
 	vocab *vocab
-	sigs  []compiledSig
+	// facets numbers the catalog's facet combinations (facets.go).
+	facets *facetCodes
+	sigs   []compiledSig
+	// sigIndex narrows the signatures a query is tried against.
+	sigIndex sigIndex
 	// en and ko are the prose analyzers, to tell stop words and highlight;
 	// the caches hold the entry texts they analyzed for snippets.
 	en, ko             analysis.Analyzer
@@ -60,10 +64,9 @@ type Index struct {
 	statuses map[int]bool
 	// providers holds lower-cased provider ids ("iwinv", "aligo").
 	providers map[string]bool
-	// spelt holds the lower-cased multi-word codes ("authentication_failed")
-	// by length and first letter, to recognise one typed as words with a
-	// typo (a typo in the first letter is rare and not looked for).
-	spelt map[speltKey][]string
+	// spelt holds the lower-cased multi-word codes ("authentication_failed"),
+	// to recognise one typed as words, typos and all.
+	spelt map[string]bool
 	// systemWords maps a lower-cased word naming a system ("kakao",
 	// "카카오톡", "kirim") to the systems it names.
 	systemWords map[string][]string
@@ -93,6 +96,7 @@ func New(cat *errdex.Catalog, opts Options) (*Index, error) {
 		vocab:     newVocab(),
 		statuses:  map[int]bool{},
 		providers: map[string]bool{},
+		facets:    newFacetCodes(cat),
 	}
 	docs := make([]map[string]any, 0, cat.Len())
 	for _, e := range cat.Entries() {
@@ -118,17 +122,13 @@ func New(cat *errdex.Catalog, opts Options) (*Index, error) {
 			ix.sigs = append(ix.sigs, cs)
 		}
 	}
+	ix.sigIndex = newSigIndex(ix.sigs)
 	ix.systemWords = systemWords(cat)
-	ix.spelt = map[speltKey][]string{}
-	seenCode := map[string]bool{}
+	ix.spelt = map[string]bool{}
 	for _, e := range cat.Entries() {
 		for _, k := range append([]string{e.Code}, e.Aliases...) {
-			lk := strings.ToLower(k)
-			if strings.Contains(lk, "_") && !seenCode[lk] {
-				seenCode[lk] = true
-				first, _ := utf8.DecodeRuneInString(lk)
-				key := speltKey{utf8.RuneCountInString(lk), first}
-				ix.spelt[key] = append(ix.spelt[key], lk)
+			if strings.Contains(k, "_") {
+				ix.spelt[strings.ToLower(k)] = true
 			}
 		}
 	}
@@ -317,29 +317,23 @@ func (ix *Index) document(e *errdex.Entry) map[string]any {
 		bodyEn = append(bodyEn, strings.Join(words, " "))
 	}
 	d := map[string]any{
-		"_id":      e.ID(),
-		"_type":    docType,
-		fSystem:    e.System,
-		fRetryable: strconv.FormatBool(e.Retry.Retryable),
-		fKeys:      keys,
-		fCode:      e.Code,
-		fCodeCase:  e.Code,
-		fSort:      e.System + "\x00" + e.Code + "\x00" + e.Variant,
-		fTitleEn:   titleEn,
-		fSummaryEn: plainMarkdown(e.Summary.En),
-		fBodyEn:    strings.Join(bodyEn, "\n"),
-		fTitleKo:   e.Title.Ko,
-		fSummaryKo: plainMarkdown(e.Summary.Ko),
-		fBodyKo:    strings.Join(bodyKo, "\n"),
+		"_id":       e.ID(),
+		"_type":     docType,
+		fSystem:     e.System,
+		fRetryable:  strconv.FormatBool(e.Retry.Retryable),
+		fKeys:       keys,
+		fCode:       e.Code,
+		fCodeCase:   e.Code,
+		fSort:       e.System + "\x00" + e.Code + "\x00" + e.Variant,
+		fTitleEn:    titleEn,
+		fSummaryEn:  plainMarkdown(e.Summary.En),
+		fBodyEn:     strings.Join(bodyEn, "\n"),
+		fTitleKo:    e.Title.Ko,
+		fSummaryKo:  plainMarkdown(e.Summary.Ko),
+		fBodyKo:     strings.Join(bodyKo, "\n"),
+		fTitleWords: titleEn + "\n" + e.Title.Ko,
 	}
-	facets := []string{fSystem + ":" + e.System, fRetryable + ":" + strconv.FormatBool(e.Retry.Retryable)}
-	if e.HTTPStatus != 0 {
-		facets = append(facets, fHTTPStatus+":"+strconv.Itoa(e.HTTPStatus))
-	}
-	if e.Type != "" {
-		facets = append(facets, fType+":"+e.Type)
-	}
-	d[fFacets] = facets
+	d[fFacets] = ix.facets.term(e)
 	if len(pcodes) > 0 {
 		d[fPCodes] = pcodes
 		d[fPKeys] = pkeys
@@ -355,12 +349,6 @@ func (ix *Index) document(e *errdex.Entry) map[string]any {
 	}
 	ix.vocab.endDoc()
 	return d
-}
-
-// speltKey buckets multi-word codes by rune length and first letter.
-type speltKey struct {
-	runes int
-	first rune
 }
 
 // systemWords indexes the words of each system's id and keywords (not its

@@ -22,13 +22,14 @@ import (
 // MappingVersion changes whenever buildIndexMapping or the documents change
 // in a way that makes an index built before unusable; on-disk indexes carry
 // it in their directory name.
-const MappingVersion = 6
+const MappingVersion = 9
 
 // Analyzer names.
 const (
 	analyzerKeyword = "errdex_keyword" // whole value, lower-cased: codes, facets
 	analyzerKorean  = "errdex_korean"  // Hangul words, stems and bigrams; Latin words lower-cased
 	analyzerEnglish = "errdex_en"      // Bleve's English, keeping the stop words that matter in errors
+	analyzerWords   = "errdex_words"   // title words as written, and their prefixes
 )
 
 // Field names of an indexed entry.
@@ -43,13 +44,14 @@ const (
 	fPCodes     = "pcodes"      // keyword: bare provider codes ("519")
 	fPKeys      = "pkeys"       // keyword: provider-qualified codes ("iwinv:519")
 	fSort       = "sort"        // keyword: system, code and variant for listing order
-	fFacets     = "facets"      // keyword with doc values: "system:kmsg", "http_status:401"... in one field, so counting facets visits one field per hit
+	fFacets     = "facets"      // keyword with doc values: the entry's facet combination, numbered (facets.go), so counting facets reads one short term per hit
 	fTitleEn    = "title_en"    // with the code and aliases as words ("invalid phone number")
 	fSummaryEn  = "summary_en"
 	fBodyEn     = "body_en" // causes, fixes, notes, retry note, signatures, providers
 	fTitleKo    = "title_ko"
 	fSummaryKo  = "summary_ko"
 	fBodyKo     = "body_ko"
+	fTitleWords = "title_words" // both titles' words unstemmed, with every prefix (prefixes.go)
 )
 
 // docType is the Bleve document type of an entry.
@@ -83,6 +85,14 @@ func buildIndexMapping() (mapping.IndexMapping, error) {
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
 		"token_filters": []string{"errdex_nfkc", lowercase.Name, koFilterName},
+	}); err != nil {
+		return nil, err
+	}
+
+	if err := im.AddCustomAnalyzer(analyzerWords, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{prefixFilterName},
 	}); err != nil {
 		return nil, err
 	}
@@ -147,6 +157,7 @@ func buildIndexMapping() (mapping.IndexMapping, error) {
 	for _, f := range []string{fTitleKo, fSummaryKo, fBodyKo} {
 		dm.AddFieldMappingsAt(f, prose(analyzerKorean))
 	}
+	dm.AddFieldMappingsAt(fTitleWords, prose(analyzerWords))
 	im.AddDocumentMapping(docType, dm)
 	return im, nil
 }

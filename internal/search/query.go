@@ -34,6 +34,10 @@ const (
 	// Alternatives of a typed word weigh less than the word itself.
 	boostTypo   = 0.6
 	boostPrefix = 0.5
+	// A word as written in a title, on top of its stem; the word being
+	// typed as the start of a title word.
+	boostTitleWord   = 8
+	boostTitlePrefix = 8
 )
 
 // Bounds on how a query's words expand.
@@ -41,8 +45,6 @@ const (
 	maxCorrections = 2 // typo corrections of one word
 	maxCompletions = 5 // completions of the word being typed
 	maxAllWords    = 6 // the every-word boost is for short queries; long ones are pastes
-	// maxFacetValues bounds the values counted across all four facets.
-	maxFacetValues = 500
 )
 
 // Search answers one query.
@@ -122,7 +124,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 	} else {
 		sr.SortBy([]string{"-_score", "_id"})
 	}
-	sr.AddFacet(fFacets, bleve.NewFacetRequest(fFacets, maxFacetValues))
+	sr.AddFacet(fFacets, bleve.NewFacetRequest(fFacets, max(1, len(ix.facets.sets))))
 
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
@@ -135,9 +137,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 	resp.Facets = map[string]map[string]int{fSystem: {}, fHTTPStatus: {}, fType: {}, fRetryable: {}}
 	if fr := res.Facets[fFacets]; fr != nil && fr.Terms != nil {
 		for _, t := range fr.Terms.Terms() {
-			if name, value, ok := strings.Cut(t.Term, ":"); ok && resp.Facets[name] != nil {
-				resp.Facets[name][value] = t.Count
-			}
+			ix.facets.count(resp.Facets, t.Term, t.Count)
 		}
 	}
 	hl := ix.newHighlighter(u.highlightWords, req.Lang)
@@ -269,7 +269,10 @@ func (ix *Index) buildQuery(u *understanding) query.Query {
 		}
 		tiers = append(tiers, bleve.NewDisjunctionQuery(qs...))
 	}
-	if len(u.HTTPStatuses) > 0 {
+	// An HTTP status says little once a code named the entry: it would
+	// only add every other entry with that status (thousands on a large
+	// catalog) below the answer, at the cost of scoring them all.
+	if len(u.HTTPStatuses) > 0 && !ix.anyKnown(u.keys) {
 		var qs []query.Query
 		for _, s := range u.HTTPStatuses {
 			qs = append(qs, term(fHTTPStatus, strconv.Itoa(s), boostStatus))
@@ -292,28 +295,57 @@ func (ix *Index) buildQuery(u *understanding) query.Query {
 	return bleve.NewDisjunctionQuery(tiers...)
 }
 
+// anyKnown reports whether some key is a code or alias of the catalog.
+func (ix *Index) anyKnown(keys []string) bool {
+	for _, k := range keys {
+		if len(ix.cat.Lookup(k, "")) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // textQuery matches the words of the query in the entries' prose. Each word
 // becomes a disjunction of itself, its typo corrections and (for the last
 // word while typing) its completions. Entries matching more words score
 // higher through the disjunction's coordination factor, and more again when
-// they hold every word.
+// they hold every word. Each word as written also counts in the titles'
+// words, where the word being typed counts as a prefix: that tells
+// "international" from "internal" (one stem) and finishes "decl" as
+// "declined" whatever other words start so.
 func (ix *Index) textQuery(u *understanding) query.Query {
 	var any, all []query.Query
-	words := ix.tellingWords(u.words)
+	words, common := ix.tellingWords(u.words)
 	for i, w := range words {
-		var alts []query.Query
-		alts = append(alts, ix.wordQuery(w, 1)...)
+		typing := u.prefixLast && i == len(words)-1 && w == u.words[len(u.words)-1]
+		alts := []query.Query{ix.wordQuery(w, 1), titleWordQuery(w, true, boostTitleWord)}
+		if typing {
+			alts = append(alts, titleWordQuery(w, false, boostTitlePrefix))
+		}
 		u.highlightWords = append(u.highlightWords, w)
+		// Corrections, and completions, are one alternative each however
+		// many there are: the disjunction scales its score by the share of
+		// alternatives matched, and more of them must not dilute the word.
+		var more []query.Query
 		for _, c := range ix.vocab.corrections(w, maxCorrections) {
-			alts = append(alts, ix.wordQuery(c, boostTypo)...)
+			more = append(more, ix.wordQuery(c, boostTypo))
 			u.highlightWords = append(u.highlightWords, c)
 		}
-		// One Hangul syllable says about as much as three Latin letters.
-		if u.prefixLast && i == len(words)-1 && w == u.words[len(u.words)-1] && (utf8.RuneCountInString(w) >= 3 || hasHangul(w)) {
+		if len(more) > 0 {
+			alts = append(alts, bleve.NewDisjunctionQuery(more...))
+			more = nil
+		}
+		// Completions reach the words of summaries and bodies too. Two
+		// Hangul syllables say about as much as three Latin letters; one
+		// (정) starts too many words, and is left to the titles' words.
+		if n := utf8.RuneCountInString(w); typing && (n >= 3 || n >= 2 && hasHangul(w)) {
 			for _, c := range ix.vocab.completions(w, maxCompletions) {
-				alts = append(alts, ix.wordQuery(c, boostPrefix)...)
+				more = append(more, ix.wordQuery(c, boostPrefix))
 				u.highlightWords = append(u.highlightWords, c)
 			}
+		}
+		if len(more) > 0 {
+			alts = append(alts, bleve.NewDisjunctionQuery(more...))
 		}
 		word := bleve.NewDisjunctionQuery(alts...)
 		any = append(any, word)
@@ -324,14 +356,37 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 	if len(any) == 0 {
 		return nil
 	}
+	// Words most entries hold are left out of the prose, but one typed
+	// that is in a title ("contact" in "Contact unavailable") still says
+	// which entry: it counts as a word matched, though not towards the
+	// minimum. In a paste they are the log's boilerplate ("send failed").
+	min := minWords(len(any), u.pastedText)
+	if !u.pastedText {
+		for _, w := range common {
+			any = append(any, titleWordQuery(w, true, boostTitleWord))
+		}
+	}
 	anyWords := bleve.NewDisjunctionQuery(any...)
-	anyWords.SetMin(float64(minWords(len(any), u.pastedText)))
+	anyWords.SetMin(float64(min))
 	if len(all) < 2 || len(all) > maxAllWords {
 		return anyWords
 	}
 	allWords := bleve.NewConjunctionQuery(all...)
 	allWords.SetBoost(boostAllWords)
 	return bleve.NewDisjunctionQuery(anyWords, allWords)
+}
+
+// titleWordQuery matches w in the titles' words: as a whole word, or as the
+// start of one.
+func titleWordQuery(w string, whole bool, boost float64) query.Query {
+	t := titleWord(w)
+	if whole {
+		t += wholeWord
+	}
+	q := bleve.NewTermQuery(t)
+	q.SetField(fTitleWords)
+	q.SetBoost(boost)
+	return q
 }
 
 // minWords is how many of n searched words an entry must hold to match by
@@ -355,28 +410,32 @@ func minWords(n int, pasted bool) int {
 // tell entries apart.
 const commonShare = 0.3
 
-// tellingWords leaves out of a query the words most entries hold
-// ("request", "failed", "오류") when at least two words that tell entries
-// apart remain. Such a word adds about the same to every entry's score, yet
+// tellingWords splits a query's words into those searched in the prose and
+// the common ones most entries hold ("request", "failed", "오류"), which are
+// left out of the prose when at least two words that tell entries apart
+// remain. Such a word adds about the same to every entry's score, yet
 // searching it means visiting nearly every entry: on large catalogs it is
 // most of a query's time.
-func (ix *Index) tellingWords(words []string) []string {
-	var rare []string
+func (ix *Index) tellingWords(words []string) (telling, common []string) {
+	var rare int
 	for _, w := range words {
 		if !ix.isStopWord(w) && ix.vocab.share(w) <= commonShare {
-			rare = append(rare, w)
+			rare++
 		}
 	}
-	if len(rare) < 2 || len(rare) == len(words) {
-		return words
+	if rare < 2 || rare == len(words) {
+		return words, nil
 	}
-	out := make([]string, 0, len(words))
+	telling = make([]string, 0, rare)
 	for _, w := range words {
-		if ix.vocab.share(w) <= commonShare {
-			out = append(out, w)
+		switch {
+		case ix.vocab.share(w) <= commonShare:
+			telling = append(telling, w)
+		case !ix.isStopWord(w):
+			common = append(common, w)
 		}
 	}
-	return out
+	return telling, common
 }
 
 // isStopWord reports whether the English analyzer drops w ("the", "not"):
@@ -393,7 +452,10 @@ func (ix *Index) isStopWord(w string) bool {
 
 // wordQuery matches one word in the three prose fields of its script and,
 // when the word names a system ("kakao", "알림톡"), that system's entries.
-func (ix *Index) wordQuery(w string, weight float64) []query.Query {
+// Summary and body are one alternative, so that an entry whose body does
+// not repeat its title's word loses little: the disjunction scales its
+// score by the share of alternatives matched.
+func (ix *Index) wordQuery(w string, weight float64) query.Query {
 	match := func(field string, boost float64) query.Query {
 		m := bleve.NewMatchQuery(w)
 		m.SetField(field)
@@ -406,26 +468,27 @@ func (ix *Index) wordQuery(w string, weight float64) []query.Query {
 		q.SetBoost(boost * weight)
 		return q
 	}
-	var qs []query.Query
+	var title, summary, body query.Query
 	switch {
 	case hasHangul(w) && ix.vocab.has(koStem(w)) && isAllHangul(w):
 		// A known Korean word is searched by its stem alone: its bigrams
 		// would also match every compound that shares two syllables.
 		st := koStem(w)
-		qs = []query.Query{term(st, fTitleKo, boostTitle), term(st, fSummaryKo, boostSummary), term(st, fBodyKo, boostBody)}
+		title, summary, body = term(st, fTitleKo, boostTitle), term(st, fSummaryKo, boostSummary), term(st, fBodyKo, boostBody)
 	case hasHangul(w):
 		// An unknown one (a compound, an unlisted ending) by stem and bigrams.
-		qs = []query.Query{match(fTitleKo, boostTitle), match(fSummaryKo, boostSummary), match(fBodyKo, boostBody)}
+		title, summary, body = match(fTitleKo, boostTitle), match(fSummaryKo, boostSummary), match(fBodyKo, boostBody)
 	default:
-		qs = []query.Query{match(fTitleEn, boostTitle), match(fSummaryEn, boostSummary), match(fBodyEn, boostBody)}
+		title, summary, body = match(fTitleEn, boostTitle), match(fSummaryEn, boostSummary), match(fBodyEn, boostBody)
 	}
+	qs := []query.Query{title, bleve.NewDisjunctionQuery(summary, body)}
 	for _, sys := range ix.systemWords[w] {
 		t := bleve.NewTermQuery(sys)
 		t.SetField(fSystem)
 		t.SetBoost(boostSystem * weight)
 		qs = append(qs, t)
 	}
-	return qs
+	return bleve.NewDisjunctionQuery(qs...)
 }
 
 // evidenceFor lists what in the query pointed at e, strongest first.

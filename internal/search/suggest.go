@@ -66,9 +66,9 @@ func (ix *Index) suggest(ctx context.Context, u understanding, q string) []Sugge
 		if utf8.RuneCountInString(w) < 3 {
 			continue
 		}
-		alts = append(alts, ix.wordQuery(w, 1)...)
+		alts = append(alts, ix.wordQuery(w, 1))
 		for _, c := range ix.vocab.looseCorrections(w, 3) {
-			alts = append(alts, ix.wordQuery(c, 1)...)
+			alts = append(alts, ix.wordQuery(c, 1))
 		}
 	}
 	if len(alts) == 0 || len(out) >= maxSuggestions {

@@ -231,7 +231,8 @@ func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 	}
 
 	lower := strings.ToLower(q)
-	for _, s := range ix.sigs {
+	for _, i := range ix.sigIndex.candidates(lower) {
+		s := ix.sigs[i]
 		if s.need != "" && !strings.Contains(lower, s.need) {
 			continue
 		}
@@ -275,7 +276,9 @@ func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 
 // speltCode returns the multi-word code that the words of q spell, typos
 // within the usual budget included: "authentification failed" is
-// AUTHENTICATION_FAILED, "rate limit exceeded" RATE_LIMIT_EXCEEDED.
+// AUTHENTICATION_FAILED, "rate limit exceeded" RATE_LIMIT_EXCEEDED. A word
+// the catalog does not have stands for its nearest corrections, as in a
+// text search; of the codes spelt, the one fewest corrections away wins.
 func (ix *Index) speltCode(q string) string {
 	words := splitWords(q)
 	if len(words) < 2 || len(words) > 6 || hasHangul(q) {
@@ -286,23 +289,47 @@ func (ix *Index) speltCode(q string) string {
 		return joined
 	}
 	// Only a word the catalog does not have can be a typo of a code's word.
+	options := make([][]string, len(words))
 	typo := false
-	for _, w := range words {
-		typo = typo || !ix.vocab.has(w)
+	for i, w := range words {
+		if ix.vocab.has(w) {
+			options[i] = []string{w}
+			continue
+		}
+		typo = true
+		options[i] = ix.vocab.corrections(w, maxCorrections)
+		if len(options[i]) == 0 {
+			return ""
+		}
 	}
 	if !typo {
 		return ""
 	}
-	runes := []rune(joined)
-	budget := typoBudget(len(runes))
-	best, bestDist := "", budget+1
-	for n := len(runes) - budget; n <= len(runes)+budget; n++ {
-		for _, code := range ix.spelt[speltKey{n, runes[0]}] {
-			if d := osaDistance(runes, code, budget); d < bestDist {
-				best, bestDist = code, d
+	// Each option's index is how far down its word's corrections it is;
+	// at most 2^6 spellings are tried.
+	best, bestCost := "", -1
+	pick := make([]int, len(words))
+	var try func(i, cost int)
+	try = func(i, cost int) {
+		if bestCost >= 0 && cost >= bestCost {
+			return
+		}
+		if i == len(words) {
+			parts := make([]string, len(words))
+			for j, k := range pick {
+				parts[j] = options[j][k]
 			}
+			if code := strings.Join(parts, "_"); ix.spelt[code] {
+				best, bestCost = code, cost
+			}
+			return
+		}
+		for k := range options[i] {
+			pick[i] = k
+			try(i+1, cost+k)
 		}
 	}
+	try(0, 0)
 	return best
 }
 
