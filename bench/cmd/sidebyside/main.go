@@ -39,6 +39,7 @@ type config struct {
 	perKind  int
 	rounds   int // 0: by size
 	jsonPath string
+	misses   bool
 }
 
 // buildStats is what indexing one catalog took one engine.
@@ -70,6 +71,7 @@ func main() {
 	flag.IntVar(&cfg.perKind, "queries", 30, "labelled queries per kind")
 	flag.IntVar(&cfg.rounds, "rounds", 0, "timed rounds over the query list (0: 5 up to 10k entries, 3 up to 50k, 2 above)")
 	flag.StringVar(&cfg.jsonPath, "json", "", "also write the results as JSON to this file")
+	flag.BoolVar(&cfg.misses, "misses", false, "list the labelled queries each engine did not put right first")
 	flag.Parse()
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -213,8 +215,12 @@ func runSize(base *errdex.Catalog, n int, cfg config) (*sizeResult, error) {
 					return nil, fmt.Errorf("%s %s %q: %w", name, q.Kind, q.Text, err)
 				}
 				lat[string(q.Kind)][name] = append(lat[string(q.Kind)][name], d)
-				if round == 0 && got == q.Expect {
+				switch {
+				case round > 0:
+				case got == q.Expect:
 					first[string(q.Kind)][name]++
+				case cfg.misses:
+					fmt.Printf("miss %-7s %-6s %q (lang %s): first %q, want %q\n", q.Kind, name, q.Text, q.Lang, got, q.Expect)
 				}
 			}
 		}
