@@ -252,14 +252,14 @@ func (ix *Index) buildQuery(u *understanding) query.Query {
 		for _, k := range u.spelt {
 			qs = append(qs, term(fCodeCase, k, boostCodeCase))
 		}
-		tiers = append(tiers, bleve.NewDisjunctionQuery(qs...))
+		tiers = append(tiers, anyOf(qs...))
 	}
 	if len(u.pqual) > 0 {
 		var qs []query.Query
 		for _, k := range u.pqual {
 			qs = append(qs, term(fPKeys, k, boostQualified))
 		}
-		tiers = append(tiers, bleve.NewDisjunctionQuery(qs...))
+		tiers = append(tiers, anyOf(qs...))
 	}
 	if len(u.sigs) > 0 {
 		var qs []query.Query
@@ -267,42 +267,63 @@ func (ix *Index) buildQuery(u *understanding) query.Query {
 			qs = append(qs, bleve.NewDocIDQuery([]string{s.entry.ID()}))
 			qs[len(qs)-1].(*query.DocIDQuery).SetBoost(boostSignature)
 		}
-		tiers = append(tiers, bleve.NewDisjunctionQuery(qs...))
+		tiers = append(tiers, anyOf(qs...))
 	}
 	// An HTTP status says little once a code named the entry: it would
 	// only add every other entry with that status (thousands on a large
 	// catalog) below the answer, at the cost of scoring them all.
-	if len(u.HTTPStatuses) > 0 && !ix.anyKnown(u.keys) {
+	if len(u.HTTPStatuses) > 0 && len(ix.knownIDs(u.keys)) == 0 {
 		var qs []query.Query
 		for _, s := range u.HTTPStatuses {
 			qs = append(qs, term(fHTTPStatus, strconv.Itoa(s), boostStatus))
 		}
-		tiers = append(tiers, bleve.NewDisjunctionQuery(qs...))
+		tiers = append(tiers, anyOf(qs...))
 	}
 	if len(u.pcodes) > 0 {
 		var qs []query.Query
 		for _, k := range u.pcodes {
 			qs = append(qs, term(fPCodes, k, boostPCode))
 		}
-		tiers = append(tiers, bleve.NewDisjunctionQuery(qs...))
+		tiers = append(tiers, anyOf(qs...))
 	}
 	if text := ix.textQuery(u); text != nil {
+		// A paste whose code the catalog knows is about that code's
+		// entries: its message words only rank them (the same code in two
+		// systems), rather than adding every entry that shares a couple of
+		// words, thousands on a large catalog, each scored and counted.
+		if ids := ix.knownIDs(u.keys); u.pastedText && len(ids) > 0 {
+			text = bleve.NewConjunctionQuery(text, bleve.NewDocIDQuery(ids))
+		}
 		tiers = append(tiers, text)
 	}
 	if len(tiers) == 0 {
 		return bleve.NewMatchNoneQuery()
 	}
-	return bleve.NewDisjunctionQuery(tiers...)
+	return anyOf(tiers...)
 }
 
-// anyKnown reports whether some key is a code or alias of the catalog.
-func (ix *Index) anyKnown(keys []string) bool {
+// anyOf matches what any of qs matches. Bleve scales a disjunction's
+// score by the share of its clauses matched, so one clause alone scores
+// the same without one; and every level of disjunction is a searcher that
+// each match passes through, a fifth of a query's time on a large catalog.
+func anyOf(qs ...query.Query) query.Query {
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// knownIDs returns the entries whose code or alias is one of keys.
+func (ix *Index) knownIDs(keys []string) []string {
+	var ids []string
 	for _, k := range keys {
-		if len(ix.cat.Lookup(k, "")) > 0 {
-			return true
+		for _, m := range ix.cat.Lookup(k, "") {
+			if m.Field == errdex.FieldCode || m.Field == errdex.FieldAlias {
+				ids = append(ids, m.Entry.ID())
+			}
 		}
 	}
-	return false
+	return ids
 }
 
 // textQuery matches the words of the query in the entries' prose. Each word
@@ -332,22 +353,24 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 			u.highlightWords = append(u.highlightWords, c)
 		}
 		if len(more) > 0 {
-			alts = append(alts, bleve.NewDisjunctionQuery(more...))
+			alts = append(alts, anyOf(more...))
 			more = nil
 		}
-		// Completions reach the words of summaries and bodies too. Two
-		// Hangul syllables say about as much as three Latin letters; one
-		// (정) starts too many words, and is left to the titles' words.
+		// The titles' words answer a prefix; completions reach the
+		// summaries' words too (not the bodies': a completion there, like
+		// "review" for "rev", is in thousands of them and says little).
+		// Two Hangul syllables say about as much as three Latin letters;
+		// one (정) starts too many words, and is left to the titles' words.
 		if n := utf8.RuneCountInString(w); typing && (n >= 3 || n >= 2 && hasHangul(w)) {
 			for _, c := range ix.vocab.completions(w, maxCompletions) {
-				more = append(more, ix.wordQuery(c, boostPrefix))
+				more = append(more, ix.summaryQuery(c, boostPrefix))
 				u.highlightWords = append(u.highlightWords, c)
 			}
 		}
 		if len(more) > 0 {
-			alts = append(alts, bleve.NewDisjunctionQuery(more...))
+			alts = append(alts, anyOf(more...))
 		}
-		word := bleve.NewDisjunctionQuery(alts...)
+		word := anyOf(alts...)
 		any = append(any, word)
 		if !ix.isStopWord(w) {
 			all = append(all, word)
@@ -488,7 +511,19 @@ func (ix *Index) wordQuery(w string, weight float64) query.Query {
 		t.SetBoost(boostSystem * weight)
 		qs = append(qs, t)
 	}
-	return bleve.NewDisjunctionQuery(qs...)
+	return anyOf(qs...)
+}
+
+// summaryQuery matches w in the summaries of its script.
+func (ix *Index) summaryQuery(w string, weight float64) query.Query {
+	field := fSummaryEn
+	if hasHangul(w) {
+		field = fSummaryKo
+	}
+	m := bleve.NewMatchQuery(w)
+	m.SetField(field)
+	m.SetBoost(boostSummary * weight)
+	return m
 }
 
 // evidenceFor lists what in the query pointed at e, strongest first.
