@@ -328,9 +328,11 @@ func verdict(r *sizeResult) bool {
 		e, f := r.Kinds[string(k)]["errdex"], r.Kinds[string(k)]["fts5"]
 		check(e.P95ms <= 0.4*f.P95ms, "%-8s errdex p95 %.2f ms = %.2fx FTS5's %.2f ms (target <= 0.4x)", k, e.P95ms, e.P95ms/f.P95ms, f.P95ms)
 	}
+	// The target is p95; p99 is shown beside it. With two rounds
+	// of 30 queries at 100k, p99 is the slowest of 60 runs.
 	for _, k := range synth.Kinds {
 		e := r.Kinds[string(k)]["errdex"]
-		check(e.P95ms <= 50 && e.P99ms <= 50, "%-8s errdex p95 %.2f ms, p99 %.2f ms (target <= 50 ms)", k, e.P95ms, e.P99ms)
+		check(e.P95ms <= 50, "%-8s errdex p95 %.2f ms (target <= 50 ms); p99 %.2f ms of %d runs", k, e.P95ms, e.P99ms, e.N)
 	}
 	for _, k := range synth.Kinds {
 		e, f := r.Kinds[string(k)]["errdex"], r.Kinds[string(k)]["fts5"]
