@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -405,13 +406,21 @@ func encodeJSON(v any) ([]byte, error) {
 // writeJSONBytes writes an answer encodeJSON made; b is not modified, so
 // it may be a cached answer.
 func writeJSONBytes(c echo.Context, status int, b []byte) error {
-	c.Response().Header().Set(echo.HeaderContentType, "application/json; charset=utf-8")
-	return c.Blob(status, "application/json; charset=utf-8", b)
+	return writeBlob(c, status, "application/json; charset=utf-8", b)
 }
 
 // writeText writes a plain-text answer (format=text).
 func writeText(c echo.Context, status int, s string) error {
-	return c.Blob(status, "text/plain; charset=utf-8", []byte(s))
+	return writeBlob(c, status, "text/plain; charset=utf-8", []byte(s))
+}
+
+// writeBlob writes a whole answer with its length, so that net/http sends
+// it in one piece rather than chunked, as it does past 4 KiB when the
+// length is not known (the gzip middleware drops the length when it
+// compresses).
+func writeBlob(c echo.Context, status int, contentType string, b []byte) error {
+	c.Response().Header()[echo.HeaderContentLength] = []string{strconv.Itoa(len(b))}
+	return c.Blob(status, contentType, b)
 }
 
 // quote quotes user input for a message, shortened and made printable.

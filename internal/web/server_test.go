@@ -625,3 +625,24 @@ func TestEntryPathEscapes(t *testing.T) {
 		t.Errorf("escaped slash: got %d, want 404", w.Code)
 	}
 }
+
+// TestContentLength checks that JSON and text answers carry their length,
+// so that net/http does not chunk those over 4 KiB, and that a gzipped
+// answer does not carry the uncompressed one.
+func TestContentLength(t *testing.T) {
+	s := newTestServer(t, Config{})
+	const big = "/api/v1/search?limit=100"
+	for _, target := range []string{big, "/api/v1/entries/kakao-share/4019", "/api/v1/lookup?code=4019", "/api/v1/search?q=4019&format=text", "/api/v1/entries/kakao-share/nope"} {
+		w := request(t, s, "GET", target, nil)
+		if got, want := w.Header().Get("Content-Length"), strconv.Itoa(w.Body.Len()); got != want {
+			t.Errorf("%s: Content-Length %q, body %s bytes", target, got, want)
+		}
+		if target == big && w.Body.Len() < 1024 {
+			t.Errorf("%s: body %d bytes; the gzip check below wants one of 1 KiB or more", target, w.Body.Len())
+		}
+	}
+	w := request(t, s, "GET", big, nil, "Accept-Encoding", "gzip")
+	if w.Header().Get("Content-Encoding") != "gzip" || w.Header().Get("Content-Length") != "" {
+		t.Errorf("gzipped answer: Content-Encoding %q, Content-Length %q; want gzip and none", w.Header().Get("Content-Encoding"), w.Header().Get("Content-Length"))
+	}
+}
