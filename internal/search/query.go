@@ -348,7 +348,7 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 		// many there are: the disjunction scales its score by the share of
 		// alternatives matched, and more of them must not dilute the word.
 		var more []query.Query
-		for _, c := range ix.vocab.corrections(w, maxCorrections) {
+		for _, c := range ix.correctionsOf(u, w) {
 			more = append(more, ix.wordQuery(c, boostTypo))
 			u.highlightWords = append(u.highlightWords, c)
 		}
@@ -502,7 +502,14 @@ func (ix *Index) wordQuery(w string, weight float64) query.Query {
 		// An unknown one (a compound, an unlisted ending) by stem and bigrams.
 		title, summary, body = match(fTitleKo, boostTitle), match(fSummaryKo, boostSummary), match(fBodyKo, boostBody)
 	default:
-		title, summary, body = match(fTitleEn, boostTitle), match(fSummaryEn, boostSummary), match(fBodyEn, boostBody)
+		// Analyzed once rather than once per field: the three share the
+		// English analyzer, and a word is almost always one term.
+		if toks := ix.en.Analyze([]byte(w)); len(toks) == 1 {
+			t := string(toks[0].Term)
+			title, summary, body = term(t, fTitleEn, boostTitle), term(t, fSummaryEn, boostSummary), term(t, fBodyEn, boostBody)
+		} else {
+			title, summary, body = match(fTitleEn, boostTitle), match(fSummaryEn, boostSummary), match(fBodyEn, boostBody)
+		}
 	}
 	qs := []query.Query{title, bleve.NewDisjunctionQuery(summary, body)}
 	for _, sys := range ix.systemWords[w] {

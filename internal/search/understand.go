@@ -34,6 +34,22 @@ type understanding struct {
 	// pastedText is set for a paste: an entry must then share more than one
 	// of its words (see minWords).
 	pastedText bool
+	// corrections remembers each word's typo corrections for the query:
+	// spelling a code and searching the words both need them.
+	corrections map[string][]string
+}
+
+// correctionsOf returns w's typo corrections, computed once per query.
+func (ix *Index) correctionsOf(u *understanding, w string) []string {
+	if c, ok := u.corrections[w]; ok {
+		return c
+	}
+	c := ix.vocab.corrections(w, maxCorrections)
+	if u.corrections == nil {
+		u.corrections = map[string][]string{}
+	}
+	u.corrections[w] = c
+	return c
 }
 
 // noiseWords are stripped around a code: "error 4019", "code=KOE009".
@@ -209,7 +225,7 @@ func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 		// The whole query may be one code with noise around it; then it is
 		// looked up, not searched as words.
 		wholeCode = addKey(q) && len(strings.Fields(trimNoise(q))) == 1
-		if code := ix.speltCode(q); code != "" {
+		if code := ix.speltCode(&u, q); code != "" {
 			addKey(code)
 		}
 		toks := strings.Fields(q)
@@ -279,7 +295,7 @@ func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 // AUTHENTICATION_FAILED, "rate limit exceeded" RATE_LIMIT_EXCEEDED. A word
 // the catalog does not have stands for its nearest corrections, as in a
 // text search; of the codes spelt, the one fewest corrections away wins.
-func (ix *Index) speltCode(q string) string {
+func (ix *Index) speltCode(u *understanding, q string) string {
 	words := splitWords(q)
 	if len(words) < 2 || len(words) > 6 || hasHangul(q) {
 		return ""
@@ -297,7 +313,7 @@ func (ix *Index) speltCode(q string) string {
 			continue
 		}
 		typo = true
-		options[i] = ix.vocab.corrections(w, maxCorrections)
+		options[i] = ix.correctionsOf(u, w)
 		if len(options[i]) == 0 {
 			return ""
 		}
