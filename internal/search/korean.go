@@ -26,9 +26,13 @@ import (
 // 부족 exactly. Latin tokens pass through unchanged.
 const koFilterName = "errdex_ko"
 
-func init() {
-	if err := registry.RegisterTokenFilter(koFilterName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
-		return koFilter{}, nil
+func init() { registerTokenFilter(koFilterName, koFilter{}) }
+
+// registerTokenFilter makes a filter without settings known to Bleve by
+// name, for the custom analyzers of buildIndexMapping.
+func registerTokenFilter(name string, f analysis.TokenFilter) {
+	if err := registry.RegisterTokenFilter(name, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return f, nil
 	}); err != nil {
 		panic(err)
 	}

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/registry"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -28,13 +27,7 @@ const wholeWord = "$"
 // whole as well, so they still match when typed out.
 const maxPrefixRunes = 24
 
-func init() {
-	if err := registry.RegisterTokenFilter(prefixFilterName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
-		return prefixFilter{}, nil
-	}); err != nil {
-		panic(err)
-	}
-}
+func init() { registerTokenFilter(prefixFilterName, prefixFilter{}) }
 
 type prefixFilter struct{}
 

@@ -272,7 +272,8 @@ func (ix *Index) buildQuery(u *understanding) query.Query {
 	// An HTTP status says little once a code named the entry: it would
 	// only add every other entry with that status (thousands on a large
 	// catalog) below the answer, at the cost of scoring them all.
-	if len(u.HTTPStatuses) > 0 && len(ix.knownIDs(u.keys)) == 0 {
+	known := ix.knownIDs(u.keys)
+	if len(u.HTTPStatuses) > 0 && len(known) == 0 {
 		var qs []query.Query
 		for _, s := range u.HTTPStatuses {
 			qs = append(qs, term(fHTTPStatus, strconv.Itoa(s), boostStatus))
@@ -291,8 +292,8 @@ func (ix *Index) buildQuery(u *understanding) query.Query {
 		// entries: its message words only rank them (the same code in two
 		// systems), rather than adding every entry that shares a couple of
 		// words, thousands on a large catalog, each scored and counted.
-		if ids := ix.knownIDs(u.keys); u.pastedText && len(ids) > 0 {
-			text = bleve.NewConjunctionQuery(text, bleve.NewDocIDQuery(ids))
+		if u.pastedText && len(known) > 0 {
+			text = bleve.NewConjunctionQuery(text, bleve.NewDocIDQuery(known))
 		}
 		tiers = append(tiers, text)
 	}
@@ -304,8 +305,8 @@ func (ix *Index) buildQuery(u *understanding) query.Query {
 
 // anyOf matches what any of qs matches. Bleve scales a disjunction's
 // score by the share of its clauses matched, so one clause alone scores
-// the same without one; and every level of disjunction is a searcher that
-// each match passes through, a fifth of a query's time on a large catalog.
+// the same without one, and saves a searcher that every match would pass
+// through.
 func anyOf(qs ...query.Query) query.Query {
 	if len(qs) == 1 {
 		return qs[0]
@@ -347,14 +348,10 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 		// Corrections, and completions, are one alternative each however
 		// many there are: the disjunction scales its score by the share of
 		// alternatives matched, and more of them must not dilute the word.
-		var more []query.Query
+		var corrected, completed []query.Query
 		for _, c := range ix.correctionsOf(u, w) {
-			more = append(more, ix.wordQuery(c, boostTypo))
+			corrected = append(corrected, ix.wordQuery(c, boostTypo))
 			u.highlightWords = append(u.highlightWords, c)
-		}
-		if len(more) > 0 {
-			alts = append(alts, anyOf(more...))
-			more = nil
 		}
 		// The titles' words answer a prefix; completions reach the
 		// summaries' words too (not the bodies': a completion there, like
@@ -363,12 +360,14 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 		// one (정) starts too many words, and is left to the titles' words.
 		if n := utf8.RuneCountInString(w); typing && (n >= 3 || n >= 2 && hasHangul(w)) {
 			for _, c := range ix.vocab.completions(w, maxCompletions) {
-				more = append(more, ix.summaryQuery(c, boostPrefix))
+				completed = append(completed, ix.summaryQuery(c, boostPrefix))
 				u.highlightWords = append(u.highlightWords, c)
 			}
 		}
-		if len(more) > 0 {
-			alts = append(alts, anyOf(more...))
+		for _, group := range [][]query.Query{corrected, completed} {
+			if len(group) > 0 {
+				alts = append(alts, anyOf(group...))
+			}
 		}
 		word := anyOf(alts...)
 		any = append(any, word)
@@ -442,21 +441,20 @@ const commonShare = 0.3
 func (ix *Index) tellingWords(words []string) (telling, common []string) {
 	var rare int
 	for _, w := range words {
-		if !ix.isStopWord(w) && ix.vocab.share(w) <= commonShare {
+		switch {
+		case ix.vocab.share(w) > commonShare:
+			if !ix.isStopWord(w) {
+				common = append(common, w)
+			}
+		case !ix.isStopWord(w):
 			rare++
+			fallthrough
+		default:
+			telling = append(telling, w)
 		}
 	}
 	if rare < 2 || rare == len(words) {
 		return words, nil
-	}
-	telling = make([]string, 0, rare)
-	for _, w := range words {
-		switch {
-		case ix.vocab.share(w) <= commonShare:
-			telling = append(telling, w)
-		case !ix.isStopWord(w):
-			common = append(common, w)
-		}
 	}
 	return telling, common
 }

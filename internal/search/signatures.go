@@ -60,14 +60,18 @@ func newSigIndex(sigs []compiledSig) sigIndex {
 // text) may match.
 func (si sigIndex) candidates(lower string) []int {
 	out := slices.Clone(si.always)
-	seen := map[string]bool{}
+	var seen map[string]bool // pieces with signatures already taken
 	for j := 0; j+pieceLen <= len(lower); j++ {
 		p := lower[j : j+pieceLen]
-		if seen[p] {
+		bucket := si.byPiece[p]
+		if len(bucket) == 0 || seen[p] {
 			continue
 		}
+		if seen == nil {
+			seen = map[string]bool{}
+		}
 		seen[p] = true
-		out = append(out, si.byPiece[p]...)
+		out = append(out, bucket...)
 	}
 	slices.Sort(out)
 	return out

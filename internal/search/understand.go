@@ -321,27 +321,23 @@ func (ix *Index) speltCode(u *understanding, q string) string {
 	if !typo {
 		return ""
 	}
-	// Each option's index is how far down its word's corrections it is;
-	// at most 2^6 spellings are tried.
+	// An option costs how far down its word's corrections it is; at most
+	// 2^6 spellings are tried.
 	best, bestCost := "", -1
-	pick := make([]int, len(words))
+	parts := make([]string, len(words))
 	var try func(i, cost int)
 	try = func(i, cost int) {
 		if bestCost >= 0 && cost >= bestCost {
 			return
 		}
 		if i == len(words) {
-			parts := make([]string, len(words))
-			for j, k := range pick {
-				parts[j] = options[j][k]
-			}
 			if code := strings.Join(parts, "_"); ix.spelt[code] {
 				best, bestCost = code, cost
 			}
 			return
 		}
-		for k := range options[i] {
-			pick[i] = k
+		for k, o := range options[i] {
+			parts[i] = o
 			try(i+1, cost+k)
 		}
 	}
