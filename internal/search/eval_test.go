@@ -21,6 +21,9 @@ type evalCase struct {
 	Within   int      `yaml:"within"`
 	Mentions string   `yaml:"mentions"`
 	Lang     string   `yaml:"lang"`
+	// Prefix searches as the web UI does while the user types: the last
+	// word may be unfinished.
+	Prefix bool `yaml:"prefix"`
 }
 
 func loadCases(t *testing.T, path string) []evalCase {
@@ -90,7 +93,7 @@ func rankOf(t *testing.T, ix *search.Index, c evalCase) int {
 	if c.Lang == "ko" {
 		lang = errdex.Korean
 	}
-	resp, err := ix.Search(context.Background(), search.Request{Query: c.Q, Lang: lang, Limit: 10})
+	resp, err := ix.Search(context.Background(), search.Request{Query: c.Q, Lang: lang, Limit: 10, Prefix: c.Prefix})
 	if err != nil {
 		t.Fatalf("Search(%q): %v", c.Q, err)
 	}

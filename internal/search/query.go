@@ -353,14 +353,17 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 			corrected = append(corrected, ix.wordQuery(c, boostTypo))
 			u.highlightWords = append(u.highlightWords, c)
 		}
-		// The titles' words answer a prefix; completions reach the
-		// summaries' words too (not the bodies': a completion there, like
-		// "review" for "rev", is in thousands of them and says little).
-		// Two Hangul syllables say about as much as three Latin letters;
-		// one (정) starts too many words, and is left to the titles' words.
-		if n := utf8.RuneCountInString(w); typing && (n >= 3 || n >= 2 && hasHangul(w)) {
+		// Completions are looked for in titles and summaries, not bodies:
+		// a completion there, like "review" for "rev", is in thousands of
+		// them and says little. One Hangul syllable says about as much as
+		// three Latin letters, and the word typed may sit inside a compound
+		// of a title (승 in 미승인), which no title word starts with; but
+		// the completions of one syllable (정: 정보, 정상...) are too many
+		// to look for in summaries.
+		if n := utf8.RuneCountInString(w); typing && (n >= 3 || hasHangul(w)) {
+			inSummary := n >= 3 || n >= 2 && hasHangul(w)
 			for _, c := range ix.vocab.completions(w, maxCompletions) {
-				completed = append(completed, ix.summaryQuery(c, boostPrefix))
+				completed = append(completed, ix.completionQuery(c, inSummary, boostPrefix))
 				u.highlightWords = append(u.highlightWords, c)
 			}
 		}
@@ -519,16 +522,24 @@ func (ix *Index) wordQuery(w string, weight float64) query.Query {
 	return anyOf(qs...)
 }
 
-// summaryQuery matches w in the summaries of its script.
-func (ix *Index) summaryQuery(w string, weight float64) query.Query {
-	field := fSummaryEn
+// completionQuery matches w in the titles of its script, and the summaries
+// too if inSummary. In a Korean title it matches inside compounds (승인 in
+// 미승인), which the titles' words, matched by their start, do not.
+func (ix *Index) completionQuery(w string, inSummary bool, weight float64) query.Query {
+	title, summary := fTitleEn, fSummaryEn
 	if hasHangul(w) {
-		field = fSummaryKo
+		title, summary = fTitleKo, fSummaryKo
 	}
-	m := bleve.NewMatchQuery(w)
-	m.SetField(field)
-	m.SetBoost(boostSummary * weight)
-	return m
+	match := func(field string, boost float64) query.Query {
+		m := bleve.NewMatchQuery(w)
+		m.SetField(field)
+		m.SetBoost(boost * weight)
+		return m
+	}
+	if !inSummary {
+		return match(title, boostTitle)
+	}
+	return anyOf(match(title, boostTitle), match(summary, boostSummary))
 }
 
 // evidenceFor lists what in the query pointed at e, strongest first.
