@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/errdex/errdex"
 )
@@ -294,7 +295,8 @@ func (ix *Index) understand(q string, prefix, pasted bool) understanding {
 // within the usual budget included: "authentification failed" is
 // AUTHENTICATION_FAILED, "rate limit exceeded" RATE_LIMIT_EXCEEDED. A word
 // the catalog does not have stands for its nearest corrections, as in a
-// text search; of the codes spelt, the one fewest corrections away wins.
+// text search, and an unfinished last word for its completions; of the
+// codes spelt, the one fewest corrections away wins.
 func (ix *Index) speltCode(u *understanding, q string) string {
 	words := splitWords(q)
 	if len(words) < 2 || len(words) > 6 || hasHangul(q) {
@@ -314,6 +316,11 @@ func (ix *Index) speltCode(u *understanding, q string) string {
 		}
 		typo = true
 		options[i] = ix.correctionsOf(u, w)
+		// The last word may be unfinished ("template paus"): its
+		// completions may spell the code too, after its corrections.
+		if i == len(words)-1 && utf8.RuneCountInString(w) >= 3 {
+			options[i] = append(slices.Clip(options[i]), ix.vocab.completions(w, maxCompletions)...)
+		}
 		if len(options[i]) == 0 {
 			return ""
 		}
