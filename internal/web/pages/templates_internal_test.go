@@ -103,3 +103,25 @@ func stringFields(s *Strings) []stringField {
 	}
 	return out
 }
+
+// TestLoadStaticUnknownType checks that a static file of a type the server
+// has no content type for stops startup, rather than going out as
+// whatever the host's MIME tables say.
+func TestLoadStaticUnknownType(t *testing.T) {
+	fsys := fstest.MapFS{
+		"static/app.css":    &fstest.MapFile{Data: []byte("body{}")},
+		"static/font.woff3": &fstest.MapFile{Data: []byte("x")},
+	}
+	_, err := loadStatic(fsys)
+	if err == nil || !strings.Contains(err.Error(), "font.woff3") {
+		t.Fatalf("loadStatic with a .woff3 file: got error %v, want one naming the file", err)
+	}
+	delete(fsys, "static/font.woff3")
+	files, err := loadStatic(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := files["app.css"].ctype; got != "text/css; charset=utf-8" {
+		t.Errorf("app.css: content type %q", got)
+	}
+}
