@@ -380,9 +380,34 @@ func (s *Server) handleMisses(c echo.Context) error {
 // and that Accept-Language chose it.
 func setLanguage(c echo.Context, lang errdex.Lang) {
 	h := c.Response().Header()
-	h.Set("Content-Language", string(lang))
-	h.Add("Vary", "Accept-Language")
+	if v, ok := contentLanguage[lang]; ok {
+		h["Content-Language"] = v
+	} else {
+		h.Set("Content-Language", string(lang))
+	}
+	if v := h["Vary"]; len(v) == 1 && v[0] == echo.HeaderAcceptEncoding {
+		h["Vary"] = varyEncodingLanguage // the gzip middleware's, and ours
+	} else {
+		h.Add("Vary", "Accept-Language")
+	}
 }
+
+// Header values set on most answers, shared rather than allocated per
+// request (the way securityHeaders sets its own). Shared values are only
+// ever replaced in a header, never modified in place; net/http copies them
+// when it writes the header.
+var (
+	contentLanguage = func() map[errdex.Lang][]string {
+		m := make(map[errdex.Lang][]string, len(errdex.Langs))
+		for _, l := range errdex.Langs {
+			m[l] = []string{string(l)}
+		}
+		return m
+	}()
+	varyEncodingLanguage = []string{echo.HeaderAcceptEncoding, "Accept-Language"}
+	contentTypeJSON      = []string{"application/json; charset=utf-8"}
+	contentTypeText      = []string{"text/plain; charset=utf-8"}
+)
 
 // writeJSON writes v as the contract's JSON. It is encoded before anything
 // is written, so an encoding failure still becomes a clean 500.
@@ -406,21 +431,26 @@ func encodeJSON(v any) ([]byte, error) {
 // writeJSONBytes writes an answer encodeJSON made; b is not modified, so
 // it may be a cached answer.
 func writeJSONBytes(c echo.Context, status int, b []byte) error {
-	return writeBlob(c, status, "application/json; charset=utf-8", b)
+	return writeBlob(c, status, contentTypeJSON, b)
 }
 
 // writeText writes a plain-text answer (format=text).
 func writeText(c echo.Context, status int, s string) error {
-	return writeBlob(c, status, "text/plain; charset=utf-8", []byte(s))
+	return writeBlob(c, status, contentTypeText, []byte(s))
 }
 
 // writeBlob writes a whole answer with its length, so that net/http sends
 // it in one piece rather than chunked, as it does past 4 KiB when the
 // length is not known (the gzip middleware drops the length when it
 // compresses).
-func writeBlob(c echo.Context, status int, contentType string, b []byte) error {
-	c.Response().Header()[echo.HeaderContentLength] = []string{strconv.Itoa(len(b))}
-	return c.Blob(status, contentType, b)
+func writeBlob(c echo.Context, status int, contentType []string, b []byte) error {
+	res := c.Response()
+	h := res.Header()
+	h[echo.HeaderContentType] = contentType
+	h[echo.HeaderContentLength] = []string{strconv.Itoa(len(b))}
+	res.WriteHeader(status)
+	_, err := res.Write(b)
+	return err
 }
 
 // quote quotes user input for a message, shortened and made printable.

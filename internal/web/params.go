@@ -20,9 +20,12 @@ const maxParamBytes = 200
 // QueryParams silently drops pairs it cannot decode, which would turn
 // "?q=%zz" into a search for everything; here such a pair, or a key or value
 // that is not UTF-8, is a 400 naming the parameter.
-func queryParams(c echo.Context) (url.Values, error) {
+func queryParams(c echo.Context) (params, error) {
 	raw := c.Request().URL.RawQuery
-	v := url.Values{}
+	if raw == "" {
+		return nil, nil
+	}
+	v := make(params, 0, strings.Count(raw, "&")+1)
 	for raw != "" {
 		var pair string
 		pair, raw, _ = strings.Cut(raw, "&")
@@ -44,9 +47,26 @@ func queryParams(c echo.Context) (url.Values, error) {
 			return nil, &errdex.FieldError{Param: printableParam(key), Code: errdex.CodeInvalidValue,
 				Message: key + " is not valid UTF-8 text"}
 		}
-		v[key] = append(v[key], value)
+		v = append(v, param{key, value})
 	}
 	return v, nil
+}
+
+// params are a query string's parameters in the order given. A handful
+// at most, so a slice searched in order: a url.Values map would cost a
+// map and a slice per key on every request.
+type params []param
+
+type param struct{ key, value string }
+
+// Get returns the first value of the named parameter, or "".
+func (p params) Get(name string) string {
+	for _, kv := range p {
+		if kv.key == name {
+			return kv.value
+		}
+	}
+	return ""
 }
 
 // printableParam makes a parameter name safe to echo back in an error.
@@ -56,7 +76,7 @@ func printableParam(s string) string {
 }
 
 // stringParam returns a parameter bounded to maxParamBytes.
-func stringParam(v url.Values, name string) (string, error) {
+func stringParam(v params, name string) (string, error) {
 	s := strings.TrimSpace(v.Get(name))
 	if len(s) > maxParamBytes {
 		return "", &errdex.FieldError{Param: name, Code: errdex.CodeInvalidValue,
@@ -66,7 +86,7 @@ func stringParam(v url.Values, name string) (string, error) {
 }
 
 // limitParam returns the limit parameter, def when absent.
-func limitParam(v url.Values, def, max int) (int, error) {
+func limitParam(v params, def, max int) (int, error) {
 	s := strings.TrimSpace(v.Get("limit"))
 	if s == "" {
 		return def, nil
@@ -80,7 +100,7 @@ func limitParam(v url.Values, def, max int) (int, error) {
 }
 
 // intParam returns an integer parameter, 0 when absent.
-func intParam(v url.Values, name string, min, max int) (int, error) {
+func intParam(v params, name string, min, max int) (int, error) {
 	s := strings.TrimSpace(v.Get(name))
 	if s == "" {
 		return 0, nil
@@ -94,7 +114,7 @@ func intParam(v url.Values, name string, min, max int) (int, error) {
 }
 
 // boolParam returns a true/false parameter, nil when absent.
-func boolParam(v url.Values, name string) (*bool, error) {
+func boolParam(v params, name string) (*bool, error) {
 	switch strings.ToLower(strings.TrimSpace(v.Get(name))) {
 	case "":
 		return nil, nil
@@ -114,7 +134,7 @@ const (
 	formatText = "text"
 )
 
-func formatParam(v url.Values) (string, error) {
+func formatParam(v params) (string, error) {
 	switch f := strings.ToLower(strings.TrimSpace(v.Get("format"))); f {
 	case "", formatJSON:
 		return formatJSON, nil
@@ -126,7 +146,7 @@ func formatParam(v url.Values) (string, error) {
 
 // langParam picks the answer's language: the lang parameter when given (an
 // unknown one is an error), else the best of Accept-Language, else English.
-func langParam(c echo.Context, v url.Values) (errdex.Lang, error) {
+func langParam(c echo.Context, v params) (errdex.Lang, error) {
 	if s := strings.TrimSpace(v.Get("lang")); s != "" {
 		l, ok := errdex.ParseLang(s)
 		if !ok {
@@ -134,7 +154,11 @@ func langParam(c echo.Context, v url.Values) (errdex.Lang, error) {
 		}
 		return l, nil
 	}
-	return acceptLanguage(c.Request().Header.Get("Accept-Language")), nil
+	// Indexed rather than Get: net/http has canonicalized the keys.
+	if h := c.Request().Header["Accept-Language"]; len(h) > 0 {
+		return acceptLanguage(h[0]), nil
+	}
+	return errdex.English, nil
 }
 
 // acceptLanguage returns the catalog language the header prefers most
@@ -178,7 +202,7 @@ func acceptLanguage(h string) errdex.Lang {
 
 // langParams reads the query string (strictly) and the answer's language,
 // which every endpoint that answers about entries takes.
-func langParams(c echo.Context) (url.Values, errdex.Lang, error) {
+func langParams(c echo.Context) (params, errdex.Lang, error) {
 	v, err := queryParams(c)
 	if err != nil {
 		return nil, "", err
@@ -192,7 +216,7 @@ func langParams(c echo.Context) (url.Values, errdex.Lang, error) {
 
 // answerParams is langParams and the answer format, for the endpoints that
 // can answer in plain text as well as JSON.
-func answerParams(c echo.Context) (url.Values, errdex.Lang, string, error) {
+func answerParams(c echo.Context) (params, errdex.Lang, string, error) {
 	v, lang, err := langParams(c)
 	if err != nil {
 		return nil, "", "", err
