@@ -65,9 +65,8 @@ func clipRunes(s string, n int) string {
 	return s
 }
 
-// mayMatch reports whether text contains any hint.
-func (h *highlighter) mayMatch(text string) bool {
-	lower := strings.ToLower(text)
+// mayMatch reports whether lower, a lower-cased text, contains any hint.
+func (h *highlighter) mayMatch(lower string) bool {
 	for _, hint := range h.hints {
 		if strings.Contains(lower, hint) {
 			return true
@@ -90,10 +89,11 @@ func (h *highlighter) snippet(e *errdex.Entry, lang errdex.Lang) template.HTML {
 		}
 		texts = append(texts, e.Title.In(lang))
 		for _, t := range texts {
-			if !h.mayMatch(t) {
+			a := h.tokens.get(h.analyzer, t)
+			if !h.mayMatch(a.lower) {
 				continue
 			}
-			if s, ok := h.mark(plainMarkdown(t)); ok {
+			if s, ok := h.mark(a); ok {
 				return s
 			}
 		}
@@ -101,11 +101,13 @@ func (h *highlighter) snippet(e *errdex.Entry, lang errdex.Lang) template.HTML {
 	return template.HTML(html.EscapeString(clip(plainMarkdown(e.Summary.In(lang)), snippetWindow)))
 }
 
-// mark highlights text if any of its tokens is a matched term.
-func (h *highlighter) mark(text string) (template.HTML, bool) {
+// mark highlights a text's plain form if any of its tokens is a matched
+// term.
+func (h *highlighter) mark(a *analyzedText) (template.HTML, bool) {
+	text := a.plain
 	type span struct{ start, end int }
 	var spans []span
-	for _, tok := range h.tokens.get(h.analyzer, text) {
+	for _, tok := range a.toks {
 		if !h.terms[tok.term] {
 			continue
 		}
@@ -176,34 +178,44 @@ type token struct {
 	start, end int
 }
 
-// tokenCache remembers the analyzed tokens of entry texts: an index's
+// tokenCache remembers what snippets need of entry texts: an index's
 // catalog never changes, and analyzing the same texts for every query's
-// snippets was half of a small catalog's query time. It holds at most
+// snippets was half of a small catalog's query time (and stripping their
+// Markdown and lower-casing them another tenth). It holds at most
 // maxCachedTexts texts; when full it starts over.
 type tokenCache struct {
 	mu    sync.Mutex
-	texts map[string][]token
+	texts map[string]*analyzedText
+}
+
+// analyzedText is one entry text made ready for snippets.
+type analyzedText struct {
+	plain string  // the text without its Markdown markup
+	lower string  // the text lower-cased, for mayMatch
+	toks  []token // the analyzed tokens of plain
 }
 
 const maxCachedTexts = 20000
 
-func newTokenCache() *tokenCache { return &tokenCache{texts: map[string][]token{}} }
+func newTokenCache() *tokenCache { return &tokenCache{texts: map[string]*analyzedText{}} }
 
-func (c *tokenCache) get(a analysis.Analyzer, text string) []token {
+// get returns text analyzed with a; the result is shared and read-only.
+func (c *tokenCache) get(a analysis.Analyzer, text string) *analyzedText {
 	c.mu.Lock()
-	toks, ok := c.texts[text]
+	at, ok := c.texts[text]
 	c.mu.Unlock()
 	if ok {
-		return toks
+		return at
 	}
-	for _, t := range a.Analyze([]byte(text)) {
-		toks = append(toks, token{string(t.Term), t.Start, t.End})
+	at = &analyzedText{plain: plainMarkdown(text), lower: strings.ToLower(text)}
+	for _, t := range a.Analyze([]byte(at.plain)) {
+		at.toks = append(at.toks, token{string(t.Term), t.Start, t.End})
 	}
 	c.mu.Lock()
 	if len(c.texts) >= maxCachedTexts {
-		c.texts = map[string][]token{}
+		c.texts = map[string]*analyzedText{}
 	}
-	c.texts[text] = toks
+	c.texts[text] = at
 	c.mu.Unlock()
-	return toks
+	return at
 }

@@ -22,7 +22,7 @@ func TestPlainMarkdownKeepsIdentifiers(t *testing.T) {
 func TestMarkEscapesAndWindows(t *testing.T) {
 	ix := builtinTestIndex(t)
 	h := ix.newHighlighter([]string{"script"}, "en")
-	got, ok := h.mark(strings.Repeat("padding words here ", 20) + "<script>alert(1)</script> and more")
+	got, ok := h.mark(h.tokens.get(h.analyzer, strings.Repeat("padding words here ", 20)+"<script>alert(1)</script> and more"))
 	if !ok {
 		t.Fatal("no match")
 	}
