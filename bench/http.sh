@@ -133,7 +133,7 @@ END {
 		v = (r >= 0.8) ? "PASS" : "FAIL"; if (v == "FAIL") fail = 1
 		printf "%s  %-6s throughput %.0f req/s = %.2fx bare (target >= 0.8x)\n", v, ep, rps[e], r
 		v = (p99[e] < 2000) ? "PASS" : "FAIL"; if (v == "FAIL") fail = 1
-		printf "%s  %-6s p99 %.0f us at %s connections (target < 2000 us)\n", v, ep, p99[e], conns
+		printf "%s  %-6s p99 %.0f us at %s connections (target < 2000 us; the bare server: %.0f us)\n", v, ep, p99[e], conns, p99[b]
 	}
 	for (ei = 1; ei <= 3; ei++) {
 		ep = eps[ei]; e = "errdex " ep " 1"; b = "bare " ep " 1"
