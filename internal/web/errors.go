@@ -215,10 +215,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if errors.As(err, &rl) {
 		h.Set("Retry-After", strconv.Itoa(rl.retryAfter))
 	}
+	// An answer to HEAD is written whole too: net/http drops its body and
+	// keeps the headers, which then are the ones GET would get.
 	var werr error
 	switch {
-	case c.Request().Method == http.MethodHead:
-		werr = c.NoContent(p.status)
 	case isJSONPath(c.Request().URL.Path):
 		werr = writeJSON(c, p.status, api.ErrorEnvelope{Error: body})
 	default:

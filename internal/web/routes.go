@@ -15,20 +15,20 @@ func (s *Server) registerRoutes(p *pages.Pages) {
 	p.Register(e)
 
 	// Operations: probes and metrics.
-	e.GET("/healthz", s.handleHealthz)
-	e.GET("/readyz", s.handleReadyz)
-	e.GET("/metrics", s.metricsHandler())
+	e.Match(pages.GetOrHead, "/healthz", s.handleHealthz)
+	e.Match(pages.GetOrHead, "/readyz", s.handleReadyz)
+	e.Match(pages.GetOrHead, "/metrics", s.metricsHandler())
 
 	// The JSON API of the contract.
-	e.GET("/api/openapi.json", s.handleOpenAPI)
+	e.Match(pages.GetOrHead, "/api/openapi.json", s.handleOpenAPI)
 	v1 := e.Group("/api/v1")
-	v1.GET("/search", s.handleSearch)
+	v1.Match(pages.GetOrHead, "/search", s.handleSearch)
 	v1.POST("/identify", s.handleIdentify)
-	v1.GET("/lookup", s.handleLookup)
-	v1.GET("/entries/:system/:code", s.handleEntry)
-	v1.GET("/entries/:system/:code/:variant", s.handleEntry)
-	v1.GET("/systems", s.handleSystems)
-	v1.GET("/misses", s.handleMisses)
+	v1.Match(pages.GetOrHead, "/lookup", s.handleLookup)
+	v1.Match(pages.GetOrHead, "/entries/:system/:code", s.handleEntry)
+	v1.Match(pages.GetOrHead, "/entries/:system/:code/:variant", s.handleEntry)
+	v1.Match(pages.GetOrHead, "/systems", s.handleSystems)
+	v1.Match(pages.GetOrHead, "/misses", s.handleMisses)
 
 	// Chat: off (a 404 like any unknown path) unless a signing secret is set.
 	if s.cfg.SlackHandler != nil {

@@ -646,3 +646,47 @@ func TestContentLength(t *testing.T) {
 		t.Errorf("gzipped answer: Content-Encoding %q, Content-Length %q; want gzip and none", w.Header().Get("Content-Encoding"), w.Header().Get("Content-Length"))
 	}
 }
+
+// TestHead checks that every route that answers GET answers HEAD the same
+// way without the body, over a real connection (a recorder would keep the
+// body that net/http drops), and that a method no route takes is still 405.
+func TestHead(t *testing.T) {
+	ts := httptest.NewServer(newTestServer(t, Config{}).Handler())
+	defer ts.Close()
+	for _, path := range []string{
+		"/api/v1/lookup?code=4019", "/api/v1/entries/kakao-share/4019", "/api/v1/search?q=template",
+		"/api/v1/systems", "/api/openapi.json", "/healthz", "/readyz", "/", "/codes/kakao-share/4019",
+		"/api/v1/lookup", // a 400 stays a 400
+	} {
+		get, err := http.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(get.Body)
+		get.Body.Close()
+		res, err := http.Head(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		headBody, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != get.StatusCode || len(headBody) != 0 {
+			t.Errorf("HEAD %s: status %d with %d body bytes; GET: %d", path, res.StatusCode, len(headBody), get.StatusCode)
+		}
+		if got, want := res.Header.Get("Content-Type"), get.Header.Get("Content-Type"); got != want {
+			t.Errorf("HEAD %s: Content-Type %q, GET's %q", path, got, want)
+		}
+		if cl := get.Header.Get("Content-Length"); cl != "" && res.Header.Get("Content-Length") != strconv.Itoa(len(body)) {
+			t.Errorf("HEAD %s: Content-Length %q, want the GET body's %d", path, res.Header.Get("Content-Length"), len(body))
+		}
+	}
+	req, _ := http.NewRequest(http.MethodDelete, ts.URL+"/api/v1/lookup?code=4019", nil)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusMethodNotAllowed || !strings.Contains(res.Header.Get("Allow"), "HEAD") {
+		t.Errorf("DELETE: got %d, Allow %q; want 405 naming GET and HEAD", res.StatusCode, res.Header.Get("Allow"))
+	}
+}

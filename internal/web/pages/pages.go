@@ -125,14 +125,20 @@ func (p *Pages) funcs() template.FuncMap {
 // security headers and the language of the request; the rest of e is left
 // as it is.
 func (p *Pages) Register(e *echo.Echo) {
-	e.GET("/", p.handleSearch, p.pageMiddleware)
-	e.GET("/search", p.handleSearch, p.pageMiddleware)
+	e.Match(GetOrHead, "/", p.handleSearch, p.pageMiddleware)
+	e.Match(GetOrHead, "/search", p.handleSearch, p.pageMiddleware)
 	e.POST("/search", p.handleSearch, p.pageMiddleware)
-	e.GET("/codes/:system/:code", p.handleEntry, p.pageMiddleware)
-	e.GET("/codes/:system/:code/:variant", p.handleEntry, p.pageMiddleware)
-	e.GET("/systems/:system", p.handleSystem, p.pageMiddleware)
-	e.GET("/static/*", p.handleStatic, staticMiddleware)
+	e.Match(GetOrHead, "/codes/:system/:code", p.handleEntry, p.pageMiddleware)
+	e.Match(GetOrHead, "/codes/:system/:code/:variant", p.handleEntry, p.pageMiddleware)
+	e.Match(GetOrHead, "/systems/:system", p.handleSystem, p.pageMiddleware)
+	e.Match(GetOrHead, "/static/*", p.handleStatic, staticMiddleware)
 }
+
+// GetOrHead are the methods of a route that reads: HTTP has every server
+// answer HEAD wherever it answers GET (RFC 9110, section 9.1), and
+// net/http drops the body of an answer to HEAD by itself, keeping its
+// headers and length.
+var GetOrHead = []string{http.MethodGet, http.MethodHead}
 
 // staticMiddleware sets the security headers of static files, which do not
 // depend on the language.

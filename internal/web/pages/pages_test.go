@@ -482,7 +482,8 @@ func TestRoutes(t *testing.T) {
 	}
 	slices.Sort(got)
 	want := []string{"GET /", "GET /codes/:system/:code", "GET /codes/:system/:code/:variant", "GET /search",
-		"GET /static/*", "GET /systems/:system", "POST /search"}
+		"GET /static/*", "GET /systems/:system", "HEAD /", "HEAD /codes/:system/:code",
+		"HEAD /codes/:system/:code/:variant", "HEAD /search", "HEAD /static/*", "HEAD /systems/:system", "POST /search"}
 	if !slices.Equal(got, want) {
 		t.Errorf("routes: got %v, want %v", got, want)
 	}
