@@ -184,24 +184,34 @@ func destination(raw []byte) string {
 
 // SafeURL reports whether a link destination may be rendered: a relative
 // address, a fragment, or one with the scheme http, https or mailto. The
-// scheme is read the way browsers read it, ignoring ASCII whitespace and
-// control characters anywhere in it and letter case.
+// scheme is read as browsers read it, ignoring letter case, and more
+// strictly: ASCII whitespace and control characters are skipped anywhere
+// in it (browsers skip only some), so "java\nscript:" is a scheme. A
+// character no scheme may hold ("/", "?", "#", "%"...) before any colon
+// makes the address relative, as it does for browsers; that is also how
+// the renderer's percent-encoded form of a safe address ("http%1C:") reads.
 func SafeURL(u string) bool {
 	var scheme strings.Builder
 	for _, r := range u {
 		switch {
 		case r <= 0x20 || r == 0x7f:
-			continue // browsers strip these inside the scheme
+			continue
 		case r == ':':
 			switch strings.ToLower(scheme.String()) {
 			case "http", "https", "mailto":
 				return true
 			}
 			return false
-		case r == '/' || r == '?' || r == '#':
+		case !isSchemeChar(r):
 			return true // no scheme: a relative address
 		}
 		scheme.WriteRune(r)
 	}
 	return true
+}
+
+// isSchemeChar reports whether r may appear in a URL scheme (RFC 3986,
+// section 3.1).
+func isSchemeChar(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '+' || r == '-' || r == '.'
 }

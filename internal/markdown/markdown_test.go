@@ -66,6 +66,11 @@ func TestSafeURL(t *testing.T) {
 		{"data:image/png;base64,AAAA", false},
 		{"file:///etc/passwd", false},
 		{"ftp://x", false},
+		{"http\x1c:", true},                // the renderer writes it as below
+		{"http%1C:", true},                 // '%' is no scheme character: relative
+		{"jav%61script:alert(1)", true},    // browsers do not decode a scheme: relative
+		{"java\x00script:alert(1)", false}, // controls skipped: stricter than browsers
+		{"a+b.c-d:x", false},               // a real scheme, not one of ours
 	}
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {
