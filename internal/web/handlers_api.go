@@ -177,7 +177,9 @@ func identifyText(r *http.Request) (string, error) {
 			Message: `the body must be a JSON object {"text": "..."}`}
 	}
 	if in.Text == nil {
-		return "", &errdex.FieldError{Param: "text", Code: errdex.CodeMissingField, Message: "text is required"}
+		// Often the error payload itself, posted as JSON: say how to send it.
+		return "", &errdex.FieldError{Param: "text", Code: errdex.CodeMissingField,
+			Message: `text is required: send {"text": "..."} as JSON, or the error itself as text/plain`}
 	}
 	if len(*in.Text) > maxIdentifyText {
 		return "", &tooLargeError{param: "text", limit: maxIdentifyText}

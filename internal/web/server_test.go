@@ -690,3 +690,17 @@ func TestHead(t *testing.T) {
 		t.Errorf("DELETE: got %d, Allow %q; want 405 naming GET and HEAD", res.StatusCode, res.Header.Get("Allow"))
 	}
 }
+
+// TestIdentifyPayloadPostedAsJSON checks that an error payload posted as
+// the JSON body itself, a common slip, is told how to send it.
+func TestIdentifyPayloadPostedAsJSON(t *testing.T) {
+	s := newTestServer(t, Config{})
+	w := request(t, s, "POST", "/api/v1/identify",
+		strings.NewReader(`{"error":{"type":"authentication_error","code":"expired_api_key"}}`),
+		"Content-Type", "application/json")
+	got := decodeEnvelope(t, w)
+	if w.Code != http.StatusBadRequest || got.Code != "missing_required_field" || got.Param != "text" ||
+		!strings.Contains(got.Message, `{"text": "..."}`) || !strings.Contains(got.Message, "text/plain") {
+		t.Errorf("got %d %+v; want 400 missing_required_field on text, saying how to send the error", w.Code, got)
+	}
+}
