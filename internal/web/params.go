@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -154,50 +153,7 @@ func langParam(c echo.Context, v params) (errdex.Lang, error) {
 		}
 		return l, nil
 	}
-	// Indexed rather than Get: net/http has canonicalized the keys.
-	if h := c.Request().Header["Accept-Language"]; len(h) > 0 {
-		return acceptLanguage(h[0]), nil
-	}
-	return errdex.English, nil
-}
-
-// acceptLanguage returns the catalog language the header prefers most
-// (by q value, then by order), or English. A malformed header is not an
-// error: the header is a preference, not a demand.
-func acceptLanguage(h string) errdex.Lang {
-	type pref struct {
-		lang errdex.Lang
-		q    float64
-		i    int
-	}
-	var prefs []pref
-	for i, part := range strings.Split(h, ",") {
-		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		q := 1.0
-		if p, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
-			f, err := strconv.ParseFloat(p, 64)
-			if err != nil || f < 0 || f > 1 {
-				continue
-			}
-			q = f
-		}
-		if l, ok := errdex.ParseLang(tag); ok && q > 0 {
-			prefs = append(prefs, pref{l, q, i})
-		}
-	}
-	if len(prefs) == 0 {
-		return errdex.English
-	}
-	slices.SortStableFunc(prefs, func(a, b pref) int {
-		switch {
-		case a.q > b.q:
-			return -1
-		case a.q < b.q:
-			return 1
-		}
-		return a.i - b.i
-	})
-	return prefs[0].lang
+	return errdex.PreferredLang(c.Request().Header.Get("Accept-Language")), nil
 }
 
 // langParams reads the query string (strictly) and the answer's language,

@@ -4,8 +4,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -31,31 +29,7 @@ func pickLang(r *http.Request) (lang errdex.Lang, fromQuery bool) {
 			return l, false
 		}
 	}
-	return acceptLanguage(r.Header.Get("Accept-Language")), false
-}
-
-// acceptLanguage returns the catalog language an Accept-Language header
-// ranks highest ("ko-KR,ko;q=0.9,en;q=0.8" is Korean), English when it
-// names none. Among equal weights the first listed wins.
-func acceptLanguage(header string) errdex.Lang {
-	best, bestQ := errdex.English, 0.0
-	for part := range strings.SplitSeq(header, ",") {
-		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		q := 1.0
-		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
-			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-			if err != nil || f < 0 || f > 1 {
-				continue
-			}
-			q = f
-		}
-		l, ok := errdex.ParseLang(tag)
-		if !ok || q <= bestQ {
-			continue
-		}
-		best, bestQ = l, q
-	}
-	return best
+	return errdex.PreferredLang(r.Header.Get("Accept-Language")), false
 }
 
 // rememberLang sets the cookie that keeps a ?lang= choice.
