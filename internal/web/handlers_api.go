@@ -382,22 +382,15 @@ func (s *Server) handleMisses(c echo.Context) error {
 // and that Accept-Language chose it.
 func setLanguage(c echo.Context, lang errdex.Lang) {
 	h := c.Response().Header()
-	if v, ok := contentLanguage[lang]; ok {
-		h["Content-Language"] = v
-	} else {
-		h.Set("Content-Language", string(lang))
-	}
-	if v := h["Vary"]; len(v) == 1 && v[0] == echo.HeaderAcceptEncoding {
-		h["Vary"] = varyEncodingLanguage // the gzip middleware's, and ours
-	} else {
-		h.Add("Vary", "Accept-Language")
-	}
+	h["Content-Language"] = contentLanguage[lang]
+	h["Vary"] = append(h["Vary"], "Accept-Language")
 }
 
 // Header values set on most answers, shared rather than allocated per
 // request (the way securityHeaders sets its own). Shared values are only
 // ever replaced in a header, never modified in place; net/http copies them
-// when it writes the header.
+// when it writes the header. contentLanguage has every language a request
+// can ask for (langParam accepts no other).
 var (
 	contentLanguage = func() map[errdex.Lang][]string {
 		m := make(map[errdex.Lang][]string, len(errdex.Langs))
@@ -406,9 +399,8 @@ var (
 		}
 		return m
 	}()
-	varyEncodingLanguage = []string{echo.HeaderAcceptEncoding, "Accept-Language"}
-	contentTypeJSON      = []string{"application/json; charset=utf-8"}
-	contentTypeText      = []string{"text/plain; charset=utf-8"}
+	contentTypeJSON = []string{"application/json; charset=utf-8"}
+	contentTypeText = []string{"text/plain; charset=utf-8"}
 )
 
 // writeJSON writes v as the contract's JSON. It is encoded before anything
