@@ -204,10 +204,7 @@ func (ix *Index) checkRequest(req *Request, payload bool) error {
 func (req *Request) filters() []query.Query {
 	var fs []query.Query
 	term := func(field, value string) {
-		t := bleve.NewTermQuery(strings.ToLower(value))
-		t.SetField(field)
-		t.SetBoost(0.0001)
-		fs = append(fs, t)
+		fs = append(fs, termQuery(field, strings.ToLower(value), 0.0001))
 	}
 	if req.System != "" {
 		term(fSystem, req.System)
@@ -238,26 +235,20 @@ func (req *Request) fingerprint() string {
 // kind of evidence, each boosted to its place in the order of trust.
 func (ix *Index) buildQuery(u *understanding) query.Query {
 	var tiers []query.Query
-	term := func(field, value string, boost float64) query.Query {
-		t := bleve.NewTermQuery(value)
-		t.SetField(field)
-		t.SetBoost(boost)
-		return t
-	}
 	if len(u.keys) > 0 {
 		var qs []query.Query
 		for _, k := range u.keys {
-			qs = append(qs, term(fCode, k, boostCode), term(fKeys, k, boostAlias))
+			qs = append(qs, termQuery(fCode, k, boostCode), termQuery(fKeys, k, boostAlias))
 		}
 		for _, k := range u.spelt {
-			qs = append(qs, term(fCodeCase, k, boostCodeCase))
+			qs = append(qs, termQuery(fCodeCase, k, boostCodeCase))
 		}
 		tiers = append(tiers, anyOf(qs...))
 	}
 	if len(u.pqual) > 0 {
 		var qs []query.Query
 		for _, k := range u.pqual {
-			qs = append(qs, term(fPKeys, k, boostQualified))
+			qs = append(qs, termQuery(fPKeys, k, boostQualified))
 		}
 		tiers = append(tiers, anyOf(qs...))
 	}
@@ -276,14 +267,14 @@ func (ix *Index) buildQuery(u *understanding) query.Query {
 	if len(u.HTTPStatuses) > 0 && len(known) == 0 {
 		var qs []query.Query
 		for _, s := range u.HTTPStatuses {
-			qs = append(qs, term(fHTTPStatus, strconv.Itoa(s), boostStatus))
+			qs = append(qs, termQuery(fHTTPStatus, strconv.Itoa(s), boostStatus))
 		}
 		tiers = append(tiers, anyOf(qs...))
 	}
 	if len(u.pcodes) > 0 {
 		var qs []query.Query
 		for _, k := range u.pcodes {
-			qs = append(qs, term(fPCodes, k, boostPCode))
+			qs = append(qs, termQuery(fPCodes, k, boostPCode))
 		}
 		tiers = append(tiers, anyOf(qs...))
 	}
@@ -408,8 +399,21 @@ func titleWordQuery(w string, whole bool, boost float64) query.Query {
 	if whole {
 		t += wholeWord
 	}
-	q := bleve.NewTermQuery(t)
-	q.SetField(fTitleWords)
+	return termQuery(fTitleWords, t, boost)
+}
+
+// termQuery matches one indexed term of a field.
+func termQuery(field, term string, boost float64) query.Query {
+	q := bleve.NewTermQuery(term)
+	q.SetField(field)
+	q.SetBoost(boost)
+	return q
+}
+
+// matchQuery matches text as the field's analyzer reads it.
+func matchQuery(field, text string, boost float64) query.Query {
+	q := bleve.NewMatchQuery(text)
+	q.SetField(field)
 	q.SetBoost(boost)
 	return q
 }
@@ -480,18 +484,8 @@ func (ix *Index) isStopWord(w string) bool {
 // not repeat its title's word loses little: the disjunction scales its
 // score by the share of alternatives matched.
 func (ix *Index) wordQuery(w string, weight float64) query.Query {
-	match := func(field string, boost float64) query.Query {
-		m := bleve.NewMatchQuery(w)
-		m.SetField(field)
-		m.SetBoost(boost * weight)
-		return m
-	}
-	term := func(t, field string, boost float64) query.Query {
-		q := bleve.NewTermQuery(t)
-		q.SetField(field)
-		q.SetBoost(boost * weight)
-		return q
-	}
+	match := func(field string, boost float64) query.Query { return matchQuery(field, w, boost*weight) }
+	term := func(t, field string, boost float64) query.Query { return termQuery(field, t, boost*weight) }
 	var title, summary, body query.Query
 	switch {
 	case hasHangul(w) && ix.vocab.has(koStem(w)) && isAllHangul(w):
@@ -514,10 +508,7 @@ func (ix *Index) wordQuery(w string, weight float64) query.Query {
 	}
 	qs := []query.Query{title, bleve.NewDisjunctionQuery(summary, body)}
 	for _, sys := range ix.systemWords[w] {
-		t := bleve.NewTermQuery(sys)
-		t.SetField(fSystem)
-		t.SetBoost(boostSystem * weight)
-		qs = append(qs, t)
+		qs = append(qs, termQuery(fSystem, sys, boostSystem*weight))
 	}
 	return anyOf(qs...)
 }
@@ -530,12 +521,7 @@ func (ix *Index) completionQuery(w string, inSummary bool, weight float64) query
 	if hasHangul(w) {
 		title, summary = fTitleKo, fSummaryKo
 	}
-	match := func(field string, boost float64) query.Query {
-		m := bleve.NewMatchQuery(w)
-		m.SetField(field)
-		m.SetBoost(boost * weight)
-		return m
-	}
+	match := func(field string, boost float64) query.Query { return matchQuery(field, w, boost*weight) }
 	if !inSummary {
 		return match(title, boostTitle)
 	}
