@@ -98,7 +98,13 @@ func (h *highlighter) snippet(e *errdex.Entry, lang errdex.Lang) template.HTML {
 			}
 		}
 	}
-	return template.HTML(html.EscapeString(clip(plainMarkdown(e.Summary.In(lang)), snippetWindow)))
+	summary := e.Summary.In(lang)
+	if h.analyzer != nil {
+		summary = h.tokens.get(h.analyzer, summary).plain // kept from earlier queries
+	} else {
+		summary = plainMarkdown(summary)
+	}
+	return template.HTML(html.EscapeString(clip(summary, snippetWindow)))
 }
 
 // mark highlights a text's plain form if any of its tokens is a matched
