@@ -28,9 +28,10 @@ func (s *compiledSig) key() string {
 
 func newSigIndex(sigs []compiledSig) sigIndex {
 	count := map[string]int{}
+	seen := map[string]bool{} // pieces of one key, counted once
 	for i := range sigs {
 		k := sigs[i].key()
-		seen := map[string]bool{}
+		clear(seen)
 		for j := 0; j+pieceLen <= len(k); j++ {
 			if p := k[j : j+pieceLen]; !seen[p] {
 				seen[p] = true
