@@ -22,6 +22,7 @@ import (
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/chatops"
 	"github.com/errdex/errdex/internal/live"
+	"github.com/errdex/errdex/internal/mcp"
 	"github.com/errdex/errdex/internal/search"
 	"github.com/errdex/errdex/internal/web"
 )
@@ -55,6 +56,8 @@ type serveConfig struct {
 	// SlackInChannel posts every Slack answer to the channel instead of
 	// only to the person who asked.
 	SlackInChannel bool
+	// MCP serves the Model Context Protocol on POST /mcp.
+	MCP bool
 
 	LogLevel        slog.Level
 	LogFormat       string
@@ -73,6 +76,7 @@ const (
 	envBaseURL         = "ERRDEX_BASE_URL"
 	envSlackSecret     = "ERRDEX_SLACK_SIGNING_SECRET"
 	envSlackInChannel  = "ERRDEX_SLACK_IN_CHANNEL"
+	envMCP             = "ERRDEX_MCP"
 	envLogLevel        = "ERRDEX_LOG_LEVEL"
 	envLogFormat       = "ERRDEX_LOG_FORMAT"
 	envShutdownTimeout = "ERRDEX_SHUTDOWN_TIMEOUT"
@@ -80,8 +84,9 @@ const (
 
 const serveUsage = `Usage: errdex serve [flags]
 
-Serves the web UI, the JSON API under /api/v1, /healthz, /readyz and
-/metrics. Without --catalog it serves the catalog built into errdex; with
+Serves the web UI, the JSON API under /api/v1, the Model Context Protocol
+on POST /mcp (for AI assistants; --mcp=false turns it off), /healthz,
+/readyz and /metrics. Without --catalog it serves the catalog built into errdex; with
 it, edits to the directory are validated and applied without a restart
 (SIGHUP reloads too), and a catalog with problems is refused while the last
 good one keeps serving. SIGTERM or SIGINT shuts down gracefully.
@@ -97,7 +102,7 @@ func parseServeConfig(env *cmdEnv, args []string) (serveConfig, error) {
 	var (
 		cfg                                           serveConfig
 		proxies, level, debounce, rateLimit, shutdown string
-		watch, inChannel                              string
+		watch, inChannel, mcpOn                       string
 		burst                                         string
 	)
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
@@ -122,6 +127,7 @@ func parseServeConfig(env *cmdEnv, args []string) (serveConfig, error) {
 	fs.StringVar(&burst, "rate-burst", getenv(envRateBurst, "40"), "requests one client may burst above the rate (env "+envRateBurst+")")
 	fs.StringVar(&cfg.BaseURL, "base-url", getenv(envBaseURL, ""), "public `URL` of this service, put before links in answers (env "+envBaseURL+"); default: site-relative links")
 	fs.StringVar(&inChannel, "slack-in-channel", getenv(envSlackInChannel, "false"), "post Slack answers to the channel, not only to the asker: true or false (env "+envSlackInChannel+")")
+	fs.StringVar(&mcpOn, "mcp", getenv(envMCP, "true"), "serve the Model Context Protocol on POST /mcp: true or false (env "+envMCP+")")
 	fs.StringVar(&level, "log-level", getenv(envLogLevel, "info"), "debug, info, warn or error (env "+envLogLevel+")")
 	fs.StringVar(&cfg.LogFormat, "log-format", getenv(envLogFormat, "text"), "text or json (env "+envLogFormat+")")
 	fs.StringVar(&shutdown, "shutdown-timeout", getenv(envShutdownTimeout, "20s"), "how long in-flight requests may take to finish on SIGTERM (env "+envShutdownTimeout+")")
@@ -136,6 +142,9 @@ func parseServeConfig(env *cmdEnv, args []string) (serveConfig, error) {
 	var err error
 	if cfg.SlackInChannel, err = strconv.ParseBool(inChannel); err != nil {
 		return cfg, fmt.Errorf("--slack-in-channel: %q is not true or false", inChannel)
+	}
+	if cfg.MCP, err = strconv.ParseBool(mcpOn); err != nil {
+		return cfg, fmt.Errorf("--mcp: %q is not true or false", mcpOn)
 	}
 	if cfg.Watch, err = strconv.ParseBool(watch); err != nil {
 		return cfg, fmt.Errorf("--watch: %q is not true or false", watch)
@@ -254,7 +263,19 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 		}
 		wcfg.SlackHandler = slack
 	}
-	srv, err := web.New(wcfg, holder, reloader, log)
+	// The MCP server counts its searches that found nothing in the web
+	// server's misses, as the API's are; srv is set before any request.
+	var srv *web.Server
+	if cfg.MCP {
+		wcfg.MCPHandler = mcp.New(mcp.Config{
+			Source:     holder,
+			BaseURL:    cfg.BaseURL,
+			Version:    cat.Version,
+			RecordMiss: func(q string) { srv.Misses().Record(q) },
+			Logger:     log.With("handler", "mcp"),
+		}).HTTPHandler(mcp.HTTPOptions{BehindProxy: len(cfg.TrustedProxies) > 0})
+	}
+	srv, err = web.New(wcfg, holder, reloader, log)
 	if err != nil {
 		return err
 	}
@@ -288,7 +309,7 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 	// Logged once the watch and SIGHUP are in place, so a change made after
 	// this line is seen.
 	log.Info("listening", "addr", ln.Addr().String(), "catalog", cat.Source,
-		"version", cat.Version, "entries", cat.Len(), "slack", cfg.SlackSigningSecret != "")
+		"version", cat.Version, "entries", cat.Len(), "slack", cfg.SlackSigningSecret != "", "mcp", cfg.MCP)
 	wg.Go(func() {
 		for {
 			select {

@@ -47,6 +47,9 @@ type Config struct {
 	// SlackHandler, when set, answers POST /chatops/slack. It is nil unless
 	// a Slack signing secret is configured, and then the path is a 404.
 	SlackHandler http.Handler
+	// MCPHandler, when set, answers POST /mcp (the Model Context Protocol's
+	// Streamable HTTP transport), behind the same middleware as the API.
+	MCPHandler http.Handler
 }
 
 func (c *Config) setDefaults() {
