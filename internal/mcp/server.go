@@ -105,8 +105,9 @@ func New(cfg Config) *Server {
 		Instructions: instructions,
 		// No logging capability: nothing is sent to clients as log messages.
 		Capabilities: &sdk.ServerCapabilities{},
-		// The SDK logs protocol-level trouble only; no arguments.
-		Logger: log,
+		// The SDK logs every session's start and end at info (over HTTP,
+		// every request): only its warnings and errors are worth a line.
+		Logger: slog.New(minLevel{log.Handler(), slog.LevelWarn}),
 	})
 	s.addTools()
 	s.sdk.AddReceivingMiddleware(clearerArgErrors)
@@ -136,6 +137,25 @@ func (s *Server) Run(ctx context.Context, r io.Reader, w io.Writer) error {
 	return err
 }
 
+// minLevel drops records below a level, whatever the handler it wraps
+// would take.
+type minLevel struct {
+	slog.Handler
+	min slog.Level
+}
+
+func (h minLevel) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= h.min && h.Handler.Enabled(ctx, l)
+}
+
+func (h minLevel) WithAttrs(as []slog.Attr) slog.Handler {
+	return minLevel{h.Handler.WithAttrs(as), h.min}
+}
+
+func (h minLevel) WithGroup(name string) slog.Handler {
+	return minLevel{h.Handler.WithGroup(name), h.min}
+}
+
 // nopCloser leaves closing the process's stdout to the process.
 type nopCloser struct{ io.Writer }
 
@@ -161,7 +181,7 @@ func (s *Server) HTTPHandler(opts HTTPOptions) http.Handler {
 			JSONResponse:               true,
 			MaxRequestBodyBytes:        maxFrameBytes,
 			DisableLocalhostProtection: opts.BehindProxy,
-			Logger:                     s.log,
+			Logger:                     slog.New(minLevel{s.log.Handler(), slog.LevelWarn}),
 		})
 }
 
