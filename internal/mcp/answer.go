@@ -155,19 +155,20 @@ func (s *Server) result(e *errdex.Entry, lang errdex.Lang, conf string, match st
 
 // lookupAnswer builds the answer to a lookup of code.
 func (s *Server) lookupAnswer(cat *errdex.Catalog, code, system string, ms []errdex.Match, lang errdex.Lang) *Answer {
-	out := &Answer{Query: code, System: system, Lang: string(lang), Total: len(ms), Results: make([]Result, 0, len(ms))}
-	for _, m := range ms {
-		out.Results = append(out.Results, s.result(m.Entry, lang, lookupConfidence, m.Field,
+	answer, confs := search.JudgeLookup(code, ms)
+	out := &Answer{Answer: string(answer), Query: code, System: system, Lang: string(lang), Total: len(ms),
+		Results: make([]Result, 0, len(ms))}
+	for i, m := range ms {
+		out.Results = append(out.Results, s.result(m.Entry, lang, string(confs[i]), m.Field,
 			[]Evidence{{Kind: m.Field, Value: m.Value}}))
 	}
-	out.Answer = lookupAnswerOf(len(ms))
 	out.Verdict = verdict(out, lang, "lookup")
 	return out
 }
 
 // searchAnswer builds the answer to a search or an identify.
 func (s *Server) searchAnswer(cat *errdex.Catalog, resp *search.Response, lang errdex.Lang, identify bool) *Answer {
-	out := &Answer{Lang: string(lang), Total: resp.Total, Results: make([]Result, 0, len(resp.Results))}
+	out := &Answer{Answer: string(resp.Answer), Lang: string(lang), Total: resp.Total, Results: make([]Result, 0, len(resp.Results))}
 	if !identify {
 		out.Query = resp.Query
 	}
@@ -176,14 +177,13 @@ func (s *Server) searchAnswer(cat *errdex.Catalog, resp *search.Response, lang e
 		for _, x := range r.Evidence {
 			ev = append(ev, Evidence{Kind: x.Kind, Value: x.Value})
 		}
-		out.Results = append(out.Results, s.result(r.Entry, lang, confidenceOf(r), r.Match, ev))
+		out.Results = append(out.Results, s.result(r.Entry, lang, string(r.Confidence), r.Match, ev))
 	}
 	for _, sg := range resp.Suggestions {
 		out.Suggestions = append(out.Suggestions, Suggestion{
 			ID: sg.Entry.ID(), Title: sg.Entry.Title.In(lang), URL: s.permalink(sg.Entry), Reason: sg.Reason,
 		})
 	}
-	out.Answer = answerOf(out.Results)
 	kind := "search"
 	if identify {
 		kind = "identify"

@@ -12,6 +12,7 @@ import (
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/mask"
 	"github.com/errdex/errdex/internal/search"
 )
 
@@ -277,7 +278,9 @@ func (s *Server) search(ctx context.Context, req *sdk.CallToolRequest, in Search
 		return nil, nil, toolError(err)
 	}
 	if resp.Total == 0 && s.cfg.RecordMiss != nil {
-		s.cfg.RecordMiss(resp.Query)
+		// Masked here, whatever the receiver does: a query may hold a
+		// token or a phone number, and misses are shown to editors.
+		s.cfg.RecordMiss(mask.String(resp.Query))
 	}
 	out := s.searchAnswer(cat, resp, lang, false)
 	return textResult(renderAnswer(out)), out, nil
