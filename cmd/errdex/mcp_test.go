@@ -1,16 +1,20 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 )
@@ -23,7 +27,7 @@ var (
 
 // errdexBinary builds the errdex command once per test run, so the stdio
 // test talks to the real binary as an assistant would start it.
-func errdexBinary(t *testing.T) string {
+func errdexBinary(t testing.TB) string {
 	t.Helper()
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "errdex-bin-")
@@ -254,4 +258,101 @@ func exerciseMCP(t *testing.T, cs *sdk.ClientSession, base string) {
 	if _, err := cs.ListTools(ctx, nil); err != nil {
 		t.Errorf("after the bad calls: %v", err)
 	}
+}
+
+// BenchmarkMCPToolCall measures one tool call's round trip through the
+// SDK's client, over stdio to an `errdex mcp` subprocess and over HTTP to
+// an `errdex serve` subprocess on 127.0.0.1 (rate limit off), and reports
+// the median (p50-µs) and p90 beside Go's mean. docs/benchmarks.md has the
+// figures and the command.
+func BenchmarkMCPToolCall(b *testing.B) {
+	bin := errdexBinary(b)
+	calls := []struct {
+		tool string
+		args map[string]any
+	}{
+		{"lookup", map[string]any{"code": "4019"}},
+		{"search", map[string]any{"query": "잔액 부족"}},
+		{"identify", map[string]any{"text": `{"error":{"code":"invalid_api_key","message":"The API key is invalid."}}`}},
+	}
+	transports := []struct {
+		name    string
+		connect func(b *testing.B) *sdk.ClientSession
+	}{
+		{"stdio", func(b *testing.B) *sdk.ClientSession {
+			cs, err := newMCPClient().Connect(context.Background(), &sdk.CommandTransport{Command: exec.Command(bin, "mcp")}, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return cs
+		}},
+		{"http", func(b *testing.B) *sdk.ClientSession {
+			base := serveProcess(b, bin)
+			cs, err := newMCPClient().Connect(context.Background(), &sdk.StreamableClientTransport{Endpoint: base + "/mcp"}, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return cs
+		}},
+	}
+	for _, tr := range transports {
+		b.Run(tr.name, func(b *testing.B) {
+			cs := tr.connect(b)
+			defer cs.Close()
+			for _, c := range calls {
+				b.Run(c.tool, func(b *testing.B) {
+					ctx := context.Background()
+					params := &sdk.CallToolParams{Name: c.tool, Arguments: c.args}
+					ds := make([]time.Duration, 0, b.N)
+					for b.Loop() {
+						start := time.Now()
+						res, err := cs.CallTool(ctx, params)
+						ds = append(ds, time.Since(start))
+						if err != nil || res.IsError {
+							b.Fatalf("%s: %v %v", c.tool, err, res)
+						}
+					}
+					slices.Sort(ds)
+					b.ReportMetric(float64(ds[len(ds)/2].Microseconds()), "p50-µs")
+					b.ReportMetric(float64(ds[len(ds)*9/10].Microseconds()), "p90-µs")
+				})
+			}
+		})
+	}
+}
+
+// serveProcess starts `errdex serve` as a subprocess on 127.0.0.1:0 and
+// returns its base URL once it listens; it is stopped when b ends.
+func serveProcess(b *testing.B, bin string) string {
+	b.Helper()
+	// Logged at info: the listening line gives the address; the request
+	// lines after it are drained unread.
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--rate-limit", "0", "--log-format", "json")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() })
+	addr := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		sent := false
+		for sc.Scan() {
+			var line struct{ Msg, Addr string }
+			if !sent && json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == "listening" {
+				addr <- line.Addr
+				sent = true
+			}
+		}
+	}()
+	select {
+	case a := <-addr:
+		return fmt.Sprintf("http://%s", a)
+	case <-time.After(30 * time.Second):
+		b.Fatal("errdex serve did not listen in time")
+	}
+	return ""
 }
