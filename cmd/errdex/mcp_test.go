@@ -96,6 +96,29 @@ func TestMCPHTTP(t *testing.T) {
 	defer cs.Close()
 	exerciseMCP(t, cs, "https://errdex.example.com")
 
+	// Over HTTP the request's Accept-Language is the fallback language.
+	ko, err := newMCPClient().Connect(context.Background(), &sdk.StreamableClientTransport{
+		Endpoint: s.base + "/mcp", HTTPClient: &http.Client{Transport: acceptLanguage("ko-KR,ko;q=0.9")}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ko.Close()
+	for _, c := range []struct {
+		args map[string]any
+		want string
+	}{
+		{map[string]any{"code": "4019"}, `"lang":"ko"`},
+		{map[string]any{"code": "4019", "lang": "en"}, `"lang":"en"`},
+	} {
+		res, err := ko.CallTool(context.Background(), &sdk.CallToolParams{Name: "lookup", Arguments: c.args})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b, _ := json.Marshal(res.StructuredContent); !strings.Contains(string(b), c.want) {
+			t.Errorf("Accept-Language ko, %v: want %s, got %.200s", c.args, c.want, b)
+		}
+	}
+
 	// What is not MCP is answered without a 5xx.
 	post := func(ctype, accept, body string) int {
 		req, _ := http.NewRequest("POST", s.base+"/mcp", strings.NewReader(body))
@@ -130,6 +153,15 @@ func TestMCPHTTP(t *testing.T) {
 	if code := s.get(t, "/mcp", nil); code != http.StatusMethodNotAllowed {
 		t.Errorf("GET /mcp: got %d, want 405", code)
 	}
+}
+
+// acceptLanguage is a transport that sends an Accept-Language header.
+type acceptLanguage string
+
+func (a acceptLanguage) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.Header.Set("Accept-Language", string(a))
+	return http.DefaultTransport.RoundTrip(r)
 }
 
 // TestMCPHTTPLimits checks that /mcp is behind the API's rate limit and
