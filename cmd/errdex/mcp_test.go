@@ -388,3 +388,32 @@ func serveProcess(b *testing.B, bin string) string {
 	}
 	return ""
 }
+
+// TestMCPStdioOversizedMessage checks the stdio bound: a message longer
+// than any call may be (identify's 64 KiB, escaped, plus the envelope)
+// ends the connection with a line on stderr, not a panic or a hang.
+func TestMCPStdioOversizedMessage(t *testing.T) {
+	huge := `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"identify","arguments":{"text":"` +
+		strings.Repeat("가", 200<<10) + `"}}}` + "\n"
+	cmd := exec.Command(errdexBinary(t), "mcp")
+	cmd.Stdin = strings.NewReader(huge)
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	done := make(chan error, 1)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("errdex mcp did not stop")
+	}
+	if strings.Contains(stderr.String(), "panic") || !strings.Contains(stderr.String(), "maximum line length") {
+		t.Errorf("stderr: %s", stderr.String())
+	}
+	if stdout.Len() > 0 {
+		t.Errorf("answered an oversized message: %.200s", stdout.String())
+	}
+}
