@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"html/template"
+	"strings"
 )
 
 // This file is the search side of the domain: what a surface (the JSON
@@ -127,6 +128,8 @@ type Response struct {
 	// read by Identify instead: filters were ignored and there is no next
 	// page.
 	Identified bool
+	// Answer says whether the first results are the answer.
+	Answer Answer
 }
 
 // Result is one entry found.
@@ -140,6 +143,8 @@ type Result struct {
 	Snippet template.HTML
 	// Evidence lists what in the query pointed at this entry.
 	Evidence []Evidence
+	// Confidence says how well the text supports this entry.
+	Confidence Confidence
 }
 
 // Evidence is one reason a result matched.
@@ -190,4 +195,39 @@ func retryStrategyNames() string {
 		b = append(b, s...)
 	}
 	return string(b)
+}
+
+// JudgeLookup says how far a lookup of code answered: the confidence of
+// each match and the answer. The code, an alias, or a provider code looked
+// up with its provider ("iwinv 519") name the entry; a provider code alone
+// only points at it. Two or more entries named or pointed at are
+// ambiguous: the same code in two systems, or the variants of one code.
+func JudgeLookup(code string, ms []Match) (Answer, []Confidence) {
+	cs := make([]Confidence, len(ms))
+	qualified := strings.ContainsAny(strings.TrimSpace(code), ": ")
+	strong := map[string]bool{}
+	for i, m := range ms {
+		switch {
+		case m.Field == MatchCode || m.Field == MatchAlias:
+			cs[i] = ConfidenceCertain
+		case m.Field == MatchProviderCode && qualified:
+			cs[i] = ConfidenceCertain
+		case m.Field == MatchProviderCode:
+			cs[i] = ConfidenceLikely
+		default:
+			cs[i] = ConfidenceWeak
+		}
+		if cs[i] != ConfidenceWeak {
+			strong[m.Entry.ID()] = true
+		}
+	}
+	switch {
+	case len(ms) == 0:
+		return AnswerNone, cs
+	case len(strong) == 1:
+		return AnswerFound, cs
+	case len(strong) > 1:
+		return AnswerAmbiguous, cs
+	}
+	return AnswerUnsure, cs
 }

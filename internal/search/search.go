@@ -45,3 +45,6 @@ const (
 )
 
 var _ errdex.Index = (*Index)(nil)
+
+// JudgeLookup is errdex.JudgeLookup: a lookup's judgement needs no index.
+var JudgeLookup = errdex.JudgeLookup
