@@ -140,9 +140,9 @@ func (l *loader) validateEntry(e *Entry) {
 
 	switch {
 	case e.Retry.Strategy == "":
-		p("retry.strategy: required, one of %s", strings.Join(RetryStrategies, ", "))
+		p("retry.strategy: required, one of %s", retryStrategyNames())
 	case !slices.Contains(RetryStrategies, e.Retry.Strategy):
-		p("retry.strategy %q: must be one of %s", e.Retry.Strategy, strings.Join(RetryStrategies, ", "))
+		p("retry.strategy %q: must be one of %s", e.Retry.Strategy, retryStrategyNames())
 	default:
 		wantRetryable := e.Retry.Strategy == RetryBackoff || e.Retry.Strategy == RetryAfter
 		if e.Retry.Retryable != wantRetryable {
