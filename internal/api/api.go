@@ -133,9 +133,8 @@ type Related struct {
 
 // Reference is where a fact of an entry comes from.
 type Reference struct {
-	Title  string `json:"title"`
-	URL    string `json:"url,omitempty"`
-	Source string `json:"source,omitempty"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
 }
 
 // ProviderCode lists an upstream provider's codes that map onto an entry.
@@ -394,7 +393,7 @@ func (b Builder) Entry(cat *errdex.Catalog, e *errdex.Entry) EntryJSON {
 		}
 	}
 	for _, r := range e.References {
-		out.References = append(out.References, Reference{Title: r.Title, URL: r.URL, Source: r.Source})
+		out.References = append(out.References, Reference{Title: r.Title, URL: r.URL})
 	}
 	for _, pc := range e.ProviderCodes {
 		out.ProviderCodes = append(out.ProviderCodes, ProviderCode{

@@ -186,9 +186,8 @@ type providerView struct {
 }
 
 type referenceView struct {
-	Title  string
-	URL    string // empty unless http(s)
-	Source string
+	Title string
+	URL   string // empty unless http(s)
 }
 
 func renderTexts(ts []errdex.Text, lang errdex.Lang) []template.HTML {
@@ -220,7 +219,7 @@ func newEntryView(cat *errdex.Catalog, e *errdex.Entry, lang errdex.Lang, t *Str
 		v.Related = append(v.Related, newEntryCard(cat, r, lang, t))
 	}
 	for _, r := range e.References {
-		v.References = append(v.References, referenceView{Title: r.Title, URL: httpURL(r.URL), Source: r.Source})
+		v.References = append(v.References, referenceView{Title: r.Title, URL: httpURL(r.URL)})
 	}
 	return v
 }
