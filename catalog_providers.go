@@ -96,3 +96,82 @@ func (c *Catalog) Record(id string) (*ProviderRecord, bool) {
 // RecordsFor returns the provider records that map onto an entry, ordered
 // by provider, channel and code. The slice is shared.
 func (c *Catalog) RecordsFor(e *Entry) []*ProviderRecord { return c.recByEntry[e.ID()] }
+
+// maxRecordQuery bounds the text ProviderRecords reads: a provider code
+// query is a few words.
+const maxRecordQuery = 200
+
+// ProviderRecords answers a lookup of a provider code: "iwinv sms 42",
+// "iwinv:42", "aligo -101", "ApiKeyError", "meta 131026". A word naming a
+// provider (its id or name) keeps its records only, a word naming one of
+// its channels keeps that channel; the last other word is the code,
+// matched ignoring case. A code alone finds it for every provider. It
+// returns nil when the query names no code, or names something (a word
+// that is neither a provider, a channel nor the code) that rules the
+// records out.
+func (c *Catalog) ProviderRecords(query string) []*ProviderRecord {
+	if len(c.records) == 0 || len(query) > maxRecordQuery {
+		return nil
+	}
+	words := strings.FieldsFunc(query, func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == ':' || r == '/' || r == ',' || r == '='
+	})
+	if len(words) == 0 || len(words) > 4 {
+		return nil
+	}
+	var provider, channel, code string
+	var rest []string
+	for _, w := range words {
+		w = strings.Trim(w, "\"'`()[]{}<>.;")
+		switch {
+		case w == "":
+		case provider == "" && c.providerNamed(w) != "":
+			provider = c.providerNamed(w)
+		case channel == "" && c.channelNamed(provider, w):
+			channel = strings.ToLower(w)
+		default:
+			rest = append(rest, w)
+		}
+	}
+	switch len(rest) {
+	case 0: // a provider or channel alone is not a code
+		return nil
+	case 1:
+		code = rest[0]
+	default:
+		return nil
+	}
+	var out []*ProviderRecord
+	for _, r := range c.recByCode[strings.ToLower(code)] {
+		if provider != "" && r.Provider != provider {
+			continue
+		}
+		if channel != "" && !strings.EqualFold(r.Channel, channel) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// providerNamed returns the id of the provider w names (its id or name,
+// ignoring case), or "".
+func (c *Catalog) providerNamed(w string) string {
+	for _, p := range c.providers {
+		if strings.EqualFold(p.ID, w) || strings.EqualFold(p.Name, w) {
+			return p.ID
+		}
+	}
+	return ""
+}
+
+// channelNamed reports whether w is a channel some record (of provider,
+// when given) has.
+func (c *Catalog) channelNamed(provider, w string) bool {
+	for _, r := range c.records {
+		if r.Channel != "" && strings.EqualFold(r.Channel, w) && (provider == "" || r.Provider == provider) {
+			return true
+		}
+	}
+	return false
+}

@@ -174,3 +174,37 @@ func TestBuiltinSystemsSayWhatTheyWereCheckedAgainst(t *testing.T) {
 		}
 	}
 }
+
+func TestProviderRecordsQuery(t *testing.T) {
+	cat := goodCatalog(t)
+	for q, want := range map[string][]string{
+		"iwinv sms 42":        {"iwinv/sms/42"},
+		"IWINV SMS 42":        {"iwinv/sms/42"},
+		"iwinv:42":            {"iwinv/sms/42"},
+		"iwinv/sms/42":        {"iwinv/sms/42"},
+		"42":                  {"iwinv/sms/42"},
+		"sms 42":              {"iwinv/sms/42"},
+		"519":                 {"iwinv/alimtalk/519"},
+		"iwinv 519":           {"iwinv/alimtalk/519"},
+		"iwinv alimtalk 519":  {"iwinv/alimtalk/519"},
+		"iwinv sms 519":       nil, // another channel's code
+		"aligo 42":            nil, // a word that is no provider: not this record
+		"iwinv":               nil,
+		"iwinv sms":           nil,
+		"":                    nil,
+		"43":                  nil,
+		"iwinv sms 42 please": nil,
+		`"42"`:                {"iwinv/sms/42"},
+	} {
+		var got []string
+		for _, r := range cat.ProviderRecords(q) {
+			got = append(got, r.ID())
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("ProviderRecords(%q) = %q, want %q", q, got, want)
+		}
+	}
+	if got := cat.ProviderRecords(strings.Repeat("42 ", 1000)); got != nil {
+		t.Errorf("a long query: %v, want nil", got)
+	}
+}

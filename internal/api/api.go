@@ -122,6 +122,13 @@ type EntryJSON struct {
 	Examples      []Example       `json:"examples"`
 	Lang          errdex.Lang     `json:"lang"`
 	URL           string          `json:"url"`
+	// Level is error or warning.
+	Level string `json:"level"`
+	// CustomerReply is a short reply support staff can send to an end
+	// customer; "" when the entry has none.
+	CustomerReply   string               `json:"customer_reply"`
+	Contradictions  []ContradictionJSON  `json:"contradictions"`
+	ProviderRecords []ProviderRecordJSON `json:"provider_records"`
 }
 
 // Related is an entry named as related, with enough to link to it.
@@ -149,6 +156,10 @@ type ProviderCode struct {
 type Signature struct {
 	Text  string `json:"text,omitempty"`
 	Regex string `json:"regex,omitempty"`
+	// Message is an upstream string verbatim ({name} marks a varying part);
+	// Regex then holds the pattern it is matched with.
+	Message string `json:"message,omitempty"`
+	Lang    string `json:"lang,omitempty"`
 }
 
 // Example is a sample payload or log line showing the error.
@@ -167,6 +178,9 @@ type LookupResponse struct {
 	Total   int            `json:"total"`
 	Results []LookupResult `json:"results"`
 	Answer  errdex.Answer  `json:"answer"`
+	// ProviderRecords are the provider codes the lookup names ("iwinv sms
+	// 42", "ApiKeyError"), each with its own meaning and its entry.
+	ProviderRecords []ProviderRecordJSON `json:"provider_records"`
 }
 
 // LookupResult is a whole entry and what of it the code matched.
@@ -198,6 +212,10 @@ type SystemJSON struct {
 	Keywords    []string `json:"keywords"`
 	Entries     int      `json:"entries"`
 	URL         string   `json:"url"`
+	// CheckedAgainst says which upstream version or date the system's
+	// entries were checked against.
+	CheckedAgainst string      `json:"checked_against,omitempty"`
+	Links          []Reference `json:"links"`
 }
 
 // MissesResponse answers GET /api/v1/misses: searches that found nothing,
@@ -401,11 +419,12 @@ func (b Builder) Entry(cat *errdex.Catalog, e *errdex.Entry) EntryJSON {
 		})
 	}
 	for _, s := range e.Signatures {
-		out.Signatures = append(out.Signatures, Signature{Text: s.Text, Regex: s.Regex})
+		out.Signatures = append(out.Signatures, Signature{Text: s.Text, Regex: s.Regex, Message: s.Message, Lang: s.Lang})
 	}
 	for _, x := range e.Examples {
 		out.Examples = append(out.Examples, Example{Label: x.Label, Text: x.Text})
 	}
+	b.entryExtras(cat, e, &out)
 	return out
 }
 
@@ -428,6 +447,7 @@ func (b Builder) Lookup(cat *errdex.Catalog, code, system string, ms []errdex.Ma
 			Confidence:   confidences[i],
 		})
 	}
+	out.ProviderRecords = b.lookupRecords(cat, code, system)
 	return out
 }
 
@@ -444,6 +464,9 @@ func (b Builder) Systems(cat *errdex.Catalog) SystemsResponse {
 			Keywords:    nonNil(s.Keywords),
 			Entries:     cat.Count(s.ID),
 			URL:         b.SystemURL(s.ID),
+
+			CheckedAgainst: s.CheckedAgainst,
+			Links:          references(s.Links),
 		})
 	}
 	out.Total = len(out.Systems)
