@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"strings"
 
-	"github.com/errdex/errdex/internal/live"
 	"github.com/errdex/errdex/internal/mcp"
 )
 
@@ -60,12 +59,10 @@ func runMCP(ctx context.Context, env *cmdEnv, args []string) int {
 	if code >= 0 {
 		return code
 	}
-	holder := live.NewHolder(s.index, nil)
-	defer holder.Close() // closes the index once no call holds it
-
+	defer s.close()
 	log := slog.New(slog.NewTextHandler(env.err, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	srv := mcp.New(mcp.Config{
-		Source:  holder,
+		App:     s.app,
 		BaseURL: strings.TrimRight(env.getenv(envBaseURL), "/"),
 		Lang:    s.lang,
 		Version: s.cat.Version,

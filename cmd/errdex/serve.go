@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/app"
 	"github.com/errdex/errdex/internal/chatops"
 	"github.com/errdex/errdex/internal/live"
 	"github.com/errdex/errdex/internal/mcp"
@@ -231,7 +232,7 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	build := func(_ context.Context, cat *errdex.Catalog) (*search.Index, error) {
+	build := func(_ context.Context, cat *errdex.Catalog) (errdex.Index, error) {
 		return search.New(cat, search.Options{Dir: cfg.IndexDir})
 	}
 	idx, err := build(ctx, cat)
@@ -252,30 +253,28 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 		RateBurst:      cfg.RateBurst,
 	}
 	if cfg.SlackSigningSecret != "" {
-		slack, err := chatops.NewSlack(chatops.SlackConfig{
-			SigningSecret: cfg.SlackSigningSecret,
-			InChannel:     cfg.SlackInChannel,
-			BaseURL:       cfg.BaseURL,
-			Logger:        log.With("handler", "slack"),
-		}, live.Searcher{H: holder})
-		if err != nil {
-			return err
+		// Slack asks the server's application service, like every surface.
+		wcfg.Slack = func(svc *app.Service) (http.Handler, error) {
+			return chatops.NewSlack(chatops.SlackConfig{
+				SigningSecret: cfg.SlackSigningSecret,
+				InChannel:     cfg.SlackInChannel,
+				BaseURL:       cfg.BaseURL,
+				Logger:        log.With("handler", "slack"),
+			}, svc)
 		}
-		wcfg.SlackHandler = slack
 	}
-	// The MCP server counts its searches that found nothing in the web
-	// server's misses, as the API's are; srv is set before any request.
-	var srv *web.Server
 	if cfg.MCP {
-		wcfg.MCPHandler = mcp.New(mcp.Config{
-			Source:     holder,
-			BaseURL:    cfg.BaseURL,
-			Version:    cat.Version,
-			RecordMiss: func(q string) { srv.Misses().Record(q) },
-			Logger:     log.With("handler", "mcp"),
-		}).HTTPHandler(mcp.HTTPOptions{BehindProxy: len(cfg.TrustedProxies) > 0})
+		// MCP asks the same service: the API's deadline, metrics and misses.
+		wcfg.MCP = func(svc *app.Service) http.Handler {
+			return mcp.New(mcp.Config{
+				App:     svc,
+				BaseURL: cfg.BaseURL,
+				Version: cat.Version,
+				Logger:  log.With("handler", "mcp"),
+			}).HTTPHandler(mcp.HTTPOptions{BehindProxy: len(cfg.TrustedProxies) > 0})
+		}
 	}
-	srv, err = web.New(wcfg, holder, reloader, log)
+	srv, err := web.New(wcfg, holder, reloader, log)
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/errdex/errdex"
-	"github.com/errdex/errdex/internal/search"
 	"github.com/errdex/errdex/internal/textfmt"
 )
 
@@ -112,7 +111,7 @@ func (s *Server) permalink(e *errdex.Entry) string {
 }
 
 func (s *Server) retry(e *errdex.Entry, lang errdex.Lang) Retry {
-	return Retry{Retryable: e.Retry.Retryable, Strategy: e.Retry.Strategy, Advice: retryAdvice(e, lang)}
+	return Retry{Retryable: e.Retry.Retryable, Strategy: string(e.Retry.Strategy), Advice: retryAdvice(e, lang)}
 }
 
 // retryAdvice is the retry verdict of an entry, then its note: "Only after
@@ -128,7 +127,7 @@ func retryAdvice(e *errdex.Entry, lang errdex.Lang) string {
 	return word + "."
 }
 
-func (s *Server) result(e *errdex.Entry, lang errdex.Lang, conf string, match string, ev []Evidence) Result {
+func (s *Server) result(e *errdex.Entry, lang errdex.Lang, conf errdex.Confidence, match errdex.MatchKind, ev []Evidence) Result {
 	r := Result{
 		ID:         e.ID(),
 		System:     e.System,
@@ -136,9 +135,9 @@ func (s *Server) result(e *errdex.Entry, lang errdex.Lang, conf string, match st
 		Variant:    e.Variant,
 		Title:      e.Title.In(lang),
 		Summary:    e.Summary.In(lang),
-		Confidence: conf,
+		Confidence: string(conf),
 		HTTPStatus: e.HTTPStatus,
-		Match:      match,
+		Match:      string(match),
 		Evidence:   ev,
 		Retry:      s.retry(e, lang),
 		URL:        s.permalink(e),
@@ -154,20 +153,20 @@ func (s *Server) result(e *errdex.Entry, lang errdex.Lang, conf string, match st
 }
 
 // lookupAnswer builds the answer to a lookup of code.
-func (s *Server) lookupAnswer(cat *errdex.Catalog, code, system string, ms []errdex.Match, lang errdex.Lang) *Answer {
-	answer, confs := search.JudgeLookup(code, ms)
+func (s *Server) lookupAnswer(code, system string, ms []errdex.Match, lang errdex.Lang) *Answer {
+	answer, confs := errdex.JudgeLookup(code, ms)
 	out := &Answer{Answer: string(answer), Query: code, System: system, Lang: string(lang), Total: len(ms),
 		Results: make([]Result, 0, len(ms))}
 	for i, m := range ms {
-		out.Results = append(out.Results, s.result(m.Entry, lang, string(confs[i]), m.Field,
-			[]Evidence{{Kind: m.Field, Value: m.Value}}))
+		out.Results = append(out.Results, s.result(m.Entry, lang, confs[i], m.Field,
+			[]Evidence{{Kind: string(m.Field), Value: m.Value}}))
 	}
 	out.Verdict = verdict(out, lang, "lookup")
 	return out
 }
 
 // searchAnswer builds the answer to a search or an identify.
-func (s *Server) searchAnswer(cat *errdex.Catalog, resp *search.Response, lang errdex.Lang, identify bool) *Answer {
+func (s *Server) searchAnswer(resp *errdex.Response, lang errdex.Lang, identify bool) *Answer {
 	out := &Answer{Answer: string(resp.Answer), Lang: string(lang), Total: resp.Total, Results: make([]Result, 0, len(resp.Results))}
 	if !identify {
 		out.Query = resp.Query
@@ -175,13 +174,13 @@ func (s *Server) searchAnswer(cat *errdex.Catalog, resp *search.Response, lang e
 	for _, r := range resp.Results {
 		ev := make([]Evidence, 0, len(r.Evidence))
 		for _, x := range r.Evidence {
-			ev = append(ev, Evidence{Kind: x.Kind, Value: x.Value})
+			ev = append(ev, Evidence{Kind: string(x.Kind), Value: x.Value})
 		}
-		out.Results = append(out.Results, s.result(r.Entry, lang, string(r.Confidence), r.Match, ev))
+		out.Results = append(out.Results, s.result(r.Entry, lang, r.Confidence, r.Match, ev))
 	}
 	for _, sg := range resp.Suggestions {
 		out.Suggestions = append(out.Suggestions, Suggestion{
-			ID: sg.Entry.ID(), Title: sg.Entry.Title.In(lang), URL: s.permalink(sg.Entry), Reason: sg.Reason,
+			ID: sg.Entry.ID(), Title: sg.Entry.Title.In(lang), URL: s.permalink(sg.Entry), Reason: string(sg.Reason),
 		})
 	}
 	kind := "search"

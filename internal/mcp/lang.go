@@ -1,11 +1,10 @@
 package mcp
 
 import (
-	"unicode"
-
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/app"
 )
 
 // The language rule of the contract (../shared/design/api.md), as MCP has
@@ -28,16 +27,15 @@ func langArg(s string) (errdex.Lang, bool, error) {
 	return l, true, nil
 }
 
-// pickLang decides the answer's language. typed is the text the user
-// typed themselves (a search query), "" for anything else.
+// pickLang decides the answer's language by the service's rule. typed is
+// the text the user typed themselves (a search query), "" for anything
+// else.
 func (s *Server) pickLang(req *sdk.CallToolRequest, arg, typed string) (errdex.Lang, error) {
-	if l, ok, err := langArg(arg); err != nil || ok {
-		return l, err
+	explicit, _, err := langArg(arg)
+	if err != nil {
+		return "", err
 	}
-	if hasHangul(typed) {
-		return errdex.Korean, nil
-	}
-	return s.fallbackLang(req.Extra), nil
+	return app.ChooseLang(explicit, typed, s.fallbackLang(req.Extra)), nil
 }
 
 // fallbackLang is the language when neither the call nor its text decides.
@@ -48,13 +46,4 @@ func (s *Server) fallbackLang(extra *sdk.RequestExtra) errdex.Lang {
 		}
 	}
 	return s.cfg.Lang
-}
-
-func hasHangul(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Hangul, r) {
-			return true
-		}
-	}
-	return false
 }

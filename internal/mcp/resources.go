@@ -65,12 +65,10 @@ func (s *Server) listResources(next sdk.MethodHandler) sdk.MethodHandler {
 			}
 			offset = n
 		}
-		idx, release, err := s.acquire()
-		defer release()
+		cat, err := s.catalog()
 		if err != nil {
 			return nil, err
 		}
-		cat := idx.Catalog()
 		lang := s.fallbackLang(lr.Extra)
 		all := cat.Entries()
 		res := &sdk.ListResourcesResult{Resources: []*sdk.Resource{}}
@@ -111,12 +109,10 @@ func (s *Server) readEntry(ctx context.Context, req *sdk.ReadResourceRequest) (*
 	if err != nil {
 		return nil, err
 	}
-	idx, release, err := s.acquire()
-	defer release()
+	cat, err := s.catalog()
 	if err != nil {
 		return nil, err
 	}
-	cat := idx.Catalog()
 	e, ok := cat.Entry(id)
 	if !ok {
 		if e, err = findEntry(cat, id); err != nil {
@@ -159,12 +155,10 @@ type systemJSON struct {
 
 // readSystems answers resources/read of errdex://systems.
 func (s *Server) readSystems(ctx context.Context, req *sdk.ReadResourceRequest) (*sdk.ReadResourceResult, error) {
-	idx, release, err := s.acquire()
-	defer release()
+	cat, err := s.catalog()
 	if err != nil {
 		return nil, err
 	}
-	cat := idx.Catalog()
 	lang := s.fallbackLang(req.Extra)
 	out := systemsJSON{Systems: []systemJSON{}}
 	for _, sys := range cat.Systems() {

@@ -23,25 +23,19 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
-	"time"
 
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"github.com/errdex/errdex"
-	"github.com/errdex/errdex/internal/search"
+	"github.com/errdex/errdex/internal/app"
 )
-
-// Source is what the server answers from: the index being served now,
-// held until release is called, so a catalog reload never swaps it out
-// from under a call. *live.Holder satisfies it.
-type Source interface {
-	Acquire() (idx *search.Index, release func())
-}
 
 // Config is what a Server is told by its command.
 type Config struct {
-	// Source gives the index to answer from. Required.
-	Source Source
+	// App answers every question: it holds the index being served, bounds
+	// each search and records the searches that found nothing, as it does
+	// for the API. Required.
+	App *app.Service
 	// BaseURL ("https://errdex.example.com") is put before permalinks; empty
 	// leaves them site-relative ("/codes/kmsg/X"), as the JSON API does.
 	BaseURL string
@@ -50,11 +44,6 @@ type Config struct {
 	Lang errdex.Lang
 	// Version is reported to clients as the server's version.
 	Version string
-	// SearchTimeout bounds one search or identify. Default 10s.
-	SearchTimeout time.Duration
-	// RecordMiss, when set, is told a search query that found nothing, as
-	// the JSON API's searches are (for the misses list).
-	RecordMiss func(query string)
 	// Logger receives handler failures (panics); nil discards them. No
 	// argument a client sent is ever logged.
 	Logger *slog.Logger
@@ -70,22 +59,19 @@ type Server struct {
 
 // Limits of what a call may carry, the same as the JSON API's.
 const (
-	maxQueryBytes    = search.MaxQueryBytes    // search's query
-	maxIdentifyBytes = search.MaxIdentifyBytes // identify's text
+	maxQueryBytes    = errdex.MaxQueryBytes    // a search's query; longer is read as a paste
+	maxIdentifyBytes = errdex.MaxIdentifyBytes // identify's text
 	maxParamBytes    = 200                     // every other string argument
 	// maxFrameBytes bounds one JSON-RPC message on stdio and one HTTP body:
 	// identify's 64 KiB of text may take four times that once escaped in
 	// JSON (\u0000), plus the envelope. Past it, stdio closes the connection
 	// and HTTP answers 413; below it, every over-long argument is a tool
 	// error.
-	maxFrameBytes = 4*search.MaxIdentifyBytes + 16<<10
+	maxFrameBytes = 4*errdex.MaxIdentifyBytes + 16<<10
 )
 
-// New returns a Server answering from cfg.Source.
+// New returns a Server answering through cfg.App.
 func New(cfg Config) *Server {
-	if cfg.SearchTimeout <= 0 {
-		cfg.SearchTimeout = 10 * time.Second
-	}
 	if cfg.Lang == "" {
 		cfg.Lang = errdex.English
 	}
@@ -185,13 +171,16 @@ func (s *Server) HTTPHandler(opts HTTPOptions) http.Handler {
 		})
 }
 
-// acquire returns the index to answer from and its release.
-func (s *Server) acquire() (*search.Index, func(), error) {
-	idx, release := s.cfg.Source.Acquire()
-	if idx == nil {
-		return nil, release, errors.New("errdex is shutting down; try again shortly")
+// catalog returns the catalog being served, for checking arguments and
+// reading entries: a catalog is immutable, so it may be read after the
+// index it came with is released or replaced.
+func (s *Server) catalog() (*errdex.Catalog, error) {
+	idx, release, err := s.cfg.App.Acquire()
+	defer release()
+	if err != nil {
+		return nil, toolError(err)
 	}
-	return idx, release, nil
+	return idx.Catalog(), nil
 }
 
 // safe runs a tool handler so that a panic becomes a tool error instead of

@@ -14,6 +14,7 @@ import (
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/app"
 	"github.com/errdex/errdex/internal/live"
 	"github.com/errdex/errdex/internal/mcp"
 	"github.com/errdex/errdex/internal/search"
@@ -46,8 +47,8 @@ func testHolder(t *testing.T) *live.Holder {
 // connect serves cfg in memory and returns a client session to it.
 func connect(t *testing.T, cfg mcp.Config) *sdk.ClientSession {
 	t.Helper()
-	if cfg.Source == nil {
-		cfg.Source = testHolder(t)
+	if cfg.App == nil {
+		cfg.App = app.New(testHolder(t), app.Config{})
 	}
 	srv := mcp.New(cfg)
 	ct, st := sdk.NewInMemoryTransports()
@@ -271,7 +272,7 @@ func TestBadCalls(t *testing.T) {
 		{"limit too big", "search", map[string]any{"query": "x", "limit": 1000}, `invalid argument "limit": maximum: 1000 is greater than 100`},
 		{"limit not a number", "search", map[string]any{"query": "x", "limit": "ten"}, `invalid argument "limit"`},
 		{"misspelt argument", "search", map[string]any{"query": "x", "sytem": "kmsg"}, `unexpected additional properties ["sytem"]`},
-		{"query too long", "search", map[string]any{"query": strings.Repeat("가", 700)}, `"query": query is longer than 2000 bytes`},
+		{"query too long", "search", map[string]any{"query": strings.Repeat("가", 700)}, `"query": query is longer than 2000 bytes; send a whole payload or log to identify`},
 		{"blank query", "search", map[string]any{"query": "   "}, `"query": query is required`},
 		{"text too long", "identify", map[string]any{"text": strings.Repeat("x", 64<<10+1)}, `"text": text is 65537 bytes, more than the 65536`},
 		{"text as an object", "identify", map[string]any{"text": map[string]any{"error": "x"}}, `invalid argument "text"`},
@@ -332,14 +333,20 @@ func TestHostileInput(t *testing.T) {
 	}
 }
 
-// panicking is a Source whose index blows up, to show that a handler's
-// panic is a tool error and not the end of the process.
+// panicking is an index that blows up, to show that a handler's panic is
+// a tool error and not the end of the process.
 type panicking struct{}
 
-func (panicking) Acquire() (*search.Index, func()) { panic("boom") }
+func (panicking) Search(context.Context, errdex.Request) (*errdex.Response, error) { panic("boom") }
+func (panicking) Identify(context.Context, string, errdex.Lang, int) (*errdex.Response, error) {
+	panic("boom")
+}
+func (panicking) Lookup(string, string) []errdex.Match { panic("boom") }
+func (panicking) Catalog() *errdex.Catalog             { panic("boom") }
+func (panicking) Close() error                         { return nil }
 
 func TestPanicIsAToolError(t *testing.T) {
-	cs := connect(t, mcp.Config{Source: panicking{}})
+	cs := connect(t, mcp.Config{App: app.New(live.NewHolder(panicking{}, nil), app.Config{})})
 	for _, tool := range []string{"lookup", "search", "identify", "get_entry"} {
 		args := map[string]any{"code": "4019", "query": "x", "text": "x", "id": "kmsg/X"}
 		switch tool {
@@ -460,14 +467,16 @@ func TestResources(t *testing.T) {
 	}
 }
 
-// TestMissesAreMasked checks that a search that found nothing is recorded
-// for the misses list with what it may carry masked.
-func TestMissesAreMasked(t *testing.T) {
+// TestMissesAreRecorded checks that a search that found nothing reaches
+// the service's misses, as the API's do (the web server masks and keeps
+// them); an identify is a paste and never does.
+func TestMissesAreRecorded(t *testing.T) {
 	var got []string
-	cs := connect(t, mcp.Config{RecordMiss: func(q string) { got = append(got, q) }})
-	call(t, cs, "search", map[string]any{"query": "zzqx wvvu qqqq@example.org"})
-	call(t, cs, "search", map[string]any{"query": "4019"}) // found: not a miss
-	if len(got) != 1 || strings.Contains(got[0], "qqqq@") || !strings.Contains(got[0], "zzqx") {
-		t.Errorf("misses: got %q, want one, with the e-mail address masked", got)
+	cs := connect(t, mcp.Config{App: app.New(testHolder(t), app.Config{Missed: func(q string) { got = append(got, q) }})})
+	call(t, cs, "search", map[string]any{"query": "zzqx wvvu"})
+	call(t, cs, "search", map[string]any{"query": "4019"})       // found: not a miss
+	call(t, cs, "identify", map[string]any{"text": "zzqx wvvu"}) // a paste: not kept
+	if len(got) != 1 || got[0] != "zzqx wvvu" {
+		t.Errorf("misses: got %q, want the one search", got)
 	}
 }

@@ -12,8 +12,7 @@ import (
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"github.com/errdex/errdex"
-	"github.com/errdex/errdex/internal/mask"
-	"github.com/errdex/errdex/internal/search"
+	"github.com/errdex/errdex/internal/app"
 )
 
 // Tool inputs. Their JSON schemas are written out in full (inputSchemas)
@@ -70,9 +69,9 @@ func langProp() *jsonschema.Schema {
 }
 
 func limitProp(def int) *jsonschema.Schema {
-	return &jsonschema.Schema{Type: "integer", Minimum: floatp(1), Maximum: floatp(search.MaxLimit),
+	return &jsonschema.Schema{Type: "integer", Minimum: floatp(1), Maximum: floatp(errdex.MaxLimit),
 		Default:     []byte(fmt.Sprint(def)),
-		Description: fmt.Sprintf("Most results to return, 1 to %d (default %d).", search.MaxLimit, def)}
+		Description: fmt.Sprintf("Most results to return, 1 to %d (default %d).", errdex.MaxLimit, def)}
 }
 
 func object(required []string, props map[string]*jsonschema.Schema, order ...string) *jsonschema.Schema {
@@ -166,6 +165,8 @@ func toolError(err error) error {
 			param = "query"
 		}
 		return fmt.Errorf("invalid argument %q: %s", param, strings.Replace(fe.Message, "q ", "query ", 1))
+	case errors.Is(err, errdex.ErrUnavailable):
+		return errors.New("errdex is shutting down; try again shortly")
 	case errors.Is(err, context.DeadlineExceeded):
 		return errors.New("the search took too long and was stopped; try a shorter query or text")
 	case errors.Is(err, context.Canceled):
@@ -206,16 +207,11 @@ func limitArg(v, def int) (int, error) {
 	if v == 0 {
 		return def, nil
 	}
-	if v < 1 || v > search.MaxLimit {
+	if v < 1 || v > errdex.MaxLimit {
 		return 0, &errdex.FieldError{Param: "limit", Code: errdex.CodeInvalidLimit,
-			Message: fmt.Sprintf("limit must be between 1 and %d", search.MaxLimit)}
+			Message: fmt.Sprintf("limit must be between 1 and %d", errdex.MaxLimit)}
 	}
 	return v, nil
-}
-
-// withTimeout bounds one search as the JSON API bounds it.
-func (s *Server) withTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
-	return context.WithTimeout(ctx, s.cfg.SearchTimeout)
 }
 
 // lookup answers the lookup tool.
@@ -231,17 +227,19 @@ func (s *Server) lookup(ctx context.Context, req *sdk.CallToolRequest, in Lookup
 	if code == "" {
 		return nil, nil, errors.New(`invalid argument "code": code is required, for example 4019 or KOE009`)
 	}
-	idx, release, err := s.acquire()
-	defer release()
+	cat, err := s.catalog()
 	if err != nil {
 		return nil, nil, err
 	}
-	cat := idx.Catalog()
 	system, err := systemArg(cat, in.System)
 	if err != nil {
 		return nil, nil, toolError(err)
 	}
-	out := s.lookupAnswer(cat, code, system, idx.Lookup(code, system), lang)
+	lk, err := s.cfg.App.Lookup(code, system)
+	if err != nil {
+		return nil, nil, toolError(err)
+	}
+	out := s.lookupAnswer(code, system, lk.Matches, lang)
 	return textResult(renderAnswer(out)), out, nil
 }
 
@@ -257,32 +255,28 @@ func (s *Server) search(ctx context.Context, req *sdk.CallToolRequest, in Search
 	if strings.TrimSpace(in.Query) == "" {
 		return nil, nil, errors.New(`invalid argument "query": query is required: a few words, a code or an error message`)
 	}
+	if app.IsPaste(in.Query) {
+		// As the API's search: a query, not a paste; identify reads those.
+		return nil, nil, fmt.Errorf(`invalid argument "query": query is longer than %d bytes; send a whole payload or log to identify`, maxQueryBytes)
+	}
 	limit, err := limitArg(in.Limit, defaultSearchLimit)
 	if err != nil {
 		return nil, nil, toolError(err)
 	}
-	idx, release, err := s.acquire()
-	defer release()
+	cat, err := s.catalog()
 	if err != nil {
 		return nil, nil, err
 	}
-	cat := idx.Catalog()
 	system, err := systemArg(cat, in.System)
 	if err != nil {
 		return nil, nil, toolError(err)
 	}
-	ctx, cancel := s.withTimeout(ctx)
-	defer cancel()
-	resp, err := idx.Search(ctx, search.Request{Query: in.Query, System: system, Lang: lang, Limit: limit})
+	// The service bounds the search and records it when it finds nothing.
+	resp, err := s.cfg.App.Search(ctx, errdex.Request{Query: in.Query, System: system, Lang: lang, Limit: limit})
 	if err != nil {
 		return nil, nil, toolError(err)
 	}
-	if resp.Total == 0 && s.cfg.RecordMiss != nil {
-		// Masked here, whatever the receiver does: a query may hold a
-		// token or a phone number, and misses are shown to editors.
-		s.cfg.RecordMiss(mask.String(resp.Query))
-	}
-	out := s.searchAnswer(cat, resp, lang, false)
+	out := s.searchAnswer(resp, lang, false)
 	return textResult(renderAnswer(out)), out, nil
 }
 
@@ -305,18 +299,11 @@ func (s *Server) identify(ctx context.Context, req *sdk.CallToolRequest, in Iden
 	if err != nil {
 		return nil, nil, toolError(err)
 	}
-	idx, release, err := s.acquire()
-	defer release()
-	if err != nil {
-		return nil, nil, err
-	}
-	ctx, cancel := s.withTimeout(ctx)
-	defer cancel()
-	resp, err := idx.Identify(ctx, in.Text, lang, limit)
+	resp, err := s.cfg.App.Identify(ctx, in.Text, lang, limit)
 	if err != nil {
 		return nil, nil, toolError(err)
 	}
-	out := s.searchAnswer(idx.Catalog(), resp, lang, true)
+	out := s.searchAnswer(resp, lang, true)
 	return textResult(renderAnswer(out)), out, nil
 }
 
@@ -330,12 +317,10 @@ func (s *Server) getEntry(ctx context.Context, req *sdk.CallToolRequest, in GetE
 	if err != nil {
 		return nil, nil, toolError(err)
 	}
-	idx, release, err := s.acquire()
-	defer release()
+	cat, err := s.catalog()
 	if err != nil {
 		return nil, nil, err
 	}
-	cat := idx.Catalog()
 	e, err := findEntry(cat, id)
 	if err != nil {
 		return nil, nil, err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -13,7 +14,7 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/legacy"
 
-	"github.com/errdex/errdex/internal/live"
+	"github.com/errdex/errdex/internal/app"
 	"github.com/errdex/errdex/internal/mcp"
 )
 
@@ -37,8 +38,9 @@ func TestOpenAPI(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	mcpServer := mcp.New(mcp.Config{Source: live.NewHolder(testIndex(t), nil)})
-	s := newTestServer(t, Config{MCPHandler: mcpServer.HTTPHandler(mcp.HTTPOptions{})})
+	s := newTestServer(t, Config{MCP: func(svc *app.Service) http.Handler {
+		return mcp.New(mcp.Config{App: svc}).HTTPHandler(mcp.HTTPOptions{})
+	}})
 	// One miss, so /misses lists something.
 	request(t, s, "GET", "/api/v1/search?q=no+such+thing+anywhere", nil)
 
@@ -63,6 +65,8 @@ func TestOpenAPI(t *testing.T) {
 		{"GET", "/api/v1/lookup?code=4019", "", "", 200},
 		{"GET", "/api/v1/lookup?code=NO_BALANCE&system=kmsg", "", "", 200},
 		{"GET", "/api/v1/lookup?code=nothing", "", "", 200},
+		{"GET", "/api/v1/lookup?code=aligo+kakao-channel+-99", "", "", 200},
+		{"GET", "/api/v1/lookup?code=-102", "", "", 200},
 		{"GET", "/api/v1/lookup?code=4019&format=text", "", "", 200},
 		{"GET", "/api/v1/lookup", "", "", 400},
 		{"GET", "/api/v1/entries/kmsg/INSUFFICIENT_BALANCE", "", "", 200},

@@ -38,8 +38,8 @@ func (s *Server) registerRoutes(p *pages.Pages) {
 	// MCP for AI assistants: on unless turned off (--mcp=false), then a 404.
 	// Only POST is served; GET and DELETE answer 405, which the transport
 	// reads as "no event stream, no sessions".
-	if s.cfg.MCPHandler != nil {
-		e.POST("/mcp", echo.WrapHandler(s.cfg.MCPHandler))
+	if s.mcp != nil {
+		e.POST("/mcp", echo.WrapHandler(s.mcp))
 	}
 
 	// Unknown paths under /api answer the JSON 404 (the error handler picks
