@@ -68,25 +68,43 @@ type Suggestion struct {
 
 // Entry is one whole entry, the structured result of get_entry.
 type Entry struct {
-	ID         string      `json:"id"`
-	System     string      `json:"system"`
-	SystemName string      `json:"system_name"`
-	Code       string      `json:"code"`
-	Variant    string      `json:"variant,omitempty"`
-	Aliases    []string    `json:"aliases"`
-	Title      string      `json:"title"`
-	Summary    string      `json:"summary"`
-	Causes     []string    `json:"causes" jsonschema:"Markdown"`
-	Fixes      []string    `json:"fixes" jsonschema:"Markdown, in the order to try them"`
-	Notes      []string    `json:"notes" jsonschema:"Markdown"`
-	HTTPStatus int         `json:"http_status,omitempty"`
-	Type       string      `json:"type,omitempty"`
-	Retry      Retry       `json:"retry"`
-	Related    []Link      `json:"related"`
-	References []Reference `json:"references"`
-	Lang       string      `json:"lang"`
-	URL        string      `json:"url" jsonschema:"the entry's permalink page"`
-	Resource   string      `json:"resource"`
+	ID         string   `json:"id"`
+	System     string   `json:"system"`
+	SystemName string   `json:"system_name"`
+	Code       string   `json:"code"`
+	Variant    string   `json:"variant,omitempty"`
+	Aliases    []string `json:"aliases"`
+	Title      string   `json:"title"`
+	Summary    string   `json:"summary"`
+	Causes     []string `json:"causes" jsonschema:"Markdown"`
+	Fixes      []string `json:"fixes" jsonschema:"Markdown, in the order to try them"`
+	Notes      []string `json:"notes" jsonschema:"Markdown"`
+	HTTPStatus int      `json:"http_status,omitempty"`
+	Type       string   `json:"type,omitempty"`
+	Level      string   `json:"level" jsonschema:"error, or warning for something that did not fail outright"`
+	Retry      Retry    `json:"retry"`
+	// CustomerReply is a short reply support staff can send to an end
+	// customer, apart from the engineering fix.
+	CustomerReply  string          `json:"customer_reply,omitempty" jsonschema:"a short reply support staff can send to the end customer, apart from the engineering fix"`
+	Contradictions []Contradiction `json:"contradictions" jsonschema:"where upstream sources disagree about this error, with what each says"`
+	Related        []Link          `json:"related"`
+	References     []Reference     `json:"references"`
+	Lang           string          `json:"lang"`
+	URL            string          `json:"url" jsonschema:"the entry's permalink page"`
+	Resource       string          `json:"resource"`
+}
+
+// Contradiction is one point upstream sources disagree on.
+type Contradiction struct {
+	About  string  `json:"about"`
+	Claims []Claim `json:"claims"`
+}
+
+// Claim is what one source says.
+type Claim struct {
+	Source string `json:"source"`
+	URL    string `json:"url,omitempty"`
+	Says   string `json:"says"`
 }
 
 // Link names another entry.
@@ -194,25 +212,35 @@ func (s *Server) searchAnswer(resp *errdex.Response, lang errdex.Lang, identify 
 // entry builds a whole entry.
 func (s *Server) entry(cat *errdex.Catalog, e *errdex.Entry, lang errdex.Lang) *Entry {
 	out := &Entry{
-		ID:         e.ID(),
-		System:     e.System,
-		SystemName: systemName(cat, e.System, lang),
-		Code:       e.Code,
-		Variant:    e.Variant,
-		Aliases:    nonNil(e.Aliases),
-		Title:      e.Title.In(lang),
-		Summary:    e.Summary.In(lang),
-		Causes:     texts(e.Causes, lang),
-		Fixes:      texts(e.Fixes, lang),
-		Notes:      texts(e.Notes, lang),
-		HTTPStatus: e.HTTPStatus,
-		Type:       e.Type,
-		Retry:      s.retry(e, lang),
-		Related:    []Link{},
-		References: make([]Reference, 0, len(e.References)),
-		Lang:       string(lang),
-		URL:        s.permalink(e),
-		Resource:   resourceURI(e),
+		ID:             e.ID(),
+		System:         e.System,
+		SystemName:     systemName(cat, e.System, lang),
+		Code:           e.Code,
+		Variant:        e.Variant,
+		Aliases:        nonNil(e.Aliases),
+		Title:          e.Title.In(lang),
+		Summary:        e.Summary.In(lang),
+		Causes:         texts(e.Causes, lang),
+		Fixes:          texts(e.Fixes, lang),
+		Notes:          texts(e.Notes, lang),
+		HTTPStatus:     e.HTTPStatus,
+		Type:           e.Type,
+		Level:          e.Level,
+		Retry:          s.retry(e, lang),
+		CustomerReply:  e.CustomerReply.In(lang),
+		Contradictions: make([]Contradiction, 0, len(e.Contradictions)),
+		Related:        []Link{},
+		References:     make([]Reference, 0, len(e.References)),
+		Lang:           string(lang),
+		URL:            s.permalink(e),
+		Resource:       resourceURI(e),
+	}
+	for _, c := range e.Contradictions {
+		cj := Contradiction{About: c.About.In(lang), Claims: make([]Claim, 0, len(c.Claims))}
+		for _, cl := range c.Claims {
+			cj.Claims = append(cj.Claims, Claim{Source: cl.Source, URL: cl.URL, Says: cl.Says.In(lang)})
+		}
+		out.Contradictions = append(out.Contradictions, cj)
 	}
 	for _, r := range cat.Related(e) {
 		out.Related = append(out.Related, Link{ID: r.ID(), Title: r.Title.In(lang), URL: s.permalink(r)})

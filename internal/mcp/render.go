@@ -133,9 +133,12 @@ func writeResult(sb *strings.Builder, r Result) {
 // headings are the section names of an entry's Markdown.
 var headings = map[errdex.Lang]struct {
 	system, aliases, http, retry, page, causes, fixes, notes, related, references string
+	warning, reply, disagree                                                      string
 }{
-	errdex.English: {"System", "Also known as", "HTTP status", "Retry", "Permalink", "Causes", "Fixes", "Notes", "Related", "References"},
-	errdex.Korean:  {"시스템", "다른 이름", "HTTP 상태", "재시도", "페이지", "원인", "해결 방법", "참고", "관련 코드", "출처"},
+	errdex.English: {"System", "Also known as", "HTTP status", "Retry", "Permalink", "Causes", "Fixes", "Notes", "Related", "References",
+		"Level: warning (the request did not fail outright)", "Reply to the customer", "Where sources disagree"},
+	errdex.Korean: {"시스템", "다른 이름", "HTTP 상태", "재시도", "페이지", "원인", "해결 방법", "참고", "관련 코드", "출처",
+		"수준: 경고 (요청이 완전히 실패하지는 않음)", "고객 안내 문구", "출처 간 차이"},
 }
 
 // entryMarkdown renders an entry as Markdown in each of langs, one after
@@ -157,11 +160,30 @@ func entryMarkdown(cat *errdex.Catalog, e *errdex.Entry, langs []errdex.Lang, ba
 		if e.HTTPStatus != 0 {
 			fmt.Fprintf(&sb, "- %s: %d\n", h.http, e.HTTPStatus)
 		}
+		if e.IsWarning() {
+			sb.WriteString("- " + h.warning + "\n")
+		}
 		fmt.Fprintf(&sb, "- %s: %s\n", h.retry, retryAdvice(e, lang))
 		fmt.Fprintf(&sb, "- %s: %s\n", h.page, strings.TrimRight(baseURL, "/")+e.Path())
 		list(&sb, h.causes, e.Causes, lang, false)
 		list(&sb, h.fixes, e.Fixes, lang, true)
 		list(&sb, h.notes, e.Notes, lang, false)
+		if reply := e.CustomerReply.In(lang); reply != "" {
+			fmt.Fprintf(&sb, "\n## %s\n\n> %s\n", h.reply, strings.ReplaceAll(strings.TrimSpace(reply), "\n", "\n> "))
+		}
+		if len(e.Contradictions) > 0 {
+			fmt.Fprintf(&sb, "\n## %s\n", h.disagree)
+			for _, c := range e.Contradictions {
+				fmt.Fprintf(&sb, "\n%s\n\n", c.About.In(lang))
+				for _, cl := range c.Claims {
+					src := cl.Source
+					if cl.URL != "" {
+						src = "[" + cl.Source + "](" + cl.URL + ")"
+					}
+					fmt.Fprintf(&sb, "- %s: %s\n", src, cl.Says.In(lang))
+				}
+			}
+		}
 		if rel := cat.Related(e); len(rel) > 0 {
 			fmt.Fprintf(&sb, "\n## %s\n\n", h.related)
 			for _, r := range rel {

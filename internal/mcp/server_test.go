@@ -480,3 +480,87 @@ func TestMissesAreRecorded(t *testing.T) {
 		t.Errorf("misses: got %q, want the one search", got)
 	}
 }
+
+// probeEntry is a catalog file with one warning entry that has a customer
+// reply and a contradiction, which get_entry and the resource must show.
+const probeEntry = `system: kmsg
+entries:
+  - code: ERRDEX_MCP_PROBE
+    level: warning
+    title:
+      en: A probe entry
+      ko: 시험 항목
+    summary:
+      en: An entry the MCP test adds.
+      ko: MCP 시험이 추가한 항목입니다.
+    causes:
+      - en: The test wrote it.
+        ko: 시험이 썼습니다.
+    fixes:
+      - en: Nothing to fix.
+        ko: 고칠 것이 없습니다.
+    customer_reply:
+      en: Your message is on its way.
+      ko: 메시지를 보내는 중입니다.
+    contradictions:
+      - about:
+          en: Whether the probe exists
+          ko: 시험 항목이 있는지
+        claims:
+          - source: The first guide
+            url: https://example.com/first
+            says:
+              en: It does.
+              ko: 있습니다.
+          - source: The second guide
+            says:
+              en: It does not.
+              ko: 없습니다.
+    retry:
+      retryable: false
+      strategy: never
+      note:
+        en: Not applicable.
+        ko: 해당 없음.
+`
+
+func TestEntryExtras(t *testing.T) {
+	dir := t.TempDir()
+	files, _ := filepath.Glob("../../catalog/*.yaml")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "zz-probe.yaml"), []byte(probeEntry), 0o644)
+	cat, err := errdex.LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := search.New(cat, search.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := live.NewHolder(idx, nil)
+	t.Cleanup(h.Close)
+	cs := connect(t, mcp.Config{App: app.New(h, app.Config{})})
+
+	res := call(t, cs, "get_entry", map[string]any{"id": "kmsg/ERRDEX_MCP_PROBE"})
+	e := decode[mcp.Entry](t, res)
+	if e.Level != "warning" || e.CustomerReply != "Your message is on its way." || len(e.Contradictions) != 1 ||
+		len(e.Contradictions[0].Claims) != 2 || e.Contradictions[0].Claims[0].URL != "https://example.com/first" {
+		t.Errorf("entry: got %+v", e)
+	}
+	rr, err := cs.ReadResource(context.Background(), &sdk.ReadResourceParams{URI: "errdex://entries/kmsg/ERRDEX_MCP_PROBE?lang=ko"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := rr.Contents[0].Text
+	for _, want := range []string{"수준: 경고", "## 고객 안내 문구\n\n> 메시지를 보내는 중입니다.", "## 출처 간 차이", "- [The first guide](https://example.com/first): 있습니다.", "- The second guide: 없습니다."} {
+		if !strings.Contains(md, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, md)
+		}
+	}
+}
