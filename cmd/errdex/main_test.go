@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -16,6 +17,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/synth"
 )
 
 // logWriter collects the service's JSON log lines and reports the address
@@ -432,4 +436,59 @@ func (s *service) metrics(t *testing.T) string {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return string(b)
+}
+
+// TestServeStopsDuringBuild sends the stop (main turns SIGTERM into the
+// end of run's context) while a large synthetic catalog is being indexed:
+// the build gives up between batches and the command exits 0, instead of
+// outlasting the shutdown timeout and being killed.
+func TestServeStopsDuringBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("indexes a 20,000-entry catalog")
+	}
+	base, err := errdex.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := synth.Generate(base, synth.Options{Entries: 20000, Seed: 1, QueriesPerKind: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	serveCatalog = func(serveConfig, *slog.Logger) (*errdex.Catalog, error) { return set.Catalog, nil }
+	t.Cleanup(func() { serveCatalog = loadCatalog })
+
+	logs := &logWriter{addrc: make(chan string, 1)}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	args := []string{"serve", "--addr", "127.0.0.1:0", "--log-format", "json", "--log-level", "debug", "--shutdown-timeout", "1s"}
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, args, stdio{in: strings.NewReader(""), out: io.Discard, err: logs}, func(string) string { return "" })
+	}()
+	// The first batch is in: the build is under way, one batch to go.
+	for guard := time.Now().Add(90 * time.Second); !strings.Contains(logs.String(), `"msg":"indexing"`); {
+		if time.Now().After(guard) { // a hang guard, not a speed check
+			t.Fatalf("no batch was indexed:\n%s", logs)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != exitOK {
+			t.Errorf("exit status: got %d, want 0\n%s", code, logs)
+		}
+	case <-time.After(60 * time.Second): // a hang guard, not a speed check
+		t.Fatal("serve did not stop while indexing")
+	}
+	out := logs.String()
+	if !strings.Contains(out, "stopped while indexing") {
+		t.Errorf("the log does not say the build was given up:\n%s", out)
+	}
+	if n := strings.Count(out, `"msg":"indexing"`); n >= 2 {
+		t.Errorf("%d batches were indexed after the stop, want the build given up before the last", n)
+	}
+	if strings.Contains(out, `"msg":"listening"`) {
+		t.Error("the service started listening after the stop")
+	}
 }

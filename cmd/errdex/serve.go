@@ -219,15 +219,24 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) int {
 
 // serve runs the service until ctx ends, then shuts it down gracefully.
 func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
-	cat, err := loadCatalog(cfg, log)
+	cat, err := serveCatalog(cfg, log)
 	if err != nil {
 		return err
 	}
-	build := func(_ context.Context, cat *errdex.Catalog) (errdex.Index, error) {
-		return search.New(cat, search.Options{Dir: cfg.IndexDir})
+	// A build gives up when its context ends: SIGTERM during the first
+	// build, or during a reload's, does not wait for it (100k entries take
+	// about a minute, longer than the shutdown timeout and a pod's grace).
+	build := func(ctx context.Context, cat *errdex.Catalog) (errdex.Index, error) {
+		return search.New(ctx, cat, search.Options{Dir: cfg.IndexDir, OnBatch: func(n int) {
+			log.Debug("indexing", "entries", n, "of", cat.Len())
+		}})
 	}
 	idx, err := build(ctx, cat)
 	if err != nil {
+		if ctx.Err() != nil {
+			log.Info("stopped while indexing the catalog, before serving")
+			return nil
+		}
 		return fmt.Errorf("indexing the catalog: %w", err)
 	}
 	holder := live.NewHolder(idx, log)
@@ -273,8 +282,10 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- httpSrv.Serve(ln) }()
 
-	// Reloads stop before the index holder closes: bg ends first.
-	bg, stopBG := context.WithCancel(context.Background())
+	// Reloads stop before the index holder closes: bg ends first. It ends
+	// with ctx too, so that SIGTERM cancels a reload's build at once
+	// rather than after the requests in flight are drained.
+	bg, stopBG := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	defer func() { stopBG(); wg.Wait() }()
 	if reloader != nil && cfg.Watch {
@@ -321,6 +332,9 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 	log.Info("stopped")
 	return nil
 }
+
+// serveCatalog is loadCatalog; tests serve a large synthetic catalog.
+var serveCatalog = loadCatalog
 
 // loadCatalog loads the catalog to serve first. Unlike a reload there is no
 // last good catalog to fall back on, so problems stop the start, each one

@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/app"
 	"github.com/errdex/errdex/internal/chatops"
@@ -366,7 +368,7 @@ func golden(t *testing.T, name string, got []byte) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("%s differs (run go test -update and review the diff)\ngot:\n%s\nwant:\n%s", name, buf.Bytes(), want)
+		t.Errorf("%s differs (run go test -update and review the diff); -want +got:\n%s", name, cmp.Diff(string(want), buf.String()))
 	}
 }
 
@@ -377,7 +379,7 @@ func TestWithRealIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := search.New(cat, search.Options{})
+	ix, err := search.New(context.Background(), cat, search.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -416,7 +418,7 @@ func TestThroughServer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := search.New(cat, search.Options{})
+	ix, err := search.New(context.Background(), cat, search.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
