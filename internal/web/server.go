@@ -85,10 +85,10 @@ type Server struct {
 	reloader *live.Reloader // nil when serving the built-in catalog
 	metrics  *Metrics
 	misses   *Misses
-	limiter  *rateLimiter // nil when rate limiting is off
+	limiter  *rateLimiter  // nil when rate limiting is off
 	slots    chan struct{} // one per search answered at once
 	ops      *echo.Echo    // the operations listener's routes
-	answers  answerCache  // encoded lookup and entry answers of the catalog served
+	answers  answerCache   // encoded lookup and entry answers of the catalog served
 	log      *slog.Logger
 
 	errorPage ErrorPageFunc
