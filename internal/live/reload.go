@@ -50,6 +50,10 @@ type Reloader struct {
 	// every later reload.
 	Timeout time.Duration
 
+	// running counts reloads whose goroutine has not ended, abandoned
+	// ones included.
+	running atomic.Int64
+
 	mu         sync.Mutex // serialises reloads
 	last       atomic.Pointer[Outcome]
 	ok, failed atomic.Int64
@@ -101,7 +105,11 @@ func (r *Reloader) Reload(ctx context.Context, trigger string) Outcome {
 	// once when ctx ends at shutdown, rather than waited for. An abandoned
 	// reload swaps nothing in: reload checks ctx before it swaps.
 	done := make(chan Outcome, 1)
-	go func() { done <- r.reload(ctx) }()
+	r.running.Add(1)
+	go func() {
+		defer r.running.Add(-1)
+		done <- r.reload(ctx)
+	}()
 	var o Outcome
 	select {
 	case o = <-done:
