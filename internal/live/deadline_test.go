@@ -24,7 +24,7 @@ func TestReloadStuck(t *testing.T) {
 	v0 := h.Current().Catalog().Version
 
 	unblock := make(chan struct{})
-	stuck := func(_ context.Context, cat *errdex.Catalog) (*search.Index, error) {
+	stuck := func(_ context.Context, cat *errdex.Catalog) (errdex.Index, error) {
 		<-unblock // ignores its context, as a blocked read would
 		return search.New(cat, search.Options{})
 	}

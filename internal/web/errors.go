@@ -31,6 +31,7 @@ const (
 	codeOverloaded       = "overloaded"
 	codeTimeout          = "request_timeout"
 	codeMalformedBody    = "malformed_body"
+	codeUnavailable      = "service_unavailable"
 )
 
 // statusClientClosed is logged (and counted) for a request whose client went
@@ -64,6 +65,10 @@ var errorRows = []struct {
 		"too many requests; retry after the delay in Retry-After", ""})},
 	{overloadedRow},
 	{canceledRow},
+	// Only once shutdown has begun: the request is cut short, and another
+	// replica (or this one, restarted) answers a retry.
+	{isRow(errdex.ErrUnavailable, problem{http.StatusServiceUnavailable, typeAPI, codeUnavailable,
+		"the service is shutting down; retry the request", ""})},
 	// echo's own 4xx errors that no row above names (none of the routes
 	// produce them, but middleware might): a bad request, nothing more.
 	{func(err error) (problem, bool) {
