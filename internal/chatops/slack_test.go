@@ -438,7 +438,7 @@ func TestThroughServer(t *testing.T) {
 		t.Fatalf("status %d, body %s: want 200 answering about 4019", w.Code, w.Body)
 	}
 	w = httptest.NewRecorder()
-	srv.Handler().ServeHTTP(w, httptest.NewRequest("GET", "/metrics", nil))
+	srv.OpsHandler().ServeHTTP(w, httptest.NewRequest("GET", "/metrics", nil))
 	if !strings.Contains(w.Body.String(), `errdex_search_duration_seconds_count{kind="search"} 1`) {
 		t.Errorf("metrics do not count the Slack search:\n%s", w.Body)
 	}
