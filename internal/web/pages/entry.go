@@ -1,12 +1,14 @@
 package pages
 
 import (
+	"cmp"
 	"net/http"
 	"net/url"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/search"
 )
 
 // entryPage is the data of one entry's permalink page.
@@ -102,5 +104,20 @@ func (p *Pages) handleEntry(c echo.Context) error {
 	if sysOK {
 		heading = t.NoSuchCode(sys.Name.In(lang), code)
 	}
-	return p.renderError(c, http.StatusNotFound, "", heading, found)
+	// Nothing has the code: offer the codes search would suggest (a digit
+	// off, a letter swapped), and a search that keeps it.
+	var near []suggestionView
+	if len(found) == 0 && code != "" && len(code) <= 64 {
+		req := search.Request{Query: code, Lang: lang, Limit: 1}
+		if sysOK {
+			req.System = sysID
+		}
+		if resp, err := idx.Search(c.Request().Context(), req); err == nil {
+			for _, s := range resp.Suggestions {
+				near = append(near, suggestionView{entryCard: newEntryCard(cat, s.Entry, lang, t),
+					Reason: cmp.Or(t.Reasons[s.Reason], s.Reason)})
+			}
+		}
+	}
+	return p.renderNotFound(c, heading, code, found, near)
 }
