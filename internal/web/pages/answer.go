@@ -57,60 +57,33 @@ type findingView struct {
 // answerFixes is how many fixes the answer shows inline.
 const answerFixes = 2
 
-// strongMatch are the kinds of evidence that name an entry by itself.
-var strongMatch = map[string]bool{
-	search.MatchCode: true, search.MatchAlias: true, search.MatchProviderCode: true, search.MatchSignature: true,
-}
+// maxCandidates bounds the candidates an ambiguous answer shows side by
+// side; the rest stay in the list.
+const maxCandidates = 4
 
-// responseAnswer is the kind of answer resp gives, and its candidates
-// when it is ambiguous.
-//
-// Until the search package reports its own answer (the answers issue),
-// this reads it from the evidence: a first result named by a strong
-// match is found, or ambiguous when other results are named by the same
-// value; a first result found by words alone is found only when it
-// clearly leads, else unsure.
+// responseAnswer is the kind of answer resp gives (the search package
+// judges it), and its candidates when it is ambiguous: the first results
+// as well supported as the first.
 func responseAnswer(resp *search.Response) (kind string, candidates []search.Result) {
-	rs := resp.Results
-	if len(rs) == 0 {
+	if len(resp.Results) == 0 {
 		return answerNone, nil
 	}
-	first := rs[0]
-	if strongMatch[first.Match] {
-		value, kinds := strongValue(first), evidenceKinds(first)
-		for _, r := range rs {
-			if strongMatch[r.Match] && strings.EqualFold(strongValue(r), value) && evidenceKinds(r) == kinds &&
-				2*r.Score >= first.Score {
-				candidates = append(candidates, r)
+	switch resp.Answer {
+	case errdex.AnswerFound:
+		return answerFound, nil
+	case errdex.AnswerAmbiguous:
+		for _, r := range resp.Results {
+			if r.Confidence != resp.Results[0].Confidence || len(candidates) == maxCandidates {
+				break
 			}
+			candidates = append(candidates, r)
 		}
 		if len(candidates) > 1 {
 			return answerAmbiguous, candidates
 		}
 		return answerFound, nil
 	}
-	if len(rs) == 1 || first.Score >= 1.5*rs[1].Score {
-		return answerFound, nil
-	}
 	return answerUnsure, nil
-}
-
-// evidenceKinds lists the kinds of evidence of r, in order.
-func evidenceKinds(r search.Result) string {
-	var sb strings.Builder
-	for _, ev := range r.Evidence {
-		sb.WriteString(ev.Kind + " ")
-	}
-	return sb.String()
-}
-
-func strongValue(r search.Result) string {
-	for _, ev := range r.Evidence {
-		if ev.Kind == r.Match {
-			return ev.Value
-		}
-	}
-	return r.Entry.Code
 }
 
 // newAnswerView builds the answer part of a results page.
@@ -135,7 +108,7 @@ func newAnswerEntry(cat *errdex.Catalog, r search.Result, lang errdex.Lang, t *S
 		Summary:    markdown.ToHTML(e.Summary.In(lang)),
 		Confidence: t.Certain,
 	}
-	if !strongMatch[r.Match] {
+	if r.Confidence != errdex.ConfidenceCertain {
 		a.Confidence = t.Likely
 	}
 	fixes := e.Fixes

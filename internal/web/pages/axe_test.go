@@ -91,6 +91,7 @@ func TestAccessibility(t *testing.T) {
 		{"results", "/search?q=template"},
 		{"found", "/search?q=4019"},
 		{"ambiguous", "/search?q=-401"},
+		{"unsure", "/search?q=please+help"},
 		{"no results", "/search?q=KOE999"},
 		{"payload", "/search?q=" + `%7B%22error%22%3A%7B%22code%22%3A%22invalid_api_key%22%7D%7D`},
 		{"entry", "/codes/kakao-share/4019"},

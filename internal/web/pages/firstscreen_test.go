@@ -191,12 +191,12 @@ func TestAnswers(t *testing.T) {
 	})
 	t.Run("unsure", func(t *testing.T) {
 		tb := b.tab(t)
-		tb.open("/search?q=key")
+		tb.open("/search?q=please+help")
 		if eval[int](tb, `document.querySelectorAll(".answer-unsure").length`) != 1 {
-			t.Error(`"key" is not shown as "not sure"`)
+			t.Error(`"please help" is not shown as "not sure"`)
 		}
 		if eval[int](tb, `document.querySelectorAll(".result-answer").length`) != 0 {
-			t.Error(`"key" shows an answer`)
+			t.Error(`"please help" shows an answer`)
 		}
 		if eval[int](tb, `document.querySelectorAll(".result.is-weak .pill-weak").length`) == 0 {
 			t.Error("the weak results are not marked")
@@ -330,8 +330,8 @@ func TestScreenshotsFirstScreen(t *testing.T) {
 			shot(tb, "entry-"+v.name+"-"+lang)
 			tb.open("/search?q=-401&lang=" + lang)
 			shot(tb, "ambiguous-401-"+v.name+"-"+lang)
-			tb.open("/search?q=key&lang=" + lang)
-			shot(tb, "unsure-key-"+v.name+"-"+lang)
+			tb.open("/search?q=please+help&lang=" + lang)
+			shot(tb, "unsure-please-help-"+v.name+"-"+lang)
 		}
 	}
 }

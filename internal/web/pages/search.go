@@ -249,7 +249,7 @@ func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams
 	v.Answer = newAnswerView(cat, resp, lang, t, p.cfg.BaseURL)
 	for i := range v.Results {
 		r := &v.Results[i]
-		r.Weak = v.Answer.Kind == answerUnsure
+		r.Weak = resp.Results[i].Confidence == errdex.ConfidenceWeak
 		for _, c := range v.Answer.Candidates {
 			if c.ID == r.ID {
 				r.Candidate = true
