@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/errdex/errdex"
-	"github.com/errdex/errdex/internal/search"
 	"github.com/errdex/errdex/internal/textfmt"
 )
 
@@ -137,7 +136,7 @@ func (h *Slack) message(c command, fallback string, blocks ...Block) *Message {
 // resultMessage is the answer when something matched, by the kind of
 // answer the search gave: one entry (found), several side by side
 // (ambiguous), or the closest entries, said plainly to be unsure.
-func (h *Slack) resultMessage(c command, resp *search.Response) *Message {
+func (h *Slack) resultMessage(c command, resp *errdex.Response) *Message {
 	switch resp.Answer {
 	case errdex.AnswerAmbiguous:
 		if cands := candidates(resp); len(cands) > 1 {
@@ -150,8 +149,8 @@ func (h *Slack) resultMessage(c command, resp *search.Response) *Message {
 }
 
 // candidates are the results as well supported as the first.
-func candidates(resp *search.Response) []search.Result {
-	var out []search.Result
+func candidates(resp *errdex.Response) []errdex.Result {
+	var out []errdex.Result
 	for _, r := range resp.Results {
 		if r.Confidence != resp.Results[0].Confidence || len(out) == 1+Candidates {
 			break
@@ -165,7 +164,7 @@ func candidates(resp *search.Response) []search.Result {
 // title, its system, HTTP status and retry verdict as fields, its first
 // fix and what to tell the customer, buttons to open it and share it,
 // then up to Candidates others.
-func (h *Slack) foundMessage(c command, resp *search.Response) *Message {
+func (h *Slack) foundMessage(c command, resp *errdex.Response) *Message {
 	l := labelsFor(c.lang)
 	best := resp.Results[0].Entry
 	title := textfmt.Inline(best.Title.In(c.lang), textfmt.Plain)
@@ -203,7 +202,7 @@ func (h *Slack) foundMessage(c command, resp *search.Response) *Message {
 
 // ambiguousMessage shows entries that match equally side by side, each
 // with the messages that tell it apart, and names none as the answer.
-func (h *Slack) ambiguousMessage(c command, resp *search.Response, cands []search.Result) *Message {
+func (h *Slack) ambiguousMessage(c command, resp *errdex.Response, cands []errdex.Result) *Message {
 	l := labelsFor(c.lang)
 	blocks := []Block{header(l.ambiguous(len(cands))), section(l.ambiguousIntro)}
 	var buttons []Button
@@ -235,7 +234,7 @@ func (h *Slack) ambiguousMessage(c command, resp *search.Response, cands []searc
 // unsureMessage lists the closest entries under a plain "not sure". A
 // "share" of it is not posted: the channel gets nothing uncertain, and
 // the asker is told so.
-func (h *Slack) unsureMessage(c command, resp *search.Response) *Message {
+func (h *Slack) unsureMessage(c command, resp *errdex.Response) *Message {
 	l := labelsFor(c.lang)
 	blocks := []Block{header(l.notSure), section(l.notSureText)}
 	rs := resp.Results[:min(len(resp.Results), 1+Candidates)]
@@ -256,7 +255,7 @@ func (h *Slack) unsureMessage(c command, resp *search.Response) *Message {
 // notFoundMessage says nothing matched, offers the near misses the search
 // suggested and says what else to try; like an unsure answer it is never
 // posted to the channel.
-func (h *Slack) notFoundMessage(c command, resp *search.Response) *Message {
+func (h *Slack) notFoundMessage(c command, resp *errdex.Response) *Message {
 	l := labelsFor(c.lang)
 	text := l.noMatch(quote(clip(c.text, 200)))
 	blocks := []Block{section(text)}
@@ -327,7 +326,7 @@ func (h *Slack) shareButton(c command) (Button, bool) {
 // customerReply is what support staff can send the end customer, apart
 // from the engineering fix.
 func customerReply(e *errdex.Entry, lang errdex.Lang) string {
-	return textfmt.Inline(entryCustomerReply(e).In(lang), textfmt.Slack)
+	return textfmt.Inline(e.CustomerReply.In(lang), textfmt.Slack)
 }
 
 // tellApart are the messages that tell an entry from others with its
@@ -353,8 +352,15 @@ func codeLabel(e *errdex.Entry) string {
 // systemName is the system's name in lang, from the catalog being served
 // when the searcher has one; else its id.
 func (h *Slack) systemName(id string, lang errdex.Lang) string {
-	if cs, ok := h.search.(interface{ Catalog() *errdex.Catalog }); ok {
-		if s, ok := cs.Catalog().System(id); ok && s.Name.In(lang) != "" {
+	var cat *errdex.Catalog
+	switch s := h.search.(type) {
+	case interface{ Current() *errdex.Catalog }: // *app.Service
+		cat = s.Current()
+	case interface{ Catalog() *errdex.Catalog }:
+		cat = s.Catalog()
+	}
+	if cat != nil {
+		if s, ok := cat.System(id); ok && s.Name.In(lang) != "" {
 			return s.Name.In(lang)
 		}
 	}
@@ -530,7 +536,3 @@ func labelsFor(lang errdex.Lang) *labels {
 	}
 	return labelsByLang[errdex.English]
 }
-
-// entryCustomerReply is the entry's reply for the end customer; the
-// catalog's customer_reply field (issue 14) fills it once it is in main.
-func entryCustomerReply(e *errdex.Entry) errdex.Text { return errdex.Text{} }

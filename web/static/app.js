@@ -265,6 +265,21 @@
     copyText(text, button, null);
   });
 
+  // Copy buttons on other texts to copy (a reply for the customer): a
+  // button after the text.
+  document.querySelectorAll("[data-copy]:not(pre)").forEach(function (node) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-chip";
+    button.textContent = label("copy", "Copy");
+    button.setAttribute("aria-live", "polite");
+    button.addEventListener("click", function () { copyText(node.textContent.trim(), button, node); });
+    var row = document.createElement("p");
+    row.className = "copy-row";
+    row.appendChild(button);
+    node.parentNode.insertBefore(row, node.nextSibling);
+  });
+
   // Copy buttons on example payloads.
   document.querySelectorAll("pre[data-copy]").forEach(function (pre) {
     var button = document.createElement("button");

@@ -7,7 +7,6 @@ import (
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/markdown"
-	"github.com/errdex/errdex/internal/search"
 	"github.com/errdex/errdex/internal/textfmt"
 )
 
@@ -64,7 +63,7 @@ const maxCandidates = 4
 // responseAnswer is the kind of answer resp gives (the search package
 // judges it), and its candidates when it is ambiguous: the first results
 // as well supported as the first.
-func responseAnswer(resp *search.Response) (kind string, candidates []search.Result) {
+func responseAnswer(resp *errdex.Response) (kind string, candidates []errdex.Result) {
 	if len(resp.Results) == 0 {
 		return answerNone, nil
 	}
@@ -87,7 +86,7 @@ func responseAnswer(resp *search.Response) (kind string, candidates []search.Res
 }
 
 // newAnswerView builds the answer part of a results page.
-func newAnswerView(cat *errdex.Catalog, resp *search.Response, lang errdex.Lang, t *Strings, baseURL string) answerView {
+func newAnswerView(cat *errdex.Catalog, resp *errdex.Response, lang errdex.Lang, t *Strings, baseURL string) answerView {
 	kind, cands := responseAnswer(resp)
 	v := answerView{Kind: kind}
 	switch kind {
@@ -101,7 +100,7 @@ func newAnswerView(cat *errdex.Catalog, resp *search.Response, lang errdex.Lang,
 	return v
 }
 
-func newAnswerEntry(cat *errdex.Catalog, r search.Result, lang errdex.Lang, t *Strings, baseURL string) *answerEntry {
+func newAnswerEntry(cat *errdex.Catalog, r errdex.Result, lang errdex.Lang, t *Strings, baseURL string) *answerEntry {
 	e := r.Entry
 	a := &answerEntry{
 		entryCard:  newEntryCard(cat, e, lang, t),

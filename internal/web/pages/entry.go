@@ -8,7 +8,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/errdex/errdex"
-	"github.com/errdex/errdex/internal/search"
 )
 
 // entryPage is the data of one entry's permalink page.
@@ -48,7 +47,7 @@ func pathParam(c echo.Context, name string) string {
 // 404 page that names the systems the code exists in, if any.
 func (p *Pages) handleEntry(c echo.Context) error {
 	sysID, code, variant := pathParam(c, "system"), pathParam(c, "code"), pathParam(c, "variant")
-	idx, release, err := p.acquire()
+	idx, release, err := p.cfg.App.Acquire()
 	if err != nil {
 		return err
 	}
@@ -87,7 +86,7 @@ func (p *Pages) handleEntry(c echo.Context) error {
 			}
 			// Another spelling of one entry's code or alias: send the
 			// reader to the permalink.
-			if ms := cat.Lookup(code, sysID); len(ms) == 1 && ms[0].Field != errdex.FieldProviderCode {
+			if ms := cat.Lookup(code, sysID); len(ms) == 1 && ms[0].Field != errdex.MatchProviderCode {
 				target := &url.URL{Path: ms[0].Entry.Path(), RawQuery: c.Request().URL.RawQuery}
 				return c.Redirect(http.StatusFound, target.String())
 			}
@@ -96,7 +95,7 @@ func (p *Pages) handleEntry(c echo.Context) error {
 
 	var found []entryCard
 	for _, m := range cat.Lookup(code, "") {
-		if m.Field != errdex.FieldProviderCode {
+		if m.Field != errdex.MatchProviderCode {
 			found = append(found, newEntryCard(cat, m.Entry, lang, t))
 		}
 	}
@@ -108,14 +107,14 @@ func (p *Pages) handleEntry(c echo.Context) error {
 	// off, a letter swapped), and a search that keeps it.
 	var near []suggestionView
 	if len(found) == 0 && code != "" && len(code) <= 64 {
-		req := search.Request{Query: code, Lang: lang, Limit: 1}
+		req := errdex.Request{Query: code, Lang: lang, Limit: 1}
 		if sysOK {
 			req.System = sysID
 		}
 		if resp, err := idx.Search(c.Request().Context(), req); err == nil {
 			for _, s := range resp.Suggestions {
 				near = append(near, suggestionView{entryCard: newEntryCard(cat, s.Entry, lang, t),
-					Reason: cmp.Or(t.Reasons[s.Reason], s.Reason)})
+					Reason: cmp.Or(t.Reasons[s.Reason], string(s.Reason))})
 			}
 		}
 	}
