@@ -35,7 +35,7 @@ func testHolder(t *testing.T) *live.Holder {
 		if err != nil {
 			panic(err)
 		}
-		idx, err := search.New(cat, search.Options{})
+		idx, err := search.New(context.Background(), cat, search.Options{})
 		if err != nil {
 			panic(err)
 		}
@@ -539,7 +539,7 @@ func TestEntryExtras(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	idx, err := search.New(cat, search.Options{})
+	idx, err := search.New(context.Background(), cat, search.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
