@@ -37,6 +37,7 @@ type Result struct {
 	Summary    string     `json:"summary"`
 	Confidence string     `json:"confidence" jsonschema:"certain: the text names this entry; likely: it matches clearly better than any other; weak: some words match"`
 	HTTPStatus int        `json:"http_status,omitempty"`
+	Level      string     `json:"level" jsonschema:"error, or warning for something that did not fail outright"`
 	Match      string     `json:"match" jsonschema:"the strongest evidence: code, alias, provider_code, signature, http_status or text"`
 	Evidence   []Evidence `json:"evidence" jsonschema:"what in the question pointed at this entry"`
 	Retry      Retry      `json:"retry"`
@@ -155,6 +156,7 @@ func (s *Server) result(e *errdex.Entry, lang errdex.Lang, conf errdex.Confidenc
 		Summary:    e.Summary.In(lang),
 		Confidence: string(conf),
 		HTTPStatus: e.HTTPStatus,
+		Level:      e.Level,
 		Match:      string(match),
 		Evidence:   ev,
 		Retry:      s.retry(e, lang),
