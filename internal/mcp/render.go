@@ -114,6 +114,9 @@ func renderAnswer(a *Answer) string {
 
 func writeResult(sb *strings.Builder, r Result) {
 	fmt.Fprintf(sb, "%s · %s\n", r.ID, r.Title)
+	if r.Level == errdex.LevelWarning {
+		sb.WriteString("Level: warning (something went wrong, but the operation went on)\n")
+	}
 	sb.WriteString(r.Summary + "\n")
 	if len(r.Evidence) > 0 {
 		ev := make([]string, 0, len(r.Evidence))
