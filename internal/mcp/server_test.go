@@ -553,6 +553,11 @@ func TestEntryExtras(t *testing.T) {
 		len(e.Contradictions[0].Claims) != 2 || e.Contradictions[0].Claims[0].URL != "https://example.com/first" {
 		t.Errorf("entry: got %+v", e)
 	}
+	lk := call(t, cs, "lookup", map[string]any{"code": "ERRDEX_MCP_PROBE"})
+	if a := decode[mcp.Answer](t, lk); len(a.Results) != 1 || a.Results[0].Level != "warning" ||
+		!strings.Contains(text(lk), "Level: warning") {
+		t.Errorf("lookup of a warning: got %+v\n%s", a, text(lk))
+	}
 	rr, err := cs.ReadResource(context.Background(), &sdk.ReadResourceParams{URI: "errdex://entries/kmsg/ERRDEX_MCP_PROBE?lang=ko"})
 	if err != nil {
 		t.Fatal(err)
