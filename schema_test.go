@@ -188,6 +188,8 @@ func TestProviderRecordsQuery(t *testing.T) {
 		"iwinv 519":           {"iwinv/alimtalk/519"},
 		"iwinv alimtalk 519":  {"iwinv/alimtalk/519"},
 		"iwinv sms 519":       nil, // another channel's code
+		"iwinv kakao 519":     nil, // two words that are not iwinv's
+		"alimtalk iwinv 519":  {"iwinv/alimtalk/519"},
 		"aligo 42":            nil, // a word that is no provider: not this record
 		"iwinv":               nil,
 		"iwinv sms":           nil,
@@ -195,6 +197,10 @@ func TestProviderRecordsQuery(t *testing.T) {
 		"43":                  nil,
 		"iwinv sms 42 please": nil,
 		`"42"`:                {"iwinv/sms/42"},
+		"aligo -101":          {"aligo/-101"},
+		"Aligo SMS -101":      {"aligo/-101"}, // Aligo's send codes have no channel: sms narrows nothing
+		"-101":                {"aligo/-101"},
+		"iwinv -101":          nil,
 	} {
 		var got []string
 		for _, r := range cat.ProviderRecords(q) {
