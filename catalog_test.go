@@ -162,7 +162,7 @@ func TestProviderCodesLeadToEntries(t *testing.T) {
 	for _, tt := range tests {
 		found := false
 		for _, m := range cat.Lookup(tt.key, "") {
-			if m.Entry.ID() == tt.want && (m.Field != errdex.FieldProviderCode || strings.HasPrefix(m.Value, tt.provider+":")) {
+			if m.Entry.ID() == tt.want && (m.Field != errdex.MatchProviderCode || strings.HasPrefix(m.Value, tt.provider+":")) {
 				found = true
 			}
 		}

@@ -100,22 +100,25 @@ type System struct {
 	Line int    `yaml:"-" json:"-"`
 }
 
-// Retry strategies: what a client should do after the error.
+// RetryStrategy is what a client should do after the error.
+type RetryStrategy string
+
+// Retry strategies.
 const (
-	RetryNever      = "never"       // the same request fails again; fix something first
-	RetryBackoff    = "backoff"     // retry with exponential backoff and jitter
-	RetryAfter      = "retry_after" // wait as long as Retry-After says, then retry
-	RetryAfterFixed = "after_fix"   // retry once a person has fixed the cause (quota, account, config)
+	RetryNever      RetryStrategy = "never"       // the same request fails again; fix something first
+	RetryBackoff    RetryStrategy = "backoff"     // retry with exponential backoff and jitter
+	RetryAfter      RetryStrategy = "retry_after" // wait as long as Retry-After says, then retry
+	RetryAfterFixed RetryStrategy = "after_fix"   // retry once a person has fixed the cause (quota, account, config)
 )
 
 // RetryStrategies lists the valid values of Retry.Strategy.
-var RetryStrategies = []string{RetryNever, RetryBackoff, RetryAfter, RetryAfterFixed}
+var RetryStrategies = []RetryStrategy{RetryNever, RetryBackoff, RetryAfter, RetryAfterFixed}
 
 // Retry is the retry advice of an entry.
 type Retry struct {
 	// Retryable says whether a program may retry the same request automatically.
-	Retryable bool   `yaml:"retryable" json:"retryable"`
-	Strategy  string `yaml:"strategy" json:"strategy"`
+	Retryable bool          `yaml:"retryable" json:"retryable"`
+	Strategy  RetryStrategy `yaml:"strategy" json:"strategy"`
 	// Note says when and how to retry, or why not to.
 	Note Text `yaml:"note" json:"note"`
 }

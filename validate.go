@@ -211,9 +211,9 @@ func (l *loader) validateEntry(e *Entry) {
 func (l *loader) checkRetry(r Retry, field string, at func(field, format string, args ...any)) {
 	switch {
 	case r.Strategy == "":
-		at(field+".strategy", "%s.strategy: required, one of %s", field, strings.Join(RetryStrategies, ", "))
+		at(field+".strategy", "%s.strategy: required, one of %s", field, retryStrategyNames())
 	case !slices.Contains(RetryStrategies, r.Strategy):
-		at(field+".strategy", "%s.strategy %q: must be one of %s", field, r.Strategy, strings.Join(RetryStrategies, ", "))
+		at(field+".strategy", "%s.strategy %q: must be one of %s", field, r.Strategy, retryStrategyNames())
 	default:
 		want := r.Strategy == RetryBackoff || r.Strategy == RetryAfter
 		if r.Retryable != want {

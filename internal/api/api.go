@@ -16,7 +16,6 @@ import (
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/markdown"
-	"github.com/errdex/errdex/internal/search"
 )
 
 // SearchResponse answers GET /api/v1/search.
@@ -277,7 +276,7 @@ func (b Builder) SystemURL(id string) string {
 }
 
 // Search builds the answer to a search.
-func (b Builder) Search(r *search.Response) SearchResponse {
+func (b Builder) Search(r *errdex.Response) SearchResponse {
 	out := SearchResponse{
 		Query:       r.Query,
 		Lang:        b.lang(),
@@ -296,7 +295,7 @@ func (b Builder) Search(r *search.Response) SearchResponse {
 }
 
 // Identify builds the answer to an identify request.
-func (b Builder) Identify(r *search.Response) IdentifyResponse {
+func (b Builder) Identify(r *errdex.Response) IdentifyResponse {
 	return IdentifyResponse{
 		Lang:        b.lang(),
 		Total:       r.Total,
@@ -307,14 +306,14 @@ func (b Builder) Identify(r *search.Response) IdentifyResponse {
 	}
 }
 
-func (b Builder) results(rs []search.Result) []Result {
+func (b Builder) results(rs []errdex.Result) []Result {
 	lang := b.lang()
 	out := make([]Result, 0, len(rs))
 	for _, r := range rs {
 		e := r.Entry
 		ev := make([]Evidence, 0, len(r.Evidence))
 		for _, x := range r.Evidence {
-			ev = append(ev, Evidence{Kind: x.Kind, Value: x.Value})
+			ev = append(ev, Evidence{Kind: string(x.Kind), Value: x.Value})
 		}
 		out = append(out, Result{
 			ID:         e.ID(),
@@ -328,7 +327,7 @@ func (b Builder) results(rs []search.Result) []Result {
 			Retryable:  e.Retry.Retryable,
 			URL:        b.EntryURL(e),
 			Score:      r.Score,
-			Match:      r.Match,
+			Match:      string(r.Match),
 			Evidence:   ev,
 			Confidence: r.Confidence,
 		})
@@ -336,39 +335,34 @@ func (b Builder) results(rs []search.Result) []Result {
 	return out
 }
 
-func (b Builder) suggestions(ss []search.Suggestion) []Suggestion {
+func (b Builder) suggestions(ss []errdex.Suggestion) []Suggestion {
 	out := make([]Suggestion, 0, len(ss))
 	for _, s := range ss {
 		out = append(out, Suggestion{
 			ID:     s.Entry.ID(),
 			Title:  s.Entry.Title.In(b.lang()),
 			URL:    b.EntryURL(s.Entry),
-			Reason: s.Reason,
+			Reason: string(s.Reason),
 		})
 	}
 	return out
 }
 
-// facetNames are always present in an answer, empty or not, so clients
-// need not test for their absence.
-var facetNames = []string{"system", "http_status", "type", "retryable"}
-
-func facets(in map[string]map[string]int) map[string]map[string]int {
-	out := make(map[string]map[string]int, len(facetNames))
-	for _, name := range facetNames {
-		out[name] = map[string]int{}
-	}
-	for name, counts := range in {
-		m := make(map[string]int, len(counts))
-		for k, v := range counts {
+// facets names every facet (errdex.Facets) in an answer, empty or not, so
+// clients need not test for their absence.
+func facets(in map[errdex.Facet]map[string]int) map[string]map[string]int {
+	out := make(map[string]map[string]int, len(errdex.Facets))
+	for _, f := range errdex.Facets {
+		m := make(map[string]int, len(in[f]))
+		for k, v := range in[f] {
 			m[k] = v
 		}
-		out[name] = m
+		out[string(f)] = m
 	}
 	return out
 }
 
-func understood(u search.Understanding) Understood {
+func understood(u errdex.Understanding) Understood {
 	return Understood{
 		Codes:        nonNil(u.Codes),
 		HTTPStatuses: nonNil(u.HTTPStatuses),
@@ -401,7 +395,7 @@ func (b Builder) Entry(cat *errdex.Catalog, e *errdex.Entry) EntryJSON {
 		HTTPStatus:    httpStatus(e),
 		Type:          e.Type,
 		Retryable:     e.Retry.Retryable,
-		RetryStrategy: e.Retry.Strategy,
+		RetryStrategy: string(e.Retry.Strategy),
 		RetryNote:     e.Retry.Note.In(lang),
 		Related:       []Related{},
 		References:    make([]Reference, 0, len(e.References)),
@@ -443,12 +437,12 @@ func (b Builder) Lookup(cat *errdex.Catalog, code, system string, ms []errdex.Ma
 		Total:   len(ms),
 		Results: make([]LookupResult, 0, len(ms)),
 	}
-	answer, confidences := search.JudgeLookup(code, ms)
+	answer, confidences := errdex.JudgeLookup(code, ms)
 	out.Answer = answer
 	for i, m := range ms {
 		out.Results = append(out.Results, LookupResult{
 			EntryJSON:    b.Entry(cat, m.Entry),
-			Match:        m.Field,
+			Match:        string(m.Field),
 			MatchedValue: m.Value,
 			Confidence:   confidences[i],
 		})

@@ -80,9 +80,9 @@ func (b Builder) ProviderRecord(cat *errdex.Catalog, r *errdex.ProviderRecord) P
 	}
 	switch {
 	case r.Retry != nil:
-		out.Retry = &RecordRetry{Retryable: r.Retry.Retryable, Strategy: r.Retry.Strategy, Note: r.Retry.Note.In(lang), Own: true}
+		out.Retry = &RecordRetry{Retryable: r.Retry.Retryable, Strategy: string(r.Retry.Strategy), Note: r.Retry.Note.In(lang), Own: true}
 	case e != nil:
-		out.Retry = &RecordRetry{Retryable: e.Retry.Retryable, Strategy: e.Retry.Strategy, Note: e.Retry.Note.In(lang)}
+		out.Retry = &RecordRetry{Retryable: e.Retry.Retryable, Strategy: string(e.Retry.Strategy), Note: e.Retry.Note.In(lang)}
 	}
 	return out
 }

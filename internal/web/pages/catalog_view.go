@@ -191,7 +191,7 @@ type providerPage struct {
 // /providers/:provider/:channel/:code: one provider code, in the
 // provider's words and ours, with the entry it becomes.
 func (p *Pages) handleProviderRecord(c echo.Context) error {
-	idx, release, err := p.acquire()
+	idx, release, err := p.cfg.App.Acquire()
 	if err != nil {
 		return err
 	}

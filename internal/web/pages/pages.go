@@ -25,7 +25,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/errdex/errdex"
-	"github.com/errdex/errdex/internal/search"
+	"github.com/errdex/errdex/internal/app"
 	"github.com/errdex/errdex/web"
 )
 
@@ -34,15 +34,12 @@ type Config struct {
 	// BaseURL ("https://errdex.example.com") makes canonical links absolute;
 	// empty leaves them site-relative.
 	BaseURL string
-	// Acquire returns the index being served and the function that releases
-	// it when the request is done (a reload may swap indexes meanwhile).
-	Acquire func() (*search.Index, func())
+	// App answers the pages' questions: it holds the index being served
+	// (a reload may swap indexes meanwhile), applies the search deadline and
+	// records latency and misses.
+	App *app.Service
 	// Logger receives what cannot be shown to the reader; nil discards it.
 	Logger *slog.Logger
-	// RecordMiss, when set, is told of each search that found nothing
-	// (the server's Misses().Record), for catalog editors. Searches made
-	// while typing are not told: their last word is unfinished.
-	RecordMiss func(query string)
 }
 
 // Pages serves the web UI. It is safe for concurrent use.
@@ -60,8 +57,8 @@ var pageNames = []string{"search", "entry", "variants", "system", "error", "prov
 // is missing or does not parse, so that a broken UI stops the server at
 // startup instead of failing one request at a time.
 func New(cfg Config) (*Pages, error) {
-	if cfg.Acquire == nil {
-		return nil, errors.New("pages: Config.Acquire is nil")
+	if cfg.App == nil {
+		return nil, errors.New("pages: Config.App is nil")
 	}
 	p := &Pages{cfg: cfg, log: cmp.Or(cfg.Logger, slog.New(slog.DiscardHandler))}
 	var err error
@@ -243,17 +240,6 @@ func (p *Pages) render(c echo.Context, status int, page, tmpl string, data any) 
 		return fmt.Errorf("pages: render %s/%s: %w", page, tmpl, err)
 	}
 	return c.HTMLBlob(status, buf.Bytes())
-}
-
-// acquire returns the index being served, or an error when there is none
-// (the server is shutting down).
-func (p *Pages) acquire() (*search.Index, func(), error) {
-	idx, release := p.cfg.Acquire()
-	if idx == nil {
-		release()
-		return nil, nil, echo.NewHTTPError(http.StatusServiceUnavailable, "no index is being served")
-	}
-	return idx, release, nil
 }
 
 // staticFile is one embedded file served under /static/.

@@ -37,7 +37,7 @@ type entryCard struct {
 // retryView is an entry's retry advice as a badge.
 type retryView struct {
 	Retryable bool
-	Strategy  string
+	Strategy  errdex.RetryStrategy
 	Label     string
 	Class     string
 	Note      template.HTML
@@ -45,7 +45,7 @@ type retryView struct {
 
 // retryClasses colour the retry badge: red for never, amber for once the
 // cause is fixed, green and blue for the two ways of retrying.
-var retryClasses = map[string]string{
+var retryClasses = map[errdex.RetryStrategy]string{
 	errdex.RetryNever:      "retry-never",
 	errdex.RetryAfterFixed: "retry-fix",
 	errdex.RetryBackoff:    "retry-backoff",
@@ -283,7 +283,7 @@ func truncate(s string, n int) string {
 func elsewhere(cat *errdex.Catalog, code, system string) []*errdex.Entry {
 	var out []*errdex.Entry
 	for _, m := range cat.Lookup(code, "") {
-		if m.Entry.System != system && m.Field != errdex.FieldProviderCode {
+		if m.Entry.System != system && m.Field != errdex.MatchProviderCode {
 			out = append(out, m.Entry)
 		}
 	}
