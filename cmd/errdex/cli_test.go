@@ -51,6 +51,13 @@ func TestCommands(t *testing.T) {
 			wantOut: []string{`results for "잔액 부족"`, "INSUFFICIENT_BALANCE · K-Message (kmsg)", "Fixes"}},
 		{name: "identify a pasted payload", args: []string{"identify"}, stdin: `{"error":{"code":"invalid_api_key"}}`, wantCode: exitOK,
 			wantOut: []string{"Found in the text: code invalid_api_key", "invalid_api_key · Kirim public API (kirim) · HTTP 401", `Evidence: code "invalid_api_key"`}},
+		// An answer errdex is not sure of is not shown as one, and exits 1.
+		{name: "identify small talk is no confident match", args: []string{"identify"}, stdin: "hello world\n", wantCode: exitNotFound,
+			notWantOut: "1 entry matches"},
+		{name: "search with only weak matches", args: []string{"search", "운영", "중인", "서비스가", "아닙니다"}, wantCode: exitNotFound,
+			wantOut: []string{"No confident match", "(weak match)"}, wide: true},
+		{name: "a code shared by systems is ambiguous, exit 0", args: []string{"lookup", "rate_limit_exceeded"}, wantCode: exitOK,
+			wantOut: []string{"rate_limit_exceeded · Kirim", "RATE_LIMIT_EXCEEDED · K-Message"}},
 		{name: "identify text given as arguments", args: []string{"identify", `{"error":{"code":"invalid_api_key"}}`}, wantCode: exitOK,
 			wantOut: []string{"invalid_api_key · Kirim public API"}},
 

@@ -38,7 +38,7 @@ Examples:
 
 Typing into it directly works too: paste, then press Ctrl-D on a new line.
 
-Exit status: 0 found, 1 nothing found, 2 bad usage.
+Exit status: 0 found (one or several), 1 no confident match, 2 bad usage.
 
 Flags:
 `
@@ -102,7 +102,7 @@ func runIdentify(ctx context.Context, env *cmdEnv, args []string) int {
 		return code
 	}
 	return s.answer(env, "identify", o.json, s.api.Identify(resp),
-		func() error { return s.term.Identify(env.out, resp) }, len(resp.Results))
+		func() error { return s.term.Identify(env.out, resp) }, resp.Answer)
 }
 
 // readCapped reads r to its end, keeping at most max bytes (cut at a

@@ -40,7 +40,7 @@ Examples:
   errdex lookup "iwinv 519"                    a provider's own code
   errdex lookup invalid_api_key --json         the API's JSON, for scripts
 
-Exit status: 0 found, 1 nothing found, 2 bad usage.
+Exit status: 0 found (one or several), 1 no confident match, 2 bad usage.
 
 Flags:
 `
@@ -71,8 +71,9 @@ func runLookup(ctx context.Context, env *cmdEnv, args []string) int {
 		return code
 	}
 	ms := s.index.Lookup(key, system)
-	return s.answer(env, "lookup", o.json, s.api.Lookup(s.cat, key, system, ms),
-		func() error { return s.term.Lookup(env.out, key, ms) }, len(ms))
+	out := s.api.Lookup(s.cat, key, system, ms)
+	return s.answer(env, "lookup", o.json, out,
+		func() error { return s.term.Lookup(env.out, key, ms) }, out.Answer)
 }
 
 // The rest of this file is shared by lookup, search, identify and export.
@@ -165,8 +166,9 @@ func (s *session) checkSystem(env *cmdEnv, system string) int {
 // printJSON writes v indented, with <, > and & left as they are: the
 // output is read by people and scripts, not embedded in HTML.
 // answer prints what a command found, as the API's JSON (asJSON) or for a
-// terminal, and returns the exit status: found is how many entries it found.
-func (s *session) answer(env *cmdEnv, cmd string, asJSON bool, apiValue any, terminal func() error, found int) int {
+// terminal, and returns the exit status: 0 when the answer is found or
+// ambiguous, 1 when it is unsure or none.
+func (s *session) answer(env *cmdEnv, cmd string, asJSON bool, apiValue any, terminal func() error, a errdex.Answer) int {
 	var err error
 	if asJSON {
 		err = s.printJSON(env, apiValue)
@@ -177,7 +179,7 @@ func (s *session) answer(env *cmdEnv, cmd string, asJSON bool, apiValue any, ter
 		env.errorf("%s: %v", cmd, err)
 		return exitNotFound
 	}
-	if found == 0 {
+	if !a.Claims() {
 		return exitNotFound
 	}
 	return exitOK

@@ -93,7 +93,7 @@ Examples:
   echo '{"error":{"code":"invalid_api_key"}}' | errdex identify
   errdex lookup KOE009 --json           the API's JSON, for scripts
 
-Exit status: 0 found, 1 nothing found, 2 bad usage.
+Exit status: 0 found (one or several), 1 no confident match, 2 bad usage.
 Run "errdex help <command>" or "errdex <command> -h" for a command's flags.
 `)
 }

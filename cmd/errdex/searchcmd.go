@@ -30,7 +30,7 @@ Examples:
   errdex search rate limit --limit 3
   errdex search 401 --json                     the API's JSON, for scripts
 
-Exit status: 0 found, 1 nothing found, 2 bad usage.
+Exit status: 0 found (one or several), 1 no confident match, 2 bad usage.
 
 Flags:
 `
@@ -71,7 +71,7 @@ func runSearch(ctx context.Context, env *cmdEnv, args []string) int {
 		return code
 	}
 	return s.answer(env, "search", o.json, s.api.Search(resp),
-		func() error { return s.term.Search(env.out, resp) }, len(resp.Results))
+		func() error { return s.term.Search(env.out, resp) }, resp.Answer)
 }
 
 // searchFailed reports a failed search and returns its exit status, or -1

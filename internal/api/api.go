@@ -33,16 +33,20 @@ type SearchResponse struct {
 	// Suggestions are near misses, offered when nothing matched.
 	Suggestions []Suggestion `json:"suggestions"`
 	Understood  Understood   `json:"understood"`
+	// Answer says whether the first results are the answer: found,
+	// ambiguous, unsure or none.
+	Answer errdex.Answer `json:"answer"`
 }
 
 // IdentifyResponse answers POST /api/v1/identify: the entries a pasted
 // error is about, each with the evidence that pointed at it.
 type IdentifyResponse struct {
-	Lang        errdex.Lang  `json:"lang"`
-	Total       int          `json:"total"`
-	Results     []Result     `json:"results"`
-	Suggestions []Suggestion `json:"suggestions"`
-	Understood  Understood   `json:"understood"`
+	Lang        errdex.Lang   `json:"lang"`
+	Total       int           `json:"total"`
+	Results     []Result      `json:"results"`
+	Suggestions []Suggestion  `json:"suggestions"`
+	Understood  Understood    `json:"understood"`
+	Answer      errdex.Answer `json:"answer"`
 }
 
 // Result is one entry of a search or identify answer, summarised.
@@ -62,6 +66,8 @@ type Result struct {
 	// signature, http_status, text).
 	Match    string     `json:"match"`
 	Evidence []Evidence `json:"evidence"`
+	// Confidence is certain, likely or weak.
+	Confidence errdex.Confidence `json:"confidence"`
 }
 
 // Evidence is one thing in the query that pointed at a result.
@@ -162,6 +168,7 @@ type LookupResponse struct {
 	Lang    errdex.Lang    `json:"lang"`
 	Total   int            `json:"total"`
 	Results []LookupResult `json:"results"`
+	Answer  errdex.Answer  `json:"answer"`
 }
 
 // LookupResult is a whole entry and what of it the code matched.
@@ -172,6 +179,9 @@ type LookupResult struct {
 	// MatchedValue is the entry's own spelling of what matched
 	// ("iwinv:519" for a provider code).
 	MatchedValue string `json:"matched_value"`
+	// Confidence is certain for the code, an alias or a provider code
+	// looked up with its provider, likely for a provider code alone.
+	Confidence errdex.Confidence `json:"confidence"`
 }
 
 // SystemsResponse answers GET /api/v1/systems.
@@ -259,6 +269,7 @@ func (b Builder) Search(r *search.Response) SearchResponse {
 		Facets:      facets(r.Facets),
 		Suggestions: b.suggestions(r.Suggestions),
 		Understood:  understood(r.Understood),
+		Answer:      r.Answer,
 	}
 	if r.NextCursor != "" {
 		c := r.NextCursor
@@ -275,6 +286,7 @@ func (b Builder) Identify(r *search.Response) IdentifyResponse {
 		Results:     b.results(r.Results),
 		Suggestions: b.suggestions(r.Suggestions),
 		Understood:  understood(r.Understood),
+		Answer:      r.Answer,
 	}
 }
 
@@ -301,6 +313,7 @@ func (b Builder) results(rs []search.Result) []Result {
 			Score:      r.Score,
 			Match:      r.Match,
 			Evidence:   ev,
+			Confidence: r.Confidence,
 		})
 	}
 	return out
@@ -412,11 +425,14 @@ func (b Builder) Lookup(cat *errdex.Catalog, code, system string, ms []errdex.Ma
 		Total:   len(ms),
 		Results: make([]LookupResult, 0, len(ms)),
 	}
-	for _, m := range ms {
+	answer, confidences := search.JudgeLookup(code, ms)
+	out.Answer = answer
+	for i, m := range ms {
 		out.Results = append(out.Results, LookupResult{
 			EntryJSON:    b.Entry(cat, m.Entry),
 			Match:        m.Field,
 			MatchedValue: m.Value,
+			Confidence:   confidences[i],
 		})
 	}
 	return out

@@ -24,6 +24,10 @@ type evalCase struct {
 	// Prefix searches as the web UI does while the user types: the last
 	// word may be unfinished.
 	Prefix bool `yaml:"prefix"`
+	// Noise marks a text no entry answers: the answer must be unsure or none.
+	Noise bool `yaml:"noise"`
+	// Source says where a real-world text comes from.
+	Source string `yaml:"source"`
 }
 
 func loadCases(t *testing.T, path string) []evalCase {

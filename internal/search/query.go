@@ -161,6 +161,18 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 	if resp.Total == 0 && !listAll {
 		resp.Suggestions = ix.suggest(ctx, u, req.Query)
 	}
+	if listAll {
+		// A listing claims nothing: every entry is as (un)likely as any.
+		for i := range resp.Results {
+			resp.Results[i].Confidence = errdex.ConfidenceWeak
+		}
+		resp.Answer = errdex.AnswerUnsure
+		if len(resp.Results) == 0 {
+			resp.Answer = errdex.AnswerNone
+		}
+	} else {
+		ix.judge(resp, &u)
+	}
 	return resp, nil
 }
 

@@ -64,6 +64,8 @@ type Response struct {
 	Suggestions []Suggestion
 	// Understood says what the query was taken to contain.
 	Understood Understanding
+	// Answer says whether the first results are the answer (confidence.go).
+	Answer errdex.Answer
 }
 
 // Result is one entry found.
@@ -77,6 +79,8 @@ type Result struct {
 	Snippet template.HTML
 	// Evidence lists what in the query pointed at this entry.
 	Evidence []Evidence
+	// Confidence says how well the text supports this entry.
+	Confidence errdex.Confidence
 }
 
 // Kinds of evidence, strongest first.

@@ -18,8 +18,13 @@ type labels struct {
 	noMatchTip, moreHint, noLookup, notes                       string
 	identifyHeader                                              func(n int) string
 	noIdentify                                                  string
-	retryWord                                                   map[string]string // by Retry.Strategy
-	matchedBy                                                   map[string]string // by Match field or evidence kind
+	// noConfident heads an unsure answer; weakMark marks each of its
+	// closest entries.
+	noConfident     func(q string) string
+	noConfidentText string
+	weakMark        string
+	retryWord       map[string]string // by Retry.Strategy
+	matchedBy       map[string]string // by Match field or evidence kind
 }
 
 var labelsByLang = map[errdex.Lang]*labels{
@@ -60,6 +65,11 @@ var labelsByLang = map[errdex.Lang]*labels{
 			return itoa(n) + " entries match the text"
 		},
 		noIdentify: "Nothing in the text matches a known error.",
+		noConfident: func(q string) string {
+			return "No confident match for " + quote(q) + ". The closest entries, which may not be it:"
+		},
+		noConfidentText: "No confident match in the text. The closest entries, which may not be it:",
+		weakMark:        "weak match",
 		retryWord: map[string]string{
 			errdex.RetryNever:      "no",
 			errdex.RetryAfterFixed: "only after the cause is fixed",
@@ -101,6 +111,11 @@ var labelsByLang = map[errdex.Lang]*labels{
 		moreHint:       "다른 항목의 전체 내용 보기",
 		identifyHeader: func(n int) string { return "텍스트와 일치하는 항목 " + itoa(n) + "건" },
 		noIdentify:     "텍스트에서 알려진 에러를 찾지 못했습니다.",
+		noConfident: func(q string) string {
+			return quote(q) + "에 확실히 맞는 항목이 없습니다. 가장 가까운 항목이지만 아닐 수 있습니다:"
+		},
+		noConfidentText: "텍스트에 확실히 맞는 항목이 없습니다. 가장 가까운 항목이지만 아닐 수 있습니다:",
+		weakMark:        "약한 일치",
 		retryWord: map[string]string{
 			errdex.RetryNever:      "하지 않음",
 			errdex.RetryAfterFixed: "원인을 해결한 뒤에만",

@@ -66,6 +66,10 @@ func (t Terminal) Search(w io.Writer, resp *search.Response) error {
 		t.para(&sb, "", l.noMatchTip)
 		return write(w, &sb)
 	}
+	if resp.Answer == errdex.AnswerUnsure {
+		t.closest(&sb, l.noConfident(Sanitize(resp.Query)), resp.Results, false)
+		return write(w, &sb)
+	}
 	t.para(&sb, "", t.dim(l.results(resp.Total, Sanitize(resp.Query))))
 	sb.WriteByte('\n')
 	t.results(&sb, resp.Results, false)
@@ -86,10 +90,31 @@ func (t Terminal) Identify(w io.Writer, resp *search.Response) error {
 		t.para(&sb, "", l.noMatchTip)
 		return write(w, &sb)
 	}
+	if resp.Answer == errdex.AnswerUnsure {
+		t.closest(&sb, l.noConfidentText, resp.Results, true)
+		return write(w, &sb)
+	}
 	t.para(&sb, "", t.dim(l.identifyHeader(resp.Total)))
 	sb.WriteByte('\n')
 	t.results(&sb, resp.Results, true)
 	return write(w, &sb)
+}
+
+// closest writes an unsure answer: a header saying no entry is a confident
+// match, then the closest entries, short and each marked as a weak match,
+// none of them shown as the answer.
+func (t Terminal) closest(sb *strings.Builder, header string, rs []search.Result, evidence bool) {
+	l := labelsFor(t.Lang)
+	t.para(sb, "", t.bold(header))
+	for _, r := range rs {
+		via := l.weakMark
+		if evidence {
+			if ev := t.evidence(r.Evidence); ev != "" {
+				via += "; " + ev
+			}
+		}
+		t.compact(sb, r.Entry, via)
+	}
 }
 
 func (t Terminal) results(sb *strings.Builder, rs []search.Result, evidence bool) {

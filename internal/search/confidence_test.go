@@ -1,0 +1,102 @@
+package search_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/search"
+)
+
+// TestAnswers checks the answer and the first result's confidence for the
+// kinds of text the contract names.
+func TestAnswers(t *testing.T) {
+	ix := builtinIndex(t)
+	tests := []struct {
+		name, q  string
+		identify bool
+		answer   errdex.Answer
+		first    string // the first result's id ("" for none)
+		conf     errdex.Confidence
+	}{
+		{"a code", "4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a code with two variants", "-401", false, errdex.AnswerAmbiguous, "", errdex.ConfidenceCertain},
+		{"a code shared by systems", "RATE_LIMIT_EXCEEDED", false, errdex.AnswerAmbiguous, "", errdex.ConfidenceCertain},
+		{"a variant told apart by its message", "[-401] domain mismatched! caller=https://x.example", true,
+			errdex.AnswerFound, "kakao-share/-401/domain-mismatched", errdex.ConfidenceCertain},
+		{"a typed description", "잔액이 부족해요", false, errdex.AnswerFound, "kmsg/INSUFFICIENT_BALANCE", errdex.ConfidenceLikely},
+		{"small talk", "hello world", true, "", "", ""},
+		{"one word of a message", "운영 중인 서비스가 아닙니다.", false, errdex.AnswerUnsure, "", errdex.ConfidenceWeak},
+		{"nothing", "zxcv qwpo", false, errdex.AnswerNone, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var resp *search.Response
+			var err error
+			if tt.identify {
+				resp, err = ix.Identify(context.Background(), tt.q, errdex.English, 10)
+			} else {
+				resp, err = ix.Search(context.Background(), search.Request{Query: tt.q})
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.answer == "" {
+				// Unsure or none, whichever: never claimed.
+				if resp.Answer.Claims() {
+					t.Fatalf("answer %s, want unsure or none", resp.Answer)
+				}
+			} else if resp.Answer != tt.answer {
+				t.Fatalf("answer %s, want %s (results %v)", resp.Answer, tt.answer, judged(resp))
+			}
+			if len(resp.Results) == 0 {
+				return
+			}
+			if tt.first != "" && resp.Results[0].Entry.ID() != tt.first {
+				t.Errorf("first %s, want %s", resp.Results[0].Entry.ID(), tt.first)
+			}
+			if tt.conf != "" && resp.Results[0].Confidence != tt.conf {
+				t.Errorf("first confidence %s, want %s", resp.Results[0].Confidence, tt.conf)
+			}
+			for i, r := range resp.Results {
+				if r.Confidence == "" {
+					t.Errorf("result %d has no confidence", i)
+				}
+				if resp.Answer == errdex.AnswerFound && i > 0 && r.Confidence.Rank() < resp.Results[0].Confidence.Rank() {
+					t.Errorf("result %d (%s) is more confident than the first", i, r.Confidence)
+				}
+			}
+		})
+	}
+}
+
+func judged(resp *search.Response) []string {
+	var out []string
+	for _, r := range resp.Results {
+		out = append(out, r.Entry.ID()+":"+string(r.Confidence))
+	}
+	return out
+}
+
+func TestJudgeLookup(t *testing.T) {
+	ix := builtinIndex(t)
+	for _, tt := range []struct {
+		code   string
+		answer errdex.Answer
+	}{
+		{"4019", errdex.AnswerFound},
+		{"rate_limit_exceeded", errdex.AnswerAmbiguous},
+		{"-401", errdex.AnswerAmbiguous},
+		{"iwinv 519", errdex.AnswerFound},
+		{"no_such_code", errdex.AnswerNone},
+	} {
+		ms := ix.Lookup(tt.code, "")
+		got, cs := search.JudgeLookup(tt.code, ms)
+		if got != tt.answer {
+			t.Errorf("lookup %q: answer %s, want %s", tt.code, got, tt.answer)
+		}
+		if len(cs) != len(ms) {
+			t.Errorf("lookup %q: %d confidences for %d matches", tt.code, len(cs), len(ms))
+		}
+	}
+}
