@@ -115,7 +115,7 @@ func TestLoadFillsFromRecords(t *testing.T) {
 	}
 }
 
-func TestLegacySourceIsWarnedAndNeverKept(t *testing.T) {
+func TestSourceIsRejected(t *testing.T) {
 	fsys := fstest.MapFS{
 		"systems.yaml": {Data: []byte("systems:\n  - {id: kmsg, name: {en: K, ko: 케이}, description: {en: D, ko: 디}}\n")},
 		"kmsg.yaml": {Data: []byte(`system: kmsg
@@ -127,23 +127,17 @@ entries:
     fixes: [{en: X, ko: 엑스}]
     retry: {retryable: false, strategy: never, note: {en: X, ko: 엑스}}
     references:
-      - title: Troubleshooting guide
-        source: 000_4dd56a8fe2838145.txt
       - title: Repository
         url: https://github.com/k-otp/k-msg
+      - title: Troubleshooting guide
+        source: guide.txt
 `)},
 	}
-	cat, err := errdex.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, _ := cat.Entry("kmsg/X")
-	if len(e.References) != 1 || e.References[0].URL != "https://github.com/k-otp/k-msg" {
-		t.Errorf("references %+v: want only the one with a URL", e.References)
-	}
-	if len(cat.Warnings) != 1 || !cat.Warnings[0].Warning || cat.Warnings[0].Line != 11 ||
-		!strings.Contains(cat.Warnings[0].String(), "warning: references[0].source") {
-		t.Errorf("warnings %v, want one at kmsg.yaml:11 for references[0].source", cat.Warnings)
+	_, err := errdex.Load(fsys)
+	var verr *errdex.ValidationError
+	if !asValidation(err, &verr) || len(verr.Problems) != 1 || verr.Problems[0].Line != 13 ||
+		!strings.Contains(verr.Problems[0].Message, "references[1]: source") {
+		t.Errorf("Load: %v, want one problem at kmsg.yaml:13 for references[1].source", err)
 	}
 }
 
