@@ -60,6 +60,26 @@ func TestMessagePatternMatches(t *testing.T) {
 	}
 }
 
+// TestBuiltinMessagePatternsCompile compiles the pattern of every message
+// signature of the built-in catalog, as the search does.
+func TestBuiltinMessagePatternsCompile(t *testing.T) {
+	n := 0
+	for _, e := range builtin(t).Entries() {
+		for _, s := range e.Signatures {
+			if s.Message == "" {
+				continue
+			}
+			n++
+			if _, err := regexp.Compile("(?i)" + s.Regex); err != nil {
+				t.Errorf("%s: %q: %v", e.ID(), s.Message, err)
+			}
+		}
+	}
+	if n < 200 {
+		t.Errorf("%d message signatures, want the upstream messages (200+)", n)
+	}
+}
+
 func TestLoadFillsFromRecords(t *testing.T) {
 	cat := goodCatalog(t)
 	e, ok := cat.Entry("kmsg/INVALID_REQUEST")
