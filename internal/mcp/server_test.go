@@ -158,6 +158,8 @@ func TestTools(t *testing.T) {
 		{"lookup is case-insensitive", "lookup", map[string]any{"code": "koe009"}, "found", "kakao-share/KOE009", nil},
 		{"lookup variants", "lookup", map[string]any{"code": "-401"}, "ambiguous", "kakao-share/-401/domain-mismatched",
 			[]string{"AMBIGUOUS", "tell them apart"}},
+		{"lookup of a provider's code", "lookup", map[string]any{"code": "iwinv 519"}, "found", "kmsg/INSUFFICIENT_BALANCE",
+			[]string{"Evidence: provider_code "}},
 		{"lookup narrowed to a system", "lookup", map[string]any{"code": "-401", "system": "kmsg"}, "none", "",
 			[]string{"NO MATCH", "do not guess"}},
 		{"lookup of an unknown code", "lookup", map[string]any{"code": "ZZZ_NOT_A_CODE"}, "none", "",
