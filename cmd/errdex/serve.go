@@ -243,6 +243,11 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 		RateLimit:      cfg.RateLimit,
 		RateBurst:      cfg.RateBurst,
 	}
+	if cfg.SlackSigningSecret != "" && cfg.BaseURL == "" {
+		// Slack cannot follow a site-relative link: answers would carry
+		// none, and no "Open in errdex" button.
+		log.Warn("Slack is on without a base URL: its answers have no links; set --base-url or " + envBaseURL)
+	}
 	if cfg.SlackSigningSecret != "" {
 		// Slack asks the server's application service, like every surface.
 		wcfg.Slack = func(svc *app.Service) (http.Handler, error) {
