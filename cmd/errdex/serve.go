@@ -212,7 +212,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) int {
 	}
 	if err := serve(ctx, cfg, log); err != nil {
 		log.Error("errdex serve stopped", "err", err)
-		return exitNotFound
+		return exitFailed
 	}
 	return exitOK
 }
