@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/mask"
 	"github.com/errdex/errdex/internal/textfmt"
 )
 
@@ -439,8 +440,11 @@ func slackID(s string) bool {
 
 // quote puts user text in code quotes, escaped so it cannot mention anyone
 // or form a link; backticks inside are replaced so the quote stays closed.
+// What is quoted is what the user typed or pasted, echoed to whoever reads
+// the answer (a whole channel after "share"): keys, tokens and phone
+// numbers in it are masked first.
 func quote(s string) string {
-	return "`" + strings.ReplaceAll(textfmt.SlackEscape(s), "`", "'") + "`"
+	return "`" + strings.ReplaceAll(textfmt.SlackEscape(mask.String(s)), "`", "'") + "`"
 }
 
 // clip cuts s to at most n characters, marking the cut with an ellipsis.

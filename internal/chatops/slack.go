@@ -260,7 +260,9 @@ func (h *Slack) answer(ctx context.Context, c command) *Message {
 	case errors.As(err, &ferr):
 		return h.errorMessage(c, ferr.Message)
 	case err != nil:
-		h.cfg.Logger.Error("slack: search failed", "err", err, "query", c.text)
+		// Never the text itself: it is what the user pasted (up to 64 KiB
+		// of log, with whatever keys and numbers were in it).
+		h.cfg.Logger.Error("slack: search failed", "err", err, "query_bytes", len(c.text))
 		return h.errorMessage(c, labelsFor(c.lang).failed)
 	case len(resp.Results) == 0:
 		return h.notFoundMessage(c, resp)

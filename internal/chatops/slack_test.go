@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/app"
 	"github.com/errdex/errdex/internal/chatops"
@@ -419,7 +421,7 @@ func golden(t *testing.T, name string, got []byte) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("%s differs (run go test -update and review the diff)\ngot:\n%s\nwant:\n%s", name, buf.Bytes(), want)
+		t.Errorf("%s differs (run go test -update and review the diff); -want +got:\n%s", name, cmp.Diff(string(want), buf.String()))
 	}
 }
 
@@ -476,7 +478,7 @@ func realIndex(t *testing.T) *search.Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := search.New(cat, search.Options{})
+	ix, err := search.New(context.Background(), cat, search.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -503,7 +505,7 @@ func TestThroughServer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := search.New(cat, search.Options{})
+	ix, err := search.New(context.Background(), cat, search.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -523,7 +525,7 @@ func TestThroughServer(t *testing.T) {
 		t.Fatalf("status %d, body %s: want 200 answering about 4019", w.Code, w.Body)
 	}
 	w = httptest.NewRecorder()
-	srv.Handler().ServeHTTP(w, httptest.NewRequest("GET", "/metrics", nil))
+	srv.OpsHandler().ServeHTTP(w, httptest.NewRequest("GET", "/metrics", nil))
 	if !strings.Contains(w.Body.String(), `errdex_search_duration_seconds_count{kind="search"} 1`) {
 		t.Errorf("metrics do not count the Slack search:\n%s", w.Body)
 	}
