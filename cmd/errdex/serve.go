@@ -240,7 +240,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) int {
 	}
 	if err := serve(ctx, cfg, log); err != nil {
 		log.Error("errdex serve stopped", "err", err)
-		return exitNotFound
+		return exitFailed
 	}
 	return exitOK
 }
@@ -280,6 +280,11 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 		RateLimit:      cfg.RateLimit,
 		RateBurst:      cfg.RateBurst,
 		MaxSearches:    cfg.MaxSearches,
+	}
+	if cfg.SlackSigningSecret != "" && cfg.BaseURL == "" {
+		// Slack cannot follow a site-relative link: answers would carry
+		// none, and no "Open in errdex" button.
+		log.Warn("Slack is on without a base URL: its answers have no links; set --base-url or " + envBaseURL)
 	}
 	if cfg.SlackSigningSecret != "" {
 		// Slack asks the server's application service, like every surface.
