@@ -95,7 +95,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 	if err := ix.checkRequest(&req, payload); err != nil {
 		return nil, err
 	}
-	offset, err := decodeCursor(req.Cursor, req.fingerprint())
+	offset, err := decodeCursor(req.Cursor, fingerprint(&req))
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +115,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 	}
 
 	q := main
-	if filters := req.filters(); len(filters) > 0 {
+	if filters := filters(&req); len(filters) > 0 {
 		q = bleve.NewConjunctionQuery(append([]query.Query{main}, filters...)...)
 	}
 	sr := bleve.NewSearchRequestOptions(q, req.Limit, offset, false)
@@ -134,7 +134,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	resp.Total = int(res.Total)
-	resp.Facets = map[string]map[string]int{fSystem: {}, fHTTPStatus: {}, fType: {}, fRetryable: {}}
+	resp.Facets = newFacetCounts()
 	if fr := res.Facets[fFacets]; fr != nil && fr.Terms != nil {
 		for _, t := range fr.Terms.Terms() {
 			ix.facets.count(resp.Facets, t.Term, t.Count)
@@ -156,7 +156,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 		resp.Results = append(resp.Results, r)
 	}
 	if next := offset + len(res.Hits); next < resp.Total && len(res.Hits) == req.Limit && next < MaxOffset {
-		resp.NextCursor = encodeCursor(next, req.fingerprint())
+		resp.NextCursor = encodeCursor(next, fingerprint(&req))
 	}
 	if resp.Total == 0 && !listAll {
 		resp.Suggestions = ix.suggest(ctx, u, req.Query)
@@ -211,36 +211,6 @@ func (ix *Index) checkRequest(req *Request, payload bool) error {
 		req.Lang = errdex.English
 	}
 	return nil
-}
-
-func (req *Request) filters() []query.Query {
-	var fs []query.Query
-	term := func(field, value string) {
-		fs = append(fs, termQuery(field, strings.ToLower(value), 0.0001))
-	}
-	if req.System != "" {
-		term(fSystem, req.System)
-	}
-	if req.HTTPStatus != 0 {
-		term(fHTTPStatus, strconv.Itoa(req.HTTPStatus))
-	}
-	if req.Type != "" {
-		term(fType, req.Type)
-	}
-	if req.Retryable != nil {
-		term(fRetryable, strconv.FormatBool(*req.Retryable))
-	}
-	return fs
-}
-
-// fingerprint ties a cursor to the query and filters it was made for.
-func (req *Request) fingerprint() string {
-	r := ""
-	if req.Retryable != nil {
-		r = strconv.FormatBool(*req.Retryable)
-	}
-	return strings.Join([]string{req.Query, req.System, strconv.Itoa(req.HTTPStatus), req.Type, r,
-		strconv.Itoa(req.Limit), strconv.FormatBool(req.Prefix)}, "\x00")
 }
 
 // buildQuery turns an understood query into a Bleve query: one clause per
@@ -543,7 +513,7 @@ func (ix *Index) completionQuery(w string, inSummary bool, weight float64) query
 // evidenceFor lists what in the query pointed at e, strongest first.
 func evidenceFor(e *errdex.Entry, u understanding) []Evidence {
 	var ev []Evidence
-	add := func(kind, value string) {
+	add := func(kind errdex.MatchKind, value string) {
 		for _, have := range ev {
 			if have.Kind == kind && have.Value == value {
 				return

@@ -22,7 +22,7 @@ const maxSuggestions = 5
 func (ix *Index) suggest(ctx context.Context, u understanding, q string) []Suggestion {
 	var out []Suggestion
 	seen := map[*errdex.Entry]bool{}
-	add := func(e *errdex.Entry, reason string) {
+	add := func(e *errdex.Entry, reason errdex.SuggestReason) {
 		if !seen[e] && len(out) < maxSuggestions {
 			seen[e] = true
 			out = append(out, Suggestion{Entry: e, Reason: reason})
@@ -56,7 +56,7 @@ func (ix *Index) suggest(ctx context.Context, u understanding, q string) []Sugge
 		}
 		slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(a.dist, b.dist) })
 		for _, c := range cands {
-			add(c.e, "similar code")
+			add(c.e, errdex.SuggestSimilarCode)
 		}
 	}
 
@@ -82,7 +82,7 @@ func (ix *Index) suggest(ctx context.Context, u understanding, q string) []Sugge
 	}
 	for _, h := range res.Hits {
 		if e, ok := ix.cat.Entry(h.ID); ok {
-			add(e, "similar title")
+			add(e, errdex.SuggestSimilarTitle)
 		}
 	}
 	return out
