@@ -165,7 +165,7 @@ func TestUpstreamListAnswered(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	idx, err := search.New(cat, search.Options{})
+	idx, err := search.New(context.Background(), cat, search.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

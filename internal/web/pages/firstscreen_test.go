@@ -175,8 +175,9 @@ func TestAnswers(t *testing.T) {
 		tb := b.tab(t)
 		tb.emulate(firstScreens[0])
 		tb.open("/search?q=-401")
-		if n := eval[int](tb, `document.querySelectorAll(".answer-ambiguous .variant-card").length`); n != 2 {
-			t.Fatalf("ambiguous -401: %d candidates, want 2", n)
+		// -401: domain mismatched, invalid token, wrong app key format.
+		if n := eval[int](tb, `document.querySelectorAll(".answer-ambiguous .variant-card").length`); n != 3 {
+			t.Fatalf("ambiguous -401: %d candidates, want 3", n)
 		}
 		if eval[int](tb, `document.querySelectorAll(".answer-ambiguous .variant-card .messages code").length`) < 2 {
 			t.Error("the candidates do not show the messages that tell them apart")
