@@ -110,7 +110,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("evalapi", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	base := fs.String("base", "", "base URL of a running errdex, e.g. http://127.0.0.1:18480 (required)")
-	limit := fs.Int("limit", 10, "results asked for per search (1-100)")
+	limit := fs.Int("limit", 10, "results asked for per search and identify (1-100)")
 	timeout := fs.Duration("timeout", 10*time.Second, "timeout of one request")
 	width := fs.Int("width", 90, "characters of a query shown in the failure list")
 	fs.Usage = func() {
@@ -256,10 +256,11 @@ func (cl *client) search(c evalCase) (answer, error) {
 }
 
 func (cl *client) identify(c evalCase) (answer, error) {
-	path := cl.base + "/api/v1/identify"
+	v := url.Values{"limit": {strconv.Itoa(cl.limit)}}
 	if c.Lang != "" {
-		path += "?" + url.Values{"lang": {c.Lang}}.Encode()
+		v.Set("lang", c.Lang)
 	}
+	path := cl.base + "/api/v1/identify?" + v.Encode()
 	return cl.do(func() (*http.Request, error) {
 		req, err := http.NewRequest(http.MethodPost, path, strings.NewReader(c.Q))
 		if err == nil {
