@@ -171,7 +171,7 @@ func TestTools(t *testing.T) {
 		{"identify a log line", "identify", map[string]any{"text": "2026-01-02T03:04:05Z ERROR send failed: KAPIError: wrong appKey(null) format"},
 			"found", "kakao-share/-401/wrong-appkey-format", nil},
 		{"get an entry", "get_entry", map[string]any{"id": "kmsg/INSUFFICIENT_BALANCE"}, "", "",
-			[]string{"# kmsg/INSUFFICIENT_BALANCE: ", "## Fixes", "1. "}},
+			[]string{"# kmsg/INSUFFICIENT_BALANCE: ", "## Fixes", "1. ", "## Reply to the customer", "## Providers' codes", "- iwinv alimtalk `519`"}},
 		{"get a variant", "get_entry", map[string]any{"id": "kakao-share/-401/wrong-appkey-format", "lang": "ko"}, "", "",
 			[]string{"## 해결 방법"}},
 	}
@@ -188,7 +188,8 @@ func TestTools(t *testing.T) {
 			}
 			if tt.tool == "get_entry" {
 				e := decode[mcp.Entry](t, res)
-				if e.ID != tt.args["id"] || len(e.Fixes) == 0 || e.URL == "" || e.Resource != "errdex://entries/"+e.ID {
+				if e.ID != tt.args["id"] || len(e.Fixes) == 0 || e.URL == "" || e.Resource != "errdex://entries/"+e.ID ||
+					e.CustomerReply == "" {
 					t.Errorf("entry: got %+v", e)
 				}
 				return
