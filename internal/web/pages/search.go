@@ -52,6 +52,10 @@ type resultsView struct {
 	// Answer is what the results say before the list (answer.go).
 	Answer answerView
 	T      *Strings
+	// Records are the provider codes the query names ("iwinv sms 42"),
+	// each with its own meaning (catalog_view.go).
+	Records []recordView
+	C       *catalogStrings
 }
 
 type resultView struct {
@@ -212,6 +216,8 @@ func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams
 		Listing: strings.TrimSpace(params.Query) == "",
 		Payload: resp.Understood.Payload,
 		T:       t,
+		Records: queryRecords(cat, params.Query, lang, t),
+		C:       catalogStringsFor(lang),
 	}
 	for _, r := range resp.Results {
 		v.Results = append(v.Results, resultView{
