@@ -51,6 +51,9 @@ type resultsView struct {
 	Suggestions []suggestionView
 	// Answer is what the results say before the list (answer.go).
 	Answer answerView
+	// Lang is the results' language, which a typed Korean question may
+	// make differ from the page's when search as you type fetched them.
+	Lang errdex.Lang
 	T      *Strings
 }
 
@@ -146,7 +149,7 @@ func (p *Pages) handleSearch(c echo.Context) error {
 	defer release()
 	cat := idx.Catalog()
 
-	b := p.base(c, "")
+	b := p.baseIn(c, "", searchLang(c.Request(), params.Query, langOf(c)))
 	b.SearchPage = true
 	b.Query = params.Query
 	lang, t := b.Lang, b.T
@@ -220,6 +223,7 @@ func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams
 			Match:     textfmt.MatchKind(r.Match, lang),
 		})
 	}
+	v.Lang = lang
 	v.Answer = newAnswerView(cat, resp, lang, t, p.cfg.BaseURL)
 	for i := range v.Results {
 		r := &v.Results[i]
