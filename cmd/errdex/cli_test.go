@@ -65,7 +65,7 @@ func TestCommands(t *testing.T) {
 
 		// Lookups and where flags go.
 		{name: "flags after the code; a negative code is not a flag", args: []string{"lookup", "-401", "--system", "kakao-share"}, wantCode: exitOK,
-			wantOut: []string{`2 entries for "-401"`, "-401 domain-mismatched", "-401 wrong-appkey-format"}},
+			wantOut: []string{`3 entries for "-401"`, "-401 domain-mismatched", "-401 invalid-token", "-401 wrong-appkey-format"}},
 		{name: "flags before the code", args: []string{"lookup", "--catalog", testCatalog, "--system=share", "-102"}, wantCode: exitOK,
 			wantOut: []string{"402 · Demo Share (share)", "(provider code aligo:-102)"}, notWantOut: "INSUFFICIENT_BALANCE"},
 		{name: "double dash ends the flags", args: []string{"lookup", "--catalog", testCatalog, "--", "-102"}, wantCode: exitOK,
