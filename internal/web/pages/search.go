@@ -54,7 +54,7 @@ type resultsView struct {
 	// Lang is the results' language, which a typed Korean question may
 	// make differ from the page's when search as you type fetched them.
 	Lang errdex.Lang
-	T      *Strings
+	T    *Strings
 }
 
 type resultView struct {
