@@ -52,6 +52,11 @@ func (s *Server) handleSearch(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if v.Get("lang") == "" && app.IsTyped(req.Query) {
+		// The one language rule: a question typed in Hangul is answered
+		// in Korean unless lang says otherwise; a paste never switches.
+		lang = app.ChooseLang("", req.Query, lang)
+	}
 	req.Lang, req.Limit = lang, limit
 	if app.IsPaste(req.Query) {
 		// The API's search takes a query, not a paste: identify does.
