@@ -19,7 +19,7 @@ import (
 )
 
 // MaxBytes bounds a parameter other than q, whose limit is the domain's.
-const MaxBytes = 200
+const MaxBytes = errdex.MaxParamBytes
 
 // Values are parameters in the order given. A handful at most, so a slice
 // searched in order: a url.Values map would cost a map and a slice per key
@@ -148,21 +148,16 @@ func Bool(v Values, name string) (*bool, error) {
 }
 
 // SearchRequest reads a search's query, cursor and filters (not its limit
-// or language, which each surface sets its own way).
+// or language, which each surface sets its own way). The filters are the
+// rows of errdex.Filters, each read by its own parser.
 func SearchRequest(v Values) (errdex.Request, error) {
 	req := errdex.Request{Query: v.Get("q"), Cursor: v.Get("cursor")}
-	var err error
-	if req.System, err = String(v, "system"); err != nil {
-		return req, err
-	}
-	if req.Type, err = String(v, "type"); err != nil {
-		return req, err
-	}
-	if req.HTTPStatus, err = Int(v, "http_status", 100, 599); err != nil {
-		return req, err
-	}
-	if req.Retryable, err = Bool(v, "retryable"); err != nil {
-		return req, err
+	for _, f := range errdex.Filters {
+		if s := strings.TrimSpace(v.Get(f.Param)); s != "" {
+			if err := f.Parse(&req, s); err != nil {
+				return req, err
+			}
+		}
 	}
 	return req, nil
 }
