@@ -16,6 +16,16 @@ type Catalog struct {
 	byKey   map[string][]Match // lower-cased code, alias or provider code
 	sysByID map[string]*System
 
+	providers  []*Provider       // ordered by id
+	records    []*ProviderRecord // ordered by provider, channel, code
+	recByID    map[string]*ProviderRecord
+	recByEntry map[string][]*ProviderRecord
+	// recByCode maps a lower-cased provider code to its records.
+	recByCode map[string][]*ProviderRecord
+
+	// Warnings are problems that did not stop the catalog from loading.
+	Warnings []Problem
+
 	// Version is a content hash of the catalog's files: two catalogs with the
 	// same Version hold the same text.
 	Version string
@@ -55,7 +65,7 @@ func fieldRank(f MatchKind) int {
 	return 2
 }
 
-func newCatalog(systems []*System, entries []*Entry) *Catalog {
+func newCatalog(systems []*System, entries []*Entry, providers []*Provider) *Catalog {
 	c := &Catalog{
 		systems: systems,
 		entries: entries,
@@ -63,6 +73,7 @@ func newCatalog(systems []*System, entries []*Entry) *Catalog {
 		byKey:   make(map[string][]Match, len(entries)*3),
 		sysByID: make(map[string]*System, len(systems)),
 	}
+	c.indexProviders(providers)
 	slices.SortStableFunc(c.systems, func(a, b *System) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortStableFunc(c.entries, compareEntries)
 	for _, s := range c.systems {

@@ -122,6 +122,13 @@ type EntryJSON struct {
 	Examples      []Example       `json:"examples"`
 	Lang          errdex.Lang     `json:"lang"`
 	URL           string          `json:"url"`
+	// Level is error or warning.
+	Level string `json:"level"`
+	// CustomerReply is a short reply support staff can send to an end
+	// customer; "" when the entry has none.
+	CustomerReply   string               `json:"customer_reply"`
+	Contradictions  []ContradictionJSON  `json:"contradictions"`
+	ProviderRecords []ProviderRecordJSON `json:"provider_records"`
 }
 
 // Related is an entry named as related, with enough to link to it.
@@ -133,9 +140,8 @@ type Related struct {
 
 // Reference is where a fact of an entry comes from.
 type Reference struct {
-	Title  string `json:"title"`
-	URL    string `json:"url,omitempty"`
-	Source string `json:"source,omitempty"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
 }
 
 // ProviderCode lists an upstream provider's codes that map onto an entry.
@@ -150,6 +156,10 @@ type ProviderCode struct {
 type Signature struct {
 	Text  string `json:"text,omitempty"`
 	Regex string `json:"regex,omitempty"`
+	// Message is an upstream string verbatim ({name} marks a varying part);
+	// Regex then holds the pattern it is matched with.
+	Message string `json:"message,omitempty"`
+	Lang    string `json:"lang,omitempty"`
 }
 
 // Example is a sample payload or log line showing the error.
@@ -168,6 +178,9 @@ type LookupResponse struct {
 	Total   int            `json:"total"`
 	Results []LookupResult `json:"results"`
 	Answer  errdex.Answer  `json:"answer"`
+	// ProviderRecords are the provider codes the lookup names ("iwinv sms
+	// 42", "ApiKeyError"), each with its own meaning and its entry.
+	ProviderRecords []ProviderRecordJSON `json:"provider_records"`
 }
 
 // LookupResult is a whole entry and what of it the code matched.
@@ -199,6 +212,10 @@ type SystemJSON struct {
 	Keywords    []string `json:"keywords"`
 	Entries     int      `json:"entries"`
 	URL         string   `json:"url"`
+	// CheckedAgainst says which upstream version or date the system's
+	// entries were checked against.
+	CheckedAgainst string      `json:"checked_against,omitempty"`
+	Links          []Reference `json:"links"`
 }
 
 // MissesResponse answers GET /api/v1/misses: searches that found nothing,
@@ -394,7 +411,7 @@ func (b Builder) Entry(cat *errdex.Catalog, e *errdex.Entry) EntryJSON {
 		}
 	}
 	for _, r := range e.References {
-		out.References = append(out.References, Reference{Title: r.Title, URL: r.URL, Source: r.Source})
+		out.References = append(out.References, Reference{Title: r.Title, URL: r.URL})
 	}
 	for _, pc := range e.ProviderCodes {
 		out.ProviderCodes = append(out.ProviderCodes, ProviderCode{
@@ -402,11 +419,12 @@ func (b Builder) Entry(cat *errdex.Catalog, e *errdex.Entry) EntryJSON {
 		})
 	}
 	for _, s := range e.Signatures {
-		out.Signatures = append(out.Signatures, Signature{Text: s.Text, Regex: s.Regex})
+		out.Signatures = append(out.Signatures, Signature{Text: s.Text, Regex: s.Regex, Message: s.Message, Lang: s.Lang})
 	}
 	for _, x := range e.Examples {
 		out.Examples = append(out.Examples, Example{Label: x.Label, Text: x.Text})
 	}
+	b.entryExtras(cat, e, &out)
 	return out
 }
 
@@ -429,6 +447,7 @@ func (b Builder) Lookup(cat *errdex.Catalog, code, system string, ms []errdex.Ma
 			Confidence:   confidences[i],
 		})
 	}
+	out.ProviderRecords = b.lookupRecords(cat, code, system)
 	return out
 }
 
@@ -445,6 +464,9 @@ func (b Builder) Systems(cat *errdex.Catalog) SystemsResponse {
 			Keywords:    nonNil(s.Keywords),
 			Entries:     cat.Count(s.ID),
 			URL:         b.SystemURL(s.ID),
+
+			CheckedAgainst: s.CheckedAgainst,
+			Links:          references(s.Links),
 		})
 	}
 	out.Total = len(out.Systems)

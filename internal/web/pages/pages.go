@@ -51,7 +51,7 @@ type Pages struct {
 }
 
 // The pages, each parsed from base.html, partials.html and its own file.
-var pageNames = []string{"search", "entry", "variants", "system", "error"}
+var pageNames = []string{"search", "entry", "variants", "system", "error", "provider"}
 
 // New parses every template and loads the static files, failing when one
 // is missing or does not parse, so that a broken UI stops the server at
@@ -72,7 +72,7 @@ func New(cfg Config) (*Pages, error) {
 }
 
 func parseTemplates(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
-	common, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, "templates/base.html", "templates/partials.html")
+	common, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, "templates/base.html", "templates/partials.html", "templates/catalog.html")
 	if err != nil {
 		return nil, fmt.Errorf("pages: parse templates: %w", err)
 	}
@@ -128,6 +128,8 @@ func (p *Pages) Register(e *echo.Echo) {
 	e.Match(GetOrHead, "/codes/:system/:code", p.handleEntry, p.pageMiddleware)
 	e.Match(GetOrHead, "/codes/:system/:code/:variant", p.handleEntry, p.pageMiddleware)
 	e.Match(GetOrHead, "/systems/:system", p.handleSystem, p.pageMiddleware)
+	e.Match(GetOrHead, "/providers/:provider/:code", p.handleProviderRecord, p.pageMiddleware)
+	e.Match(GetOrHead, "/providers/:provider/:channel/:code", p.handleProviderRecord, p.pageMiddleware)
 	e.Match(GetOrHead, "/static/*", p.handleStatic, staticMiddleware)
 }
 
@@ -202,6 +204,9 @@ type base struct {
 	// the search page, which has its own.
 	Query      string
 	SearchPage bool
+	// C holds the words of the catalog's provider records, levels,
+	// customer replies and contradictions.
+	C *catalogStrings
 }
 
 func (p *Pages) base(c echo.Context, title string) base {
@@ -210,6 +215,7 @@ func (p *Pages) base(c echo.Context, title string) base {
 	return base{
 		Lang:      lang,
 		T:         stringsFor(lang),
+		C:         catalogStringsFor(lang),
 		Title:     title,
 		LangLinks: langLinks(u, lang),
 	}

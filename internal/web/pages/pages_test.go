@@ -495,9 +495,11 @@ func TestRoutes(t *testing.T) {
 		got = append(got, r.Method+" "+r.Path)
 	}
 	slices.Sort(got)
-	want := []string{"GET /", "GET /codes/:system/:code", "GET /codes/:system/:code/:variant", "GET /search",
+	want := []string{"GET /", "GET /codes/:system/:code", "GET /codes/:system/:code/:variant",
+		"GET /providers/:provider/:channel/:code", "GET /providers/:provider/:code", "GET /search",
 		"GET /static/*", "GET /systems/:system", "HEAD /", "HEAD /codes/:system/:code",
-		"HEAD /codes/:system/:code/:variant", "HEAD /search", "HEAD /static/*", "HEAD /systems/:system", "POST /search"}
+		"HEAD /codes/:system/:code/:variant", "HEAD /providers/:provider/:channel/:code", "HEAD /providers/:provider/:code",
+		"HEAD /search", "HEAD /static/*", "HEAD /systems/:system", "POST /search"}
 	if !slices.Equal(got, want) {
 		t.Errorf("routes: got %v, want %v", got, want)
 	}
