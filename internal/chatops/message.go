@@ -4,9 +4,9 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/clip"
 	"github.com/errdex/errdex/internal/textfmt"
 )
 
@@ -43,11 +43,11 @@ const (
 const maxSectionText = 3000
 
 func section(text string) Block {
-	return Block{Type: "section", Text: &TextObject{Type: "mrkdwn", Text: clip(text, maxSectionText)}}
+	return Block{Type: "section", Text: &TextObject{Type: "mrkdwn", Text: clip.Ellipsis(text, maxSectionText)}}
 }
 
 func contextBlock(text string) Block {
-	return Block{Type: "context", Elements: []TextObject{{Type: "mrkdwn", Text: clip(text, maxSectionText)}}}
+	return Block{Type: "context", Elements: []TextObject{{Type: "mrkdwn", Text: clip.Ellipsis(text, maxSectionText)}}}
 }
 
 func divider() Block { return Block{Type: "divider"} }
@@ -98,7 +98,7 @@ func (h *Slack) resultMessage(c command, resp *errdex.Response) *Message {
 // suggested and says what else to try.
 func (h *Slack) notFoundMessage(c command, resp *errdex.Response) *Message {
 	l := labelsFor(c.lang)
-	text := l.noMatch(quote(clip(c.text, 200)))
+	text := l.noMatch(quote(clip.Ellipsis(c.text, 200)))
 	blocks := []Block{section(text)}
 	if len(resp.Suggestions) > 0 {
 		lines := []string{"*" + l.didYouMean + "*"}
@@ -127,7 +127,7 @@ func (h *Slack) errorMessage(c command, reason string) *Message {
 
 // footer says what was searched, so that a shared answer shows the question.
 func (h *Slack) footer(c command) string {
-	q := clip(strings.Join(strings.Fields(c.text), " "), 150)
+	q := clip.Ellipsis(strings.Join(strings.Fields(c.text), " "), 150)
 	s := "errdex · " + labelsFor(c.lang).searched + " " + quote(q)
 	if c.user != "" {
 		s += " · @" + textfmt.SlackEscape(c.user)
@@ -179,15 +179,6 @@ func retryAdvice(e *errdex.Entry, lang errdex.Lang) string {
 // or form a link; backticks inside are replaced so the quote stays closed.
 func quote(s string) string {
 	return "`" + strings.ReplaceAll(textfmt.SlackEscape(s), "`", "'") + "`"
-}
-
-// clip cuts s to at most n characters, marking the cut with an ellipsis.
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
 }
 
 // labels are the fixed words of the Slack answers in one language.

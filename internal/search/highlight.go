@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/clip"
 )
 
 // snippetWindow is about how many bytes of text a snippet shows.
@@ -48,21 +49,10 @@ func (ix *Index) newHighlighter(words []string, lang errdex.Lang) *highlighter {
 			}
 		}
 		if len(toks) > 0 && !hasHangul(w) {
-			h.hints = append(h.hints, clipRunes(strings.ToLower(w), 4))
+			h.hints = append(h.hints, clip.Runes(strings.ToLower(w), 4))
 		}
 	}
 	return h
-}
-
-// clipRunes returns the first n runes of s.
-func clipRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
-	}
-	return s
 }
 
 // mayMatch reports whether lower, a lower-cased text, contains any hint.
@@ -104,7 +94,10 @@ func (h *highlighter) snippet(e *errdex.Entry, lang errdex.Lang) template.HTML {
 	} else {
 		summary = plainMarkdown(summary)
 	}
-	return template.HTML(html.EscapeString(clip(summary, snippetWindow)))
+	if cut := clip.Bytes(summary, snippetWindow); len(cut) < len(summary) {
+		summary = cut + " …"
+	}
+	return template.HTML(html.EscapeString(summary))
 }
 
 // mark highlights a text's plain form if any of its tokens is a matched
@@ -165,17 +158,6 @@ func (h *highlighter) mark(a *analyzedText) (template.HTML, bool) {
 		b.WriteString(" …")
 	}
 	return template.HTML(b.String()), true //nolint:gosec // every piece of text above is escaped
-}
-
-// clip cuts s to at most n bytes, on a rune boundary.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + " …"
 }
 
 // token is an analyzed term with its byte offsets in the text.

@@ -12,6 +12,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/errdex/errdex/internal/clip"
 )
 
 // maxBody bounds any request body, as a backstop: a route that takes a body
@@ -131,7 +133,7 @@ func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 		attrs := []slog.Attr{
 			slog.String("request_id", requestID(c)),
 			slog.String("method", c.Request().Method),
-			slog.String("path", truncate(c.Request().URL.Path, 200)),
+			slog.String("path", clip.Bytes(c.Request().URL.Path, 200)),
 			slog.String("route", route),
 			slog.Int("status", status),
 			slog.Duration("duration", d),
@@ -245,16 +247,3 @@ func prefixToIPNet(p netip.Prefix) *net.IPNet {
 	p = p.Masked()
 	return &net.IPNet{IP: net.IP(p.Addr().AsSlice()), Mask: net.CIDRMask(p.Bits(), p.Addr().BitLen())}
 }
-
-// truncate shortens s to at most n bytes, on a rune boundary.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !isRuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}
-
-func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/errdex/errdex/internal/clip"
 )
 
 // maxMissBytes bounds one remembered query: enough to read what was looked
@@ -45,7 +47,7 @@ func normalizeMiss(q string) string {
 		return ""
 	}
 	q = strings.ToLower(strings.Join(strings.Fields(q), " "))
-	return truncate(q, maxMissBytes)
+	return clip.Bytes(q, maxMissBytes)
 }
 
 // Record counts one search for q that found nothing.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/app"
+	"github.com/errdex/errdex/internal/clip"
 	"github.com/errdex/errdex/internal/textfmt"
 	"github.com/errdex/errdex/internal/web/params"
 )
@@ -175,7 +176,7 @@ func (p *Pages) handleSearch(c echo.Context) error {
 	}
 	data.Title = t.SearchTitle
 	if q := strings.TrimSpace(params.Query); q != "" {
-		data.Title = truncate(q, 60)
+		data.Title = clip.Ellipsis(q, 60)
 	}
 	// Links from the results carry the query in their address, unless it
 	// came in a form because it is too long for one.

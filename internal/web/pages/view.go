@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/clip"
 	"github.com/errdex/errdex/internal/markdown"
 )
 
@@ -264,18 +265,10 @@ func newVariantView(cat *errdex.Catalog, e *errdex.Entry, lang errdex.Lang, t *S
 	}
 	if len(v.Messages) == 0 {
 		for _, ex := range e.Examples {
-			v.Messages = append(v.Messages, truncate(ex.Text, maxMessage))
+			v.Messages = append(v.Messages, clip.Ellipsis(ex.Text, maxMessage))
 		}
 	}
 	return v
-}
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
 
 // elsewhere returns the entries of other systems whose code or alias is

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/clip"
 )
 
 // MaxBytes bounds a parameter other than q, whose limit is the domain's.
@@ -83,15 +84,7 @@ func Parse(raw string) (Values, error) {
 
 // printable makes a parameter name safe to echo back in an error.
 func printable(s string) string {
-	s = strings.ToValidUTF8(s, "?")
-	if len(s) > 64 {
-		n := 64
-		for n > 0 && !utf8.RuneStart(s[n]) {
-			n--
-		}
-		s = s[:n]
-	}
-	return s
+	return clip.Bytes(strings.ToValidUTF8(s, "?"), 64)
 }
 
 // String returns a parameter, trimmed and bounded to MaxBytes.
