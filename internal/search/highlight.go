@@ -4,10 +4,10 @@ import (
 	"html"
 	"html/template"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/clip"
@@ -170,10 +170,9 @@ type token struct {
 // catalog never changes, and analyzing the same texts for every query's
 // snippets was half of a small catalog's query time (and stripping their
 // Markdown and lower-casing them another tenth). It holds at most
-// maxCachedTexts texts; when full it starts over.
+// maxCachedTexts texts, the least recently used leaving first.
 type tokenCache struct {
-	mu    sync.Mutex
-	texts map[string]*analyzedText
+	texts *lru.Cache[string, *analyzedText]
 }
 
 // analyzedText is one entry text made ready for snippets.
@@ -185,25 +184,23 @@ type analyzedText struct {
 
 const maxCachedTexts = 20000
 
-func newTokenCache() *tokenCache { return &tokenCache{texts: map[string]*analyzedText{}} }
+func newTokenCache() *tokenCache {
+	c, err := lru.New[string, *analyzedText](maxCachedTexts)
+	if err != nil {
+		panic(err) // only for a size below 1
+	}
+	return &tokenCache{texts: c}
+}
 
 // get returns text analyzed with a; the result is shared and read-only.
 func (c *tokenCache) get(a analysis.Analyzer, text string) *analyzedText {
-	c.mu.Lock()
-	at, ok := c.texts[text]
-	c.mu.Unlock()
-	if ok {
+	if at, ok := c.texts.Get(text); ok {
 		return at
 	}
-	at = &analyzedText{plain: plainMarkdown(text), lower: strings.ToLower(text)}
+	at := &analyzedText{plain: plainMarkdown(text), lower: strings.ToLower(text)}
 	for _, t := range a.Analyze([]byte(at.plain)) {
 		at.toks = append(at.toks, token{string(t.Term), t.Start, t.End})
 	}
-	c.mu.Lock()
-	if len(c.texts) >= maxCachedTexts {
-		c.texts = map[string]*analyzedText{}
-	}
-	c.texts[text] = at
-	c.mu.Unlock()
+	c.texts.Add(text, at)
 	return at
 }
