@@ -92,9 +92,6 @@ func newMetrics(h *live.Holder, r *live.Reloader) *Metrics {
 	return m
 }
 
-// Registry returns the registry /metrics serves.
-func (m *Metrics) Registry() *prometheus.Registry { return m.reg }
-
 func (m *Metrics) observeRequest(route, method string, status int, d time.Duration) {
 	k := requestLabels{route, method, status}
 	m.obsMu.RLock()

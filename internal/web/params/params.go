@@ -111,35 +111,6 @@ func Limit(v Values, def, max int) (int, error) {
 	return n, nil
 }
 
-// Int returns an integer parameter, 0 when absent.
-func Int(v Values, name string, min, max int) (int, error) {
-	s := strings.TrimSpace(v.Get(name))
-	if s == "" {
-		return 0, nil
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < min || n > max {
-		return 0, &errdex.FieldError{Param: name, Code: errdex.CodeInvalidValue,
-			Message: name + " must be a number between " + strconv.Itoa(min) + " and " + strconv.Itoa(max)}
-	}
-	return n, nil
-}
-
-// Bool returns a true/false parameter, nil when absent.
-func Bool(v Values, name string) (*bool, error) {
-	switch strings.ToLower(strings.TrimSpace(v.Get(name))) {
-	case "":
-		return nil, nil
-	case "true":
-		t := true
-		return &t, nil
-	case "false":
-		f := false
-		return &f, nil
-	}
-	return nil, &errdex.FieldError{Param: name, Code: errdex.CodeInvalidValue, Message: name + " must be true or false"}
-}
-
 // SearchRequest reads a search's query, cursor and filters (not its limit
 // or language, which each surface sets its own way). The filters are the
 // rows of errdex.Filters, each read by its own parser.
