@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/web/params"
 )
 
 // langCookie remembers the language a reader picked with ?lang=.
@@ -29,7 +30,7 @@ func pickLang(r *http.Request) (lang errdex.Lang, fromQuery bool) {
 			return l, false
 		}
 	}
-	return errdex.PreferredLang(r.Header.Get("Accept-Language")), false
+	return params.PreferredLang(r.Header.Get("Accept-Language")), false
 }
 
 // rememberLang sets the cookie that keeps a ?lang= choice.
