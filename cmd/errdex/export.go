@@ -65,19 +65,6 @@ type bundle struct {
 	Entries []bundleEntry  `json:"entries"`
 }
 
-type bundleSystem struct {
-	*errdex.System
-	Entries int `json:"entries"`
-}
-
-// bundleEntry is a whole entry in both languages (errdex.Entry's own JSON)
-// with its id and page, which the entry itself only computes.
-type bundleEntry struct {
-	ID  string `json:"id"`
-	URL string `json:"url"`
-	*errdex.Entry
-}
-
 func runExport(_ context.Context, env *cmdEnv, args []string) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	var (
@@ -131,24 +118,6 @@ func runExport(_ context.Context, env *cmdEnv, args []string) int {
 		return exitNotFound
 	}
 	return exitOK
-}
-
-func newBundle(cat *errdex.Catalog, baseURL string) bundle {
-	b := bundle{
-		Kind:          bundleKind,
-		FormatVersion: bundleVersion,
-		Version:       cat.Version,
-		Langs:         errdex.Langs,
-		Systems:       make([]bundleSystem, 0, len(cat.Systems())),
-		Entries:       make([]bundleEntry, 0, cat.Len()),
-	}
-	for _, s := range cat.Systems() {
-		b.Systems = append(b.Systems, bundleSystem{System: s, Entries: cat.Count(s.ID)})
-	}
-	for _, e := range cat.Entries() {
-		b.Entries = append(b.Entries, bundleEntry{ID: e.ID(), URL: textfmt.PageURL(baseURL, e), Entry: e})
-	}
-	return b
 }
 
 func exportJSON(env *cmdEnv, cat *errdex.Catalog, baseURL, path string) error {
