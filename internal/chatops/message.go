@@ -1,12 +1,12 @@
 package chatops
 
 import (
-	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/clip"
+	"github.com/errdex/errdex/internal/paths"
 	"github.com/errdex/errdex/internal/textfmt"
 )
 
@@ -148,15 +148,8 @@ func (h *Slack) entryLink(e *errdex.Entry) string {
 	return "*<" + textfmt.SlackEscape(h.pageURL(e)) + "|" + label + ">*"
 }
 
-// pageURL is the entry's permalink page under the configured base URL,
-// each part of the id escaped so that no code can break the link.
-func (h *Slack) pageURL(e *errdex.Entry) string {
-	p := h.cfg.BaseURL + "/codes/" + url.PathEscape(e.System) + "/" + url.PathEscape(e.Code)
-	if e.Variant != "" {
-		p += "/" + url.PathEscape(e.Variant)
-	}
-	return p
-}
+// pageURL is the entry's permalink page under the configured base URL.
+func (h *Slack) pageURL(e *errdex.Entry) string { return paths.Absolute(h.cfg.BaseURL, paths.Entry(e)) }
 
 // meta is " (system, HTTP 401)".
 func meta(e *errdex.Entry) string {

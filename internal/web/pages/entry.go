@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/paths"
 )
 
 // entryPage is the data of one entry's permalink page.
@@ -86,7 +87,7 @@ func (p *Pages) handleEntry(c echo.Context) error {
 			// Another spelling of one entry's code or alias: send the
 			// reader to the permalink.
 			if ms := cat.Lookup(code, sysID); len(ms) == 1 && ms[0].Field != errdex.MatchProviderCode {
-				target := &url.URL{Path: ms[0].Entry.Path(), RawQuery: c.Request().URL.RawQuery}
+				target := &url.URL{Path: paths.Entry(ms[0].Entry), RawQuery: c.Request().URL.RawQuery}
 				return c.Redirect(http.StatusFound, target.String())
 			}
 		}

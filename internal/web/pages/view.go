@@ -11,6 +11,7 @@ import (
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/clip"
 	"github.com/errdex/errdex/internal/markdown"
+	"github.com/errdex/errdex/internal/paths"
 )
 
 // The page data below is what the templates see: entries already put in
@@ -101,7 +102,7 @@ func systemName(cat *errdex.Catalog, id string, lang errdex.Lang) string {
 func newEntryCard(cat *errdex.Catalog, e *errdex.Entry, lang errdex.Lang, t *Strings) entryCard {
 	return entryCard{
 		ID:         e.ID(),
-		Path:       e.Path(),
+		Path:       paths.Entry(e),
 		System:     e.System,
 		SystemName: systemName(cat, e.System, lang),
 		SysClass:   sysClass(e.System),
@@ -137,7 +138,7 @@ func newSystemCard(cat *errdex.Catalog, s *errdex.System, lang errdex.Lang) syst
 		Description: markdown.ToHTML(s.Description.In(lang)),
 		Homepage:    httpURL(s.Homepage),
 		Count:       cat.Count(s.ID),
-		Path:        "/systems/" + s.ID,
+		Path:        paths.System(s.ID),
 		SysClass:    sysClass(s.ID),
 
 		CheckedAgainst: s.CheckedAgainst,
