@@ -52,7 +52,7 @@ func LookupText(matches []errdex.Match, lang errdex.Lang, baseURL string) string
 		}
 		via := ""
 		if m.Field != errdex.MatchCode {
-			via = l.matchedBy[m.Field] + " " + m.Value
+			via = MatchKind(m.Field, lang) + " " + m.Value
 		}
 		writePlainEntry(&sb, m.Entry, lang, baseURL, via)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/app"
 	"github.com/errdex/errdex/internal/clip"
+	"github.com/errdex/errdex/internal/i18n"
 	"github.com/errdex/errdex/internal/textfmt"
 	"github.com/errdex/errdex/internal/web/params"
 )
@@ -219,7 +220,7 @@ func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams
 	for _, s := range resp.Suggestions {
 		v.Suggestions = append(v.Suggestions, suggestionView{
 			entryCard: newEntryCard(cat, s.Entry, lang, t),
-			Reason:    cmp.Or(t.Reasons[s.Reason], string(s.Reason)),
+			Reason:    i18n.ReasonLabel(lang, s.Reason),
 		})
 	}
 	if resp.NextCursor != "" {

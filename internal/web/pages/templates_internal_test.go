@@ -7,7 +7,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/web"
 )
 
@@ -67,16 +66,6 @@ func TestStringsComplete(t *testing.T) {
 		for _, f := range stringFields(s) {
 			if f.value == "" {
 				t.Errorf("%s: %s is empty", lang, f.name)
-			}
-		}
-		for _, k := range errdex.RetryStrategies {
-			if en.RetryLabels[k] == "" || s.RetryLabels[k] == "" {
-				t.Errorf("%s: RetryLabels[%q] is missing", lang, k)
-			}
-		}
-		for _, k := range []errdex.SuggestReason{errdex.SuggestSimilarCode, errdex.SuggestSimilarTitle} {
-			if en.Reasons[k] == "" || s.Reasons[k] == "" {
-				t.Errorf("%s: Reasons[%q] is missing", lang, k)
 			}
 		}
 		for code := range en.ErrorTitles {

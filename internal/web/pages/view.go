@@ -6,10 +6,12 @@ import (
 	"hash/fnv"
 	"html/template"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/clip"
+	"github.com/errdex/errdex/internal/i18n"
 	"github.com/errdex/errdex/internal/markdown"
 	"github.com/errdex/errdex/internal/paths"
 )
@@ -55,7 +57,7 @@ var retryClasses = map[errdex.RetryStrategy]string{
 }
 
 func newRetryView(r errdex.Retry, lang errdex.Lang, t *Strings) retryView {
-	label, ok := t.RetryLabels[r.Strategy]
+	label, ok := i18n.RetryLabel(lang, r.Strategy), slices.Contains(errdex.RetryStrategies, r.Strategy)
 	if !ok {
 		label = t.NotRetryable
 		if r.Retryable {
