@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -51,7 +52,16 @@ func LoadDir(dir string) (*Catalog, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("catalog directory: %s is not a directory", dir)
 	}
-	c, err := Load(os.DirFS(dir))
+	// Files are opened through an os.Root: a symlink may point within the
+	// directory (a Kubernetes ConfigMap's x.yaml -> ..data/x.yaml), but one
+	// that leaves it (x.yaml -> /etc/shadow) fails to open, so no file
+	// outside the catalog is read or quoted in a problem.
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("catalog directory: %w", err)
+	}
+	defer root.Close()
+	c, err := Load(root.FS())
 	if c != nil {
 		c.Source = dir
 	}
@@ -118,9 +128,17 @@ func catalogFiles(fsys fs.FS) ([]string, error) {
 			continue
 		}
 		// A symlink (as in a mounted Kubernetes ConfigMap) reports its own
-		// type here; Stat follows it.
+		// type here; Stat follows it. Only regular files are read: opening
+		// a FIFO blocks until something writes to it, and a device may
+		// never end.
 		st, err := fs.Stat(fsys, name)
-		if err != nil || st.IsDir() {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				continue // a dangling symlink
+			}
+			return nil, fmt.Errorf("catalog: %s: %w", name, err)
+		}
+		if !st.Mode().IsRegular() {
 			continue
 		}
 		names = append(names, name)
@@ -208,8 +226,13 @@ func (l *loader) file(name string, data []byte) {
 		l.problem(name, line, "", "not valid UTF-8 text")
 		return
 	}
+	// The file is parsed once, into nodes; the struct is decoded from
+	// them, and unknown fields are found by walking them against the
+	// struct types (knownFields), which is what yaml's own KnownFields
+	// would do on a second parse.
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil {
 		line, msg := splitYAMLError(err.Error())
 		l.problem(name, line, "", "YAML syntax: %s", msg)
 		return
@@ -223,9 +246,10 @@ func (l *loader) file(name string, data []byte) {
 	l.scanInternalNames(name, root.Content[0], "", "", "", "")
 
 	var doc fileDoc
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	err := dec.Decode(&doc)
+	err := root.Decode(&doc)
+	for _, u := range unknownFields(root.Content[0], reflect.TypeFor[fileDoc](), nil) {
+		l.problem(name, u.line, spanEntryID(spans, u.line, doc.System, doc.Entries), "unknown field %q", u.key)
+	}
 	var typeErr *yaml.TypeError
 	switch {
 	case errors.As(err, &typeErr):
@@ -239,7 +263,7 @@ func (l *loader) file(name string, data []byte) {
 		return
 	}
 	var extra yaml.Node
-	if err := dec.Decode(&extra); err != io.EOF {
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
 		l.problem(name, extra.Line, "", "more than one YAML document in the file")
 	}
 

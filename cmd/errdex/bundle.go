@@ -112,6 +112,7 @@ func newBundle(cat *errdex.Catalog, baseURL string) bundle {
 	for _, e := range cat.Entries() {
 		b.Entries = append(b.Entries, newBundleEntry(e, textfmt.PageURL(baseURL, e)))
 	}
+	b.Providers = bundleProviders(cat, baseURL)
 	return b
 }
 

@@ -64,6 +64,9 @@ type bundle struct {
 	Langs   []errdex.Lang  `json:"langs"`
 	Systems []bundleSystem `json:"systems"`
 	Entries []bundleEntry  `json:"entries"`
+	// Providers are the upstream providers whose own codes the catalog
+	// records, each with its records.
+	Providers []bundleProvider `json:"providers"`
 }
 
 func runExport(_ context.Context, env *cmdEnv, args []string) int {
@@ -116,7 +119,7 @@ func runExport(_ context.Context, env *cmdEnv, args []string) int {
 	}
 	if err != nil {
 		env.errorf("export: %v", err)
-		return exitNotFound
+		return exitFailed
 	}
 	return exitOK
 }
@@ -238,8 +241,8 @@ func markdownSystem(cat *errdex.Catalog, s *errdex.System, lang errdex.Lang, bas
 		if e.System != s.ID {
 			continue
 		}
-		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s |\n", cell(codeLabel(e)), anchor(e), cell(e.Title.In(lang)), e.HTTPStatusText(),
-			i18n.RetryLabel(lang, e.Retry.Strategy))
+		retry := textfmt.RetryWord(e.Retry.Strategy, lang)
+		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s |\n", cell(codeLabel(e)), anchor(e), cell(e.Title.In(lang)), e.HTTPStatusText(), retry)
 	}
 	for _, e := range cat.Entries() {
 		if e.System == s.ID {
@@ -260,7 +263,7 @@ func markdownEntry(b *strings.Builder, cat *errdex.Catalog, e *errdex.Entry, lan
 	if e.Type != "" {
 		facts = append(facts, fmt.Sprintf("**%s:** `%s`", l["type"], e.Type))
 	}
-	facts = append(facts, fmt.Sprintf("**%s:** %s (`%s`). %s", l["retry"], i18n.RetryLabel(lang, e.Retry.Strategy), e.Retry.Strategy, e.Retry.Note.In(lang)))
+	facts = append(facts, strings.TrimSpace(fmt.Sprintf("**%s.** %s", textfmt.RetryWord(e.Retry.Strategy, lang), e.Retry.Note.In(lang))))
 	if len(e.Aliases) > 0 {
 		facts = append(facts, fmt.Sprintf("**%s:** `%s`", l["aliases"], strings.Join(e.Aliases, "`, `")))
 	}

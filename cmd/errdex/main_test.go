@@ -22,12 +22,14 @@ import (
 	"github.com/errdex/errdex/internal/synth"
 )
 
-// logWriter collects the service's JSON log lines and reports the address
-// of the "listening" line, so a test can serve on 127.0.0.1:0.
+// logWriter collects the service's JSON log lines and reports the
+// addresses of the "listening" line (the public one, then the operations
+// listener's), so a test can serve on 127.0.0.1:0.
 type logWriter struct {
 	mu    sync.Mutex
 	buf   bytes.Buffer
 	addrc chan string
+	ops   string
 }
 
 func (w *logWriter) Write(p []byte) (int, error) {
@@ -38,10 +40,12 @@ func (w *logWriter) Write(p []byte) (int, error) {
 	sc := bufio.NewScanner(bytes.NewReader(w.buf.Bytes()[start:]))
 	for sc.Scan() {
 		var line struct {
-			Msg  string `json:"msg"`
-			Addr string `json:"addr"`
+			Msg     string `json:"msg"`
+			Addr    string `json:"addr"`
+			OpsAddr string `json:"ops_addr"`
 		}
 		if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == "listening" {
+			w.ops = line.OpsAddr
 			w.addrc <- line.Addr
 		}
 	}
@@ -57,6 +61,7 @@ func (w *logWriter) String() string {
 // service is one run of `errdex serve`.
 type service struct {
 	base string
+	ops  string // the operations listener's base URL
 	logs *logWriter
 	stop func() int // cancels the run and returns its exit status
 }
@@ -67,7 +72,7 @@ func startServe(t *testing.T, flags ...string) *service {
 	t.Helper()
 	logs := &logWriter{addrc: make(chan string, 1)}
 	ctx, cancel := context.WithCancel(context.Background())
-	args := append([]string{"serve", "--addr", "127.0.0.1:0", "--log-format", "json", "--rate-limit", "0"}, flags...)
+	args := append([]string{"serve", "--addr", "127.0.0.1:0", "--ops-addr", "127.0.0.1:0", "--log-format", "json", "--rate-limit", "0"}, flags...)
 	done := make(chan int, 1)
 	go func() {
 		done <- run(ctx, args, stdio{in: strings.NewReader(""), out: io.Discard, err: logs}, func(string) string { return "" })
@@ -84,7 +89,10 @@ func startServe(t *testing.T, flags ...string) *service {
 	}
 	var once sync.Once
 	code := -1
-	s := &service{base: "http://" + addr, logs: logs, stop: func() int {
+	logs.mu.Lock()
+	ops := "http://" + logs.ops
+	logs.mu.Unlock()
+	s := &service{base: "http://" + addr, ops: ops, logs: logs, stop: func() int {
 		once.Do(func() {
 			cancel()
 			select {
@@ -111,7 +119,19 @@ func startServe(t *testing.T, flags ...string) *service {
 
 func (s *service) get(t *testing.T, path string, v any) int {
 	t.Helper()
-	resp, err := http.Get(s.base + path)
+	return getJSON(t, s.base+path, v)
+}
+
+// opsGet is get on the operations listener.
+func (s *service) opsGet(t *testing.T, path string, v any) int {
+	t.Helper()
+	return getJSON(t, s.ops+path, v)
+}
+
+func getJSON(t *testing.T, url string, v any) int {
+	t.Helper()
+	path := url
+	resp, err := http.Get(url)
 	if err != nil {
 		t.Fatalf("GET %s: %v", path, err)
 	}
@@ -181,8 +201,9 @@ type readyz struct {
 	LastReload *struct {
 		OK       bool `json:"ok"`
 		Problems []struct {
-			File string `json:"file"`
-			Line int    `json:"line"`
+			File    string `json:"file"`
+			Line    int    `json:"line"`
+			Warning bool   `json:"warning"`
 		} `json:"problems"`
 	} `json:"last_reload"`
 }
@@ -290,11 +311,19 @@ func TestServeReload(t *testing.T) {
 	}
 	var rz readyz
 	waitFor(t, "readyz to report the refusal", func() bool {
-		s.get(t, "/readyz", &rz)
+		s.opsGet(t, "/readyz", &rz)
 		return rz.LastReload != nil && !rz.LastReload.OK
 	})
-	if len(rz.LastReload.Problems) == 0 || rz.LastReload.Problems[0].File != "zz-e2e.yaml" || rz.LastReload.Problems[0].Line == 0 {
-		t.Errorf("readyz problems: got %+v, want zz-e2e.yaml with a line", rz.LastReload.Problems)
+	// The catalog's warnings (fields on their way out) are listed too; the
+	// one error is the broken file's.
+	var errs []string
+	for _, p := range rz.LastReload.Problems {
+		if !p.Warning {
+			errs = append(errs, fmt.Sprintf("%s:%d", p.File, p.Line))
+		}
+	}
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], "zz-e2e.yaml:") || strings.HasSuffix(errs[0], ":0") {
+		t.Errorf("readyz problems: got errors %v, want one in zz-e2e.yaml with a line", errs)
 	}
 	if got := probeTitle(t, s); got != "First probe" {
 		t.Errorf("served after a refused edit: got %q, want the last good %q", got, "First probe")
@@ -353,8 +382,8 @@ func TestServeBadCatalogExits(t *testing.T) {
 	var errBuf bytes.Buffer
 	code := run(context.Background(), []string{"serve", "--addr", "127.0.0.1:0", "--catalog", dir},
 		stdio{in: strings.NewReader(""), out: io.Discard, err: &errBuf}, func(string) string { return "" })
-	if code != exitNotFound {
-		t.Errorf("exit status: got %d, want %d", code, exitNotFound)
+	if code != exitFailed { // a failure, not "nothing found"
+		t.Errorf("exit status: got %d, want %d", code, exitFailed)
 	}
 	if !strings.Contains(errBuf.String(), "file=zz-e2e.yaml") {
 		t.Errorf("log does not name the file:\n%s", errBuf.String())
@@ -370,7 +399,7 @@ func TestServeConfig(t *testing.T) {
 		wantErr bool
 	}{
 		{name: "defaults", check: func(c serveConfig) error {
-			if c.Addr != "127.0.0.1:8080" || c.CatalogDir != "" || !c.Watch || c.RateLimit != 20 {
+			if c.Addr != "127.0.0.1:8080" || c.CatalogDir != "" || !c.Watch || c.RateLimit != 20 || !c.MCP {
 				return fmt.Errorf("got %+v", c)
 			}
 			return nil
@@ -390,6 +419,19 @@ func TestServeConfig(t *testing.T) {
 				}
 				return nil
 			}},
+		{name: "mcp off", args: []string{"--mcp=false"}, check: func(c serveConfig) error {
+			if c.MCP {
+				return fmt.Errorf("mcp: got on, want off")
+			}
+			return nil
+		}},
+		{name: "mcp off by env", env: map[string]string{envMCP: "false"}, check: func(c serveConfig) error {
+			if c.MCP {
+				return fmt.Errorf("mcp: got on, want off")
+			}
+			return nil
+		}},
+		{name: "bad mcp", args: []string{"--mcp=maybe"}, wantErr: true},
 		{name: "bad proxy", args: []string{"--trusted-proxies", "nope"}, wantErr: true},
 		{name: "bad rate", args: []string{"--rate-limit", "-1"}, wantErr: true},
 		{name: "bad log level", args: []string{"--log-level", "loud"}, wantErr: true},
@@ -419,8 +461,9 @@ func TestServeHelp(t *testing.T) {
 	if code != exitOK {
 		t.Errorf("exit status: got %d, want 0", code)
 	}
-	for _, flag := range []string{"-addr", "-catalog", "-index-dir", "-trusted-proxies", "-rate-limit", "-rate-burst",
-		"-base-url", "-log-level", "-log-format", "-watch", "-reload-debounce", "-shutdown-timeout", "ERRDEX_SLACK_SIGNING_SECRET"} {
+	for _, flag := range []string{"-addr", "-ops-addr", "-max-searches", "-catalog", "-index-dir", "-trusted-proxies", "-rate-limit", "-rate-burst",
+		"-base-url", "-log-level", "-log-format", "-watch", "-reload-debounce", "-shutdown-timeout", "ERRDEX_SLACK_SIGNING_SECRET",
+		"-mcp", "ERRDEX_MCP"} {
 		if !strings.Contains(out.String(), flag) {
 			t.Errorf("serve -h does not document %s", flag)
 		}
@@ -429,7 +472,7 @@ func TestServeHelp(t *testing.T) {
 
 func (s *service) metrics(t *testing.T) string {
 	t.Helper()
-	resp, err := http.Get(s.base + "/metrics")
+	resp, err := http.Get(s.ops + "/metrics")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,7 +45,7 @@ var labels = [numKeys][2]string{
 	RetryNever:      {"Do not retry", "재시도 금지"},
 	RetryAfterFix:   {"Retry after fixing", "원인 해결 후 재시도"},
 	RetryBackoff:    {"Retry with backoff", "백오프로 재시도"},
-	RetryAfterDelay: {"Honour Retry-After", "Retry-After만큼 기다린 후 재시도"},
+	RetryAfterDelay: {"Retry after the Retry-After delay", "Retry-After만큼 기다린 후 재시도"},
 
 	MatchCode:         {"code", "코드"},
 	MatchAlias:        {"alias", "별칭"},

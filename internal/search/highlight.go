@@ -94,10 +94,7 @@ func (h *highlighter) snippet(e *errdex.Entry, lang errdex.Lang) template.HTML {
 	} else {
 		summary = plainMarkdown(summary)
 	}
-	if cut := clip.Bytes(summary, snippetWindow); len(cut) < len(summary) {
-		summary = cut + " …"
-	}
-	return template.HTML(html.EscapeString(summary))
+	return template.HTML(html.EscapeString(clipWords(summary, snippetWindow)))
 }
 
 // mark highlights a text's plain form if any of its tokens is a matched
@@ -133,10 +130,7 @@ func (h *highlighter) mark(a *analyzedText) (template.HTML, bool) {
 	}
 	to := len(text)
 	if to-from > snippetWindow {
-		to = from + snippetWindow
-		for to < len(text) && !utf8.RuneStart(text[to]) {
-			to++
-		}
+		to = wordEnd(text, from+snippetWindow, spans[0].end)
 	}
 	var b strings.Builder
 	if from > 0 {
@@ -158,6 +152,30 @@ func (h *highlighter) mark(a *analyzedText) (template.HTML, bool) {
 		b.WriteString(" …")
 	}
 	return template.HTML(b.String()), true //nolint:gosec // every piece of text above is escaped
+}
+
+// clipWords cuts s to at most n bytes, between words.
+func clipWords(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:wordEnd(s, n, 0)] + " …"
+}
+
+// wordEnd is where to cut s at about n bytes: at the last space before n,
+// so that no word is cut in two, but not before floor; failing that, at the
+// rune boundary at or before n.
+func wordEnd(s string, n, floor int) int {
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	if i := strings.LastIndexByte(s[:n], ' '); i > floor {
+		if j := len(strings.TrimRight(s[:i], " ,;:")); j > floor {
+			return j
+		}
+		return i
+	}
+	return n
 }
 
 // token is an analyzed term with its byte offsets in the text.

@@ -45,6 +45,9 @@ func (ix *Index) correctionsOf(u *understanding, w string) []string {
 	if c, ok := u.corrections[w]; ok {
 		return c
 	}
+	if len(u.corrections) >= maxCorrectedWords { // bounds.go
+		return nil
+	}
 	c := ix.vocab.corrections(w, maxCorrections)
 	if u.corrections == nil {
 		u.corrections = map[string][]string{}
@@ -358,6 +361,7 @@ func queryWords(text string, skip func(string) bool) []string {
 	var out []string
 	have := map[string]bool{}
 	for _, w := range splitWords(text) {
+		w = clipWord(w) // bounds.go
 		if have[w] || skip(w) {
 			continue
 		}

@@ -13,6 +13,8 @@ type labels struct {
 	causes, fixes, fix, retry, related, aliases, page, evidence string
 	otherMatches, didYouMean, found                             string
 	results                                                     func(n int, q string) string
+	resultsShown                                                func(shown, n int, q string) string
+	searchHint                                                  func(code string) string
 	lookupHeader                                                func(n int, code string) string
 	noMatch, noCode                                             func(q string) string
 	noMatchTip, moreHint, noLookup, notes                       string
@@ -43,6 +45,12 @@ var labelsByLang = map[errdex.Lang]*labels{
 				return "1 result for " + quote(q)
 			}
 			return itoa(n) + " results for " + quote(q)
+		},
+		resultsShown: func(shown, n int, q string) string {
+			return itoa(shown) + " of " + itoa(n) + " results for " + quote(q)
+		},
+		searchHint: func(code string) string {
+			return "To search the words instead: errdex search " + code
 		},
 		lookupHeader: func(n int, code string) string {
 			if n == 1 {
@@ -84,6 +92,12 @@ var labelsByLang = map[errdex.Lang]*labels{
 		results: func(n int, q string) string {
 			return quote(q) + " 검색 결과 " + itoa(n) + "건"
 		},
+		resultsShown: func(shown, n int, q string) string {
+			return quote(q) + " 검색 결과 " + itoa(n) + "건 중 " + itoa(shown) + "건"
+		},
+		searchHint: func(code string) string {
+			return "단어로 검색하려면: errdex search " + code
+		},
 		lookupHeader: func(n int, code string) string {
 			return quote(code) + " 코드 항목 " + itoa(n) + "건"
 		},
@@ -114,21 +128,11 @@ func labelsFor(lang errdex.Lang) *labels {
 // "provider code", "별칭". The web UI shows the same words.
 func MatchKind(kind errdex.MatchKind, lang errdex.Lang) string { return i18n.MatchLabel(lang, kind) }
 
-// RetryWord is the short retry verdict of a strategy in lang ("yes, with
-// exponential backoff"), shared by every plain-text answer: terminal, bot
-// text and Slack.
+// RetryWord is the short retry verdict of a strategy in lang ("Retry with
+// backoff"), the one wording of every surface: the web badges, terminal,
+// bot text, Slack and the export.
 func RetryWord(strategy errdex.RetryStrategy, lang errdex.Lang) string {
 	return i18n.RetryLabel(lang, strategy)
-}
-
-// retryAdvice is the retry verdict of an entry, then its note: "no: Retrying
-// cannot help until someone tops up the account."
-func (l *labels) retryAdvice(e *errdex.Entry, lang errdex.Lang) string {
-	word := RetryWord(e.Retry.Strategy, lang)
-	if note := e.Retry.Note.In(lang); note != "" {
-		return word + ". " + note
-	}
-	return word + "."
 }
 
 func quote(s string) string { return `"` + s + `"` }

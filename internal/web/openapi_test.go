@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -12,6 +13,9 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/legacy"
+
+	"github.com/errdex/errdex/internal/app"
+	"github.com/errdex/errdex/internal/mcp"
 )
 
 // TestOpenAPI sends real requests through the real router and validates
@@ -34,7 +38,9 @@ func TestOpenAPI(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	s := newTestServer(t, Config{})
+	s := newTestServer(t, Config{MCP: func(svc *app.Service) http.Handler {
+		return mcp.New(mcp.Config{App: svc}).HTTPHandler(mcp.HTTPOptions{})
+	}})
 	// One miss, so /misses lists something.
 	request(t, s, "GET", "/api/v1/search?q=no+such+thing+anywhere", nil)
 
@@ -70,12 +76,64 @@ func TestOpenAPI(t *testing.T) {
 		{"GET", "/api/v1/entries/kakao-share/-401/nope", "", "", 404},
 		{"GET", "/api/v1/systems", "", "", 200},
 		{"GET", "/api/v1/systems?lang=xx", "", "", 400},
-		{"GET", "/api/v1/misses", "", "", 200},
-		{"GET", "/api/v1/misses?limit=0", "", "", 400},
 		{"GET", "/api/openapi.json", "", "", 200},
 		{"GET", "/healthz", "", "", 200},
+		{"POST", "/mcp", "application/json", `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}`, 200},
+		{"POST", "/mcp", "application/json", `{"jsonrpc":"2.0","method":"notifications/initialized"}`, 202},
+		{"POST", "/mcp", "application/json", `{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"lookup","arguments":{"code":"4019"}}}`, 200},
+		{"POST", "/mcp", "application/json", `{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"nope"}}`, 200},
+		{"POST", "/mcp", "application/json", `{"jsonrpc":`, 400},
+		{"POST", "/mcp", "text/plain", `{}`, 415},
+		{"POST", "/mcp", "application/json", `{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"identify","arguments":{"text":"` + strings.Repeat("x", 300<<10) + `"}}}`, 413},
+		{"GET", "/mcp", "", "", 405},
 		{"GET", "/readyz", "", "", 200},
 	}
+	// The operations listener's routes, as that listener answers them.
+	for _, tt := range []struct {
+		path       string
+		wantStatus int
+	}{
+		{"/api/v1/misses", 200},
+		{"/api/v1/misses?limit=0", 400},
+	} {
+		t.Run("operations GET "+tt.path, func(t *testing.T) {
+			req := httptest.NewRequest("GET", "http://127.0.0.1:9090"+tt.path, nil)
+			w := httptest.NewRecorder()
+			s.OpsHandler().ServeHTTP(w, req)
+			if w.Code != tt.wantStatus {
+				t.Fatalf("status: got %d, want %d\n%s", w.Code, tt.wantStatus, w.Body)
+			}
+			// The document names the operations listener as the path's
+			// server; the router matches paths under the document's.
+			req = httptest.NewRequest("GET", "http://errdex.test"+tt.path, nil)
+			route, params, err := router.FindRoute(req)
+			if err != nil {
+				t.Fatalf("the document has no route for the operations listener's %s: %v", tt.path, err)
+			}
+			in := &openapi3filter.ResponseValidationInput{
+				RequestValidationInput: &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route},
+				Status:                 w.Code,
+				Header:                 w.Header(),
+				Body:                   io.NopCloser(strings.NewReader(w.Body.String())),
+				Options:                &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true},
+			}
+			if err := openapi3filter.ValidateResponse(ctx, in); err != nil {
+				t.Errorf("answer does not match openapi.json: %v\n%s", err, w.Body)
+			}
+		})
+	}
+	// The operations listener's /readyz shares its path with the public one;
+	// its answer is the Ready schema.
+	w := httptest.NewRecorder()
+	s.OpsHandler().ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1:9090/readyz", nil))
+	var ready any
+	if err := json.Unmarshal(w.Body.Bytes(), &ready); err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Components.Schemas["Ready"].Value.VisitJSON(ready); err != nil {
+		t.Errorf("operations /readyz does not match Ready: %v", err)
+	}
+
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
 			var body io.Reader
@@ -85,6 +143,9 @@ func TestOpenAPI(t *testing.T) {
 			req := httptest.NewRequest(tt.method, "http://errdex.test"+tt.path, body)
 			if tt.ctype != "" {
 				req.Header.Set("Content-Type", tt.ctype)
+			}
+			if tt.path == "/mcp" {
+				req.Header.Set("Accept", "application/json, text/event-stream")
 			}
 			w := httptest.NewRecorder()
 			s.Handler().ServeHTTP(w, req)

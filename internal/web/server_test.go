@@ -77,6 +77,15 @@ func request(t *testing.T, s *Server, method, target string, body io.Reader, hea
 	return w
 }
 
+// opsRequest is request on the operations listener.
+func opsRequest(t *testing.T, s *Server, method, target string, body io.Reader) *httptest.ResponseRecorder {
+	t.Helper()
+	r := httptest.NewRequest(method, "http://127.0.0.1:9090"+target, body)
+	w := httptest.NewRecorder()
+	s.OpsHandler().ServeHTTP(w, r)
+	return w
+}
+
 func decodeEnvelope(t *testing.T, w *httptest.ResponseRecorder) api.ErrorBody {
 	t.Helper()
 	var env api.ErrorEnvelope
@@ -144,8 +153,8 @@ func TestErrorTable(t *testing.T) {
 			wantStatus: 400, wantType: "invalid_request_error", wantCode: "invalid_limit", wantParam: "limit"},
 		{name: "limit not a number", method: "GET", path: "/api/v1/search?limit=ten",
 			wantStatus: 400, wantType: "invalid_request_error", wantCode: "invalid_limit", wantParam: "limit"},
-		{name: "misses limit", method: "GET", path: "/api/v1/misses?limit=5000",
-			wantStatus: 400, wantType: "invalid_request_error", wantCode: "invalid_limit", wantParam: "limit"},
+		{name: "misses on the public listener", method: "GET", path: "/api/v1/misses",
+			wantStatus: 404, wantType: "not_found", wantCode: "resource_not_found"},
 		{name: "garbage cursor", method: "GET", path: "/api/v1/search?cursor=garbage",
 			wantStatus: 400, wantType: "invalid_request_error", wantCode: "invalid_cursor", wantParam: "cursor"},
 		{name: "unknown path", method: "GET", path: "/api/v1/nope",
@@ -225,12 +234,39 @@ func TestRateLimited(t *testing.T) {
 	if e.RequestID != w.Header().Get("X-Request-Id") {
 		t.Errorf("request_id %q differs from X-Request-Id %q", e.RequestID, w.Header().Get("X-Request-Id"))
 	}
-	// Probes are never limited.
-	for _, p := range []string{"/healthz", "/readyz", "/metrics"} {
-		if w := request(t, s, "GET", p, nil); w.Code != 200 {
-			t.Errorf("GET %s while limited: got %d, want 200", p, w.Code)
+	// The public probes are limited like any path; the operations
+	// listener, which probes and scrapers use, never is.
+	for _, p := range []string{"/healthz", "/readyz"} {
+		if w := request(t, s, "GET", p, nil); w.Code != http.StatusTooManyRequests {
+			t.Errorf("public GET %s while limited: got %d, want 429", p, w.Code)
 		}
 	}
+	for _, p := range []string{"/healthz", "/readyz", "/metrics", "/api/v1/misses"} {
+		if w := opsRequest(t, s, "GET", p, nil); w.Code != 200 {
+			t.Errorf("operations GET %s while limited: got %d, want 200", p, w.Code)
+		}
+	}
+	// Refused requests add no series: only the counter of refusals moves.
+	for range 50 {
+		request(t, s, "GET", "/api/v1/systems", nil)
+	}
+	body := opsRequest(t, s, "GET", "/metrics", nil).Body.String()
+	if strings.Contains(body, `status="429"`) {
+		t.Error("refused requests added series to errdex_http_requests_total")
+	}
+	if !strings.Contains(body, "errdex_http_rate_limited_total 5") {
+		t.Errorf("errdex_http_rate_limited_total does not count the refusals:\n%s", grepLines(body, "rate_limited"))
+	}
+}
+
+func grepLines(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // TestRateLimitKey checks that X-Forwarded-For cannot spoof a new client
@@ -346,7 +382,7 @@ func TestErrorPageHook(t *testing.T) {
 func TestEveryAnswerHasRequestID(t *testing.T) {
 	s := newTestServer(t, Config{})
 	for _, tt := range []struct{ method, path string }{
-		{"GET", "/healthz"}, {"GET", "/metrics"}, {"GET", "/nope"}, {"POST", "/healthz"},
+		{"GET", "/healthz"}, {"GET", "/readyz"}, {"GET", "/nope"}, {"POST", "/healthz"},
 		{"OPTIONS", "/api/v1/search"}, {"HEAD", "/api/v1/nope"}, {"GET", "/api/openapi.json"},
 	} {
 		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
@@ -524,6 +560,22 @@ func TestFormatText(t *testing.T) {
 	}
 }
 
+// A lookup of a code nothing has answers its text with 404, so that a bot
+// can tell "nothing" from an answer without reading the words.
+func TestFormatTextNotFound(t *testing.T) {
+	s := newTestServer(t, Config{})
+	w := request(t, s, "GET", "/api/v1/lookup?code=NOPE&format=text", nil)
+	if w.Code != http.StatusNotFound || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/plain") {
+		t.Fatalf("got %d %s, want 404 text/plain", w.Code, w.Header().Get("Content-Type"))
+	}
+	if !strings.Contains(w.Body.String(), "No entry") {
+		t.Errorf("404 text does not say nothing was found:\n%s", w.Body)
+	}
+	if w := request(t, s, "GET", "/api/v1/lookup?code=NOPE", nil); w.Code != http.StatusOK {
+		t.Errorf("JSON lookup of a missing code: got %d, want 200 with no results", w.Code)
+	}
+}
+
 func TestIdentify(t *testing.T) {
 	s := newTestServer(t, Config{})
 	tests := []struct {
@@ -560,7 +612,7 @@ func TestMissesEndpoint(t *testing.T) {
 		request(t, s, "GET", "/api/v1/search?q="+strings.ReplaceAll(q, " ", "+"), nil)
 	}
 	request(t, s, "GET", "/api/v1/search?q=4019", nil) // found: not a miss
-	w := request(t, s, "GET", "/api/v1/misses", nil)
+	w := opsRequest(t, s, "GET", "/api/v1/misses", nil)
 	var resp api.MissesResponse
 	if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil {
 		t.Fatal(err)
@@ -596,7 +648,7 @@ func TestMetrics(t *testing.T) {
 	request(t, s, "GET", "/api/v1/search?q=nothing-like-this-exists", nil)
 	request(t, s, "GET", "/api/v1/entries/kmsg/RATE_LIMITED", nil)
 	request(t, s, "GET", "/no/such/path/12345", nil)
-	w := request(t, s, "GET", "/metrics", nil)
+	w := opsRequest(t, s, "GET", "/metrics", nil)
 	body := w.Body.String()
 	for _, want := range []string{
 		`errdex_http_requests_total{method="GET",route="/api/v1/entries/:system/:code",status="200"} 1`,
@@ -726,5 +778,38 @@ func TestUseAfterNew(t *testing.T) {
 			t.Errorf("GET %s: X-Later %q, want the request id %q: the later middleware did not run inside the chain",
 				path, got, rec.Header().Get(echo.HeaderXRequestID))
 		}
+	}
+}
+
+// TestOpsOnly checks what only the operations listener serves: metrics,
+// misses, file paths and the last reload's problems.
+func TestOpsOnly(t *testing.T) {
+	s := newTestServer(t, Config{})
+	for _, p := range []string{"/metrics", "/api/v1/misses"} {
+		if w := request(t, s, "GET", p, nil); w.Code != 404 {
+			t.Errorf("public GET %s: got %d, want 404", p, w.Code)
+		}
+		if w := opsRequest(t, s, "GET", p, nil); w.Code != 200 {
+			t.Errorf("operations GET %s: got %d, want 200", p, w.Code)
+		}
+	}
+	pub := request(t, s, "GET", "/readyz", nil)
+	var ready map[string]any
+	if err := json.Unmarshal(pub.Body.Bytes(), &ready); err != nil {
+		t.Fatal(err)
+	}
+	cat, _ := ready["catalog"].(map[string]any)
+	if len(ready) != 2 || ready["status"] != "ready" || len(cat) != 2 || cat["version"] == nil || cat["entries"] == nil {
+		t.Errorf("public /readyz: got %s, want only status, catalog.version and catalog.entries", pub.Body)
+	}
+	ops := opsRequest(t, s, "GET", "/readyz", nil).Body.String()
+	for _, want := range []string{`"source"`, `"last_reload"`, `"systems"`} {
+		if !strings.Contains(ops, want) {
+			t.Errorf("operations /readyz lacks %s: %s", want, ops)
+		}
+	}
+	// An unknown path on the operations listener is the JSON 404.
+	if w := opsRequest(t, s, "GET", "/nope", nil); w.Code != 404 || decodeEnvelope(t, w).Code != "resource_not_found" {
+		t.Errorf("operations GET /nope: got %d %s", w.Code, w.Body)
 	}
 }

@@ -51,13 +51,21 @@ type resultsView struct {
 	MoreURL  string
 	// Suggestions are shown when nothing matched.
 	Suggestions []suggestionView
-	T           *Strings
+	// Answer is what the results say before the list (answer.go).
+	Answer answerView
+	// Lang is the results' language, which a typed Korean question may
+	// make differ from the page's when search as you type fetched them.
+	Lang errdex.Lang
+	T    *Strings
 }
 
 type resultView struct {
 	entryCard
 	Snippet template.HTML // escaped by the search package, <mark> only
 	Match   string
+	// Candidate: shown among the ambiguous answer's candidates instead.
+	Candidate bool
+	Weak      bool
 }
 
 type suggestionView struct {
@@ -143,7 +151,7 @@ func (p *Pages) handleSearch(c echo.Context) error {
 	defer release()
 	cat := idx.Catalog()
 
-	b := p.base(c, "")
+	b := p.baseIn(c, "", searchLang(c.Request(), params.Query, langOf(c)))
 	b.SearchPage = true
 	b.Query = params.Query
 	lang, t := b.Lang, b.T
@@ -216,6 +224,17 @@ func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams
 			Snippet:   r.Snippet,
 			Match:     textfmt.MatchKind(r.Match, lang),
 		})
+	}
+	v.Lang = lang
+	v.Answer = newAnswerView(cat, resp, lang, t, p.cfg.BaseURL)
+	for i := range v.Results {
+		r := &v.Results[i]
+		r.Weak = resp.Results[i].Confidence == errdex.ConfidenceWeak
+		for _, c := range v.Answer.Candidates {
+			if c.ID == r.ID {
+				r.Candidate = true
+			}
+		}
 	}
 	for _, s := range resp.Suggestions {
 		v.Suggestions = append(v.Suggestions, suggestionView{

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/textfmt"
 	"github.com/errdex/errdex/web"
 )
 
@@ -66,6 +68,11 @@ func TestStringsComplete(t *testing.T) {
 		for _, f := range stringFields(s) {
 			if f.value == "" {
 				t.Errorf("%s: %s is empty", lang, f.name)
+			}
+		}
+		for _, k := range errdex.RetryStrategies {
+			if w := textfmt.RetryWord(k, lang); w == "" || w == string(k) {
+				t.Errorf("%s: no retry words for %q", lang, k)
 			}
 		}
 		for code := range en.ErrorTitles {

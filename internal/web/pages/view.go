@@ -6,14 +6,13 @@ import (
 	"hash/fnv"
 	"html/template"
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/clip"
-	"github.com/errdex/errdex/internal/i18n"
 	"github.com/errdex/errdex/internal/markdown"
 	"github.com/errdex/errdex/internal/paths"
+	"github.com/errdex/errdex/internal/textfmt"
 )
 
 // The page data below is what the templates see: entries already put in
@@ -57,8 +56,8 @@ var retryClasses = map[errdex.RetryStrategy]string{
 }
 
 func newRetryView(r errdex.Retry, lang errdex.Lang, t *Strings) retryView {
-	label, ok := i18n.RetryLabel(lang, r.Strategy), slices.Contains(errdex.RetryStrategies, r.Strategy)
-	if !ok {
+	label := textfmt.RetryWord(r.Strategy, lang)
+	if label == string(r.Strategy) { // a strategy without words
 		label = t.NotRetryable
 		if r.Retryable {
 			label = t.Retryable
