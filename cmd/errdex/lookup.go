@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/api"
@@ -42,7 +43,8 @@ Examples:
   errdex lookup "iwinv 519"                    a provider's own code
   errdex lookup invalid_api_key --json         the API's JSON, for scripts
 
-Exit status: 0 found (one or several), 1 no confident match, 2 bad usage.
+Exit status: 0 found (one or several), 1 no confident match, 2 bad usage,
+3 a failure (the catalog does not load, standard input cannot be read).
 
 Flags:
 `
@@ -124,20 +126,32 @@ func (o *outputFlags) open(env *cmdEnv) (*session, int) {
 		env.errorf("--lang: %q is not en or ko", o.lang)
 		return nil, exitUsage
 	}
-	cat, code := openCatalog(env, o.catalog)
-	if code >= 0 {
-		return nil, code
+	var ix errdex.Index
+	if o.catalog == "" {
+		b, err := builtinIndex()
+		if err != nil {
+			env.errorf("loading the catalog: %v", err)
+			return nil, exitFailed
+		}
+		ix = b
+	} else {
+		cat, code := openCatalog(env, o.catalog)
+		if code >= 0 {
+			return nil, code
+		}
+		six, err := search.New(context.Background(), cat, search.Options{})
+		if err != nil {
+			env.errorf("indexing the catalog: %v", err)
+			return nil, exitFailed
+		}
+		ix = six
 	}
-	ix, err := search.New(cat, search.Options{})
-	if err != nil {
-		env.errorf("indexing the catalog: %v", err)
-		return nil, exitNotFound
-	}
+	cat := ix.Catalog()
 	holder := live.NewHolder(ix, nil)
 	// With ERRDEX_BASE_URL (the variable serve reads) the page links point
 	// at a running errdex; without it they are site paths.
 	baseURL := strings.TrimRight(env.getenv(envBaseURL), "/")
-	color := isTerminal(env.out) && env.getenv("NO_COLOR") == ""
+	color := wantColor(isTerminal(env.out), env.getenv)
 	return &session{
 		cat:    cat,
 		app:    app.New(holder, app.Config{}),
@@ -187,7 +201,7 @@ func (s *session) answer(env *cmdEnv, cmd string, asJSON bool, apiValue any, ter
 	}
 	if err != nil {
 		env.errorf("%s: %v", cmd, err)
-		return exitNotFound
+		return exitFailed
 	}
 	if !a.Claims() {
 		return exitNotFound
@@ -241,10 +255,30 @@ func openCatalog(env *cmdEnv, dir string) (*errdex.Catalog, int) {
 		if dir != "" {
 			env.errorf(`"errdex validate %s" lists every problem`, dir)
 		}
-		return nil, exitNotFound
+		return nil, exitFailed
 	}
 	return cat, -1
 }
+
+// builtinIndex indexes the built-in catalog once per process. A command
+// runs once, but the tests run hundreds in one process; the index is
+// shared, so a session's close leaves it open.
+var builtinIndex = sync.OnceValues(func() (errdex.Index, error) {
+	cat, err := errdex.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	ix, err := search.New(context.Background(), cat, search.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("indexing the catalog: %w", err)
+	}
+	return sharedIndex{ix}, nil
+})
+
+// sharedIndex is an index no session closes.
+type sharedIndex struct{ errdex.Index }
+
+func (sharedIndex) Close() error { return nil }
 
 // termWidth is the width to wrap text to: the terminal's when standard
 // output is one, else COLUMNS when set, else 80.
@@ -310,4 +344,11 @@ var negativeNumber = regexp.MustCompile(`^-[0-9]`)
 func isBoolFlag(f *flag.Flag) bool {
 	b, ok := f.Value.(interface{ IsBoolFlag() bool })
 	return ok && b.IsBoolFlag()
+}
+
+// wantColor reports whether to colour the output: on a terminal, unless
+// NO_COLOR is set or the terminal says it is dumb (TERM=dumb: Emacs shells,
+// some CI logs), which shows escape codes as they are.
+func wantColor(terminal bool, getenv func(string) string) bool {
+	return terminal && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -16,6 +17,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/synth"
 )
 
 // logWriter collects the service's JSON log lines and reports the
@@ -395,7 +399,7 @@ func TestServeConfig(t *testing.T) {
 		wantErr bool
 	}{
 		{name: "defaults", check: func(c serveConfig) error {
-			if c.Addr != "127.0.0.1:8080" || c.CatalogDir != "" || !c.Watch || c.RateLimit != 20 {
+			if c.Addr != "127.0.0.1:8080" || c.CatalogDir != "" || !c.Watch || c.RateLimit != 20 || !c.MCP {
 				return fmt.Errorf("got %+v", c)
 			}
 			return nil
@@ -415,6 +419,19 @@ func TestServeConfig(t *testing.T) {
 				}
 				return nil
 			}},
+		{name: "mcp off", args: []string{"--mcp=false"}, check: func(c serveConfig) error {
+			if c.MCP {
+				return fmt.Errorf("mcp: got on, want off")
+			}
+			return nil
+		}},
+		{name: "mcp off by env", env: map[string]string{envMCP: "false"}, check: func(c serveConfig) error {
+			if c.MCP {
+				return fmt.Errorf("mcp: got on, want off")
+			}
+			return nil
+		}},
+		{name: "bad mcp", args: []string{"--mcp=maybe"}, wantErr: true},
 		{name: "bad proxy", args: []string{"--trusted-proxies", "nope"}, wantErr: true},
 		{name: "bad rate", args: []string{"--rate-limit", "-1"}, wantErr: true},
 		{name: "bad log level", args: []string{"--log-level", "loud"}, wantErr: true},
@@ -445,7 +462,8 @@ func TestServeHelp(t *testing.T) {
 		t.Errorf("exit status: got %d, want 0", code)
 	}
 	for _, flag := range []string{"-addr", "-ops-addr", "-max-searches", "-catalog", "-index-dir", "-trusted-proxies", "-rate-limit", "-rate-burst",
-		"-base-url", "-log-level", "-log-format", "-watch", "-reload-debounce", "-shutdown-timeout", "ERRDEX_SLACK_SIGNING_SECRET"} {
+		"-base-url", "-log-level", "-log-format", "-watch", "-reload-debounce", "-shutdown-timeout", "ERRDEX_SLACK_SIGNING_SECRET",
+		"-mcp", "ERRDEX_MCP"} {
 		if !strings.Contains(out.String(), flag) {
 			t.Errorf("serve -h does not document %s", flag)
 		}
@@ -461,4 +479,59 @@ func (s *service) metrics(t *testing.T) string {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return string(b)
+}
+
+// TestServeStopsDuringBuild sends the stop (main turns SIGTERM into the
+// end of run's context) while a large synthetic catalog is being indexed:
+// the build gives up between batches and the command exits 0, instead of
+// outlasting the shutdown timeout and being killed.
+func TestServeStopsDuringBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("indexes a 20,000-entry catalog")
+	}
+	base, err := errdex.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := synth.Generate(base, synth.Options{Entries: 20000, Seed: 1, QueriesPerKind: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	serveCatalog = func(serveConfig, *slog.Logger) (*errdex.Catalog, error) { return set.Catalog, nil }
+	t.Cleanup(func() { serveCatalog = loadCatalog })
+
+	logs := &logWriter{addrc: make(chan string, 1)}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	args := []string{"serve", "--addr", "127.0.0.1:0", "--log-format", "json", "--log-level", "debug", "--shutdown-timeout", "1s"}
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, args, stdio{in: strings.NewReader(""), out: io.Discard, err: logs}, func(string) string { return "" })
+	}()
+	// The first batch is in: the build is under way, one batch to go.
+	for guard := time.Now().Add(90 * time.Second); !strings.Contains(logs.String(), `"msg":"indexing"`); {
+		if time.Now().After(guard) { // a hang guard, not a speed check
+			t.Fatalf("no batch was indexed:\n%s", logs)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != exitOK {
+			t.Errorf("exit status: got %d, want 0\n%s", code, logs)
+		}
+	case <-time.After(60 * time.Second): // a hang guard, not a speed check
+		t.Fatal("serve did not stop while indexing")
+	}
+	out := logs.String()
+	if !strings.Contains(out, "stopped while indexing") {
+		t.Errorf("the log does not say the build was given up:\n%s", out)
+	}
+	if n := strings.Count(out, `"msg":"indexing"`); n >= 2 {
+		t.Errorf("%d batches were indexed after the stop, want the build given up before the last", n)
+	}
+	if strings.Contains(out, `"msg":"listening"`) {
+		t.Error("the service started listening after the stop")
+	}
 }

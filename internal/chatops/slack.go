@@ -72,6 +72,9 @@ type SlackConfig struct {
 	Now func() time.Time
 	// Logger receives refused requests and search failures; nil discards.
 	Logger *slog.Logger
+	// Client posts the answers of the "Share in channel" button to Slack's
+	// response_url; nil means one with a 5-second timeout.
+	Client *http.Client
 }
 
 // Slack answers Slack slash commands. Create it with NewSlack.
@@ -144,6 +147,10 @@ func (h *Slack) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
+	if form.Has("payload") { // a button of an answer (interact.go)
+		h.interact(w, r, form.Get("payload"))
+		return
+	}
 	msg := h.answer(r.Context(), parseCommand(form, h.cfg))
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	enc := json.NewEncoder(w)
@@ -194,14 +201,15 @@ type command struct {
 	lang      errdex.Lang
 	inChannel bool
 	help      bool
-	user      string
+	user      string // the asker's Slack user id, for a mention
+	langSet   bool   // the command chose its language ("ko", "en")
 }
 
 // parseCommand reads the form Slack posts. Leading control words change how
 // the answer is given: "share" posts it to the channel, "en" or "ko" picks
 // the language, "help" explains the command.
 func parseCommand(form url.Values, cfg SlackConfig) command {
-	c := command{lang: cfg.Lang, inChannel: cfg.InChannel, user: form.Get("user_name")}
+	c := command{lang: cfg.Lang, inChannel: cfg.InChannel, user: form.Get("user_id")}
 	// The text after the control words is kept as typed: a pasted payload may
 	// span lines and its spacing may matter.
 	text := strings.TrimSpace(form.Get("text"))
@@ -217,6 +225,7 @@ func parseCommand(form url.Values, cfg SlackConfig) command {
 		case "en", "ko":
 			c.lang, _ = errdex.ParseLang(word)
 			langSet = true
+			c.langSet = true
 		case "help", "-h", "--help", "?":
 			c.help = true
 		default:

@@ -26,7 +26,7 @@ func TestReloadStuck(t *testing.T) {
 	unblock := make(chan struct{})
 	stuck := func(_ context.Context, cat *errdex.Catalog) (errdex.Index, error) {
 		<-unblock // ignores its context, as a blocked read would
-		return search.New(cat, search.Options{})
+		return search.New(context.Background(), cat, search.Options{})
 	}
 	r := NewReloader(dir, h, stuck, nil)
 	r.Timeout = 50 * time.Millisecond

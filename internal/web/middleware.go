@@ -29,16 +29,23 @@ const maxBody = 1 << 20
 //
 // Echo wraps the Use chain around the route's handler anew for every
 // request, a closure per middleware. The chain is instead composed once,
-// around a handler that calls whatever the router found for the request
-// (the route's handler, or the router's own 404 and 405 handlers, which so
-// go through the chain too), and installed as the one middleware.
+// around a handler that calls the context's handler, and installed as the
+// one middleware, which makes that handler whatever echo passes it: the
+// route's handler (or the router's own 404 and 405 handlers, which so go
+// through the chain too) wrapped in any middleware a later e.Use added,
+// which would otherwise be dropped.
 func (s *Server) middleware() {
 	h := func(c echo.Context) error { return c.Handler()(c) }
 	chain := s.chain()
 	for i := len(chain) - 1; i >= 0; i-- {
 		h = chain[i](h)
 	}
-	s.echo.Use(func(echo.HandlerFunc) echo.HandlerFunc { return h })
+	s.echo.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			c.SetHandler(next)
+			return h(c)
+		}
+	})
 }
 
 // chain is the middleware, outermost first.

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"flag"
 	"io"
@@ -18,6 +19,8 @@ import (
 	"testing"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/api"
@@ -43,7 +46,7 @@ func testIndex(t *testing.T) *search.Index {
 			indexErr = err
 			return
 		}
-		testIdx, indexErr = search.New(cat, search.Options{})
+		testIdx, indexErr = search.New(context.Background(), cat, search.Options{})
 	})
 	if indexErr != nil {
 		t.Fatalf("indexing testdata/catalog: %v", indexErr)
@@ -505,7 +508,7 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%v (run with -update to create it)", err)
 			}
 			if !bytes.Equal(got, want) {
-				t.Errorf("%s %s differs from %s (-update rewrites it):\n got %s", tt.method, tt.path, file, got)
+				t.Errorf("%s %s differs from %s (-update rewrites it); -want +got:\n%s", tt.method, tt.path, file, cmp.Diff(string(want), string(got)))
 			}
 		})
 	}
@@ -554,6 +557,22 @@ func TestFormatText(t *testing.T) {
 				t.Errorf("text answer lacks the entry's link:\n%s", w.Body)
 			}
 		})
+	}
+}
+
+// A lookup of a code nothing has answers its text with 404, so that a bot
+// can tell "nothing" from an answer without reading the words.
+func TestFormatTextNotFound(t *testing.T) {
+	s := newTestServer(t, Config{})
+	w := request(t, s, "GET", "/api/v1/lookup?code=NOPE&format=text", nil)
+	if w.Code != http.StatusNotFound || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/plain") {
+		t.Fatalf("got %d %s, want 404 text/plain", w.Code, w.Header().Get("Content-Type"))
+	}
+	if !strings.Contains(w.Body.String(), "No entry") {
+		t.Errorf("404 text does not say nothing was found:\n%s", w.Body)
+	}
+	if w := request(t, s, "GET", "/api/v1/lookup?code=NOPE", nil); w.Code != http.StatusOK {
+		t.Errorf("JSON lookup of a missing code: got %d, want 200 with no results", w.Code)
 	}
 }
 
@@ -739,6 +758,26 @@ func TestIdentifyPayloadPostedAsJSON(t *testing.T) {
 	if w.Code != http.StatusBadRequest || got.Code != "missing_required_field" || got.Param != "text" ||
 		!strings.Contains(got.Message, `{"text": "..."}`) || !strings.Contains(got.Message, "text/plain") {
 		t.Errorf("got %d %+v; want 400 missing_required_field on text, saying how to send the error", w.Code, got)
+	}
+}
+
+// TestUseAfterNew checks that middleware added after New runs, inside the
+// server's own chain (it sees the request id), on routes and on 404s.
+func TestUseAfterNew(t *testing.T) {
+	s := newTestServer(t, Config{})
+	s.echo.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			c.Response().Header().Set("X-Later", c.Response().Header().Get(echo.HeaderXRequestID))
+			return next(c)
+		}
+	})
+	for _, path := range []string{"/healthz", "/api/v1/search?q=4019", "/no/such/path"} {
+		rec := httptest.NewRecorder()
+		s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		if got := rec.Header().Get("X-Later"); got == "" || got != rec.Header().Get(echo.HeaderXRequestID) {
+			t.Errorf("GET %s: X-Later %q, want the request id %q: the later middleware did not run inside the chain",
+				path, got, rec.Header().Get(echo.HeaderXRequestID))
+		}
 	}
 }
 
