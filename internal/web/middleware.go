@@ -311,9 +311,14 @@ func isSearchRequest(r *http.Request) bool {
 func privateAnswer(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if isSearchRequest(c.Request()) {
-			h := c.Response().Header()
-			h["Cache-Control"] = noStore
-			h["Referrer-Policy"] = noReferrer
+			// Set just before the header is written, over what a page's
+			// own security headers said.
+			res := c.Response()
+			res.Before(func() {
+				h := res.Header()
+				h["Cache-Control"] = noStore
+				h["Referrer-Policy"] = noReferrer
+			})
 		}
 		return next(c)
 	}
