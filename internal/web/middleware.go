@@ -214,31 +214,42 @@ func limitBody(n int64) echo.MiddlewareFunc {
 
 // rateLimit refuses a client over its rate with 429 and Retry-After. Every
 // path of the public listener is limited, /healthz included; probes and
-// scrapers use the operations listener, which is not. A request whose body
-// was large costs more: one token more per bodyTokenBytes read, so a client
-// sending 64 KiB identifies gets about a ninth of the rate of one sending
-// short searches.
+// scrapers use the operations listener, which is not. A request that was
+// large or slow costs more: one token more per bodyTokenBytes read and per
+// timeTokenCost spent answering, so a client sending 64 KiB identifies gets
+// about a ninth of the rate of one sending short searches, or less.
 func (s *Server) rateLimit(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if s.limiter == nil {
 			return next(c)
 		}
 		key := clientKey(c.RealIP())
-		if ok, retry := s.limiter.allow(key, time.Now()); !ok {
+		start := time.Now()
+		if ok, retry := s.limiter.allow(key, start); !ok {
 			s.metrics.rateLimited.Inc()
 			return &rateLimitedError{retryAfter: retry}
 		}
 		err := next(c)
-		if tb, ok := c.Request().Body.(*trackedBody); ok && tb.n >= bodyTokenBytes {
-			s.limiter.charge(key, int(tb.n/bodyTokenBytes), time.Now())
+		now := time.Now()
+		extra := int(now.Sub(start) / timeTokenCost)
+		if tb, ok := c.Request().Body.(*trackedBody); ok {
+			extra += int(tb.n / bodyTokenBytes)
 		}
+		s.limiter.charge(key, extra, now)
 		return err
 	}
 }
 
 // bodyTokenBytes is how many bytes of request body cost one more token of
-// the rate limit.
-const bodyTokenBytes = 8 << 10
+// the rate limit, and timeTokenCost how much time answering it did. The
+// time charge covers whatever input turns out costly: a client sending the
+// slowest identify it can find (8 KiB of distinct words, some 12 ms of CPU)
+// gets its rate cut to match, while a search or lookup (1-2 ms) costs one
+// token as before.
+const (
+	bodyTokenBytes = 8 << 10
+	timeTokenCost  = 10 * time.Millisecond
+)
 
 // trackedBody is a request body that counts what was read from it and
 // keeps the first error the client caused (a broken chunked encoding, a
