@@ -376,3 +376,28 @@ func TestHostileBrokenChunks(t *testing.T) {
 	}
 	checkStillServing(t, s, logStart)
 }
+
+// TestHostileErrorPages: a path starting "//" must not turn the 404 page's
+// language links into links to another site, and an error page chosen by
+// Accept-Language says so in Vary.
+func TestHostileErrorPages(t *testing.T) {
+	s := startServe(t)
+	addr := strings.TrimPrefix(s.base, "http://")
+	t.Cleanup(func() { writeHostileReport(t) })
+	for _, target := range []string{"//evil.example/x", "///evil.example/x"} {
+		resp, body, d, err := sendRaw(addr, rawGet(target, "Accept-Language", "ko"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		recordHostile(t, hostileResult{name: "404 page for " + target, kind: "request", status: resp.StatusCode, latency: d})
+		if resp.StatusCode != 404 {
+			t.Errorf("GET %s: got %d, want 404", target, resp.StatusCode)
+		}
+		if bytes.Contains(body, []byte(`href="//`)) {
+			t.Errorf("GET %s: the page links off the site: %s", target, body[bytes.Index(body, []byte(`href="//`)):][:60])
+		}
+		if !strings.Contains(strings.Join(resp.Header.Values("Vary"), ","), "Accept-Language") {
+			t.Errorf("GET %s: Vary %q lacks Accept-Language", target, resp.Header.Values("Vary"))
+		}
+	}
+}
