@@ -401,3 +401,33 @@ func TestHostileErrorPages(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileByteRanges asks a static file for 2,000 one-byte ranges: the
+// answer is the file once, not a multipart answer thousands of times its size.
+func TestHostileByteRanges(t *testing.T) {
+	s := startServe(t)
+	addr := strings.TrimPrefix(s.base, "http://")
+	t.Cleanup(func() { writeHostileReport(t) })
+	whole, err := http.Get(s.base + "/static/app.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wholeBody, _ := io.ReadAll(whole.Body)
+	whole.Body.Close()
+	var rs []string
+	for i := range min(2000, len(wholeBody)) {
+		rs = append(rs, fmt.Sprintf("%d-%d", i, i)) // one byte each: a multipart part of ~100 bytes per byte
+	}
+	ranges := "bytes=" + strings.Join(rs, ",")
+	resp, body, d, err := sendRaw(addr, rawGet("/static/app.css", "Range", ranges))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recordHostile(t, hostileResult{name: "static file with 2,000 byte ranges", kind: "request", status: resp.StatusCode, latency: d})
+	if len(body) > len(wholeBody) {
+		t.Errorf("2,000 ranges of a %d-byte file answered %d bytes (status %d)", len(wholeBody), len(body), resp.StatusCode)
+	}
+	if resp.StatusCode >= 500 {
+		t.Errorf("got %d", resp.StatusCode)
+	}
+}
