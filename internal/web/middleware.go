@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/netip"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -55,6 +56,7 @@ func (s *Server) chain() []echo.MiddlewareFunc {
 		s.accessLog,
 		s.recoverPanics,
 		securityHeaders,
+		s.httpsOnly,
 		privateAnswer,
 		s.rateLimit,
 		limitBody(maxBody),
@@ -312,6 +314,51 @@ func isSearchRequest(r *http.Request) bool {
 		return true
 	case "/", "/search":
 		return r.Method == http.MethodPost || r.URL.RawQuery != ""
+	}
+	return false
+}
+
+// httpsOnly marks answers served over HTTPS: Strict-Transport-Security,
+// and Secure on every cookie (the language one). A request is over HTTPS
+// when the server's base URL is https, when TLS ends here, or when a
+// trusted proxy says so in X-Forwarded-Proto; a client's own header is not
+// believed.
+func (s *Server) httpsOnly(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if !s.isHTTPS(c.Request()) {
+			return next(c)
+		}
+		res := c.Response()
+		res.Header()["Strict-Transport-Security"] = hsts
+		res.Before(func() {
+			h := res.Header()
+			for i, v := range h["Set-Cookie"] {
+				if !strings.Contains(strings.ToLower(v), "; secure") {
+					h["Set-Cookie"][i] = v + "; Secure"
+				}
+			}
+		})
+		return next(c)
+	}
+}
+
+var hsts = []string{"max-age=31536000"}
+
+func (s *Server) isHTTPS(r *http.Request) bool {
+	if r.TLS != nil || strings.HasPrefix(strings.ToLower(s.cfg.BaseURL), "https://") {
+		return true
+	}
+	if len(s.cfg.TrustedProxies) == 0 || !strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https") {
+		return false
+	}
+	ap, err := netip.ParseAddrPort(r.RemoteAddr)
+	if err != nil {
+		return false
+	}
+	for _, p := range s.cfg.TrustedProxies {
+		if p.Contains(ap.Addr().Unmap()) {
+			return true
+		}
 	}
 	return false
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"io"
+	"net/netip"
 	"os"
 	"strings"
 	"testing"
@@ -135,5 +136,35 @@ func TestMissesMaskedNoPastes(t *testing.T) {
 	want := []string{"send to [email] failed", "zzqq [phone]"}
 	if total != 2 || strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("misses: got %q (%d), want %q", got, total, want)
+	}
+}
+
+// Behind TLS (an https base URL, or a trusted proxy's X-Forwarded-Proto)
+// answers carry HSTS and the language cookie is Secure; a client's own
+// X-Forwarded-Proto is not believed.
+func TestHTTPSOnly(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		cfg    Config
+		header []string
+		https  bool
+	}{
+		{"plain http", Config{}, nil, false},
+		{"https base URL", Config{BaseURL: "https://errdex.example.com"}, nil, true},
+		{"untrusted X-Forwarded-Proto", Config{}, []string{"X-Forwarded-Proto", "https"}, false},
+		{"trusted proxy's X-Forwarded-Proto", Config{TrustedProxies: []netip.Prefix{netip.MustParsePrefix("192.0.2.0/24")}},
+			[]string{"X-Forwarded-Proto", "https"}, true},
+	} {
+		s := newTestServer(t, tt.cfg)
+		w := request(t, s, "GET", "/?lang=ko", nil, tt.header...) // the recorder's peer is 192.0.2.1
+		hsts := w.Header().Get("Strict-Transport-Security")
+		cookie := w.Header().Get("Set-Cookie")
+		if cookie == "" {
+			t.Fatalf("%s: no language cookie set", tt.name)
+		}
+		secure := strings.Contains(cookie, "; Secure")
+		if tt.https != (hsts != "") || tt.https != secure {
+			t.Errorf("%s: HSTS %q, cookie %q; want HTTPS=%v", tt.name, hsts, cookie, tt.https)
+		}
 	}
 }
