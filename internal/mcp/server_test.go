@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
@@ -48,7 +49,11 @@ func testHolder(t *testing.T) *live.Holder {
 func connect(t *testing.T, cfg mcp.Config) *sdk.ClientSession {
 	t.Helper()
 	if cfg.App == nil {
-		cfg.App = app.New(testHolder(t), app.Config{})
+		// The service's deadline is what bounds a search in production
+		// (TestDeadlineIsAToolError checks it); here it is long enough that
+		// a slow run (-race on a busy machine) still gets every answer,
+		// which is what the tests check.
+		cfg.App = app.New(testHolder(t), app.Config{Timeout: 5 * time.Minute})
 	}
 	srv := mcp.New(cfg)
 	ct, st := sdk.NewInMemoryTransports()
@@ -336,6 +341,16 @@ func TestHostileInput(t *testing.T) {
 	}
 }
 
+// TestDeadlineIsAToolError checks that a search cut short by the
+// service's deadline is told to the client as a tool error that says so.
+func TestDeadlineIsAToolError(t *testing.T) {
+	cs := connect(t, mcp.Config{App: app.New(testHolder(t), app.Config{Timeout: time.Nanosecond})})
+	res := call(t, cs, "identify", map[string]any{"text": strings.Repeat("error code 4019 ", 4096)})
+	if !res.IsError || !strings.Contains(text(res), "took too long") {
+		t.Errorf("got %v %q, want the deadline's tool error", res.IsError, text(res))
+	}
+}
+
 // panicking is an index that blows up, to show that a handler's panic is
 // a tool error and not the end of the process.
 type panicking struct{}
@@ -475,7 +490,7 @@ func TestResources(t *testing.T) {
 // them); an identify is a paste and never does.
 func TestMissesAreRecorded(t *testing.T) {
 	var got []string
-	cs := connect(t, mcp.Config{App: app.New(testHolder(t), app.Config{Missed: func(q string) { got = append(got, q) }})})
+	cs := connect(t, mcp.Config{App: app.New(testHolder(t), app.Config{Timeout: 5 * time.Minute, Missed: func(q string) { got = append(got, q) }})})
 	call(t, cs, "search", map[string]any{"query": "zzqx wvvu"})
 	call(t, cs, "search", map[string]any{"query": "4019"})       // found: not a miss
 	call(t, cs, "identify", map[string]any{"text": "zzqx wvvu"}) // a paste: not kept
