@@ -54,7 +54,7 @@ type resultsView struct {
 	// Lang is the results' language, which a typed Korean question may
 	// make differ from the page's when search as you type fetched them.
 	Lang errdex.Lang
-	T      *Strings
+	T    *Strings
 	// Records are the provider codes the query names ("iwinv sms 42"),
 	// each with its own meaning (catalog_view.go).
 	Records []recordView
