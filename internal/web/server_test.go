@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -557,6 +558,25 @@ func TestFormatText(t *testing.T) {
 				t.Errorf("text answer lacks the entry's link:\n%s", w.Body)
 			}
 		})
+	}
+}
+
+// TestSearchLanguage: the API follows the one language rule.
+func TestSearchLanguage(t *testing.T) {
+	s := newTestServer(t, Config{})
+	for _, tc := range []struct{ path, accept, want string }{
+		{"/api/v1/search?q=" + url.QueryEscape("잔액 부족"), "en-US", "ko"},
+		{"/api/v1/search?lang=en&q=" + url.QueryEscape("잔액 부족"), "ko-KR", "en"},
+		{"/api/v1/search?q=" + url.QueryEscape(`{"error":{"message":"잔액 부족"}}`), "en-US", "en"},
+		{"/api/v1/search?q=balance", "ko-KR", "ko"},
+	} {
+		w := request(t, s, "GET", tc.path, nil, "Accept-Language", tc.accept)
+		var resp struct {
+			Lang string `json:"lang"`
+		}
+		if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil || resp.Lang != tc.want {
+			t.Errorf("%s (Accept-Language %s): lang %q, want %q (%v)", tc.path, tc.accept, resp.Lang, tc.want, err)
+		}
 	}
 }
 
