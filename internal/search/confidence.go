@@ -87,7 +87,7 @@ func (ix *Index) judgeOne(r *Result, u *understanding, probe *wordProbe) judgeme
 		case MatchProviderCode:
 			_, code, _ := strings.Cut(ev.Value, ":")
 			switch {
-			case slices.Contains(u.pqual, strings.ToLower(ev.Value)):
+			case slices.Contains(u.Qualified, strings.ToLower(ev.Value)):
 				j.names = true
 				j.support += supportQualified
 			case isStatusLike(code):
@@ -179,7 +179,7 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 	if ix.en == nil || ix.ko == nil {
 		return p
 	}
-	for _, w := range u.words {
+	for _, w := range u.Words {
 		if ix.isStopWord(w) {
 			continue
 		}
@@ -200,7 +200,7 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 			}
 			continue
 		}
-		for _, alt := range append([]string{w}, u.corrections[w]...) {
+		for _, alt := range append([]string{w}, u.Corrected(w)...) {
 			for _, tok := range ix.en.Analyze([]byte(alt)) {
 				if t := string(tok.Term); !slices.Contains(p.en[t], i) {
 					p.en[t] = append(p.en[t], i)

@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/understand"
 )
 
 // Boosts put the kinds of evidence in their order of trust: an exact code
@@ -67,23 +68,23 @@ func (ix *Index) Identify(ctx context.Context, text string, lang errdex.Lang, li
 // keeps only that system's entries.
 func (ix *Index) Lookup(code, system string) []errdex.Match {
 	code = strings.TrimSpace(code)
-	if fields := strings.Fields(code); len(fields) == 2 && ix.providers[strings.ToLower(trimNoise(fields[0]))] {
-		return ix.lookupProvider(strings.ToLower(trimNoise(fields[0])), fields[1], system)
+	if fields := strings.Fields(code); len(fields) == 2 && ix.providers[strings.ToLower(understand.TrimNoise(fields[0]))] {
+		return ix.lookupProvider(strings.ToLower(understand.TrimNoise(fields[0])), fields[1], system)
 	}
-	if p, c, ok := strings.Cut(trimNoise(code), ":"); ok && ix.providers[strings.ToLower(p)] {
+	if p, c, ok := strings.Cut(understand.TrimNoise(code), ":"); ok && ix.providers[strings.ToLower(p)] {
 		return ix.lookupProvider(strings.ToLower(p), c, system)
 	}
 	for _, f := range strings.Fields(code) {
-		if noiseWords[strings.ToLower(strings.Trim(f, ":="))] {
+		if understand.IsNoiseWord(strings.ToLower(strings.Trim(f, ":="))) {
 			code = strings.TrimSpace(strings.Replace(code, f, "", 1))
 		}
 	}
-	return ix.cat.Lookup(trimNoise(code), system)
+	return ix.cat.Lookup(understand.TrimNoise(code), system)
 }
 
 func (ix *Index) lookupProvider(provider, code, system string) []errdex.Match {
 	var out []errdex.Match
-	for _, m := range ix.cat.Lookup(trimNoise(code), system) {
+	for _, m := range ix.cat.Lookup(understand.TrimNoise(code), system) {
 		if m.Field == errdex.FieldProviderCode && strings.HasPrefix(strings.ToLower(m.Value), provider+":") {
 			out = append(out, m)
 		}
@@ -110,7 +111,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 		main = bleve.NewMatchAllQuery()
 	} else {
 		u = ix.understand(req.Query, req.Prefix && !payload, payload)
-		resp.Understood = u.Understanding
+		resp.Understood = u.summary()
 		main = ix.buildQuery(&u)
 	}
 
@@ -134,46 +135,66 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	resp.Total = int(res.Total)
-	resp.Facets = map[string]map[string]int{fSystem: {}, fHTTPStatus: {}, fType: {}, fRetryable: {}}
+	resp.Facets = ix.facetCounts(res)
+	resp.Results = ix.results(res, &u, req.Lang)
+	if next := offset + len(res.Hits); next < resp.Total && len(res.Hits) == req.Limit && next < MaxOffset {
+		resp.NextCursor = encodeCursor(next, req.fingerprint())
+	}
+	if listAll {
+		judgeListing(resp)
+		return resp, nil
+	}
+	if resp.Total == 0 {
+		resp.Suggestions = ix.suggest(ctx, u, req.Query)
+	}
+	ix.judge(resp, &u)
+	return resp, nil
+}
+
+// facetCounts splits the facet terms of a search back into counts per
+// value of system, http_status, type and retryable.
+func (ix *Index) facetCounts(res *bleve.SearchResult) map[string]map[string]int {
+	out := map[string]map[string]int{fSystem: {}, fHTTPStatus: {}, fType: {}, fRetryable: {}}
 	if fr := res.Facets[fFacets]; fr != nil && fr.Terms != nil {
 		for _, t := range fr.Terms.Terms() {
-			ix.facets.count(resp.Facets, t.Term, t.Count)
+			ix.facets.count(out, t.Term, t.Count)
 		}
 	}
-	hl := ix.newHighlighter(u.highlightWords, req.Lang)
+	return out
+}
+
+// results turns a search's hits into results, each with its evidence and
+// snippet.
+func (ix *Index) results(res *bleve.SearchResult, u *understanding, lang errdex.Lang) []Result {
+	var out []Result
+	hl := ix.newHighlighter(u.highlightWords, lang)
 	for _, hit := range res.Hits {
 		e, ok := ix.cat.Entry(hit.ID)
 		if !ok {
 			continue
 		}
 		r := Result{Entry: e, Score: hit.Score}
-		r.Evidence = evidenceFor(e, u)
+		r.Evidence = evidenceFor(e, *u)
 		r.Match = MatchText
 		if len(r.Evidence) > 0 {
 			r.Match = r.Evidence[0].Kind
 		}
-		r.Snippet = hl.snippet(e, req.Lang)
-		resp.Results = append(resp.Results, r)
+		r.Snippet = hl.snippet(e, lang)
+		out = append(out, r)
 	}
-	if next := offset + len(res.Hits); next < resp.Total && len(res.Hits) == req.Limit && next < MaxOffset {
-		resp.NextCursor = encodeCursor(next, req.fingerprint())
+	return out
+}
+
+// judgeListing answers a listing of every entry (an empty query), which
+// claims nothing: every entry is as likely as any.
+func judgeListing(resp *Response) {
+	for i := range resp.Results {
+		resp.Results[i].Confidence = errdex.ConfidenceWeak
 	}
-	if resp.Total == 0 && !listAll {
-		resp.Suggestions = ix.suggest(ctx, u, req.Query)
+	resp.Answer = errdex.AnswerUnsure
+	if len(resp.Results) == 0 {
+		resp.Answer = errdex.AnswerNone
 	}
-	if listAll {
-		// A listing claims nothing: every entry is as (un)likely as any.
-		for i := range resp.Results {
-			resp.Results[i].Confidence = errdex.ConfidenceWeak
-		}
-		resp.Answer = errdex.AnswerUnsure
-		if len(resp.Results) == 0 {
-			resp.Answer = errdex.AnswerNone
-		}
-	} else {
-		ix.judge(resp, &u)
-	}
-	return resp, nil
 }
 
 // checkRequest applies defaults and rejects what breaks a constraint.
@@ -247,19 +268,19 @@ func (req *Request) fingerprint() string {
 // kind of evidence, each boosted to its place in the order of trust.
 func (ix *Index) buildQuery(u *understanding) query.Query {
 	var tiers []query.Query
-	if len(u.keys) > 0 {
+	if len(u.Keys) > 0 {
 		var qs []query.Query
-		for _, k := range u.keys {
+		for _, k := range u.Keys {
 			qs = append(qs, termQuery(fCode, k, boostCode), termQuery(fKeys, k, boostAlias))
 		}
-		for _, k := range u.spelt {
+		for _, k := range u.Spelt {
 			qs = append(qs, termQuery(fCodeCase, k, boostCodeCase))
 		}
 		tiers = append(tiers, anyOf(qs...))
 	}
-	if len(u.pqual) > 0 {
+	if len(u.Qualified) > 0 {
 		var qs []query.Query
-		for _, k := range u.pqual {
+		for _, k := range u.Qualified {
 			qs = append(qs, termQuery(fPKeys, k, boostQualified))
 		}
 		tiers = append(tiers, anyOf(qs...))
@@ -275,7 +296,7 @@ func (ix *Index) buildQuery(u *understanding) query.Query {
 	// An HTTP status says little once a code named the entry: it would
 	// only add every other entry with that status (thousands on a large
 	// catalog) below the answer, at the cost of scoring them all.
-	known := ix.knownIDs(u.keys)
+	known := ix.knownIDs(u.Keys)
 	if len(u.HTTPStatuses) > 0 && len(known) == 0 {
 		var qs []query.Query
 		for _, s := range u.HTTPStatuses {
@@ -283,9 +304,9 @@ func (ix *Index) buildQuery(u *understanding) query.Query {
 		}
 		tiers = append(tiers, anyOf(qs...))
 	}
-	if len(u.pcodes) > 0 {
+	if len(u.PCodes) > 0 {
 		var qs []query.Query
-		for _, k := range u.pcodes {
+		for _, k := range u.PCodes {
 			qs = append(qs, termQuery(fPCodes, k, boostPCode))
 		}
 		tiers = append(tiers, anyOf(qs...))
@@ -295,7 +316,7 @@ func (ix *Index) buildQuery(u *understanding) query.Query {
 		// entries: its message words only rank them (the same code in two
 		// systems), rather than adding every entry that shares a couple of
 		// words, thousands on a large catalog, each scored and counted.
-		if u.pastedText && len(known) > 0 {
+		if u.Pasted && len(known) > 0 {
 			text = bleve.NewConjunctionQuery(text, bleve.NewDocIDQuery(known))
 		}
 		tiers = append(tiers, text)
@@ -340,9 +361,9 @@ func (ix *Index) knownIDs(keys []string) []string {
 // "declined" whatever other words start so.
 func (ix *Index) textQuery(u *understanding) query.Query {
 	var any, all []query.Query
-	words, common := ix.tellingWords(u.words)
+	words, common := ix.tellingWords(u.Words)
 	for i, w := range words {
-		typing := u.prefixLast && i == len(words)-1 && w == u.words[len(u.words)-1]
+		typing := u.PrefixLast && i == len(words)-1 && w == u.Words[len(u.Words)-1]
 		alts := []query.Query{ix.wordQuery(w, 1), titleWordQuery(w, true, boostTitleWord)}
 		if typing {
 			alts = append(alts, titleWordQuery(w, false, boostTitlePrefix))
@@ -388,8 +409,8 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 	// that is in a title ("contact" in "Contact unavailable") still says
 	// which entry: it counts as a word matched, though not towards the
 	// minimum. In a paste they are the log's boilerplate ("send failed").
-	min := minWords(len(any), u.pastedText)
-	if !u.pastedText {
+	min := minWords(len(any), u.Pasted)
+	if !u.Pasted {
 		for _, w := range common {
 			any = append(any, titleWordQuery(w, true, boostTitleWord))
 		}
@@ -551,12 +572,12 @@ func evidenceFor(e *errdex.Entry, u understanding) []Evidence {
 		}
 		ev = append(ev, Evidence{Kind: kind, Value: value})
 	}
-	for _, k := range u.keys {
+	for _, k := range u.Keys {
 		if strings.EqualFold(e.Code, k) {
 			add(MatchCode, e.Code)
 		}
 	}
-	for _, k := range u.keys {
+	for _, k := range u.Keys {
 		for _, a := range e.Aliases {
 			if strings.EqualFold(a, k) {
 				add(MatchAlias, a)
@@ -567,7 +588,7 @@ func evidenceFor(e *errdex.Entry, u understanding) []Evidence {
 		p := strings.ToLower(pc.Provider)
 		for _, c := range pc.Codes {
 			lc := strings.ToLower(c)
-			if slices.Contains(u.pqual, p+":"+lc) || slices.Contains(u.pcodes, lc) {
+			if slices.Contains(u.Qualified, p+":"+lc) || slices.Contains(u.PCodes, lc) {
 				add(MatchProviderCode, p+":"+c)
 			}
 		}

@@ -11,6 +11,7 @@ import (
 	"html/template"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/understand"
 )
 
 // Limits on what a query may be.
@@ -20,7 +21,7 @@ const (
 	// MaxIdentifyBytes is the longest text Identify accepts.
 	MaxIdentifyBytes = 64 << 10
 	// MaxTerms caps the words of a query that are searched.
-	MaxTerms = 32
+	MaxTerms = understand.MaxWords
 	// DefaultLimit and MaxLimit bound a page of results.
 	DefaultLimit = 10
 	MaxLimit     = 100

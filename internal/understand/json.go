@@ -1,0 +1,124 @@
+package understand
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strings"
+)
+
+// Keys of JSON payloads, by what their values are.
+var (
+	jsonCodeKeys     = map[string]bool{"code": true, "error_code": true, "errorcode": true}
+	jsonProviderKeys = map[string]bool{"providererrorcode": true, "provider_error_code": true, "provider_code": true, "providercode": true}
+	jsonStatusKeys   = map[string]bool{"status": true, "httpstatus": true, "http_status": true, "statuscode": true, "status_code": true}
+	jsonMessageKeys  = map[string]bool{"message": true, "msg": true, "error_description": true, "providererrortext": true,
+		"description": true, "detail": true, "reason": true, "error_message": true, "error": true}
+	jsonProviderName = map[string]bool{"provider": true, "providerid": true, "provider_id": true}
+)
+
+// readJSON reads the JSON objects of a paste: codes, provider codes and
+// statuses by their keys, the providers named, and the messages, which
+// are the payload's words. It returns the provider codes, which need the
+// providers to be read first.
+func (r *reader) readJSON(providers map[string]bool) (provCodes []string) {
+	values := jsonValues(r.text)
+	r.parsedJSON = len(values) > 0
+	for _, v := range values {
+		key := strings.ToLower(v.key)
+		switch {
+		case jsonCodeKeys[key]:
+			r.addKey(v.value)
+		case jsonProviderKeys[key]:
+			provCodes = append(provCodes, v.value)
+		case jsonStatusKeys[key]:
+			r.addStatus(v.value)
+		case jsonProviderName[key]:
+			providers[strings.ToLower(v.value)] = true
+		}
+		if jsonMessageKeys[key] && !v.number && strings.ContainsRune(v.value, ' ') {
+			r.messages = append(r.messages, v.value)
+		}
+	}
+	return provCodes
+}
+
+// jsonValue is one scalar of a JSON document, with the key it stands under.
+type jsonValue struct {
+	key, value string
+	number     bool
+}
+
+// jsonValues finds the JSON objects in text (the whole text, or the first
+// few {...} spans in it) and returns their scalar values with their keys.
+// Depth and count are bounded: a pasted payload is small and hostile input
+// must stay cheap.
+func jsonValues(text string) []jsonValue {
+	var out []jsonValue
+	for _, s := range jsonSpans(text) {
+		if len(s) == 0 || s[0] != '{' {
+			continue
+		}
+		var v any
+		dec := json.NewDecoder(bytes.NewReader([]byte(s)))
+		dec.UseNumber()
+		if err := dec.Decode(&v); err != nil {
+			continue
+		}
+		walkJSON("", v, 0, &out)
+		if len(out) > 0 {
+			break
+		}
+	}
+	return out
+}
+
+// jsonSpans are the pieces of text that may be one JSON document: the
+// whole text, each span from a brace to the last closing one, and each
+// line from a brace, for logs with one document per line.
+func jsonSpans(text string) []string {
+	spans := []string{strings.TrimSpace(text)}
+	for i, n := 0, 0; i < len(text) && n < 8; n++ {
+		start := strings.IndexByte(text[i:], '{')
+		if start < 0 {
+			break
+		}
+		start += i
+		end := strings.LastIndexByte(text, '}')
+		if end <= start {
+			break
+		}
+		spans = append(spans, text[start:end+1])
+		i = start + 1
+		if nl := strings.IndexByte(text[start:], '\n'); nl > 0 {
+			spans = append(spans, text[start:start+nl])
+			i = start + nl
+		}
+	}
+	return spans
+}
+
+func walkJSON(key string, v any, depth int, out *[]jsonValue) {
+	if depth > 16 || len(*out) > 256 {
+		return
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			walkJSON(k, x[k], depth+1, out)
+		}
+	case []any:
+		for _, e := range x {
+			walkJSON(key, e, depth+1, out)
+		}
+	case string:
+		*out = append(*out, jsonValue{key: key, value: x})
+	case json.Number:
+		*out = append(*out, jsonValue{key: key, value: x.String(), number: true})
+	}
+}

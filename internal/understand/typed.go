@@ -1,0 +1,34 @@
+package understand
+
+import "strings"
+
+// channelWords name a provider's API between its name and a code.
+var channelWords = map[string]bool{"sms": true, "lms": true, "mms": true, "alimtalk": true, "friendtalk": true,
+	"알림톡": true, "문자": true, "친구톡": true}
+
+// readTyped reads what someone typed: the whole text may be one code with
+// noise around it (then it is looked up, not searched as words), words may
+// spell a code ("rate limit exceeded"), a provider's name may stand before
+// its code ("iwinv 519", "iwinv sms 13", "iwinv:519"), and any word may be
+// a code or an HTTP status.
+func (r *reader) readTyped() {
+	r.out.WholeCode = r.addKey(r.text) && len(strings.Fields(TrimNoise(r.text))) == 1
+	if code := r.speltCode(); code != "" {
+		r.addKey(code)
+	}
+	toks := strings.Fields(r.text)
+	for i, t := range toks {
+		if p := strings.ToLower(TrimNoise(t)); r.lex.Provider(p) && i+1 < len(toks) {
+			next := i + 1
+			if channelWords[strings.ToLower(toks[next])] && next+1 < len(toks) {
+				next++
+			}
+			r.addQualified(p, toks[next])
+		}
+		if p, c, ok := strings.Cut(TrimNoise(t), ":"); ok && r.lex.Provider(strings.ToLower(p)) {
+			r.addQualified(p, c)
+		}
+		r.addKey(t)
+		r.addStatus(TrimNoise(t))
+	}
+}
