@@ -2,10 +2,10 @@ package search
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/understand"
 )
 
 // How confidence is decided (docs/search.md has the measurements behind the
@@ -62,8 +62,15 @@ func (ix *Index) judge(resp *Response, u *understanding) {
 		js[i] = ix.judgeOne(&resp.Results[i], u, probe)
 		best = max(best, js[i].support)
 	}
+	// A code no entry has means the error is most likely one errdex does
+	// not know: words it shares with an entry do not make that entry
+	// likely.
+	words := probe.n
+	if len(u.Unknown) > 0 {
+		words = 0
+	}
 	for i := range resp.Results {
-		resp.Results[i].Confidence = confidenceOf(js, i, best, resp.Results, probe.n)
+		resp.Results[i].Confidence = confidenceOf(js, i, best, resp.Results, words)
 	}
 	resp.Answer = answerOf(resp.Results, js)
 }
@@ -90,7 +97,7 @@ func (ix *Index) judgeOne(r *Result, u *understanding, probe *wordProbe) judgeme
 			case slices.Contains(u.Qualified, strings.ToLower(ev.Value)):
 				j.names = true
 				j.support += supportQualified
-			case isStatusLike(code):
+			case understand.IsStatusLike(code):
 				// "502" with no provider named is far more often an HTTP
 				// status than that provider's code.
 				j.support += supportStatus
@@ -101,6 +108,9 @@ func (ix *Index) judgeOne(r *Result, u *understanding, probe *wordProbe) judgeme
 		case MatchHTTPStatus:
 			j.support += supportStatus
 		}
+	}
+	if slices.Contains(u.Systems, r.Entry.System) {
+		j.support += supportHint
 	}
 	if probe.n > 0 {
 		j.held = probe.held(ix, r.Entry)
@@ -126,10 +136,24 @@ func confidenceOf(js []judgement, i int, best float64, rs []Result, words int) e
 	case j.names || j.pointed || !top || !holdsEnough(j, words):
 		return errdex.ConfidenceWeak
 	}
+	// Rivals: other results found by words that hold as many. One scoring
+	// clearly more makes this one weak; one within the lead makes the two
+	// equally likely (ambiguous); more than one means the words do not
+	// tell entries apart.
+	close := 0
 	for k := range rs {
-		if k != i && !js[k].names && !js[k].pointed && holdsEnough(js[k], words) && rs[k].Score > likelyLead*rs[i].Score {
-			return errdex.ConfidenceWeak
+		if k == i || js[k].names || js[k].pointed || !holdsEnough(js[k], words) {
+			continue
 		}
+		switch {
+		case rs[k].Score > likelyLead*rs[i].Score:
+			return errdex.ConfidenceWeak
+		case rs[k].Score*likelyLead >= rs[i].Score:
+			close++
+		}
+	}
+	if close > 1 {
+		return errdex.ConfidenceWeak
 	}
 	return errdex.ConfidenceLikely
 }
@@ -170,25 +194,17 @@ type wordProbe struct {
 	// hold when its stem is not there.
 	en, ko map[string][]int
 	pairs  []int
-	// systems: a word naming a system counts as held by its entries.
-	systems map[string][]int
 }
 
 func (ix *Index) newWordProbe(u *understanding) *wordProbe {
-	p := &wordProbe{en: map[string][]int{}, ko: map[string][]int{}, systems: map[string][]int{}}
+	p := &wordProbe{en: map[string][]int{}, ko: map[string][]int{}}
 	if ix.en == nil || ix.ko == nil {
 		return p
 	}
-	for _, w := range u.Words {
-		if ix.isStopWord(w) {
-			continue
-		}
+	for _, w := range ix.probeWords(u.Words) {
 		i := p.n
 		p.n++
 		p.pairs = append(p.pairs, 0)
-		for _, sys := range ix.systemWords[w] {
-			p.systems[sys] = append(p.systems[sys], i)
-		}
 		if hasHangul(w) {
 			stem := koStem(w)
 			p.ko[stem] = append(p.ko[stem], i)
@@ -211,13 +227,30 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 	return p
 }
 
+// probeWords are the words a result's text is judged by: not stop words,
+// not the names of systems (a hint, counted as such), and not words most
+// entries hold, unless nothing else is left.
+func (ix *Index) probeWords(words []string) []string {
+	var out, common []string
+	for _, w := range words {
+		switch {
+		case ix.isStopWord(w) || len(ix.systemWords[w]) > 0:
+		case ix.vocab.share(w) > commonShare:
+			common = append(common, w)
+		default:
+			out = append(out, w)
+		}
+	}
+	if len(out) == 0 {
+		return common
+	}
+	return out
+}
+
 // held counts the probe's words e's text holds.
 func (p *wordProbe) held(ix *Index, e *errdex.Entry) int {
 	whole := make([]bool, p.n)
 	pairs := make([]int, p.n)
-	for _, i := range p.systems[e.System] {
-		whole[i] = true
-	}
 	if len(p.en) > 0 {
 		for _, t := range entryTexts(e, errdex.English) {
 			for _, tok := range ix.enTokens.get(ix.en, t).toks {
@@ -266,12 +299,6 @@ func entryTexts(e *errdex.Entry, lang errdex.Lang) []string {
 		}
 	}
 	return out
-}
-
-// isStatusLike reports whether code is a number an HTTP status could be.
-func isStatusLike(code string) bool {
-	n, err := strconv.Atoi(code)
-	return err == nil && len(code) == 3 && n >= 100 && n <= 599
 }
 
 // JudgeLookup says how far a lookup of code answered: the confidence of

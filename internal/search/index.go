@@ -70,6 +70,9 @@ type Index struct {
 	// systemWords maps a lower-cased word naming a system ("kakao",
 	// "카카오톡", "kirim") to the systems it names.
 	systemWords map[string][]string
+	// systemNames maps what may name a system in a paste (a keyword whole,
+	// a provider id) to the systems it names.
+	systemNames map[string][]string
 
 	closeOnce sync.Once
 	closeErr  error
@@ -124,6 +127,7 @@ func New(cat *errdex.Catalog, opts Options) (*Index, error) {
 	}
 	ix.sigIndex = newSigIndex(ix.sigs)
 	ix.systemWords = systemWords(cat)
+	ix.systemNames = systemNames(cat, ix.systemWords)
 	ix.spelt = map[string]bool{}
 	for _, e := range cat.Entries() {
 		for _, k := range append([]string{e.Code}, e.Aliases...) {
@@ -367,6 +371,36 @@ func systemWords(cat *errdex.Catalog) map[string][]string {
 					out[w] = append(out[w], s.ID)
 				}
 			}
+		}
+	}
+	return out
+}
+
+// systemNames indexes what may name a system in a paste: the words of its
+// id and keywords, each keyword whole ("kmsgerror", "k-msg", "kmsg"), and
+// the providers whose codes map onto its entries ("iwinv", "meta").
+func systemNames(cat *errdex.Catalog, words map[string][]string) map[string][]string {
+	out := map[string][]string{}
+	add := func(name, system string) {
+		if utf8.RuneCountInString(name) >= 2 && !genericSystemWords[name] && !slices.Contains(out[name], system) {
+			out[name] = append(out[name], system)
+		}
+	}
+	for w, systems := range words {
+		for _, s := range systems {
+			add(w, s)
+		}
+	}
+	for _, s := range cat.Systems() {
+		for _, k := range append([]string{s.ID}, s.Keywords...) {
+			k = strings.ToLower(k)
+			add(k, s.ID)
+			add(strings.NewReplacer("-", "", " ", "").Replace(k), s.ID)
+		}
+	}
+	for _, e := range cat.Entries() {
+		for _, pc := range e.ProviderCodes {
+			add(strings.ToLower(pc.Provider), e.System)
 		}
 	}
 	return out

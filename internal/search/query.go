@@ -24,6 +24,7 @@ const (
 	boostQualified = 1200
 	boostSignature = 600
 	boostStatus    = 60
+	boostHint      = 80 // the text names the entry's system
 	boostPCode     = 40
 
 	boostTitle    = 4
@@ -265,44 +266,23 @@ func (req *Request) fingerprint() string {
 }
 
 // buildQuery turns an understood query into a Bleve query: one clause per
-// kind of evidence, each boosted to its place in the order of trust.
+// kind of evidence, each boosted to its place in the order of trust, and
+// what only ranks the entries those find (an HTTP status beside words, the
+// systems named) as optional clauses.
 func (ix *Index) buildQuery(u *understanding) query.Query {
-	var tiers []query.Query
-	if len(u.Keys) > 0 {
-		var qs []query.Query
-		for _, k := range u.Keys {
-			qs = append(qs, termQuery(fCode, k, boostCode), termQuery(fKeys, k, boostAlias))
-		}
-		for _, k := range u.Spelt {
-			qs = append(qs, termQuery(fCodeCase, k, boostCodeCase))
-		}
-		tiers = append(tiers, anyOf(qs...))
-	}
-	if len(u.Qualified) > 0 {
-		var qs []query.Query
-		for _, k := range u.Qualified {
-			qs = append(qs, termQuery(fPKeys, k, boostQualified))
-		}
-		tiers = append(tiers, anyOf(qs...))
-	}
-	if len(u.sigs) > 0 {
-		var qs []query.Query
-		for _, s := range u.sigs {
-			qs = append(qs, bleve.NewDocIDQuery([]string{s.entry.ID()}))
-			qs[len(qs)-1].(*query.DocIDQuery).SetBoost(boostSignature)
-		}
-		tiers = append(tiers, anyOf(qs...))
-	}
+	tiers := ix.codeTiers(u)
 	// An HTTP status says little once a code named the entry: it would
 	// only add every other entry with that status (thousands on a large
 	// catalog) below the answer, at the cost of scoring them all.
 	known := ix.knownIDs(u.Keys)
-	if len(u.HTTPStatuses) > 0 && len(known) == 0 {
-		var qs []query.Query
-		for _, s := range u.HTTPStatuses {
-			qs = append(qs, termQuery(fHTTPStatus, strconv.Itoa(s), boostStatus))
-		}
-		tiers = append(tiers, anyOf(qs...))
+	statusTier, context := statusClauses(u, known)
+	if statusTier != nil {
+		tiers = append(tiers, statusTier)
+	}
+	// The systems the text names rank their entries above other systems'
+	// (a code in two systems, a status every system has).
+	for _, sys := range u.Systems {
+		context = append(context, termQuery(fSystem, sys, boostHint))
 	}
 	if len(u.PCodes) > 0 {
 		var qs []query.Query
@@ -324,7 +304,72 @@ func (ix *Index) buildQuery(u *understanding) query.Query {
 	if len(tiers) == 0 {
 		return bleve.NewMatchNoneQuery()
 	}
-	return anyOf(tiers...)
+	if len(context) == 0 {
+		return anyOf(tiers...)
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(anyOf(tiers...))
+	bq.AddShould(context...)
+	return bq
+}
+
+// codeTiers are the clauses of what names entries: codes and aliases,
+// provider-qualified codes, signatures.
+func (ix *Index) codeTiers(u *understanding) []query.Query {
+	var tiers []query.Query
+	if len(u.Keys) > 0 {
+		var qs []query.Query
+		for _, k := range u.Keys {
+			qs = append(qs, termQuery(fCode, k, boostCode), termQuery(fKeys, k, boostAlias))
+		}
+		for _, k := range u.Spelt {
+			qs = append(qs, termQuery(fCodeCase, k, boostCodeCase))
+		}
+		tiers = append(tiers, anyOf(qs...))
+	}
+	if len(u.Qualified) > 0 {
+		var qs []query.Query
+		for _, k := range u.Qualified {
+			qs = append(qs, termQuery(fPKeys, k, boostQualified))
+		}
+		tiers = append(tiers, anyOf(qs...))
+	}
+	if len(u.sigs) > 0 {
+		var qs []query.Query
+		for _, s := range u.sigs {
+			q := bleve.NewDocIDQuery([]string{s.entry.ID()})
+			q.SetBoost(boostSignature)
+			qs = append(qs, q)
+		}
+		tiers = append(tiers, anyOf(qs...))
+	}
+	return tiers
+}
+
+// statusClauses place the HTTP statuses of a text no known code explains.
+// A status with nothing else is searched for its own entries ("429");
+// beside words or a signature it is context that ranks the entries those
+// find (a 401 envelope's words, SOLAPI's "ClientError(401): Unauthorized"),
+// never adding entries by itself, and beside a system's name it is that
+// system's status.
+func statusClauses(u *understanding, known []string) (tier query.Query, context []query.Query) {
+	if len(u.HTTPStatuses) == 0 || len(known) > 0 {
+		return nil, nil
+	}
+	var qs []query.Query
+	for _, s := range u.HTTPStatuses {
+		qs = append(qs, termQuery(fHTTPStatus, strconv.Itoa(s), boostStatus))
+	}
+	switch {
+	case len(u.Words) == 0 && len(u.sigs) == 0:
+		return anyOf(qs...), nil
+	case len(u.Systems) == 0:
+		return nil, qs
+	}
+	for _, sys := range u.Systems {
+		context = append(context, bleve.NewConjunctionQuery(anyOf(qs...), termQuery(fSystem, sys, 0)))
+	}
+	return nil, context
 }
 
 // anyOf matches what any of qs matches. Bleve scales a disjunction's

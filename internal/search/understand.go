@@ -55,11 +55,22 @@ func (l lexicon) Key(key string) (understand.Kind, string) {
 }
 
 func (l lexicon) Provider(id string) bool        { return l.ix.providers[id] }
+func (l lexicon) Systems(name string) []string   { return l.ix.systemNames[name] }
 func (l lexicon) Status(n int) bool              { return l.ix.statuses[n] }
 func (l lexicon) HasWord(w string) bool          { return l.ix.vocab.has(w) }
 func (l lexicon) Corrections(w string) []string  { return l.ix.vocab.corrections(w, maxCorrections) }
 func (l lexicon) Completions(w string) []string  { return l.ix.vocab.completions(w, maxCompletions) }
 func (l lexicon) MultiWordCode(code string) bool { return l.ix.spelt[code] }
+
+// ProviderCode reports whether provider has code, mapped onto some entry.
+func (l lexicon) ProviderCode(provider, code string) bool {
+	for _, m := range l.ix.cat.Lookup(code, "") {
+		if m.Field == errdex.FieldProviderCode && strings.HasPrefix(strings.ToLower(m.Value), provider+":") {
+			return true
+		}
+	}
+	return false
+}
 
 // Signatures tries the signatures the text may match (sigIndex narrows
 // them) and returns those it does.

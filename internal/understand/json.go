@@ -9,38 +9,65 @@ import (
 
 // Keys of JSON payloads, by what their values are.
 var (
-	jsonCodeKeys     = map[string]bool{"code": true, "error_code": true, "errorcode": true}
-	jsonProviderKeys = map[string]bool{"providererrorcode": true, "provider_error_code": true, "provider_code": true, "providercode": true}
-	jsonStatusKeys   = map[string]bool{"status": true, "httpstatus": true, "http_status": true, "statuscode": true, "status_code": true}
-	jsonMessageKeys  = map[string]bool{"message": true, "msg": true, "error_description": true, "providererrortext": true,
-		"description": true, "detail": true, "reason": true, "error_message": true, "error": true}
-	jsonProviderName = map[string]bool{"provider": true, "providerid": true, "provider_id": true}
+	jsonStatusKeys  = map[string]bool{"status": true, "httpstatus": true, "statuscode": true, "httpstatuscode": true, "httpcode": true}
+	jsonMessageKeys = map[string]bool{"message": true, "msg": true, "errordescription": true, "providererrortext": true,
+		"description": true, "detail": true, "details": true, "reason": true, "errormessage": true, "error": true,
+		"title": true, "errorusermsg": true, "errorusertitle": true}
+	jsonProviderName = map[string]bool{"provider": true, "providerid": true}
 )
 
-// readJSON reads the JSON objects of a paste: codes, provider codes and
-// statuses by their keys, the providers named, and the messages, which
-// are the payload's words. It returns the provider codes, which need the
-// providers to be read first.
-func (r *reader) readJSON(providers map[string]bool) (provCodes []string) {
+// keyKind is what a JSON or key=value key says its value is.
+type keyKind int
+
+const (
+	keyOther keyKind = iota
+	keyCode
+	keyStatus
+	keyProvider
+)
+
+// kindOfKey reads a key by its shape rather than a list of spellings: any
+// key ending in "code" holds a code (code, errorCode, result_code,
+// originalCode, providerErrorCode, error_subcode), except the ones that say
+// status (status_code, httpStatusCode).
+func kindOfKey(key string) keyKind {
+	k := strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(key))
+	switch {
+	case jsonStatusKeys[k]:
+		return keyStatus
+	case jsonProviderName[k]:
+		return keyProvider
+	case strings.HasSuffix(k, "code"):
+		return keyCode
+	}
+	return keyOther
+}
+
+// readJSON reads the JSON objects of a paste: codes and statuses by their
+// keys, the providers named, and the messages, which are the payload's
+// words. Codes are read once the providers are known, so that a provider's
+// own code is read as that provider's.
+func (r *reader) readJSON(providers map[string]bool) {
 	values := jsonValues(r.text)
 	r.parsedJSON = len(values) > 0
+	var codes []string
 	for _, v := range values {
 		key := strings.ToLower(v.key)
-		switch {
-		case jsonCodeKeys[key]:
-			r.addKey(v.value)
-		case jsonProviderKeys[key]:
-			provCodes = append(provCodes, v.value)
-		case jsonStatusKeys[key]:
+		switch kindOfKey(key) {
+		case keyCode:
+			codes = append(codes, v.value)
+		case keyStatus:
 			r.addStatus(v.value)
-		case jsonProviderName[key]:
+		case keyProvider:
 			providers[strings.ToLower(v.value)] = true
 		}
-		if jsonMessageKeys[key] && !v.number && strings.ContainsRune(v.value, ' ') {
+		if jsonMessageKeys[strings.ReplaceAll(key, "_", "")] && !v.number && strings.ContainsRune(v.value, ' ') {
 			r.messages = append(r.messages, v.value)
 		}
 	}
-	return provCodes
+	for _, c := range codes {
+		r.addCode(c, providers)
+	}
 }
 
 // jsonValue is one scalar of a JSON document, with the key it stands under.

@@ -20,10 +20,11 @@ func LooksLikePayload(q string) bool {
 }
 
 var (
-	reHTTPLine   = regexp.MustCompile(`(?i)\bHTTP/[0-9.]+\s+([1-5][0-9]{2})\b`)
-	reStatusKV   = regexp.MustCompile(`(?i)\b(?:status|http_?status|status_?code)["']?\s*[:=]\s*["']?([1-5][0-9]{2})\b`)
-	reBracket    = regexp.MustCompile(`\[(-?[0-9A-Za-z_]{3,})\]`)
-	reCodeKV     = regexp.MustCompile(`(?i)\b(?:code|error_?code|errorCode|provider_?error_?code|provider_?code)["']?\s*[:=]\s*["']?(-?[A-Za-z0-9_]+)`)
+	reHTTPLine = regexp.MustCompile(`(?i)\bHTTP(?:/[0-9.]+\s+|_)([1-5][0-9]{2})\b`)
+	// reKeyCode is a key and its value in a log line, Node's or Python's
+	// printing of an object, or a JSON fragment: code=X, "errorCode": "X",
+	// code: 'X', status_code=400.
+	reKeyCode    = regexp.MustCompile(`(?i)\b([a-z_]*(?:code|status))["']?\s*[:=]\s*["']?(-?[A-Za-z0-9_]+)`)
 	reProviderKV = regexp.MustCompile(`(?i)\bprovider(?:Id|_id)?["']?\s*[:=]\s*["']?([a-z][a-z0-9-]*)`)
 )
 
@@ -33,35 +34,25 @@ func (r *reader) readPayload() {
 	for _, m := range reProviderKV.FindAllStringSubmatch(r.text, 8) {
 		providers[strings.ToLower(m[1])] = true
 	}
-	provCodes := r.readJSON(providers)
-	r.readLogLine()
-	for _, c := range provCodes {
-		qualified := false
-		for p := range providers {
-			qualified = r.addQualified(p, c) || qualified
-		}
-		if !qualified {
-			r.addKey(c)
-		}
-	}
+	r.readJSON(providers)
+	r.readLogLine(providers)
 }
 
-// readLogLine reads codes and statuses where a log line puts them: after
-// code= or in brackets, on an HTTP status line or after status=, and any
-// identifier that is a code (INVALID_REQUEST, invalid_api_key, KOE009).
-// Bare numbers count only in those places, since a log is full of numbers
-// that mean nothing here.
-func (r *reader) readLogLine() {
-	for _, m := range reCodeKV.FindAllStringSubmatch(r.text, 16) {
-		r.addKey(m[1])
-	}
-	for _, m := range reBracket.FindAllStringSubmatch(r.text, 16) {
-		r.addKey(m[1])
+// readLogLine reads codes and statuses where a log line puts them: after a
+// code-bearing key, on an HTTP status line or after status=, and any
+// identifier that is a code (INVALID_REQUEST, invalid_api_key, KOE009,
+// MessageNotReceivedError). Bare numbers count only in such places, since
+// a log is full of numbers that mean nothing here.
+func (r *reader) readLogLine(providers map[string]bool) {
+	for _, m := range reKeyCode.FindAllStringSubmatch(r.text, 16) {
+		switch kindOfKey(m[1]) {
+		case keyCode:
+			r.addCode(m[2], providers)
+		case keyStatus:
+			r.addStatus(m[2])
+		}
 	}
 	for _, m := range reHTTPLine.FindAllStringSubmatch(r.text, 4) {
-		r.addStatus(m[1])
-	}
-	for _, m := range reStatusKV.FindAllStringSubmatch(r.text, 4) {
 		r.addStatus(m[1])
 	}
 	for _, tok := range identifierTokens(r.text) {
@@ -92,9 +83,11 @@ func identifierTokens(text string) []string {
 }
 
 // isIdentifier reports whether t contains a letter and is upper-case,
-// contains an underscore, or mixes letters and digits.
+// contains an underscore, mixes letters and digits, or is a class name
+// (two capitals or more among lower-case letters: ApiKeyError).
 func isIdentifier(t string) bool {
-	var letter, digit, upper, under bool
+	var letter, digit, under bool
+	uppers := 0
 	for _, r := range t {
 		switch {
 		case r == '_':
@@ -102,10 +95,11 @@ func isIdentifier(t string) bool {
 		case unicode.IsDigit(r):
 			digit = true
 		case unicode.IsUpper(r):
-			upper, letter = true, true
+			uppers++
+			letter = true
 		case unicode.IsLetter(r):
 			letter = true
 		}
 	}
-	return letter && (under || (upper && !strings.ContainsFunc(t, unicode.IsLower)) || digit)
+	return letter && (under || digit || uppers >= 2 || uppers > 0 && !strings.ContainsFunc(t, unicode.IsLower))
 }

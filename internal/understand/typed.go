@@ -28,7 +28,24 @@ func (r *reader) readTyped() {
 		if p, c, ok := strings.Cut(TrimNoise(t), ":"); ok && r.lex.Provider(strings.ToLower(p)) {
 			r.addQualified(p, c)
 		}
-		r.addKey(t)
-		r.addStatus(TrimNoise(t))
+		r.typedNumber(TrimNoise(t), r.addKey(t))
+	}
+}
+
+// typedNumber reads a typed number as an HTTP status too when it can be
+// one ("429" is IWINV's code and Kirim's status); one that is neither a
+// code nor a status is, from three digits on, a code errdex does not know
+// (Twilio's 30007, MySQL's 1062).
+func (r *reader) typedNumber(t string, known bool) {
+	digits := strings.TrimPrefix(t, "-")
+	if len(digits) < 3 || strings.ContainsFunc(digits, func(c rune) bool { return c < '0' || c > '9' }) {
+		return
+	}
+	if IsStatusLike(t) {
+		r.addStatus(t)
+		return
+	}
+	if !known {
+		r.addUnknown(t)
 	}
 }

@@ -42,8 +42,14 @@ type Lexicon interface {
 	// Key says what a lower-cased key is and, for a code or alias, the
 	// entry's own spelling of it.
 	Key(key string) (Kind, string)
-	// Provider reports whether a lower-cased id is a provider's ("iwinv").
+	// Provider reports whether a lower-cased id is a provider's ("iwinv"),
+	// and ProviderCode whether that provider has the code.
 	Provider(id string) bool
+	ProviderCode(provider, code string) bool
+	// Systems are the systems a lower-cased name stands for: a system's id
+	// or keyword ("kmsgerror", "kakao"), or a provider whose codes map onto
+	// the system's entries ("iwinv", "meta").
+	Systems(name string) []string
 	// Status reports whether some entry has the HTTP status n.
 	Status(n int) bool
 	// HasWord reports whether a lower-cased word is in the catalog's text.
@@ -86,6 +92,14 @@ type Reading struct {
 	Pasted bool
 	// WholeCode is set when the whole text is one code with noise around it.
 	WholeCode bool
+	// Systems are the systems the text names (KMsgError, IWINV, WhatsApp,
+	// KakaoSDK): hints that rank their entries first, not filters.
+	Systems []string
+	// Unknown are codes the text gives that no entry has: a code-bearing
+	// key's value, a glued code, a typed number that is no HTTP status. The
+	// error is then likely one errdex does not know, and words alone must
+	// not claim it.
+	Unknown []string
 
 	corrections map[string][]string
 }
@@ -110,6 +124,8 @@ func Read(text string, opts Options, lex Lexicon) *Reading {
 	} else {
 		r.readTyped()
 	}
+	r.readGlued()
+	r.readSystems()
 	r.readSignatures()
 	r.readWords(opts)
 	return &r.out
@@ -168,6 +184,48 @@ func (r *reader) addKey(raw string) bool {
 		return true
 	}
 	return false
+}
+
+// addCode adds what a code-bearing place of the text holds (a code key's
+// value, a glued code): a code, a provider code of a provider named, an
+// HTTP status when it is a number one could be, or else an unknown code.
+func (r *reader) addCode(raw string, providers map[string]bool) {
+	v := TrimNoise(raw)
+	if v == "" || len(v) > 64 {
+		return
+	}
+	known := r.addKey(v)
+	for p := range providers {
+		if r.lex.ProviderCode(p, strings.ToLower(v)) {
+			known = r.addQualified(p, v) || known
+		}
+	}
+	if IsStatusLike(v) {
+		n, _ := strconv.Atoi(v)
+		if r.lex.Status(n) {
+			r.addStatus(v)
+			known = true
+		}
+	}
+	if !known {
+		r.addUnknown(v)
+	}
+}
+
+// addUnknown records a code no entry has.
+func (r *reader) addUnknown(v string) {
+	k := strings.ToLower(v)
+	if len(r.out.Unknown) < maxUnknown && !slices.Contains(r.out.Unknown, k) && !r.found[k] {
+		r.out.Unknown = append(r.out.Unknown, k)
+	}
+}
+
+const maxUnknown = 8
+
+// IsStatusLike reports whether code is a number an HTTP status could be.
+func IsStatusLike(code string) bool {
+	n, err := strconv.Atoi(code)
+	return err == nil && len(code) == 3 && n >= 100 && n <= 599
 }
 
 // addQualified adds a provider's code, and reports whether it was new.
@@ -239,3 +297,5 @@ func SplitWords(s string) []string {
 func hasHangul(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Hangul, r) }) >= 0
 }
+
+func isLetter(r rune) bool { return unicode.IsLetter(r) }

@@ -14,6 +14,7 @@ type fakeLexicon struct {
 	statuses  map[int]bool
 	words     map[string]bool
 	sigs      map[string]string // lower-cased literal -> entry id
+	systems   map[string][]string
 }
 
 func newFake() *fakeLexicon {
@@ -26,7 +27,8 @@ func newFake() *fakeLexicon {
 		statuses:  map[int]bool{401: true, 429: true, 503: true},
 		words: map[string]bool{"authentication": true, "failed": true, "rate": true, "limit": true,
 			"exceeded": true, "template": true, "balance": true},
-		sigs: map[string]string{"domain mismatched": "kakao-share/-401/domain-mismatched"},
+		sigs:    map[string]string{"domain mismatched": "kakao-share/-401/domain-mismatched"},
+		systems: map[string][]string{"kmsg": {"kmsg"}, "k-msg": {"kmsg"}, "iwinv": {"kmsg"}, "kakao": {"kakao-share"}, "whatsapp": {"kirim"}},
 	}
 }
 
@@ -39,9 +41,11 @@ func (f *fakeLexicon) Key(k string) (Kind, string) {
 	}
 	return None, ""
 }
-func (f *fakeLexicon) Provider(id string) bool { return f.providers[id] }
-func (f *fakeLexicon) Status(n int) bool       { return f.statuses[n] }
-func (f *fakeLexicon) HasWord(w string) bool   { return f.words[w] }
+func (f *fakeLexicon) Provider(id string) bool       { return f.providers[id] }
+func (f *fakeLexicon) ProviderCode(p, c string) bool { return f.providers[p] && f.pcodes[c] }
+func (f *fakeLexicon) Systems(name string) []string  { return f.systems[name] }
+func (f *fakeLexicon) Status(n int) bool             { return f.statuses[n] }
+func (f *fakeLexicon) HasWord(w string) bool         { return f.words[w] }
 func (f *fakeLexicon) MultiWordCode(code string) bool {
 	_, ok := f.codes[code]
 	return ok && strings.Contains(code, "_")
@@ -111,6 +115,21 @@ func TestRead(t *testing.T) {
 		{name: "a bracketed code", text: "KAPIError [-401] something", codes: []string{"-401"}},
 		{name: "an HTTP status line", text: "HTTP/1.1 401 Unauthorized\n", statuses: []int{401}, payload: true},
 		{name: "numbers in a log are not words", text: "ERROR retry 3 of 5 failed\n", words: []string{"retry", "of", "failed"}, payload: true},
+		// codes glued to punctuation, and numbers opening a message
+		{name: "Meta's (#code) form", text: "(#131047) Re-engagement message", codes: []string{"131047"}},
+		{name: "Meta's code: message form in a paste", text: "send failed\n131047: Re-engagement message\n",
+			codes: []string{"131047"}, payload: true},
+		{name: "a status glued to a class name", text: "ClientError(401): Unauthorized", statuses: []int{401}},
+		{name: "a bracketed code in a log", text: "E [-401] bad\nmore", codes: []string{"-401"}, payload: true},
+		// code-bearing keys by their shape
+		{name: "resultCode", text: `{"resultCode":14,"message":"bad auth"}`, pcodes: []string{"14"}, payload: true},
+		{name: "nested errors[].code", text: `{"statuses":[{"errors":[{"code":131047,"title":"x"}]}]}`,
+			codes: []string{"131047"}, payload: true},
+		{name: "originalCode beside its provider", text: `{"providerId":"iwinv","originalCode":"519"}`,
+			qualified: []string{"iwinv:519"}, payload: true},
+		{name: "status_code is a status", text: "WhatsAppApiError(status_code=429, message='x')\n", statuses: []int{429}, payload: true},
+		{name: "code: 'X' as Node prints it", text: "KMsgError: x\n  code: 'AUTHENTICATION_FAILED',\n}",
+			codes: []string{"AUTHENTICATION_FAILED"}, payload: true},
 		// signatures
 		{name: "an upstream message", text: "domain mismatched! caller=x", sigs: []string{"kakao-share/-401/domain-mismatched"}},
 	}
@@ -150,6 +169,35 @@ func TestPrefixLast(t *testing.T) {
 	for text, want := range map[string]bool{"templ": true, "templ ": false, `{"a":"templ`: false} {
 		if r := Read(text, Options{Prefix: true}, newFake()); r.PrefixLast != want {
 			t.Errorf("Read(%q).PrefixLast = %v, want %v", text, r.PrefixLast, want)
+		}
+	}
+}
+
+func TestSystemsNamed(t *testing.T) {
+	for text, want := range map[string][]string{
+		"KMsgError: HTTP error! status: 502": {"kmsg"},
+		"POST https://api.iwinv.kr/x failed": {"kmsg"},
+		"KakaoSDKError: bad":                 {"kakao-share"},
+		"WhatsAppApiError(status_code=400)":  {"kirim"},
+		"k-msg send failed":                  {"kmsg"},
+		"nothing that names one":             nil,
+	} {
+		if got := Read(text, Options{}, newFake()).Systems; !slices.Equal(got, want) {
+			t.Errorf("Read(%q).Systems = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestUnknownCodes(t *testing.T) {
+	for text, want := range map[string][]string{
+		`{"error":{"code":"card_declined","message":"Your card was declined."}}`: {"card_declined"},
+		"Twilio 30007 Message filtered":                                          {"30007"},
+		"ERROR 1062 (23000): Duplicate entry":                                    {"23000"},
+		"4019":                                                                   nil,
+		"HTTP 429 too many":                                                      nil,
+	} {
+		if got := Read(text, Options{}, newFake()).Unknown; !slices.Equal(got, want) {
+			t.Errorf("Read(%q).Unknown = %q, want %q", text, got, want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package understand
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -29,7 +30,7 @@ func (r *reader) readWords(opts Options) {
 	if !r.out.WholeCode {
 		// Codes already understood are not searched again as words, nor is
 		// the noise of log lines in a paste.
-		r.out.Words = pickWords(text, func(w string) bool { return r.found[w] || pasted && logNoise[w] })
+		r.out.Words = pickWords(text, func(w string) bool { return r.found[w] || r.isStatus(w) || pasted && logNoise[w] })
 	}
 	if pasted {
 		// Numbers in a pasted text are ids, times and sizes, and words with
@@ -60,4 +61,15 @@ func pickWords(text string, skip func(string) bool) []string {
 		}
 	}
 	return out
+}
+
+// isStatus reports whether w is one of the HTTP statuses read: it is
+// context, not a word to search.
+func (r *reader) isStatus(w string) bool {
+	for _, n := range r.out.HTTPStatuses {
+		if strconv.Itoa(n) == w {
+			return true
+		}
+	}
+	return false
 }
