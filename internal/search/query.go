@@ -54,15 +54,6 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	return ix.search(ctx, req, false)
 }
 
-// Identify names the entries a pasted error or log line is about. The text
-// is read as a payload: JSON envelopes, log lines and HTTP status lines.
-func (ix *Index) Identify(ctx context.Context, text string, lang errdex.Lang, limit int) (*Response, error) {
-	if strings.TrimSpace(text) == "" {
-		return nil, &errdex.FieldError{Param: "text", Code: errdex.CodeMissingField, Message: "text is required"}
-	}
-	return ix.search(ctx, Request{Query: text, Lang: lang, Limit: limit}, true)
-}
-
 // Lookup returns every entry whose code, alias or provider code equals code
 // once noise around it ("code=", quotes, brackets) is stripped; "iwinv 519"
 // or "iwinv:519" narrows provider codes to that provider. A non-empty system

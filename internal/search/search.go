@@ -67,6 +67,9 @@ type Response struct {
 	Understood Understanding
 	// Answer says whether the first results are the answer (confidence.go).
 	Answer errdex.Answer
+	// Findings are the distinct errors of an identified text, each
+	// answered on its own (Identify only).
+	Findings []Finding
 }
 
 // Result is one entry found.
