@@ -60,8 +60,10 @@ type Index struct {
 	// the caches hold the entry texts they analyzed for snippets.
 	en, ko             analysis.Analyzer
 	enTokens, koTokens *tokenCache
-	// statuses holds the HTTP statuses some entry has.
+	// statuses holds the HTTP statuses some entry has, and byStatus the
+	// entries of each, in catalog order.
 	statuses map[int]bool
+	byStatus map[int][]*errdex.Entry
 	// providers holds lower-cased provider ids ("iwinv", "aligo").
 	providers map[string]bool
 	// spelt holds the lower-cased multi-word codes ("authentication_failed"),
@@ -98,6 +100,7 @@ func New(cat *errdex.Catalog, opts Options) (*Index, error) {
 		cat:       cat,
 		vocab:     newVocab(),
 		statuses:  map[int]bool{},
+		byStatus:  map[int][]*errdex.Entry{},
 		providers: map[string]bool{},
 		facets:    newFacetCodes(cat),
 	}
@@ -106,6 +109,7 @@ func New(cat *errdex.Catalog, opts Options) (*Index, error) {
 		docs = append(docs, ix.document(e))
 		if e.HTTPStatus != 0 {
 			ix.statuses[e.HTTPStatus] = true
+			ix.byStatus[e.HTTPStatus] = append(ix.byStatus[e.HTTPStatus], e)
 		}
 		for _, pc := range e.ProviderCodes {
 			ix.providers[strings.ToLower(pc.Provider)] = true

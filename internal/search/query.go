@@ -71,7 +71,40 @@ func (ix *Index) Lookup(code, system string) []errdex.Match {
 			code = strings.TrimSpace(strings.Replace(code, f, "", 1))
 		}
 	}
-	return ix.cat.Lookup(understand.TrimNoise(code), system)
+	code = understand.TrimNoise(code)
+	return ix.statusMeanings(code, system, ix.cat.Lookup(code, system))
+}
+
+// FieldHTTPStatus marks a lookup match found by the entry's HTTP status:
+// "429" is IWINV's code for one error and the status of others.
+const FieldHTTPStatus = MatchHTTPStatus
+
+// maxStatusMeanings bounds the entries a lookup lists by their HTTP status.
+const maxStatusMeanings = 20
+
+// statusMeanings adds to ms, after them, the entries whose HTTP status
+// code is, when it is a number some entry has as its status: every meaning
+// of the number is listed, each labelled with what it is.
+func (ix *Index) statusMeanings(code, system string, ms []errdex.Match) []errdex.Match {
+	n, err := strconv.Atoi(code)
+	if err != nil || !understand.IsStatusLike(code) || !ix.statuses[n] {
+		return ms
+	}
+	have := map[*errdex.Entry]bool{}
+	for _, m := range ms {
+		have[m.Entry] = true
+	}
+	added := 0
+	for _, e := range ix.byStatus[n] {
+		if added == maxStatusMeanings {
+			break
+		}
+		if !have[e] && (system == "" || e.System == system) {
+			ms = append(ms, errdex.Match{Entry: e, Field: FieldHTTPStatus, Value: code})
+			added++
+		}
+	}
+	return ms
 }
 
 func (ix *Index) lookupProvider(provider, code, system string) []errdex.Match {
