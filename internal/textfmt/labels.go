@@ -23,6 +23,8 @@ type labels struct {
 	noConfident     func(q string) string
 	noConfidentText string
 	weakMark        string
+	findingsHeader  func(n int) string
+	lines           func(first, last int) string
 	retryWord       map[string]string // by Retry.Strategy
 	matchedBy       map[string]string // by Match field or evidence kind
 }
@@ -70,6 +72,13 @@ var labelsByLang = map[errdex.Lang]*labels{
 		},
 		noConfidentText: "No confident match in the text. The closest entries, which may not be it:",
 		weakMark:        "weak match",
+		findingsHeader:  func(n int) string { return itoa(n) + " errors in the text:" },
+		lines: func(first, last int) string {
+			if first == last {
+				return "line " + itoa(first)
+			}
+			return "lines " + itoa(first) + "-" + itoa(last)
+		},
 		retryWord: map[string]string{
 			errdex.RetryNever:      "no",
 			errdex.RetryAfterFixed: "only after the cause is fixed",
@@ -116,6 +125,13 @@ var labelsByLang = map[errdex.Lang]*labels{
 		},
 		noConfidentText: "텍스트에 확실히 맞는 항목이 없습니다. 가장 가까운 항목이지만 아닐 수 있습니다:",
 		weakMark:        "약한 일치",
+		findingsHeader:  func(n int) string { return "텍스트에 에러 " + itoa(n) + "건:" },
+		lines: func(first, last int) string {
+			if first == last {
+				return itoa(first) + "번째 줄"
+			}
+			return itoa(first) + "-" + itoa(last) + "번째 줄"
+		},
 		retryWord: map[string]string{
 			errdex.RetryNever:      "하지 않음",
 			errdex.RetryAfterFixed: "원인을 해결한 뒤에만",
