@@ -36,6 +36,11 @@ const (
 	likelyShare    = 0.6
 	likelyMinWords = 2
 	likelyLead     = 1.3
+
+	// probedResults: only the first results are judged by the words their
+	// text holds; one ranked lower is never the answer by its words, and
+	// reading entry texts is a tenth of a query's time.
+	probedResults = 5
 )
 
 // judgement is what the text gave one result.
@@ -59,7 +64,7 @@ func (ix *Index) judge(resp *Response, u *understanding) {
 	js := make([]judgement, len(resp.Results))
 	best := 0.0
 	for i := range resp.Results {
-		js[i] = ix.judgeOne(&resp.Results[i], u, probe)
+		js[i] = ix.judgeOne(&resp.Results[i], i, u, probe)
 		best = max(best, js[i].support)
 	}
 	// A code no entry has means the error is most likely one errdex does
@@ -76,7 +81,7 @@ func (ix *Index) judge(resp *Response, u *understanding) {
 }
 
 // judgeOne sums what the text gives r.
-func (ix *Index) judgeOne(r *Result, u *understanding, probe *wordProbe) judgement {
+func (ix *Index) judgeOne(r *Result, rank int, u *understanding, probe *wordProbe) judgement {
 	var j judgement
 	kinds := map[string]bool{}
 	for _, ev := range r.Evidence {
@@ -112,7 +117,7 @@ func (ix *Index) judgeOne(r *Result, u *understanding, probe *wordProbe) judgeme
 	if slices.Contains(u.Systems, r.Entry.System) {
 		j.support += supportHint
 	}
-	if probe.n > 0 {
+	if probe.n > 0 && rank < probedResults {
 		j.held = probe.held(ix, r.Entry)
 		j.support += supportWords * float64(j.held) / float64(probe.n)
 	}

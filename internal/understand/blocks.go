@@ -26,16 +26,21 @@ const (
 
 var (
 	// reLevel is a log line's level when it says the line is no error.
-	reLevel = regexp.MustCompile(`(?i)\b(?:INFO|DEBUG|TRACE|NOTICE)\b|\[(?:I|D)\]`)
-	// reErrorWord is a word that says a line reports a failure.
-	reErrorWord = regexp.MustCompile(`(?i)error|fail|exception|panic|fatal|denied|invalid|refused|reject|not found|timeout|timed out|unauthori|forbidden|expired|exceed|missing|required|unavailable|mismatch|실패|오류|에러|초과|부족|없습니다|않습니다|거부|만료`)
+	reLevel = regexp.MustCompile(`\b(?:INFO|DEBUG|TRACE|NOTICE|info|debug|trace)\b|\[(?:I|D)\]`)
 	// reContinuation opens a line that goes on the one before: a stack
 	// frame, a cause, a closing brace.
 	reContinuation = regexp.MustCompile(`^(?:\s|at |Caused by|\.\.\.|[}\])]|goroutine \d+ \[|File "|Traceback)`)
-	// Parts of a line that differ between repeats of one error.
-	reTimestamp = regexp.MustCompile(`\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?|\b\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\b`)
-	reVolatile  = regexp.MustCompile(`(?i)\b[\w.-]*(?:id|time|ts|trace|duration|elapsed|latency|took|attempt)["']?\s*[:=]\s*["']?[^\s,"'}]+|\b[0-9a-f]{12,}\b|\b\d{8,}\b`)
 )
+
+// errorWords say a line reports a failure; they are looked for in the
+// lower-cased line.
+var errorWords = []string{"error", "fail", "exception", "panic", "fatal", "denied", "invalid", "refused", "reject",
+	"not found", "timeout", "timed out", "unauthori", "forbidden", "expired", "exceed", "missing", "required",
+	"unavailable", "mismatch", "실패", "오류", "에러", "초과", "부족", "없습니다", "않습니다", "거부", "만료"}
+
+// volatileKeys end the keys whose values differ between repeats of one
+// error: ids, times, durations, attempts.
+var volatileKeys = []string{"id", "time", "ts", "trace", "duration", "elapsed", "latency", "took", "attempt"}
 
 // Blocks splits a paste into the errors it holds, in the order they stand,
 // the repeats of one merged into the first with a count. Lines that say
@@ -91,18 +96,32 @@ func Blocks(text string, lex Lexicon) []Block {
 // word, a code where codes stand, or a code the catalog knows; a line of a
 // level that is no error does only through a code.
 func signals(line string, lex Lexicon) bool {
-	coded := LooksCoded(line) || knownToken(line, lex)
-	if reLevel.MatchString(line) {
-		return coded
+	if LooksCoded(line) || knownToken(line, lex) {
+		return true
 	}
-	return coded || reErrorWord.MatchString(line)
+	if reLevel.MatchString(line) {
+		return false
+	}
+	lower := strings.ToLower(line)
+	for _, w := range errorWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // LooksCoded reports whether text holds a code where codes stand (after a
 // code key, glued to punctuation, opening a line) or an HTTP status line.
 func LooksCoded(text string) bool {
-	return reKeyCode.MatchString(text) || reParenCode.MatchString(text) || reBracketCode.MatchString(text) ||
-		reHTTPLine.MatchString(text) || reLeadCode.MatchString(text)
+	// Each pattern needs a character or word the text may well lack; the
+	// tests before them keep a long log cheap.
+	lower := strings.ToLower(text)
+	return (strings.Contains(lower, "code") || strings.Contains(lower, "status")) && reKeyCode.MatchString(text) ||
+		strings.IndexByte(text, '(') >= 0 && reParenCode.MatchString(text) ||
+		strings.IndexByte(text, '[') >= 0 && reBracketCode.MatchString(text) ||
+		strings.Contains(lower, "http") && reHTTPLine.MatchString(text) ||
+		strings.ContainsAny(text, "0123456789") && reLeadCode.MatchString(text)
 }
 
 // knownToken reports whether an identifier of the line is a code the
@@ -186,6 +205,62 @@ func openings(line string) int {
 
 func (b *blockBuilder) block() Block {
 	text := strings.TrimRight(strings.Join(b.lines, "\n"), "\n")
-	key := reVolatile.ReplaceAllString(reTimestamp.ReplaceAllString(text, ""), "")
-	return Block{First: b.first, Last: b.last, Text: text, Count: 1, key: strings.Join(strings.Fields(key), " ")}
+	return Block{First: b.first, Last: b.last, Text: text, Count: 1, key: repeatKey(text)}
+}
+
+// repeatKey is text with what differs between repeats of one error left
+// out: timestamps and other long runs with digits, and the values of keys
+// that hold ids, times and durations (request_id=req_1, took=2s).
+func repeatKey(text string) string {
+	var sb strings.Builder
+	for _, f := range strings.Fields(text) {
+		k, v, ok := cutKeyValue(f)
+		switch {
+		case ok && volatileKey(k):
+			f = k
+		case ok:
+			// code=4019: the value stays, unless it is a timestamp.
+			if len(v) >= 8 && digitShare(v) >= 0.5 {
+				f = k
+			}
+		case len(f) >= 8 && digitShare(f) >= 0.3:
+			continue
+		}
+		sb.WriteString(f)
+		sb.WriteByte(' ')
+	}
+	return sb.String()
+}
+
+// cutKeyValue splits key=value or key:value.
+func cutKeyValue(f string) (key, value string, ok bool) {
+	i := strings.IndexAny(f, "=:")
+	if i <= 0 || i == len(f)-1 {
+		return "", "", false
+	}
+	key = strings.Trim(f[:i], `"'{,`)
+	if key == "" || !(key[0] >= 'a' && key[0] <= 'z' || key[0] >= 'A' && key[0] <= 'Z' || key[0] == '_') {
+		return "", "", false // 10:14:03 is a time, not a key
+	}
+	return key, f[i+1:], true
+}
+
+func volatileKey(k string) bool {
+	k = strings.ToLower(k)
+	for _, suf := range volatileKeys {
+		if strings.HasSuffix(k, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func digitShare(s string) float64 {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return float64(n) / float64(len(s))
 }
