@@ -16,6 +16,16 @@ type Catalog struct {
 	byKey   map[string][]Match // lower-cased code, alias or provider code
 	sysByID map[string]*System
 
+	providers  []*Provider       // ordered by id
+	records    []*ProviderRecord // ordered by provider, channel, code
+	recByID    map[string]*ProviderRecord
+	recByEntry map[string][]*ProviderRecord
+	// recByCode maps a lower-cased provider code to its records.
+	recByCode map[string][]*ProviderRecord
+
+	// Warnings are problems that did not stop the catalog from loading.
+	Warnings []Problem
+
 	// Version is a content hash of the catalog's files: two catalogs with the
 	// same Version hold the same text.
 	Version string
@@ -28,31 +38,34 @@ type Catalog struct {
 // Match is an entry found by Lookup, with the field its key matched.
 type Match struct {
 	Entry *Entry
-	// Field is "code", "alias" or "provider_code".
-	Field string
+	// Field is MatchCode, MatchAlias or MatchProviderCode.
+	Field MatchKind
 	// Value is the entry's own spelling of what matched; for a provider code
 	// it is prefixed by the provider ("iwinv:519").
 	Value string
 }
 
 // Match fields, in the order of trust Lookup sorts by.
+//
+// Deprecated: use MatchCode, MatchAlias and MatchProviderCode; these stay
+// only until every branch has moved to them.
 const (
-	FieldCode         = "code"
-	FieldAlias        = "alias"
-	FieldProviderCode = "provider_code"
+	FieldCode         = MatchCode
+	FieldAlias        = MatchAlias
+	FieldProviderCode = MatchProviderCode
 )
 
-func fieldRank(f string) int {
+func fieldRank(f MatchKind) int {
 	switch f {
-	case FieldCode:
+	case MatchCode:
 		return 0
-	case FieldAlias:
+	case MatchAlias:
 		return 1
 	}
 	return 2
 }
 
-func newCatalog(systems []*System, entries []*Entry) *Catalog {
+func newCatalog(systems []*System, entries []*Entry, providers []*Provider) *Catalog {
 	c := &Catalog{
 		systems: systems,
 		entries: entries,
@@ -60,6 +73,7 @@ func newCatalog(systems []*System, entries []*Entry) *Catalog {
 		byKey:   make(map[string][]Match, len(entries)*3),
 		sysByID: make(map[string]*System, len(systems)),
 	}
+	c.indexProviders(providers)
 	slices.SortStableFunc(c.systems, func(a, b *System) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortStableFunc(c.entries, compareEntries)
 	for _, s := range c.systems {
@@ -67,13 +81,13 @@ func newCatalog(systems []*System, entries []*Entry) *Catalog {
 	}
 	for _, e := range c.entries {
 		c.byID[e.ID()] = e
-		c.addKey(e.Code, Match{Entry: e, Field: FieldCode, Value: e.Code})
+		c.addKey(e.Code, Match{Entry: e, Field: MatchCode, Value: e.Code})
 		for _, a := range e.Aliases {
-			c.addKey(a, Match{Entry: e, Field: FieldAlias, Value: a})
+			c.addKey(a, Match{Entry: e, Field: MatchAlias, Value: a})
 		}
 		for _, pc := range e.ProviderCodes {
 			for _, code := range pc.Codes {
-				c.addKey(code, Match{Entry: e, Field: FieldProviderCode, Value: pc.Provider + ":" + code})
+				c.addKey(code, Match{Entry: e, Field: MatchProviderCode, Value: pc.Provider + ":" + code})
 			}
 		}
 	}

@@ -19,18 +19,28 @@ type Problem struct {
 	File string `json:"file"`
 	Line int    `json:"line"`
 	// Entry is the id of the entry the problem is in, or "" for the file itself.
+	// Entry is the id of the entry the problem is in, or of the provider
+	// record ("provider iwinv/sms/42").
 	Entry   string `json:"entry,omitempty"`
 	Message string `json:"message"`
+	// Warning marks a problem that does not stop the catalog from loading:
+	// a field on its way out of the schema.
+	Warning bool `json:"warning,omitempty"`
 }
 
 // String formats the problem as file:line: entry-id: message ("-" stands
-// for the entry when the problem belongs to the file as a whole).
+// for the entry when the problem belongs to the file as a whole); a
+// warning's message starts with "warning: ".
 func (p Problem) String() string {
 	entry := p.Entry
 	if entry == "" {
 		entry = "-"
 	}
-	return fmt.Sprintf("%s:%d: %s: %s", p.File, p.Line, entry, p.Message)
+	msg := p.Message
+	if p.Warning {
+		msg = "warning: " + msg
+	}
+	return fmt.Sprintf("%s:%d: %s: %s", p.File, p.Line, entry, msg)
 }
 
 // ValidationError is returned when a catalog has problems. It carries every
@@ -41,12 +51,23 @@ type ValidationError struct {
 
 func (e *ValidationError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "catalog has %d problem(s)", len(e.Problems))
-	for i, p := range e.Problems {
+	n := 0
+	for _, p := range e.Problems {
+		if !p.Warning {
+			n++
+		}
+	}
+	fmt.Fprintf(&b, "catalog has %d problem(s)", n)
+	i := 0
+	for _, p := range e.Problems {
+		if p.Warning {
+			continue
+		}
 		if i == 5 {
-			fmt.Fprintf(&b, "; and %d more", len(e.Problems)-i)
+			fmt.Fprintf(&b, "; and %d more", n-i)
 			break
 		}
+		i++
 		b.WriteString("; ")
 		b.WriteString(p.String())
 	}

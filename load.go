@@ -89,11 +89,15 @@ func Load(fsys fs.FS) (*Catalog, error) {
 		l.file(name, data)
 	}
 	l.validate()
+	sortProblems(l.warnings)
 	if len(l.problems) > 0 {
-		sortProblems(l.problems)
-		return nil, &ValidationError{Problems: l.problems}
+		all := append(l.problems, l.warnings...)
+		sortProblems(all)
+		return nil, &ValidationError{Problems: all}
 	}
-	c := newCatalog(l.systems, l.entries)
+	l.link()
+	c := newCatalog(l.systems, l.entries, l.providers)
+	c.Warnings = l.warnings
 	c.Version = hex.EncodeToString(hash.Sum(nil))[:16]
 	c.LoadedAt = time.Now()
 	return c, nil
@@ -141,20 +145,39 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 	return data, nil
 }
 
-// fileDoc is the shape of one catalog file.
+// fileDoc is the shape of one catalog file: a list of systems, a
+// system's entries, or a provider's records.
 type fileDoc struct {
 	// Systems declares systems (usually in systems.yaml).
 	Systems []*System `yaml:"systems"`
-	// System names the system every entry of this file belongs to.
+	// System names the system every entry of this file belongs to, or in a
+	// provider file the system its codes map onto.
 	System  string   `yaml:"system"`
 	Entries []*Entry `yaml:"entries"`
+
+	// Provider, with the fields below, makes a provider file
+	// (provider-<id>.yaml).
+	Provider       string            `yaml:"provider"`
+	Name           string            `yaml:"name"`
+	CheckedAgainst string            `yaml:"checked_against"`
+	References     []Reference       `yaml:"references"`
+	Codes          []*ProviderRecord `yaml:"codes"`
 }
 
 // loader accumulates what the files hold and every problem found.
 type loader struct {
-	systems  []*System
-	entries  []*Entry
-	problems []Problem
+	systems   []*System
+	entries   []*Entry
+	providers []*Provider
+	problems  []Problem
+	// warnings are problems that do not stop the catalog from loading
+	// (fields on their way out of the schema).
+	warnings []Problem
+	// lines maps each item read from YAML (*System, *Entry, *Provider,
+	// *ProviderRecord) to the lines of its fields, for problems.
+	lines map[any]map[string]int
+	// internal holds the internal names found in the file being read.
+	internal []internalName
 	// fileSystems remembers where each file names its system.
 	fileSystems []fileSystem
 }
@@ -162,10 +185,15 @@ type loader struct {
 // entrySpan is the range of lines an entry takes in its file.
 type entrySpan struct {
 	start, end int
+	node       *yaml.Node
 }
 
 func (l *loader) problem(file string, line int, entry, format string, args ...any) {
 	l.problems = append(l.problems, Problem{File: file, Line: line, Entry: entry, Message: fmt.Sprintf(format, args...)})
+}
+
+func (l *loader) warning(file string, line int, entry, format string, args ...any) {
+	l.warnings = append(l.warnings, Problem{File: file, Line: line, Entry: entry, Message: fmt.Sprintf(format, args...), Warning: true})
 }
 
 var yamlLineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
@@ -191,6 +219,8 @@ func (l *loader) file(name string, data []byte) {
 		return
 	}
 	spans := entrySpans(root.Content[0], data)
+	l.internal = l.internal[:0]
+	l.scanInternalNames(name, root.Content[0], "", "", "", "")
 
 	var doc fileDoc
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -222,8 +252,17 @@ func (l *loader) file(name string, data []byte) {
 	}
 	for i, s := range doc.Systems {
 		if s != nil && i < len(spans.systems) {
-			s.Line = spans.systems[i]
+			s.Line = spans.systems[i].Line
+			l.setLines(s, fieldLines(spans.systems[i]))
 		}
+	}
+	l.reportInternalNames(doc.System, doc.Provider, doc.Entries, doc.Codes)
+	if doc.Provider != "" || len(doc.Codes) > 0 {
+		l.providerFile(name, &doc, spans)
+		return
+	}
+	if doc.Name != "" || doc.CheckedAgainst != "" || len(doc.References) > 0 {
+		l.problem(name, 1, "", "name, checked_against and references belong in a provider file, which needs a provider key")
 	}
 	if len(doc.Entries) > 0 && doc.System == "" {
 		l.problem(name, 1, "", "file has entries but no top-level system key")
@@ -247,10 +286,104 @@ func (l *loader) file(name string, data []byte) {
 		e.File = name
 		if i < len(spans.entries) {
 			e.Line = spans.entries[i].start
+			l.setLines(e, fieldLines(spans.entries[i].node))
 		}
 		l.entries = append(l.entries, e)
 	}
 	l.systemLines(name, doc.System, spans.systemLine)
+}
+
+func (l *loader) setLines(item any, lines map[string]int) {
+	if l.lines == nil {
+		l.lines = map[any]map[string]int{}
+	}
+	l.lines[item] = lines
+}
+
+// providerFile takes in a provider file: one provider and its records.
+func (l *loader) providerFile(name string, doc *fileDoc, spans fileSpans) {
+	p := &Provider{
+		ID: doc.Provider, Name: doc.Name, System: doc.System, CheckedAgainst: doc.CheckedAgainst,
+		References: doc.References, File: name, Line: 1,
+	}
+	l.setLines(p, spans.rootLines)
+	if line, ok := spans.rootLines["provider"]; ok {
+		p.Line = line
+	}
+	if len(doc.Systems) > 0 || len(doc.Entries) > 0 {
+		l.problem(name, p.Line, "", "a provider file holds provider, name, system, checked_against, references and codes, not systems or entries")
+	}
+	for i, r := range doc.Codes {
+		line := p.Line
+		if i < len(spans.codes) {
+			line = spans.codes[i].Line
+		}
+		if r == nil {
+			l.problem(name, line, "", "codes[%d]: empty record", i)
+			continue
+		}
+		r.Provider, r.System, r.File, r.Line = p.ID, p.System, name, line
+		if i < len(spans.codes) {
+			l.setLines(r, fieldLines(spans.codes[i]))
+		}
+		p.Codes = append(p.Codes, r)
+	}
+	l.providers = append(l.providers, p)
+}
+
+// scanInternalNames reports every value naming an internal source
+// document, wherever it is in the file: such a name must never reach a
+// user. The legacy references[].source values are warned about apart.
+func (l *loader) scanInternalNames(file string, n *yaml.Node, path, key, parent string, owner string) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i].Value
+			p := k
+			if path != "" {
+				p = path + "." + k
+			}
+			l.scanInternalNames(file, n.Content[i+1], p, k, key, owner)
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			p, o := path+"["+strconv.Itoa(i)+"]", owner
+			if path == "entries" || path == "codes" {
+				p, o = "", owner+path+"["+strconv.Itoa(i)+"]"
+			}
+			l.scanInternalNames(file, c, p, key, parent, o)
+		}
+	case yaml.ScalarNode:
+		if key == "source" && parent == "references" {
+			return
+		}
+		if name := InternalName(n.Value); name != "" {
+			l.internal = append(l.internal, internalName{file: file, line: n.Line, owner: owner, field: path, name: name})
+		}
+	}
+}
+
+// internalName is an internal document name found in a file, reported
+// once the file's entries are known.
+type internalName struct {
+	file, owner, field, name string
+	line                     int
+}
+
+// reportInternalNames turns the internal names found in a file into
+// problems, each naming its entry or record.
+func (l *loader) reportInternalNames(system, provider string, entries []*Entry, records []*ProviderRecord) {
+	for _, in := range l.internal {
+		item := ""
+		var i int
+		if _, err := fmt.Sscanf(in.owner, "entries[%d]", &i); err == nil && i < len(entries) && entries[i] != nil {
+			item = EntryID(system, entries[i].Code, entries[i].Variant)
+		} else if _, err := fmt.Sscanf(in.owner, "codes[%d]", &i); err == nil && i < len(records) && records[i] != nil {
+			item = "provider " + RecordID(provider, records[i].Channel, records[i].Code)
+		}
+		l.problem(in.file, in.line, item, "%s: names the internal file %q; link a public page or say what it is instead", in.field, in.name)
+	}
+	l.internal = l.internal[:0]
 }
 
 // systemLines remembers where a file names its system, for problems that
@@ -270,35 +403,90 @@ type fileSystem struct {
 // fileSpans records the lines of the parts of a file.
 type fileSpans struct {
 	systemLine int
-	systems    []int
+	systems    []*yaml.Node
 	entries    []entrySpan
+	codes      []*yaml.Node
+	// rootLines are the lines of the top-level keys (and, for a provider
+	// file, of its references), by field path.
+	rootLines map[string]int
 }
 
 // entrySpans finds the line ranges of the entries (and systems) of a
 // file's root mapping, to attribute decoding errors to entries.
 func entrySpans(root *yaml.Node, data []byte) fileSpans {
-	var sp fileSpans
+	sp := fileSpans{rootLines: map[string]int{}}
 	lastLine := 1 + bytes.Count(data, []byte("\n"))
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, val := root.Content[i], root.Content[i+1]
+		sp.rootLines[key.Value] = key.Line
 		switch key.Value {
 		case "system":
 			sp.systemLine = key.Line
 		case "systems":
-			for _, item := range val.Content {
-				sp.systems = append(sp.systems, item.Line)
-			}
+			sp.systems = append(sp.systems, val.Content...)
+		case "codes":
+			sp.codes = append(sp.codes, val.Content...)
+		case "references":
+			walkLines(val, "references", sp.rootLines)
 		case "entries":
 			for j, item := range val.Content {
 				end := lastLine
 				if j+1 < len(val.Content) {
 					end = val.Content[j+1].Line - 1
 				}
-				sp.entries = append(sp.entries, entrySpan{start: item.Line, end: end})
+				sp.entries = append(sp.entries, entrySpan{start: item.Line, end: end, node: item})
 			}
 		}
 	}
 	return sp
+}
+
+// fieldLines maps the field paths inside one item ("retry.strategy",
+// "signatures[0].message") to the lines they are on, so that a problem
+// points at the field, not only at its entry.
+func fieldLines(n *yaml.Node) map[string]int {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	m := make(map[string]int, len(n.Content))
+	walkLines(n, "", m)
+	return m
+}
+
+func walkLines(n *yaml.Node, prefix string, m map[string]int) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i].Value
+			if prefix != "" {
+				k = prefix + "." + k
+			}
+			m[k] = n.Content[i].Line
+			walkLines(n.Content[i+1], k, m)
+		}
+	case yaml.SequenceNode:
+		for i, item := range n.Content {
+			k := prefix + "[" + strconv.Itoa(i) + "]"
+			m[k] = item.Line
+			walkLines(item, k, m)
+		}
+	}
+}
+
+// lineOf returns the line of field (a path such as "references[1].url")
+// in lines, or of the nearest enclosing field there, or def.
+func lineOf(lines map[string]int, field string, def int) int {
+	for field != "" {
+		if n, ok := lines[field]; ok {
+			return n
+		}
+		i := strings.LastIndexAny(field, ".[")
+		if i < 0 {
+			break
+		}
+		field = field[:i]
+	}
+	return def
 }
 
 // spanEntryID names the entry whose lines contain line, if any.
@@ -361,7 +549,8 @@ func New(systems []*System, entries []*Entry, version string) (*Catalog, error) 
 		sortProblems(l.problems)
 		return nil, &ValidationError{Problems: l.problems}
 	}
-	c := newCatalog(slices.Clone(systems), slices.Clone(entries))
+	l.link()
+	c := newCatalog(slices.Clone(systems), slices.Clone(entries), nil)
 	c.Version = version
 	c.LoadedAt = time.Now()
 	c.Source = "in-memory"

@@ -55,62 +55,67 @@ func (l *loader) validate() {
 	}
 	for _, e := range l.entries {
 		seen := map[string]bool{}
-		for _, a := range e.Aliases {
+		for i, a := range e.Aliases {
+			line := lineOf(l.lines[e], fmt.Sprintf("aliases[%d]", i), e.Line)
 			la := strings.ToLower(strings.TrimSpace(a))
 			if la == "" {
-				l.problem(e.File, e.Line, e.ID(), "empty alias")
+				l.problem(e.File, line, e.ID(), "empty alias")
 				continue
 			}
 			if seen[la] {
-				l.problem(e.File, e.Line, e.ID(), "alias %q listed twice", a)
+				l.problem(e.File, line, e.ID(), "alias %q listed twice", a)
 				continue
 			}
 			seen[la] = true
 			if strings.EqualFold(a, e.Code) {
-				l.problem(e.File, e.Line, e.ID(), "alias %q is the entry's own code", a)
+				l.problem(e.File, line, e.ID(), "alias %q is the entry's own code", a)
 				continue
 			}
 			k := e.System + "\x00" + la
 			if prev, ok := keys[k]; ok && prev != e {
-				l.problem(e.File, e.Line, e.ID(), "duplicate alias %q: already the code or an alias of %s (%s:%d)", a, prev.ID(), prev.File, prev.Line)
+				l.problem(e.File, line, e.ID(), "duplicate alias %q: already the code or an alias of %s (%s:%d)", a, prev.ID(), prev.File, prev.Line)
 				continue
 			}
 			keys[k] = e
 		}
 	}
 	for _, e := range l.entries {
-		for _, r := range e.Related {
+		for i, r := range e.Related {
+			line := lineOf(l.lines[e], fmt.Sprintf("related[%d]", i), e.Line)
 			switch {
 			case r == e.ID():
-				l.problem(e.File, e.Line, e.ID(), "related lists the entry itself")
+				l.problem(e.File, line, e.ID(), "related lists the entry itself")
 			case ids[r] == nil:
-				l.problem(e.File, e.Line, e.ID(), "related entry %q does not exist", r)
+				l.problem(e.File, line, e.ID(), "related entry %q does not exist", r)
 			}
 		}
 	}
+	l.validateProviders(systems, ids)
 }
 
 func (l *loader) validateSystem(s *System) {
-	p := func(format string, args ...any) {
-		l.problem(s.File, s.Line, "", "system %q: "+format, append([]any{s.ID}, args...)...)
+	at := func(field, format string, args ...any) {
+		l.problem(s.File, lineOf(l.lines[s], field, s.Line), "", "system %q: "+format, append([]any{s.ID}, args...)...)
 	}
 	if !systemIDRE.MatchString(s.ID) {
-		p("id must be lower-case letters, digits and dashes")
+		at("id", "id must be lower-case letters, digits and dashes")
 	}
-	l.requireText(s.Name, "name", p)
-	l.requireText(s.Description, "description", p)
+	l.requireTextAt(s.Name, "name", at)
+	l.requireTextAt(s.Description, "description", at)
 	if s.Homepage != "" && !validURL(s.Homepage) {
-		p("homepage %q is not an http(s) URL", s.Homepage)
+		at("homepage", "homepage %q is not an http(s) URL", s.Homepage)
 	}
+	l.checkReferences(s.Links, "links", false, at)
 }
 
-// requireText reports a missing language of a bilingual field.
-func (l *loader) requireText(t Text, field string, p func(string, ...any)) {
+// requireTextAt reports a missing language of a bilingual field, at the
+// line of the missing language (or of the field).
+func (l *loader) requireTextAt(t Text, field string, at func(field, format string, args ...any)) {
 	if strings.TrimSpace(t.En) == "" {
-		p("%s: missing English (en)", field)
+		at(field+".en", "%s: missing English (en)", field)
 	}
 	if strings.TrimSpace(t.Ko) == "" {
-		p("%s: missing Korean (ko)", field)
+		at(field+".ko", "%s: missing Korean (ko)", field)
 	}
 }
 
@@ -118,99 +123,311 @@ func (l *loader) requireText(t Text, field string, p func(string, ...any)) {
 // once per file, where the file names it.
 func (l *loader) validateEntry(e *Entry) {
 	id := e.ID()
-	p := func(format string, args ...any) { l.problem(e.File, e.Line, id, format, args...) }
+	at := func(field, format string, args ...any) {
+		l.problem(e.File, lineOf(l.lines[e], field, e.Line), id, format, args...)
+	}
 
 	switch {
 	case e.Code == "":
-		p("code: required")
+		at("code", "code: required")
 	case strings.ContainsAny(e.Code, "/?#%") || strings.IndexFunc(e.Code, unicode.IsSpace) >= 0:
-		p("code %q: must not contain spaces or any of / ? # %%", e.Code)
+		at("code", "code %q: must not contain spaces or any of / ? # %%", e.Code)
 	}
 	if e.Variant != "" && !variantRE.MatchString(e.Variant) {
-		p("variant %q: must be lower-case letters, digits and dashes", e.Variant)
+		at("variant", "variant %q: must be lower-case letters, digits and dashes", e.Variant)
+	}
+	if e.Level != "" && !slices.Contains(Levels, e.Level) {
+		at("level", "level %q: must be one of %s", e.Level, strings.Join(Levels, ", "))
 	}
 	if e.HTTPStatus != 0 && (e.HTTPStatus < 100 || e.HTTPStatus > 599) {
-		p("http_status %d: out of range 100-599", e.HTTPStatus)
+		at("http_status", "http_status %d: out of range 100-599", e.HTTPStatus)
 	}
-	l.requireText(e.Title, "title", p)
-	l.requireText(e.Summary, "summary", p)
-	l.requireList(e.Causes, "causes", true, p)
-	l.requireList(e.Fixes, "fixes", true, p)
-	l.requireList(e.Notes, "notes", false, p)
-
-	switch {
-	case e.Retry.Strategy == "":
-		p("retry.strategy: required, one of %s", strings.Join(RetryStrategies, ", "))
-	case !slices.Contains(RetryStrategies, e.Retry.Strategy):
-		p("retry.strategy %q: must be one of %s", e.Retry.Strategy, strings.Join(RetryStrategies, ", "))
-	default:
-		wantRetryable := e.Retry.Strategy == RetryBackoff || e.Retry.Strategy == RetryAfter
-		if e.Retry.Retryable != wantRetryable {
-			p("retry.retryable is %t but strategy %q means %t", e.Retry.Retryable, e.Retry.Strategy, wantRetryable)
-		}
+	l.requireTextAt(e.Title, "title", at)
+	l.requireTextAt(e.Summary, "summary", at)
+	l.requireListAt(e.Causes, "causes", true, at)
+	l.requireListAt(e.Fixes, "fixes", true, at)
+	l.requireListAt(e.Notes, "notes", false, at)
+	if !e.CustomerReply.IsZero() {
+		l.requireTextAt(e.CustomerReply, "customer_reply", at)
 	}
-	l.requireText(e.Retry.Note, "retry.note", p)
+	l.checkRetry(e.Retry, "retry", at)
 
-	for i, s := range e.Signatures {
-		switch {
-		case s.Text == "" && s.Regex == "":
-			p("signatures[%d]: needs text or regex", i)
-		case s.Text != "" && s.Regex != "":
-			p("signatures[%d]: has both text and regex; give one", i)
-		case s.Regex != "":
-			if _, err := regexp.Compile("(?i)" + s.Regex); err != nil {
-				p("signatures[%d]: regex does not compile: %v", i, err)
-			}
-		case len(strings.TrimSpace(s.Text)) < 4:
-			p("signatures[%d]: text %q is too short to identify anything", i, s.Text)
-		}
+	for i := range e.Signatures {
+		l.checkSignature(&e.Signatures[i], fmt.Sprintf("signatures[%d]", i), at)
 	}
 	for i, ex := range e.Examples {
 		if strings.TrimSpace(ex.Text) == "" {
-			p("examples[%d]: text required", i)
+			at(fmt.Sprintf("examples[%d].text", i), "examples[%d]: text required", i)
 		}
 	}
+	l.checkReferences(e.References, "references", true, at)
 	for i, r := range e.References {
-		if strings.TrimSpace(r.Title) == "" {
-			p("references[%d]: title required", i)
+		if r.LegacySource != "" {
+			f := fmt.Sprintf("references[%d].source", i)
+			l.warning(e.File, lineOf(l.lines[e], f, e.Line), id, "%s: source is leaving the schema and is never shown; give the reference a public https url instead", f)
 		}
-		if r.URL == "" && r.Source == "" {
-			p("references[%d]: needs url or source", i)
+	}
+	for i, c := range e.Contradictions {
+		f := fmt.Sprintf("contradictions[%d]", i)
+		l.requireTextAt(c.About, f+".about", at)
+		if len(c.Claims) < 2 {
+			at(f+".claims", "%s.claims: at least two claims required (a contradiction is between sources)", f)
 		}
-		if r.URL != "" && !validURL(r.URL) {
-			p("references[%d]: url %q is not an http(s) URL", i, r.URL)
+		for j, cl := range c.Claims {
+			cf := fmt.Sprintf("%s.claims[%d]", f, j)
+			if strings.TrimSpace(cl.Source) == "" {
+				at(cf+".source", "%s.source: required (a human name of the source)", cf)
+			}
+			if cl.URL != "" && !httpsURL(cl.URL) {
+				at(cf+".url", "%s.url %q: must be an https URL", cf, cl.URL)
+			}
+			l.requireTextAt(cl.Says, cf+".says", at)
 		}
 	}
 	for i, pc := range e.ProviderCodes {
+		f := fmt.Sprintf("provider_codes[%d]", i)
 		if strings.TrimSpace(pc.Provider) == "" {
-			p("provider_codes[%d]: provider required", i)
+			at(f+".provider", "%s: provider required", f)
 		}
 		if len(pc.Codes) == 0 {
-			p("provider_codes[%d]: codes required", i)
+			at(f+".codes", "%s: codes required", f)
 		}
-		for _, c := range pc.Codes {
+		for j, c := range pc.Codes {
 			if strings.TrimSpace(c) == "" || strings.IndexFunc(c, unicode.IsSpace) >= 0 {
-				p("provider_codes[%d]: code %q must be one word", i, c)
+				at(fmt.Sprintf("%s.codes[%d]", f, j), "%s: code %q must be one word", f, c)
 			}
 		}
 		if !pc.Note.IsZero() {
-			l.requireText(pc.Note, fmt.Sprintf("provider_codes[%d].note", i), p)
+			l.requireTextAt(pc.Note, f+".note", at)
+		}
+		if l.lines[e] != nil { // from YAML, not built in code
+			l.warning(e.File, lineOf(l.lines[e], f, e.Line), id, "%s: provider codes on entries are leaving the schema; move them to records in provider-%s.yaml", f, pc.Provider)
 		}
 	}
 }
 
-// requireList checks a list of bilingual items: present when required, and
-// every item in both languages.
-func (l *loader) requireList(items []Text, field string, required bool, p func(string, ...any)) {
+// checkRetry checks retry advice: a known strategy that agrees with
+// retryable, and a note in both languages.
+func (l *loader) checkRetry(r Retry, field string, at func(field, format string, args ...any)) {
+	switch {
+	case r.Strategy == "":
+		at(field+".strategy", "%s.strategy: required, one of %s", field, retryStrategyNames())
+	case !slices.Contains(RetryStrategies, r.Strategy):
+		at(field+".strategy", "%s.strategy %q: must be one of %s", field, r.Strategy, retryStrategyNames())
+	default:
+		want := r.Strategy == RetryBackoff || r.Strategy == RetryAfter
+		if r.Retryable != want {
+			at(field+".retryable", "%s.retryable is %t but strategy %q means %t", field, r.Retryable, r.Strategy, want)
+		}
+	}
+	l.requireTextAt(r.Note, field+".note", at)
+}
+
+// checkSignature checks one signature and compiles a message signature
+// into its pattern (Regex), so that every consumer matches it like a
+// regex signature.
+func (l *loader) checkSignature(s *Signature, f string, at func(field, format string, args ...any)) {
+	if s.Lang != "" && s.Lang != string(English) && s.Lang != string(Korean) {
+		at(f+".lang", "%s: lang %q must be ko or en", f, s.Lang)
+	}
+	var compiled string
+	if s.Message != "" {
+		pat, err := MessagePattern(s.Message)
+		if err != nil {
+			at(f+".message", "%s: message %v", f, err)
+			return
+		}
+		compiled = pat
+	}
+	kinds := 0
+	for _, k := range []bool{s.Text != "", s.Regex != "" && s.Regex != compiled, s.Message != ""} {
+		if k {
+			kinds++
+		}
+	}
+	switch {
+	case kinds == 0:
+		at(f, "%s: needs text, regex or message", f)
+	case kinds > 1:
+		at(f, "%s: has more than one of text, regex and message; give one", f)
+	case s.Message != "":
+		s.Regex = compiled
+	case s.Regex != "":
+		if _, err := regexp.Compile("(?i)" + s.Regex); err != nil {
+			at(f+".regex", "%s: regex does not compile: %v", f, err)
+		}
+	case len(strings.TrimSpace(s.Text)) < 4:
+		at(f+".text", "%s: text %q is too short to identify anything", f, s.Text)
+	}
+}
+
+// checkReferences checks a list of links: each with a title and an https
+// URL.
+func (l *loader) checkReferences(refs []Reference, field string, legacyOK bool, at func(field, format string, args ...any)) {
+	for i, r := range refs {
+		f := fmt.Sprintf("%s[%d]", field, i)
+		if strings.TrimSpace(r.Title) == "" {
+			at(f+".title", "%s: title required", f)
+		}
+		switch {
+		case r.URL == "" && r.LegacySource != "" && legacyOK:
+			// warned about by the caller; dropped after loading
+		case r.LegacySource != "" && !legacyOK:
+			at(f+".source", "%s: source is not part of the schema; give an https url", f)
+		case r.URL == "":
+			at(f+".url", "%s: url required (an https page)", f)
+		case !httpsURL(r.URL):
+			at(f+".url", "%s: url %q must be an https URL", f, r.URL)
+		}
+	}
+}
+
+// requireListAt checks a list of bilingual items: present when required,
+// and every item in both languages.
+func (l *loader) requireListAt(items []Text, field string, required bool, at func(field, format string, args ...any)) {
 	if required && len(items) == 0 {
-		p("%s: at least one required", field)
+		at(field, "%s: at least one required", field)
 	}
 	for i, t := range items {
-		l.requireText(t, fmt.Sprintf("%s[%d]", field, i), p)
+		l.requireTextAt(t, fmt.Sprintf("%s[%d]", field, i), at)
+	}
+}
+
+// validateProviders checks the provider files and their records against
+// the systems and entries.
+func (l *loader) validateProviders(systems map[string]*System, ids map[string]*Entry) {
+	byID := map[string]*Provider{}
+	for _, p := range l.providers {
+		pat := func(field, format string, args ...any) {
+			l.problem(p.File, lineOf(l.lines[p], field, p.Line), "", "provider %q: "+format, append([]any{p.ID}, args...)...)
+		}
+		switch {
+		case p.ID == "":
+			pat("provider", "provider: required (the provider id)")
+		case !systemIDRE.MatchString(p.ID):
+			pat("provider", "id must be lower-case letters, digits and dashes")
+		default:
+			if prev, ok := byID[p.ID]; ok {
+				pat("provider", "declared twice (first in %s)", prev.File)
+			} else {
+				byID[p.ID] = p
+			}
+			base := strings.TrimSuffix(strings.TrimSuffix(p.File, ".yaml"), ".yml")
+			if base != "provider-"+p.ID {
+				pat("provider", "a provider file is named provider-%s.yaml (this is %s)", p.ID, p.File)
+			}
+		}
+		if strings.TrimSpace(p.Name) == "" {
+			pat("name", "name: required")
+		}
+		switch {
+		case p.System == "":
+			pat("system", "system: required (the errdex system the codes map onto)")
+		case systems[p.System] == nil:
+			pat("system", "unknown system %q (declare it under systems: in systems.yaml)", p.System)
+		}
+		if strings.TrimSpace(p.CheckedAgainst) == "" {
+			pat("checked_against", "checked_against: required (the upstream version or date the table was checked against)")
+		}
+		l.checkReferences(p.References, "references", false, pat)
+		if len(p.Codes) == 0 {
+			pat("codes", "codes: at least one record required")
+		}
+		keys := map[string]*ProviderRecord{}
+		for _, r := range p.Codes {
+			id := "provider " + r.ID()
+			rat := func(field, format string, args ...any) {
+				l.problem(r.File, lineOf(l.lines[r], field, r.Line), id, format, args...)
+			}
+			switch {
+			case r.Code == "":
+				rat("code", "code: required")
+			case strings.ContainsAny(r.Code, "/?#%") || strings.IndexFunc(r.Code, unicode.IsSpace) >= 0:
+				rat("code", "code %q: must not contain spaces or any of / ? # %%", r.Code)
+			}
+			if r.Channel != "" && !variantRE.MatchString(r.Channel) {
+				rat("channel", "channel %q: must be lower-case letters, digits and dashes", r.Channel)
+			}
+			k := strings.ToLower(r.ID())
+			if prev, ok := keys[k]; ok && r.Code != "" {
+				rat("code", "duplicate record: provider %s, channel %q, code %q already at %s:%d", r.Provider, r.Channel, r.Code, prev.File, prev.Line)
+			} else {
+				keys[k] = r
+			}
+			if r.Message != "" {
+				if strings.TrimSpace(r.Message) == "" {
+					rat("message", "message: empty")
+				} else if _, err := MessagePattern(r.Message); err != nil {
+					rat("message", "message %v", err)
+				}
+			}
+			l.requireTextAt(r.Meaning, "meaning", rat)
+			l.requireTextAt(r.Action, "action", rat)
+			if r.Retry != nil {
+				l.checkRetry(*r.Retry, "retry", rat)
+			}
+			if r.Entry != "" && p.System != "" && systems[p.System] != nil {
+				if ids[r.EntryID()] == nil {
+					rat("entry", "entry %q does not exist in system %s", r.Entry, p.System)
+				}
+			}
+		}
 	}
 }
 
 func validURL(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+}
+
+func httpsURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && u.Scheme == "https" && u.Host != ""
+}
+
+// link finishes a valid catalog: fills defaults, drops what is never
+// shown, and hangs each provider record on the entry it maps onto (its
+// code among the entry's provider codes, its exact message among the
+// entry's signatures).
+func (l *loader) link() {
+	ids := make(map[string]*Entry, len(l.entries))
+	for _, e := range l.entries {
+		ids[e.ID()] = e
+		if e.Level == "" {
+			e.Level = LevelError
+		}
+		e.References = slices.DeleteFunc(e.References, func(r Reference) bool { return r.URL == "" })
+	}
+	for _, p := range l.providers {
+		for _, r := range p.Codes {
+			e := ids[r.EntryID()]
+			if e == nil {
+				continue
+			}
+			addProviderCode(e, r.Provider, r.Channel, r.Code)
+			if r.Message == "" {
+				continue
+			}
+			pat, err := MessagePattern(r.Message)
+			if err != nil || slices.ContainsFunc(e.Signatures, func(s Signature) bool {
+				return strings.EqualFold(s.Message, r.Message) || strings.EqualFold(s.Text, r.Message)
+			}) {
+				continue
+			}
+			e.Signatures = append(e.Signatures, Signature{Message: r.Message, Regex: pat, Record: r.ID()})
+		}
+	}
+}
+
+func addProviderCode(e *Entry, provider, channel, code string) {
+	for i := range e.ProviderCodes {
+		pc := &e.ProviderCodes[i]
+		if pc.Provider == provider && pc.Channel == channel {
+			if !slices.Contains(pc.Codes, code) {
+				pc.Codes = append(pc.Codes, code)
+			}
+			return
+		}
+	}
+	e.ProviderCodes = append(e.ProviderCodes, ProviderCode{Provider: provider, Channel: channel, Codes: []string{code}})
 }

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/errdex/errdex/internal/search"
+	"github.com/errdex/errdex"
 )
 
 func init() {
@@ -58,8 +58,8 @@ func runIdentify(ctx context.Context, env *cmdEnv, args []string) int {
 	if code >= 0 {
 		return code
 	}
-	if limit < 1 || limit > search.MaxLimit {
-		env.errorf("--limit: %d is not between 1 and %d", limit, search.MaxLimit)
+	if limit < 1 || limit > errdex.MaxLimit {
+		env.errorf("--limit: %d is not between 1 and %d", limit, errdex.MaxLimit)
 		return exitUsage
 	}
 	text := strings.Join(words, " ")
@@ -71,7 +71,7 @@ func runIdentify(ctx context.Context, env *cmdEnv, args []string) int {
 			cut bool
 			err error
 		)
-		text, cut, err = readCapped(ctx, env.in, search.MaxIdentifyBytes)
+		text, cut, err = readCapped(ctx, env.in, errdex.MaxIdentifyBytes)
 		switch {
 		case errors.Is(err, context.Canceled):
 			return exitInterrupted
@@ -79,7 +79,7 @@ func runIdentify(ctx context.Context, env *cmdEnv, args []string) int {
 			env.errorf("identify: reading standard input: %v", err)
 			return exitNotFound
 		case cut:
-			env.errorf("identify: the input is longer than %d KiB; only its first %d KiB were read", search.MaxIdentifyBytes>>10, search.MaxIdentifyBytes>>10)
+			env.errorf("identify: the input is longer than %d KiB; only its first %d KiB were read", errdex.MaxIdentifyBytes>>10, errdex.MaxIdentifyBytes>>10)
 		}
 	}
 	if !utf8.ValidString(text) {
@@ -97,7 +97,7 @@ func runIdentify(ctx context.Context, env *cmdEnv, args []string) int {
 		return code
 	}
 	defer s.close()
-	resp, err := s.index.Identify(ctx, text, s.lang, limit)
+	resp, err := s.app.Identify(ctx, text, s.lang, limit)
 	if code := searchFailed(env, "identify", err); code >= 0 {
 		return code
 	}

@@ -14,6 +14,8 @@ import (
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/api"
+	"github.com/errdex/errdex/internal/app"
+	"github.com/errdex/errdex/internal/live"
 	"github.com/errdex/errdex/internal/search"
 	"github.com/errdex/errdex/internal/textfmt"
 )
@@ -70,7 +72,11 @@ func runLookup(ctx context.Context, env *cmdEnv, args []string) int {
 	if code := s.checkSystem(env, system); code >= 0 {
 		return code
 	}
-	ms := s.index.Lookup(key, system)
+	lk, err := s.app.Lookup(key, system)
+	if code := searchFailed(env, "lookup", err); code >= 0 {
+		return code
+	}
+	ms := lk.Matches
 	out := s.api.Lookup(s.cat, key, system, ms)
 	return s.answer(env, "lookup", o.json, out,
 		func() error { return s.term.Lookup(env.out, key, ms) }, out.Answer)
@@ -101,11 +107,13 @@ func (o *outputFlags) register(fs *flag.FlagSet, env *cmdEnv, withJSON bool) {
 // session is what a command works with once its flags are read: the
 // catalog, its index and the renderers for text and JSON.
 type session struct {
-	cat   *errdex.Catalog
-	index *search.Index
-	lang  errdex.Lang
-	term  textfmt.Terminal
-	api   api.Builder
+	cat *errdex.Catalog
+	// app answers the questions, from the index holder serves.
+	app    *app.Service
+	holder *live.Holder
+	lang   errdex.Lang
+	term   textfmt.Terminal
+	api    api.Builder
 }
 
 // open loads the catalog, indexes it and sets up the output. It returns a
@@ -125,14 +133,16 @@ func (o *outputFlags) open(env *cmdEnv) (*session, int) {
 		env.errorf("indexing the catalog: %v", err)
 		return nil, exitNotFound
 	}
+	holder := live.NewHolder(ix, nil)
 	// With ERRDEX_BASE_URL (the variable serve reads) the page links point
 	// at a running errdex; without it they are site paths.
 	baseURL := strings.TrimRight(env.getenv(envBaseURL), "/")
 	color := isTerminal(env.out) && env.getenv("NO_COLOR") == ""
 	return &session{
-		cat:   cat,
-		index: ix,
-		lang:  lang,
+		cat:    cat,
+		app:    app.New(holder, app.Config{}),
+		holder: holder,
+		lang:   lang,
 		term: textfmt.Terminal{
 			Lang:    lang,
 			Width:   termWidth(env),
@@ -144,7 +154,7 @@ func (o *outputFlags) open(env *cmdEnv) (*session, int) {
 	}, -1
 }
 
-func (s *session) close() { s.index.Close() }
+func (s *session) close() { s.holder.Close() }
 
 // checkSystem refuses an unknown --system up front, naming the known ones,
 // rather than quietly finding nothing.

@@ -6,7 +6,7 @@ import (
 	"flag"
 
 	"github.com/errdex/errdex"
-	"github.com/errdex/errdex/internal/search"
+	"github.com/errdex/errdex/internal/app"
 )
 
 func init() {
@@ -44,7 +44,7 @@ func runSearch(ctx context.Context, env *cmdEnv, args []string) int {
 	)
 	o.register(fs, env, true)
 	fs.StringVar(&system, "system", "", "only entries of this `system` (kmsg, kirim, kakao-share)")
-	fs.IntVar(&limit, "limit", search.DefaultLimit, "show at most `n` results (1 to 100)")
+	fs.IntVar(&limit, "limit", errdex.DefaultLimit, "show at most `n` results (1 to 100)")
 	words, code := parseArgs(env, fs, args, searchUsage)
 	if code >= 0 {
 		return code
@@ -54,8 +54,15 @@ func runSearch(ctx context.Context, env *cmdEnv, args []string) int {
 		env.errorf("search: what should I search for? For example: errdex search 잔액 부족")
 		return exitUsage
 	}
-	if limit < 1 || limit > search.MaxLimit {
-		env.errorf("--limit: %d is not between 1 and %d", limit, search.MaxLimit)
+	if app.IsPaste(query) {
+		// search takes what a person types; a paste goes to identify,
+		// which says what it read. (The pages and Slack, which take both
+		// in one box, pass a paste on to identify themselves.)
+		env.errorf("search: the query is longer than %d bytes; pipe a pasted error into errdex identify", errdex.MaxQueryBytes)
+		return exitUsage
+	}
+	if limit < 1 || limit > errdex.MaxLimit {
+		env.errorf("--limit: %d is not between 1 and %d", limit, errdex.MaxLimit)
 		return exitUsage
 	}
 	s, code := o.open(env)
@@ -66,7 +73,7 @@ func runSearch(ctx context.Context, env *cmdEnv, args []string) int {
 	if code := s.checkSystem(env, system); code >= 0 {
 		return code
 	}
-	resp, err := s.index.Search(ctx, search.Request{Query: query, System: system, Lang: s.lang, Limit: limit})
+	resp, err := s.app.Search(ctx, errdex.Request{Query: query, System: system, Lang: s.lang, Limit: limit})
 	if code := searchFailed(env, "search", err); code >= 0 {
 		return code
 	}

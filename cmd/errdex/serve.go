@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/app"
 	"github.com/errdex/errdex/internal/chatops"
 	"github.com/errdex/errdex/internal/live"
 	"github.com/errdex/errdex/internal/search"
@@ -222,7 +223,7 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	build := func(_ context.Context, cat *errdex.Catalog) (*search.Index, error) {
+	build := func(_ context.Context, cat *errdex.Catalog) (errdex.Index, error) {
 		return search.New(cat, search.Options{Dir: cfg.IndexDir})
 	}
 	idx, err := build(ctx, cat)
@@ -243,16 +244,15 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 		RateBurst:      cfg.RateBurst,
 	}
 	if cfg.SlackSigningSecret != "" {
-		slack, err := chatops.NewSlack(chatops.SlackConfig{
-			SigningSecret: cfg.SlackSigningSecret,
-			InChannel:     cfg.SlackInChannel,
-			BaseURL:       cfg.BaseURL,
-			Logger:        log.With("handler", "slack"),
-		}, live.Searcher{H: holder})
-		if err != nil {
-			return err
+		// Slack asks the server's application service, like every surface.
+		wcfg.Slack = func(svc *app.Service) (http.Handler, error) {
+			return chatops.NewSlack(chatops.SlackConfig{
+				SigningSecret: cfg.SlackSigningSecret,
+				InChannel:     cfg.SlackInChannel,
+				BaseURL:       cfg.BaseURL,
+				Logger:        log.With("handler", "slack"),
+			}, svc)
 		}
-		wcfg.SlackHandler = slack
 	}
 	srv, err := web.New(wcfg, holder, reloader, log)
 	if err != nil {

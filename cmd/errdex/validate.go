@@ -27,7 +27,9 @@ func runValidate(_ context.Context, env *cmdEnv, args []string) int {
 Loads every *.yaml file of DIR (default: the catalog built into errdex),
 decodes it strictly and checks it. Prints each problem as
 file:line: entry-id: message and exits 1, or prints
-"ok: N entries (SYSTEM COUNT, ...)" and exits 0.
+"ok: N entries (SYSTEM COUNT, ...)" and exits 0. Warnings (fields leaving
+the schema) print as file:line: entry-id: warning: message and do not
+fail the check.
 `)
 	}
 	if err := fs.Parse(args); err != nil {
@@ -52,14 +54,21 @@ file:line: entry-id: message and exits 1, or prints
 	var verr *errdex.ValidationError
 	switch {
 	case errors.As(err, &verr):
+		n := 0
 		for _, p := range verr.Problems {
 			fmt.Fprintln(env.out, p)
+			if !p.Warning {
+				n++
+			}
 		}
-		fmt.Fprintf(env.out, "%d problem(s)\n", len(verr.Problems))
+		fmt.Fprintf(env.out, "%d problem(s)\n", n)
 		return exitNotFound
 	case err != nil:
 		env.errorf("%v", err)
 		return exitNotFound
+	}
+	for _, p := range cat.Warnings {
+		fmt.Fprintln(env.out, p)
 	}
 	fmt.Fprintln(env.out, okLine(cat))
 	return exitOK
@@ -70,6 +79,9 @@ func okLine(cat *errdex.Catalog) string {
 	parts := make([]string, 0, len(cat.Systems()))
 	for _, s := range cat.Systems() {
 		parts = append(parts, fmt.Sprintf("%s %d", s.ID, cat.Count(s.ID)))
+	}
+	if n := len(cat.Records()); n > 0 {
+		return fmt.Sprintf("ok: %d entries (%s), %d provider records", cat.Len(), strings.Join(parts, ", "), n)
 	}
 	return fmt.Sprintf("ok: %d entries (%s)", cat.Len(), strings.Join(parts, ", "))
 }

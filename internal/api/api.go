@@ -16,7 +16,6 @@ import (
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/markdown"
-	"github.com/errdex/errdex/internal/search"
 )
 
 // SearchResponse answers GET /api/v1/search.
@@ -135,6 +134,13 @@ type EntryJSON struct {
 	Examples      []Example       `json:"examples"`
 	Lang          errdex.Lang     `json:"lang"`
 	URL           string          `json:"url"`
+	// Level is error or warning.
+	Level string `json:"level"`
+	// CustomerReply is a short reply support staff can send to an end
+	// customer; "" when the entry has none.
+	CustomerReply   string               `json:"customer_reply"`
+	Contradictions  []ContradictionJSON  `json:"contradictions"`
+	ProviderRecords []ProviderRecordJSON `json:"provider_records"`
 }
 
 // Related is an entry named as related, with enough to link to it.
@@ -146,9 +152,8 @@ type Related struct {
 
 // Reference is where a fact of an entry comes from.
 type Reference struct {
-	Title  string `json:"title"`
-	URL    string `json:"url,omitempty"`
-	Source string `json:"source,omitempty"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
 }
 
 // ProviderCode lists an upstream provider's codes that map onto an entry.
@@ -163,6 +168,10 @@ type ProviderCode struct {
 type Signature struct {
 	Text  string `json:"text,omitempty"`
 	Regex string `json:"regex,omitempty"`
+	// Message is an upstream string verbatim ({name} marks a varying part);
+	// Regex then holds the pattern it is matched with.
+	Message string `json:"message,omitempty"`
+	Lang    string `json:"lang,omitempty"`
 }
 
 // Example is a sample payload or log line showing the error.
@@ -181,6 +190,9 @@ type LookupResponse struct {
 	Total   int            `json:"total"`
 	Results []LookupResult `json:"results"`
 	Answer  errdex.Answer  `json:"answer"`
+	// ProviderRecords are the provider codes the lookup names ("iwinv sms
+	// 42", "ApiKeyError"), each with its own meaning and its entry.
+	ProviderRecords []ProviderRecordJSON `json:"provider_records"`
 }
 
 // LookupResult is a whole entry and what of it the code matched.
@@ -212,6 +224,10 @@ type SystemJSON struct {
 	Keywords    []string `json:"keywords"`
 	Entries     int      `json:"entries"`
 	URL         string   `json:"url"`
+	// CheckedAgainst says which upstream version or date the system's
+	// entries were checked against.
+	CheckedAgainst string      `json:"checked_against,omitempty"`
+	Links          []Reference `json:"links"`
 }
 
 // MissesResponse answers GET /api/v1/misses: searches that found nothing,
@@ -272,7 +288,7 @@ func (b Builder) SystemURL(id string) string {
 }
 
 // Search builds the answer to a search.
-func (b Builder) Search(r *search.Response) SearchResponse {
+func (b Builder) Search(r *errdex.Response) SearchResponse {
 	out := SearchResponse{
 		Query:       r.Query,
 		Lang:        b.lang(),
@@ -291,7 +307,7 @@ func (b Builder) Search(r *search.Response) SearchResponse {
 }
 
 // Identify builds the answer to an identify request.
-func (b Builder) Identify(r *search.Response) IdentifyResponse {
+func (b Builder) Identify(r *errdex.Response) IdentifyResponse {
 	out := IdentifyResponse{
 		Lang:        b.lang(),
 		Total:       r.Total,
@@ -308,14 +324,14 @@ func (b Builder) Identify(r *search.Response) IdentifyResponse {
 	return out
 }
 
-func (b Builder) results(rs []search.Result) []Result {
+func (b Builder) results(rs []errdex.Result) []Result {
 	lang := b.lang()
 	out := make([]Result, 0, len(rs))
 	for _, r := range rs {
 		e := r.Entry
 		ev := make([]Evidence, 0, len(r.Evidence))
 		for _, x := range r.Evidence {
-			ev = append(ev, Evidence{Kind: x.Kind, Value: x.Value})
+			ev = append(ev, Evidence{Kind: string(x.Kind), Value: x.Value})
 		}
 		out = append(out, Result{
 			ID:         e.ID(),
@@ -329,7 +345,7 @@ func (b Builder) results(rs []search.Result) []Result {
 			Retryable:  e.Retry.Retryable,
 			URL:        b.EntryURL(e),
 			Score:      r.Score,
-			Match:      r.Match,
+			Match:      string(r.Match),
 			Evidence:   ev,
 			Confidence: r.Confidence,
 		})
@@ -337,39 +353,34 @@ func (b Builder) results(rs []search.Result) []Result {
 	return out
 }
 
-func (b Builder) suggestions(ss []search.Suggestion) []Suggestion {
+func (b Builder) suggestions(ss []errdex.Suggestion) []Suggestion {
 	out := make([]Suggestion, 0, len(ss))
 	for _, s := range ss {
 		out = append(out, Suggestion{
 			ID:     s.Entry.ID(),
 			Title:  s.Entry.Title.In(b.lang()),
 			URL:    b.EntryURL(s.Entry),
-			Reason: s.Reason,
+			Reason: string(s.Reason),
 		})
 	}
 	return out
 }
 
-// facetNames are always present in an answer, empty or not, so clients
-// need not test for their absence.
-var facetNames = []string{"system", "http_status", "type", "retryable"}
-
-func facets(in map[string]map[string]int) map[string]map[string]int {
-	out := make(map[string]map[string]int, len(facetNames))
-	for _, name := range facetNames {
-		out[name] = map[string]int{}
-	}
-	for name, counts := range in {
-		m := make(map[string]int, len(counts))
-		for k, v := range counts {
+// facets names every facet (errdex.Facets) in an answer, empty or not, so
+// clients need not test for their absence.
+func facets(in map[errdex.Facet]map[string]int) map[string]map[string]int {
+	out := make(map[string]map[string]int, len(errdex.Facets))
+	for _, f := range errdex.Facets {
+		m := make(map[string]int, len(in[f]))
+		for k, v := range in[f] {
 			m[k] = v
 		}
-		out[name] = m
+		out[string(f)] = m
 	}
 	return out
 }
 
-func understood(u search.Understanding) Understood {
+func understood(u errdex.Understanding) Understood {
 	return Understood{
 		Codes:        nonNil(u.Codes),
 		HTTPStatuses: nonNil(u.HTTPStatuses),
@@ -402,7 +413,7 @@ func (b Builder) Entry(cat *errdex.Catalog, e *errdex.Entry) EntryJSON {
 		HTTPStatus:    httpStatus(e),
 		Type:          e.Type,
 		Retryable:     e.Retry.Retryable,
-		RetryStrategy: e.Retry.Strategy,
+		RetryStrategy: string(e.Retry.Strategy),
 		RetryNote:     e.Retry.Note.In(lang),
 		Related:       []Related{},
 		References:    make([]Reference, 0, len(e.References)),
@@ -418,7 +429,7 @@ func (b Builder) Entry(cat *errdex.Catalog, e *errdex.Entry) EntryJSON {
 		}
 	}
 	for _, r := range e.References {
-		out.References = append(out.References, Reference{Title: r.Title, URL: r.URL, Source: r.Source})
+		out.References = append(out.References, Reference{Title: r.Title, URL: r.URL})
 	}
 	for _, pc := range e.ProviderCodes {
 		out.ProviderCodes = append(out.ProviderCodes, ProviderCode{
@@ -426,11 +437,12 @@ func (b Builder) Entry(cat *errdex.Catalog, e *errdex.Entry) EntryJSON {
 		})
 	}
 	for _, s := range e.Signatures {
-		out.Signatures = append(out.Signatures, Signature{Text: s.Text, Regex: s.Regex})
+		out.Signatures = append(out.Signatures, Signature{Text: s.Text, Regex: s.Regex, Message: s.Message, Lang: s.Lang})
 	}
 	for _, x := range e.Examples {
 		out.Examples = append(out.Examples, Example{Label: x.Label, Text: x.Text})
 	}
+	b.entryExtras(cat, e, &out)
 	return out
 }
 
@@ -443,16 +455,17 @@ func (b Builder) Lookup(cat *errdex.Catalog, code, system string, ms []errdex.Ma
 		Total:   len(ms),
 		Results: make([]LookupResult, 0, len(ms)),
 	}
-	answer, confidences := search.JudgeLookup(code, ms)
+	answer, confidences := errdex.JudgeLookup(code, ms)
 	out.Answer = answer
 	for i, m := range ms {
 		out.Results = append(out.Results, LookupResult{
 			EntryJSON:    b.Entry(cat, m.Entry),
-			Match:        m.Field,
+			Match:        string(m.Field),
 			MatchedValue: m.Value,
 			Confidence:   confidences[i],
 		})
 	}
+	out.ProviderRecords = b.lookupRecords(cat, code, system)
 	return out
 }
 
@@ -469,6 +482,9 @@ func (b Builder) Systems(cat *errdex.Catalog) SystemsResponse {
 			Keywords:    nonNil(s.Keywords),
 			Entries:     cat.Count(s.ID),
 			URL:         b.SystemURL(s.ID),
+
+			CheckedAgainst: s.CheckedAgainst,
+			Links:          references(s.Links),
 		})
 	}
 	out.Total = len(out.Systems)

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/errdex/errdex"
-	"github.com/errdex/errdex/internal/search"
 	"github.com/errdex/errdex/internal/textfmt"
 )
 
@@ -63,7 +62,7 @@ func (h *Slack) message(c command, fallback string, blocks ...Block) *Message {
 
 // resultMessage is the answer when something matched: the best entry with
 // its summary, retry advice and first fix, then up to Candidates others.
-func (h *Slack) resultMessage(c command, resp *search.Response) *Message {
+func (h *Slack) resultMessage(c command, resp *errdex.Response) *Message {
 	l := labelsFor(c.lang)
 	best := resp.Results[0].Entry
 	head := h.entryLink(best) + meta(best) + "\n*" + textfmt.Inline(best.Title.In(c.lang), textfmt.Slack) + "*"
@@ -97,7 +96,7 @@ func (h *Slack) resultMessage(c command, resp *search.Response) *Message {
 
 // notFoundMessage says nothing matched, offers the near misses the search
 // suggested and says what else to try.
-func (h *Slack) notFoundMessage(c command, resp *search.Response) *Message {
+func (h *Slack) notFoundMessage(c command, resp *errdex.Response) *Message {
 	l := labelsFor(c.lang)
 	text := l.noMatch(quote(clip(c.text, 200)))
 	blocks := []Block{section(text)}

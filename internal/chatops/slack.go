@@ -26,7 +26,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/errdex/errdex"
-	"github.com/errdex/errdex/internal/search"
+	"github.com/errdex/errdex/internal/app"
 )
 
 // Limits on what the handler accepts.
@@ -41,12 +41,16 @@ const (
 	Candidates = 3
 )
 
-// Searcher is the part of the search index the handler needs; a
-// *search.Index is one, and tests pass a fake.
+// Searcher is what the handler asks: the application service (*app.Service)
+// is one. Its Search reads a long paste with Identify, applies the search
+// deadline and records the latency and the misses.
 type Searcher interface {
-	Search(ctx context.Context, req search.Request) (*search.Response, error)
-	Identify(ctx context.Context, text string, lang errdex.Lang, limit int) (*search.Response, error)
+	Search(ctx context.Context, req errdex.Request) (*errdex.Response, error)
 }
+
+// Timeout is how long an answer may take: Slack shows an error to the
+// asker when a slash command has no answer within 3 seconds.
+const Timeout = 2500 * time.Millisecond
 
 // SlackConfig configures the Slack slash-command handler.
 type SlackConfig struct {
@@ -222,8 +226,8 @@ func parseCommand(form url.Values, cfg SlackConfig) command {
 		}
 		text = rest
 	}
-	if !langSet && hasHangul(c.text) {
-		c.lang = errdex.Korean
+	if !langSet {
+		c.lang = app.ChooseLang("", c.text, cfg.Lang)
 	}
 	if c.text == "" {
 		c.help = true
@@ -231,31 +235,17 @@ func parseCommand(form url.Values, cfg SlackConfig) command {
 	return c
 }
 
-func hasHangul(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Hangul, r) {
-			return true
-		}
-	}
-	return false
-}
-
-// answer runs the search and builds the message. Long pastes go to
-// Identify, which reads up to 64 KiB; everything else is a search, which
-// recognises codes, words and short payloads alike.
+// answer runs the search and builds the message. The service reads long
+// pastes with Identify, which takes up to 64 KiB: a longer one is cut there
+// rather than refused, since a refusal in Slack only frustrates.
 func (h *Slack) answer(ctx context.Context, c command) *Message {
 	if c.help {
 		return h.helpMessage(c)
 	}
-	var (
-		resp *search.Response
-		err  error
-	)
-	if len(c.text) > search.MaxQueryBytes {
-		resp, err = h.search.Identify(ctx, truncate(c.text, search.MaxIdentifyBytes), c.lang, 1+Candidates)
-	} else {
-		resp, err = h.search.Search(ctx, search.Request{Query: c.text, Lang: c.lang, Limit: 1 + Candidates})
-	}
+	ctx, cancel := context.WithTimeout(ctx, Timeout)
+	defer cancel()
+	resp, err := h.search.Search(ctx, errdex.Request{
+		Query: truncate(c.text, errdex.MaxIdentifyBytes), Lang: c.lang, Limit: 1 + Candidates})
 	var ferr *errdex.FieldError
 	switch {
 	case errors.As(err, &ferr):

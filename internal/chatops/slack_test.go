@@ -18,8 +18,11 @@ import (
 	"time"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/app"
 	"github.com/errdex/errdex/internal/chatops"
+	"github.com/errdex/errdex/internal/live"
 	"github.com/errdex/errdex/internal/search"
+	"github.com/errdex/errdex/internal/web"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -78,6 +81,15 @@ func (f *fake) Identify(_ context.Context, text string, lang errdex.Lang, limit 
 	f.identify = append(f.identify, text)
 	return f.Search(context.Background(), search.Request{Query: text, Lang: lang, Limit: limit})
 }
+
+// The rest makes a fake an errdex.Index, to serve through the application
+// service.
+func (f *fake) Lookup(code, system string) []errdex.Match { return nil }
+func (f *fake) Catalog() *errdex.Catalog                  { return nil }
+func (f *fake) Close() error                              { return nil }
+
+// service is the application service answering from f, as in the server.
+func service(f *fake) *app.Service { return app.New(live.NewHolder(f, nil), app.Config{}) }
 
 func newHandler(t *testing.T, cfg chatops.SlackConfig, s chatops.Searcher) *chatops.Slack {
 	t.Helper()
@@ -324,7 +336,7 @@ func TestAnswers(t *testing.T) {
 // read as a pasted error instead of being refused.
 func TestLongPasteIsIdentified(t *testing.T) {
 	s := &fake{resp: results(entries()[0])}
-	h := newHandler(t, chatops.SlackConfig{}, s)
+	h := newHandler(t, chatops.SlackConfig{}, service(s))
 	paste := `{"error":{"code":"4019"}} ` + strings.Repeat("log line ", search.MaxQueryBytes/9+1)
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, signedRequest(t, secret, now, form(paste)))
@@ -370,7 +382,7 @@ func TestWithRealIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	h := newHandler(t, chatops.SlackConfig{BaseURL: "https://errdex.example"}, ix)
+	h := newHandler(t, chatops.SlackConfig{BaseURL: "https://errdex.example"}, app.New(live.NewHolder(ix, nil), app.Config{}))
 	tests := []struct {
 		text, wantLink string
 	}{
@@ -393,5 +405,39 @@ func TestWithRealIndex(t *testing.T) {
 				t.Errorf("first section: got %q, want it to start with the link %s", first, tt.wantLink)
 			}
 		})
+	}
+}
+
+// TestThroughServer answers a slash command through the real server
+// (web.New), whose application service times Slack's searches in the
+// same latency metric as the API's and the pages'.
+func TestThroughServer(t *testing.T) {
+	cat, err := errdex.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := search.New(cat, search.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	holder := live.NewHolder(ix, nil)
+	defer holder.Close()
+	srv, err := web.New(web.Config{Slack: func(svc *app.Service) (http.Handler, error) {
+		return chatops.NewSlack(chatops.SlackConfig{SigningSecret: secret, Now: func() time.Time { return now }}, svc)
+	}}, holder, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := signedRequest(t, secret, now, form("4019"))
+	req.URL.Path = "/chatops/slack"
+	w := httptest.NewRecorder()
+	srv.Handler().ServeHTTP(w, req)
+	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "4019") {
+		t.Fatalf("status %d, body %s: want 200 answering about 4019", w.Code, w.Body)
+	}
+	w = httptest.NewRecorder()
+	srv.Handler().ServeHTTP(w, httptest.NewRequest("GET", "/metrics", nil))
+	if !strings.Contains(w.Body.String(), `errdex_search_duration_seconds_count{kind="search"} 1`) {
+		t.Errorf("metrics do not count the Slack search:\n%s", w.Body)
 	}
 }

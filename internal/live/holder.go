@@ -14,13 +14,10 @@
 package live
 
 import (
-	"context"
-	"errors"
 	"log/slog"
 	"sync/atomic"
 
 	"github.com/errdex/errdex"
-	"github.com/errdex/errdex/internal/search"
 )
 
 // Holder holds the index being served. It is safe for concurrent use.
@@ -28,18 +25,18 @@ type Holder struct {
 	cur atomic.Pointer[ref]
 	log *slog.Logger
 	// onClose, when set, is told after an index has been closed (tests).
-	onClose func(*search.Index)
+	onClose func(errdex.Index)
 }
 
 // ref counts the users of one index. The Holder itself holds one reference
 // while the index is current; each Acquire adds one.
 type ref struct {
-	idx *search.Index
+	idx errdex.Index
 	n   atomic.Int64
 }
 
 // NewHolder returns a Holder serving idx, which must not be nil.
-func NewHolder(idx *search.Index, log *slog.Logger) *Holder {
+func NewHolder(idx errdex.Index, log *slog.Logger) *Holder {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -48,7 +45,7 @@ func NewHolder(idx *search.Index, log *slog.Logger) *Holder {
 	return h
 }
 
-func newRef(idx *search.Index) *ref {
+func newRef(idx errdex.Index) *ref {
 	r := &ref{idx: idx}
 	r.n.Store(1)
 	return r
@@ -83,7 +80,7 @@ func (r *ref) release(h *Holder) {
 // The index stays open until release is called, even if a reload replaces
 // it meanwhile; call release exactly once, when the request is done with it.
 // After Close, Acquire returns nil and a no-op release.
-func (h *Holder) Acquire() (idx *search.Index, release func()) {
+func (h *Holder) Acquire() (idx errdex.Index, release func()) {
 	for {
 		r := h.cur.Load()
 		if r == nil {
@@ -104,7 +101,7 @@ func (h *Holder) Acquire() (idx *search.Index, release func()) {
 
 // Current returns the index being served without holding it: use it for a
 // quick look at the catalog (its version, its counts), never for a search.
-func (h *Holder) Current() *search.Index {
+func (h *Holder) Current() errdex.Index {
 	if r := h.cur.Load(); r != nil {
 		return r.idx
 	}
@@ -113,7 +110,7 @@ func (h *Holder) Current() *search.Index {
 
 // Swap makes idx the index served from now on. The replaced index is closed
 // once its last user releases it.
-func (h *Holder) Swap(idx *search.Index) {
+func (h *Holder) Swap(idx errdex.Index) {
 	old := h.cur.Swap(newRef(idx))
 	if old != nil {
 		old.release(h)
@@ -126,32 +123,4 @@ func (h *Holder) Close() {
 	if old := h.cur.Swap(nil); old != nil {
 		old.release(h)
 	}
-}
-
-// Searcher searches whatever index is current at each call, so a
-// long-lived user (the Slack handler) follows reloads. Each call holds its
-// index only for the call's duration.
-type Searcher struct{ H *Holder }
-
-// errClosed is returned by a Searcher once the Holder is closed.
-var errClosed = errors.New("live: no index is served (shutting down)")
-
-// Search searches the current index.
-func (s Searcher) Search(ctx context.Context, req search.Request) (*search.Response, error) {
-	idx, release := s.H.Acquire()
-	defer release()
-	if idx == nil {
-		return nil, errClosed
-	}
-	return idx.Search(ctx, req)
-}
-
-// Identify identifies text with the current index.
-func (s Searcher) Identify(ctx context.Context, text string, lang errdex.Lang, limit int) (*search.Response, error) {
-	idx, release := s.H.Acquire()
-	defer release()
-	if idx == nil {
-		return nil, errClosed
-	}
-	return idx.Identify(ctx, text, lang, limit)
 }

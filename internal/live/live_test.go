@@ -14,7 +14,7 @@ import (
 	"github.com/errdex/errdex/internal/search"
 )
 
-func build(_ context.Context, cat *errdex.Catalog) (*search.Index, error) {
+func build(_ context.Context, cat *errdex.Catalog) (errdex.Index, error) {
 	return search.New(cat, search.Options{})
 }
 
@@ -32,7 +32,7 @@ func copyCatalog(t *testing.T, dir string) {
 	}
 }
 
-func newIndex(t *testing.T, dir string) *search.Index {
+func newIndex(t *testing.T, dir string) errdex.Index {
 	t.Helper()
 	cat, err := errdex.LoadDir(dir)
 	if err != nil {
@@ -50,7 +50,7 @@ func TestHolderClosesAfterLastRelease(t *testing.T) {
 	copyCatalog(t, dir)
 	var closed sync.Map
 	h := NewHolder(newIndex(t, dir), nil)
-	h.onClose = func(idx *search.Index) { closed.Store(idx, true) }
+	h.onClose = func(idx errdex.Index) { closed.Store(idx, true) }
 
 	old, release := h.Acquire()
 	h.Swap(newIndex(t, dir))

@@ -9,11 +9,10 @@ import (
 	"time"
 
 	"github.com/errdex/errdex"
-	"github.com/errdex/errdex/internal/search"
 )
 
 // BuildFunc indexes a validated catalog.
-type BuildFunc func(ctx context.Context, cat *errdex.Catalog) (*search.Index, error)
+type BuildFunc func(ctx context.Context, cat *errdex.Catalog) (errdex.Index, error)
 
 // Outcome is what one reload did.
 type Outcome struct {
@@ -124,7 +123,7 @@ func (r *Reloader) reload(ctx context.Context) Outcome {
 
 // refused logs a reload that was not applied, one line per problem so that
 // each names its file and line, and fills in what keeps serving.
-func (r *Reloader) refused(o *Outcome, served *search.Index) {
+func (r *Reloader) refused(o *Outcome, served errdex.Index) {
 	if served != nil {
 		o.Version = served.Catalog().Version
 		o.Entries = served.Catalog().Len()

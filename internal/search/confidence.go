@@ -83,7 +83,7 @@ func (ix *Index) judge(resp *Response, u *understanding) {
 // judgeOne sums what the text gives r.
 func (ix *Index) judgeOne(r *Result, rank int, u *understanding, probe *wordProbe) judgement {
 	var j judgement
-	kinds := map[string]bool{}
+	kinds := map[errdex.MatchKind]bool{}
 	for _, ev := range r.Evidence {
 		if kinds[ev.Kind] && ev.Kind != MatchSignature {
 			continue
@@ -306,37 +306,3 @@ func entryTexts(e *errdex.Entry, lang errdex.Lang) []string {
 	return out
 }
 
-// JudgeLookup says how far a lookup of code answered: the confidence of
-// each match and the answer. The code, an alias, or a provider code looked
-// up with its provider ("iwinv 519") name the entry; a provider code alone
-// only points at it. Two or more entries named or pointed at are
-// ambiguous: the same code in two systems, or the variants of one code.
-func JudgeLookup(code string, ms []errdex.Match) (errdex.Answer, []errdex.Confidence) {
-	cs := make([]errdex.Confidence, len(ms))
-	qualified := strings.ContainsAny(strings.TrimSpace(code), ": ")
-	strong := map[string]bool{}
-	for i, m := range ms {
-		switch {
-		case m.Field == errdex.FieldCode || m.Field == errdex.FieldAlias:
-			cs[i] = errdex.ConfidenceCertain
-		case m.Field == errdex.FieldProviderCode && qualified:
-			cs[i] = errdex.ConfidenceCertain
-		case m.Field == errdex.FieldProviderCode:
-			cs[i] = errdex.ConfidenceLikely
-		default:
-			cs[i] = errdex.ConfidenceWeak
-		}
-		if cs[i] != errdex.ConfidenceWeak {
-			strong[m.Entry.ID()] = true
-		}
-	}
-	switch {
-	case len(ms) == 0:
-		return errdex.AnswerNone, cs
-	case len(strong) == 1:
-		return errdex.AnswerFound, cs
-	case len(strong) > 1:
-		return errdex.AnswerAmbiguous, cs
-	}
-	return errdex.AnswerUnsure, cs
-}

@@ -106,7 +106,7 @@ func TestJudgeLookup(t *testing.T) {
 func TestNumberMeanings(t *testing.T) {
 	ix := builtinIndex(t)
 	ms := ix.Lookup("429", "")
-	fields := map[string]string{}
+	fields := map[string]errdex.MatchKind{}
 	for _, m := range ms {
 		fields[m.Entry.ID()] = m.Field
 	}

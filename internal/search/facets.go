@@ -56,18 +56,27 @@ func newFacetCodes(cat *errdex.Catalog) *facetCodes {
 func (fc *facetCodes) term(e *errdex.Entry) string { return fc.code[facetsOf(e)] }
 
 // count adds n matches of the combination named by term to counts.
-func (fc *facetCodes) count(counts map[string]map[string]int, term string, n int) {
+func (fc *facetCodes) count(counts map[errdex.Facet]map[string]int, term string, n int) {
 	i, err := strconv.ParseInt(term, 36, 64)
 	if err != nil || i < 0 || int(i) >= len(fc.sets) {
 		return
 	}
 	fs := fc.sets[i]
-	counts[fSystem][fs.system] += n
-	counts[fRetryable][fs.retryable] += n
+	counts[errdex.FacetSystem][fs.system] += n
+	counts[errdex.FacetRetryable][fs.retryable] += n
 	if fs.status != "" {
-		counts[fHTTPStatus][fs.status] += n
+		counts[errdex.FacetHTTPStatus][fs.status] += n
 	}
 	if fs.typ != "" {
-		counts[fType][fs.typ] += n
+		counts[errdex.FacetType][fs.typ] += n
 	}
+}
+
+// newFacetCounts has every facet, with no value counted yet.
+func newFacetCounts() map[errdex.Facet]map[string]int {
+	m := make(map[errdex.Facet]map[string]int, len(errdex.Facets))
+	for _, f := range errdex.Facets {
+		m[f] = map[string]int{}
+	}
+	return m
 }

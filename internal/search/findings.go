@@ -9,19 +9,8 @@ import (
 	"github.com/errdex/errdex/internal/understand"
 )
 
-// Finding is one distinct error in a pasted text (a line, a JSON object, a
-// stack trace), answered on its own.
-type Finding struct {
-	// Lines are its first and last lines, from 1.
-	Lines [2]int
-	// Count is how many times it stands in the text.
-	Count int
-	// Excerpt is its text, shortened, with secrets and personal data
-	// masked.
-	Excerpt string
-	Answer  errdex.Answer
-	Results []Result
-}
+// Finding is one distinct error of a pasted text (the domain's).
+type Finding = errdex.Finding
 
 // Bounds on findings.
 const (

@@ -122,6 +122,9 @@ func New(cat *errdex.Catalog, opts Options) (*Index, error) {
 					return nil, fmt.Errorf("search: %s: signature: %w", e.ID(), err)
 				}
 				cs.re, cs.label = re, s.Regex
+				if s.Message != "" { // an upstream message, compiled by the loader
+					cs.label = s.Message
+				}
 				cs.need = strings.ToLower(requiredLiteral(s.Regex))
 			} else {
 				cs.text = strings.ToLower(s.Text)

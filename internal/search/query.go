@@ -121,7 +121,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 	if err := ix.checkRequest(&req, payload); err != nil {
 		return nil, err
 	}
-	offset, err := decodeCursor(req.Cursor, req.fingerprint())
+	offset, err := decodeCursor(req.Cursor, fingerprint(&req))
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +141,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 	}
 
 	q := main
-	if filters := req.filters(); len(filters) > 0 {
+	if filters := filters(&req); len(filters) > 0 {
 		q = bleve.NewConjunctionQuery(append([]query.Query{main}, filters...)...)
 	}
 	sr := bleve.NewSearchRequestOptions(q, req.Limit, offset, false)
@@ -163,7 +163,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 	resp.Facets = ix.facetCounts(res)
 	resp.Results = ix.results(res, &u, req.Lang)
 	if next := offset + len(res.Hits); next < resp.Total && len(res.Hits) == req.Limit && next < MaxOffset {
-		resp.NextCursor = encodeCursor(next, req.fingerprint())
+		resp.NextCursor = encodeCursor(next, fingerprint(&req))
 	}
 	if listAll {
 		judgeListing(resp)
@@ -177,9 +177,9 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 }
 
 // facetCounts splits the facet terms of a search back into counts per
-// value of system, http_status, type and retryable.
-func (ix *Index) facetCounts(res *bleve.SearchResult) map[string]map[string]int {
-	out := map[string]map[string]int{fSystem: {}, fHTTPStatus: {}, fType: {}, fRetryable: {}}
+// facet value.
+func (ix *Index) facetCounts(res *bleve.SearchResult) map[errdex.Facet]map[string]int {
+	out := newFacetCounts()
 	if fr := res.Facets[fFacets]; fr != nil && fr.Terms != nil {
 		for _, t := range fr.Terms.Terms() {
 			ix.facets.count(out, t.Term, t.Count)
@@ -257,36 +257,6 @@ func (ix *Index) checkRequest(req *Request, payload bool) error {
 		req.Lang = errdex.English
 	}
 	return nil
-}
-
-func (req *Request) filters() []query.Query {
-	var fs []query.Query
-	term := func(field, value string) {
-		fs = append(fs, termQuery(field, strings.ToLower(value), 0.0001))
-	}
-	if req.System != "" {
-		term(fSystem, req.System)
-	}
-	if req.HTTPStatus != 0 {
-		term(fHTTPStatus, strconv.Itoa(req.HTTPStatus))
-	}
-	if req.Type != "" {
-		term(fType, req.Type)
-	}
-	if req.Retryable != nil {
-		term(fRetryable, strconv.FormatBool(*req.Retryable))
-	}
-	return fs
-}
-
-// fingerprint ties a cursor to the query and filters it was made for.
-func (req *Request) fingerprint() string {
-	r := ""
-	if req.Retryable != nil {
-		r = strconv.FormatBool(*req.Retryable)
-	}
-	return strings.Join([]string{req.Query, req.System, strconv.Itoa(req.HTTPStatus), req.Type, r,
-		strconv.Itoa(req.Limit), strconv.FormatBool(req.Prefix)}, "\x00")
 }
 
 // buildQuery turns an understood query into a Bleve query: one clause per
@@ -633,7 +603,7 @@ func (ix *Index) completionQuery(w string, inSummary bool, weight float64) query
 // evidenceFor lists what in the query pointed at e, strongest first.
 func evidenceFor(e *errdex.Entry, u understanding) []Evidence {
 	var ev []Evidence
-	add := func(kind, value string) {
+	add := func(kind errdex.MatchKind, value string) {
 		for _, have := range ev {
 			if have.Kind == kind && have.Value == value {
 				return

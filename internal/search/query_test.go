@@ -84,7 +84,7 @@ func TestIdentifyEvidence(t *testing.T) {
 	if len(resp.Results) == 0 || resp.Results[0].Entry.ID() != "kakao-share/-401/wrong-appkey-format" {
 		t.Fatalf("results %q, want the wrong-appkey-format variant first", ids(resp))
 	}
-	kinds := map[string]bool{}
+	kinds := map[errdex.MatchKind]bool{}
 	for _, ev := range resp.Results[0].Evidence {
 		kinds[ev.Kind] = true
 	}
@@ -153,7 +153,7 @@ func TestFiltersAndFacets(t *testing.T) {
 		}
 	}
 	// Every facet of the whole catalog, counted from the entries themselves.
-	want := map[string]map[string]int{"system": {}, "http_status": {}, "type": {}, "retryable": {}}
+	want := map[errdex.Facet]map[string]int{"system": {}, "http_status": {}, "type": {}, "retryable": {}}
 	for _, e := range ix.Catalog().Entries() {
 		want["system"][e.System]++
 		want["retryable"][strconv.FormatBool(e.Retry.Retryable)]++

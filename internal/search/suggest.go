@@ -23,7 +23,7 @@ const maxSuggestions = 5
 func (ix *Index) suggest(ctx context.Context, u understanding, q string) []Suggestion {
 	var out []Suggestion
 	seen := map[*errdex.Entry]bool{}
-	add := func(e *errdex.Entry, reason string) {
+	add := func(e *errdex.Entry, reason errdex.SuggestReason) {
 		if !seen[e] && len(out) < maxSuggestions {
 			seen[e] = true
 			out = append(out, Suggestion{Entry: e, Reason: reason})
@@ -31,7 +31,7 @@ func (ix *Index) suggest(ctx context.Context, u understanding, q string) []Sugge
 	}
 
 	for _, e := range ix.similarCodes(q) {
-		add(e, "similar code")
+		add(e, errdex.SuggestSimilarCode)
 	}
 
 	// Looser text: every word of three letters or more may carry two typos.
@@ -56,7 +56,7 @@ func (ix *Index) suggest(ctx context.Context, u understanding, q string) []Sugge
 	}
 	for _, h := range res.Hits {
 		if e, ok := ix.cat.Entry(h.ID); ok {
-			add(e, "similar title")
+			add(e, errdex.SuggestSimilarTitle)
 		}
 	}
 	return out

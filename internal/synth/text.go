@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/errdex/errdex"
 )
 
 // hasBatchim reports whether the last syllable of a Korean word ends in a
@@ -135,7 +137,7 @@ var summaryExtra = []struct{ en, ko string }{
 		"지원팀은 배포 직후에 이 오류를 가장 자주 봅니다."},
 }
 
-var retryNotes = map[string]struct{ en, ko string }{
+var retryNotes = map[errdex.RetryStrategy]struct{ en, ko string }{
 	"never": {"The same request fails the same way every time; fix it and send a new one.",
 		"같은 요청은 항상 똑같이 실패합니다. 요청을 고친 뒤 새로 보내세요."},
 	"backoff": {"Retry with exponential backoff and jitter, at most five times.",

@@ -87,7 +87,7 @@ type condition struct {
 	koKind   int
 	status   int
 	typ      string
-	retry    string
+	retry    errdex.RetryStrategy
 }
 
 var conditions = []condition{

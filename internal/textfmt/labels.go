@@ -4,7 +4,6 @@ import (
 	"strconv"
 
 	"github.com/errdex/errdex"
-	"github.com/errdex/errdex/internal/search"
 )
 
 // labels are the fixed words of the rendered answers, in one language.
@@ -25,8 +24,8 @@ type labels struct {
 	weakMark        string
 	findingsHeader  func(n int) string
 	lines           func(first, last int) string
-	retryWord       map[string]string // by Retry.Strategy
-	matchedBy       map[string]string // by Match field or evidence kind
+	retryWord       map[errdex.RetryStrategy]string
+	matchedBy       map[errdex.MatchKind]string
 }
 
 var labelsByLang = map[errdex.Lang]*labels{
@@ -79,19 +78,19 @@ var labelsByLang = map[errdex.Lang]*labels{
 			}
 			return "lines " + itoa(first) + "-" + itoa(last)
 		},
-		retryWord: map[string]string{
+		retryWord: map[errdex.RetryStrategy]string{
 			errdex.RetryNever:      "no",
 			errdex.RetryAfterFixed: "only after the cause is fixed",
 			errdex.RetryBackoff:    "yes, with exponential backoff",
 			errdex.RetryAfter:      "yes, after the Retry-After delay",
 		},
-		matchedBy: map[string]string{
-			search.MatchCode:         "code",
-			search.MatchAlias:        "alias",
-			search.MatchProviderCode: "provider code",
-			search.MatchSignature:    "message",
-			search.MatchHTTPStatus:   "HTTP status",
-			search.MatchText:         "words",
+		matchedBy: map[errdex.MatchKind]string{
+			errdex.MatchCode:         "code",
+			errdex.MatchAlias:        "alias",
+			errdex.MatchProviderCode: "provider code",
+			errdex.MatchSignature:    "message",
+			errdex.MatchHTTPStatus:   "HTTP status",
+			errdex.MatchText:         "words",
 		},
 	},
 	errdex.Korean: {
@@ -132,19 +131,19 @@ var labelsByLang = map[errdex.Lang]*labels{
 			}
 			return itoa(first) + "-" + itoa(last) + "번째 줄"
 		},
-		retryWord: map[string]string{
+		retryWord: map[errdex.RetryStrategy]string{
 			errdex.RetryNever:      "하지 않음",
 			errdex.RetryAfterFixed: "원인을 해결한 뒤에만",
 			errdex.RetryBackoff:    "가능, 지수 백오프로",
 			errdex.RetryAfter:      "가능, Retry-After 만큼 기다린 뒤",
 		},
-		matchedBy: map[string]string{
-			search.MatchCode:         "코드",
-			search.MatchAlias:        "별칭",
-			search.MatchProviderCode: "프로바이더 코드",
-			search.MatchSignature:    "메시지",
-			search.MatchHTTPStatus:   "HTTP 상태",
-			search.MatchText:         "단어",
+		matchedBy: map[errdex.MatchKind]string{
+			errdex.MatchCode:         "코드",
+			errdex.MatchAlias:        "별칭",
+			errdex.MatchProviderCode: "프로바이더 코드",
+			errdex.MatchSignature:    "메시지",
+			errdex.MatchHTTPStatus:   "HTTP 상태",
+			errdex.MatchText:         "단어",
 		},
 	},
 }
@@ -156,23 +155,23 @@ func labelsFor(lang errdex.Lang) *labels {
 	return labelsByLang[errdex.English]
 }
 
-// MatchKind names a kind of evidence (search.MatchCode...) in lang: "code",
+// MatchKind names a kind of evidence (errdex.MatchCode...) in lang: "code",
 // "provider code", "별칭". The web UI shows the same words.
-func MatchKind(kind string, lang errdex.Lang) string {
+func MatchKind(kind errdex.MatchKind, lang errdex.Lang) string {
 	if w, ok := labelsFor(lang).matchedBy[kind]; ok {
 		return w
 	}
-	return kind
+	return string(kind)
 }
 
 // RetryWord is the short retry verdict of a strategy in lang ("yes, with
 // exponential backoff"), shared by every plain-text answer: terminal, bot
 // text and Slack.
-func RetryWord(strategy string, lang errdex.Lang) string {
+func RetryWord(strategy errdex.RetryStrategy, lang errdex.Lang) string {
 	if w, ok := labelsFor(lang).retryWord[strategy]; ok {
 		return w
 	}
-	return strategy
+	return string(strategy)
 }
 
 // retryAdvice is the retry verdict of an entry, then its note: "no: Retrying

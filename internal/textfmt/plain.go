@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/errdex/errdex"
-	"github.com/errdex/errdex/internal/search"
 )
 
 // SearchText is the answer to a search as a short plain-text block a bot
@@ -15,7 +14,7 @@ import (
 // The text is Markdown-friendly and reads well in chat apps: codes in
 // *bold*, lists with bullets, links as bare URLs. baseURL ("https://host")
 // is put before each entry's page path; without it the paths stay relative.
-func SearchText(resp *search.Response, lang errdex.Lang, baseURL string) string {
+func SearchText(resp *errdex.Response, lang errdex.Lang, baseURL string) string {
 	l := labelsFor(lang)
 	var sb strings.Builder
 	if len(resp.Results) == 0 {
@@ -51,7 +50,7 @@ func LookupText(matches []errdex.Match, lang errdex.Lang, baseURL string) string
 			sb.WriteByte('\n')
 		}
 		via := ""
-		if m.Field != errdex.FieldCode {
+		if m.Field != errdex.MatchCode {
 			via = l.matchedBy[m.Field] + " " + m.Value
 		}
 		writePlainEntry(&sb, m.Entry, lang, baseURL, via)
@@ -96,7 +95,7 @@ func plainHeadline(e *errdex.Entry, lang errdex.Lang) string {
 	return h + "): " + Inline(e.Title.In(lang), Plain)
 }
 
-func writeSuggestions(sb *strings.Builder, sugs []search.Suggestion, l *labels, lang errdex.Lang) {
+func writeSuggestions(sb *strings.Builder, sugs []errdex.Suggestion, l *labels, lang errdex.Lang) {
 	if len(sugs) == 0 {
 		return
 	}

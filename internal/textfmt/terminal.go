@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/errdex/errdex"
-	"github.com/errdex/errdex/internal/search"
 )
 
 // Terminal renders answers for a person at a terminal: wrapped to Width
@@ -46,7 +45,7 @@ func (t Terminal) Lookup(w io.Writer, code string, ms []errdex.Match) error {
 			sb.WriteByte('\n')
 		}
 		var via string
-		if m.Field != errdex.FieldCode {
+		if m.Field != errdex.MatchCode {
 			via = l.matchedBy[m.Field] + " " + m.Value
 		}
 		t.entry(&sb, m.Entry, via)
@@ -57,7 +56,7 @@ func (t Terminal) Lookup(w io.Writer, code string, ms []errdex.Match) error {
 // Search writes the results of a search: the best match in full, then the
 // others one short paragraph each. With no results it writes the
 // suggestions and a tip.
-func (t Terminal) Search(w io.Writer, resp *search.Response) error {
+func (t Terminal) Search(w io.Writer, resp *errdex.Response) error {
 	l := labelsFor(t.Lang)
 	var sb strings.Builder
 	if len(resp.Results) == 0 {
@@ -78,7 +77,7 @@ func (t Terminal) Search(w io.Writer, resp *search.Response) error {
 
 // Identify writes what a pasted error was taken to be: what was found in
 // the text, then the matches as Search does, each with its evidence.
-func (t Terminal) Identify(w io.Writer, resp *search.Response) error {
+func (t Terminal) Identify(w io.Writer, resp *errdex.Response) error {
 	l := labelsFor(t.Lang)
 	var sb strings.Builder
 	if found := t.understood(resp.Understood); found != "" {
@@ -103,7 +102,7 @@ func (t Terminal) Identify(w io.Writer, resp *search.Response) error {
 
 // findings lists, when the text holds several errors, each with its lines,
 // how often it stands there, and its first entry or that none is sure.
-func (t Terminal) findings(sb *strings.Builder, fs []search.Finding) {
+func (t Terminal) findings(sb *strings.Builder, fs []errdex.Finding) {
 	if len(fs) < 2 {
 		return
 	}
@@ -128,7 +127,7 @@ func (t Terminal) findings(sb *strings.Builder, fs []search.Finding) {
 // closest writes an unsure answer: a header saying no entry is a confident
 // match, then the closest entries, short and each marked as a weak match,
 // none of them shown as the answer.
-func (t Terminal) closest(sb *strings.Builder, header string, rs []search.Result, evidence bool) {
+func (t Terminal) closest(sb *strings.Builder, header string, rs []errdex.Result, evidence bool) {
 	l := labelsFor(t.Lang)
 	t.para(sb, "", t.bold(header))
 	for _, r := range rs {
@@ -142,9 +141,9 @@ func (t Terminal) closest(sb *strings.Builder, header string, rs []search.Result
 	}
 }
 
-func (t Terminal) results(sb *strings.Builder, rs []search.Result, evidence bool) {
+func (t Terminal) results(sb *strings.Builder, rs []errdex.Result, evidence bool) {
 	l := labelsFor(t.Lang)
-	via := func(r search.Result) string {
+	via := func(r errdex.Result) string {
 		if !evidence {
 			return ""
 		}
@@ -280,38 +279,34 @@ func aliases(e *errdex.Entry) string {
 	return strings.Join(names, ", ")
 }
 
-func (t Terminal) evidence(ev []search.Evidence) string {
+func (t Terminal) evidence(ev []errdex.Evidence) string {
 	if len(ev) == 0 {
 		return ""
 	}
 	l := labelsFor(t.Lang)
 	parts := make([]string, 0, len(ev))
 	for _, e := range ev {
-		kind, ok := l.matchedBy[e.Kind]
-		if !ok {
-			kind = e.Kind
-		}
-		parts = append(parts, kind+" "+quote(Sanitize(e.Value)))
+		parts = append(parts, MatchKind(e.Kind, t.Lang)+" "+quote(Sanitize(e.Value)))
 	}
 	return l.evidence + ": " + strings.Join(parts, ", ")
 }
 
-func (t Terminal) understood(u search.Understanding) string {
+func (t Terminal) understood(u errdex.Understanding) string {
 	l := labelsFor(t.Lang)
 	var parts []string
 	for _, c := range u.Codes {
-		parts = append(parts, l.matchedBy[search.MatchCode]+" "+Sanitize(c))
+		parts = append(parts, l.matchedBy[errdex.MatchCode]+" "+Sanitize(c))
 	}
 	for _, s := range u.HTTPStatuses {
 		parts = append(parts, "HTTP "+itoa(s))
 	}
 	for _, id := range u.Signatures {
-		parts = append(parts, l.matchedBy[search.MatchSignature]+" "+Sanitize(id))
+		parts = append(parts, l.matchedBy[errdex.MatchSignature]+" "+Sanitize(id))
 	}
 	return strings.Join(parts, ", ")
 }
 
-func (t Terminal) suggestions(sb *strings.Builder, sugs []search.Suggestion) {
+func (t Terminal) suggestions(sb *strings.Builder, sugs []errdex.Suggestion) {
 	if len(sugs) == 0 {
 		return
 	}

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/errdex/errdex"
-	"github.com/errdex/errdex/internal/search"
 	"github.com/errdex/errdex/internal/textfmt"
 )
 
@@ -72,27 +71,27 @@ func TestTerminal(t *testing.T) {
 	rate := entry(t, cat, "demo/RATE_LIMITED")
 	quota := entry(t, cat, "share/402")
 
-	searchResp := &search.Response{
+	searchResp := &errdex.Response{
 		Query: "잔액 부족",
 		Total: 2,
-		Results: []search.Result{
-			{Entry: balance, Score: 3, Match: search.MatchText},
-			{Entry: quota, Score: 1, Match: search.MatchText},
+		Results: []errdex.Result{
+			{Entry: balance, Score: 3, Match: errdex.MatchText},
+			{Entry: quota, Score: 1, Match: errdex.MatchText},
 		},
 	}
-	emptyResp := &search.Response{
+	emptyResp := &errdex.Response{
 		Query:       "balanse",
-		Suggestions: []search.Suggestion{{Entry: balance, Reason: "similar title"}},
+		Suggestions: []errdex.Suggestion{{Entry: balance, Reason: "similar title"}},
 	}
-	identifyResp := &search.Response{
+	identifyResp := &errdex.Response{
 		Query: `{"code":"INSUFFICIENT_BALANCE","status":402}`,
 		Total: 2,
-		Results: []search.Result{
-			{Entry: balance, Match: search.MatchCode, Evidence: []search.Evidence{
-				{Kind: search.MatchCode, Value: "INSUFFICIENT_BALANCE"}, {Kind: search.MatchHTTPStatus, Value: "402"}}},
-			{Entry: rate, Match: search.MatchHTTPStatus, Evidence: []search.Evidence{{Kind: search.MatchHTTPStatus, Value: "429"}}},
+		Results: []errdex.Result{
+			{Entry: balance, Match: errdex.MatchCode, Evidence: []errdex.Evidence{
+				{Kind: errdex.MatchCode, Value: "INSUFFICIENT_BALANCE"}, {Kind: errdex.MatchHTTPStatus, Value: "402"}}},
+			{Entry: rate, Match: errdex.MatchHTTPStatus, Evidence: []errdex.Evidence{{Kind: errdex.MatchHTTPStatus, Value: "429"}}},
 		},
-		Understood: search.Understanding{Codes: []string{"INSUFFICIENT_BALANCE"}, HTTPStatuses: []int{402}, Payload: true},
+		Understood: errdex.Understanding{Codes: []string{"INSUFFICIENT_BALANCE"}, HTTPStatuses: []int{402}, Payload: true},
 	}
 
 	tests := []struct {
@@ -128,7 +127,7 @@ func TestTerminal(t *testing.T) {
 			return tm.Identify(w, identifyResp)
 		}},
 		{"identify_none.txt", textfmt.Terminal{Lang: errdex.Korean, Catalog: cat}, func(tm textfmt.Terminal, w *strings.Builder) error {
-			return tm.Identify(w, &search.Response{Query: "segfault"})
+			return tm.Identify(w, &errdex.Response{Query: "segfault"})
 		}},
 	}
 	for _, tt := range tests {
@@ -158,17 +157,17 @@ func TestPlainText(t *testing.T) {
 	cat := testCatalog(t)
 	balance := entry(t, cat, "demo/INSUFFICIENT_BALANCE")
 	quota := entry(t, cat, "share/402")
-	resp := &search.Response{
+	resp := &errdex.Response{
 		Query: "balance",
 		Total: 2,
-		Results: []search.Result{
-			{Entry: balance, Match: search.MatchText},
-			{Entry: quota, Match: search.MatchText},
+		Results: []errdex.Result{
+			{Entry: balance, Match: errdex.MatchText},
+			{Entry: quota, Match: errdex.MatchText},
 		},
 	}
-	empty := &search.Response{
+	empty := &errdex.Response{
 		Query:       "balanse",
-		Suggestions: []search.Suggestion{{Entry: balance, Reason: "similar title"}},
+		Suggestions: []errdex.Suggestion{{Entry: balance, Reason: "similar title"}},
 	}
 	const base = "https://errdex.example/"
 	tests := []struct {

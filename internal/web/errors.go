@@ -26,6 +26,7 @@ const (
 	codeTooLarge         = "request_too_large"
 	codeRateLimited      = "rate_limit_exceeded"
 	codeInternal         = "internal_error"
+	codeUnavailable      = "service_unavailable"
 )
 
 // statusClientClosed is logged (and counted) for a request whose client went
@@ -58,6 +59,10 @@ var errorRows = []struct {
 	{echoRow(http.StatusTooManyRequests, problem{http.StatusTooManyRequests, typeRateLimit, codeRateLimited,
 		"too many requests; retry after the delay in Retry-After", ""})},
 	{canceledRow},
+	// Only once shutdown has begun: the request is cut short, and another
+	// replica (or this one, restarted) answers a retry.
+	{isRow(errdex.ErrUnavailable, problem{http.StatusServiceUnavailable, typeAPI, codeUnavailable,
+		"the service is shutting down; retry the request", ""})},
 	// echo's own 4xx errors that no row above names (none of the routes
 	// produce them, but middleware might): a bad request, nothing more.
 	{func(err error) (problem, bool) {

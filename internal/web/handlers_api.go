@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -17,15 +16,16 @@ import (
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/api"
-	"github.com/errdex/errdex/internal/search"
+	"github.com/errdex/errdex/internal/app"
 	"github.com/errdex/errdex/internal/textfmt"
+	"github.com/errdex/errdex/internal/web/params"
 )
 
 // Limits of the identify body. The text may be 64 KiB; a JSON body may be
 // larger than its text, since escaping (\n, \u00e9) lengthens it.
 const (
-	maxIdentifyText = search.MaxIdentifyBytes
-	maxIdentifyJSON = 4 * search.MaxIdentifyBytes
+	maxIdentifyText = errdex.MaxIdentifyBytes
+	maxIdentifyJSON = 4 * errdex.MaxIdentifyBytes
 )
 
 // Limits of /api/v1/misses.
@@ -38,80 +38,35 @@ func (s *Server) builder(lang errdex.Lang) api.Builder {
 	return api.Builder{Lang: lang, BaseURL: s.cfg.BaseURL}
 }
 
-// acquire returns the index to answer from and its release; the index
-// stays open until release even if a reload replaces it meanwhile.
-func (s *Server) acquire() (*search.Index, func(), error) {
-	idx, release := s.live.Acquire()
-	if idx == nil {
-		// Only after shutdown began: the request is cut short.
-		return nil, release, errors.New("no index is being served")
-	}
-	return idx, release, nil
-}
-
 // handleSearch answers GET /api/v1/search.
 func (s *Server) handleSearch(c echo.Context) error {
 	v, lang, format, err := answerParams(c)
 	if err != nil {
 		return err
 	}
-	req := search.Request{Query: v.Get("q"), Lang: lang, Cursor: v.Get("cursor")}
-	if req.System, err = stringParam(v, "system"); err != nil {
-		return err
-	}
-	if req.Type, err = stringParam(v, "type"); err != nil {
-		return err
-	}
-	if req.Limit, err = limitParam(v, search.DefaultLimit, search.MaxLimit); err != nil {
-		return err
-	}
-	if req.HTTPStatus, err = intParam(v, "http_status", 100, 599); err != nil {
-		return err
-	}
-	if req.Retryable, err = boolParam(v, "retryable"); err != nil {
-		return err
-	}
-
-	resp, err := s.timedSearch(c, "search", func(ctx context.Context, idx *search.Index) (*search.Response, error) {
-		return idx.Search(ctx, req)
-	})
+	limit, err := params.Limit(v, errdex.DefaultLimit, errdex.MaxLimit)
 	if err != nil {
 		return err
 	}
-	s.recordMiss(resp)
+	req, err := params.SearchRequest(v)
+	if err != nil {
+		return err
+	}
+	req.Lang, req.Limit = lang, limit
+	if app.IsPaste(req.Query) {
+		// The API's search takes a query, not a paste: identify does.
+		return params.QueryTooLong("q")
+	}
+	resp, err := s.app.Search(c.Request().Context(), req)
+	if err != nil {
+		return err
+	}
 
 	setLanguage(c, lang)
 	if format == formatText {
 		return writeText(c, http.StatusOK, textfmt.SearchText(resp, lang, s.cfg.BaseURL))
 	}
 	return writeJSON(c, http.StatusOK, s.builder(lang).Search(resp))
-}
-
-// timedSearch runs one search of kind ("search", "identify") on the index
-// being served, within the search timeout, and records how long it took.
-func (s *Server) timedSearch(c echo.Context, kind string,
-	run func(context.Context, *search.Index) (*search.Response, error)) (*search.Response, error) {
-	idx, release, err := s.acquire()
-	defer release()
-	if err != nil {
-		return nil, err
-	}
-	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
-	defer cancel()
-	start := time.Now()
-	resp, err := run(ctx, idx)
-	s.metrics.ObserveSearch(kind, time.Since(start))
-	return resp, err
-}
-
-// recordMiss counts a search that found nothing. Listing everything (an
-// empty query) is not a search for something missing.
-func (s *Server) recordMiss(resp *search.Response) {
-	if resp.Total > 0 || strings.TrimSpace(resp.Query) == "" {
-		return
-	}
-	s.metrics.zeroResults.Inc()
-	s.misses.Record(resp.Query)
 }
 
 // handleIdentify answers POST /api/v1/identify. The body is the raw text of
@@ -122,7 +77,7 @@ func (s *Server) handleIdentify(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	limit, err := limitParam(v, search.DefaultLimit, search.MaxLimit)
+	limit, err := params.Limit(v, errdex.DefaultLimit, errdex.MaxLimit)
 	if err != nil {
 		return err
 	}
@@ -131,9 +86,7 @@ func (s *Server) handleIdentify(c echo.Context) error {
 		return err
 	}
 
-	resp, err := s.timedSearch(c, "identify", func(ctx context.Context, idx *search.Index) (*search.Response, error) {
-		return idx.Identify(ctx, text, lang, limit)
-	})
+	resp, err := s.app.Identify(c.Request().Context(), text, lang, limit)
 	if err != nil {
 		return err
 	}
@@ -193,45 +146,40 @@ func (s *Server) handleLookup(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	code, err := stringParam(v, "code")
+	code, err := params.String(v, "code")
 	if err != nil {
 		return err
 	}
 	if code == "" {
 		return &errdex.FieldError{Param: "code", Code: errdex.CodeMissingField, Message: "code is required"}
 	}
-	system, err := stringParam(v, "system")
+	system, err := params.String(v, "system")
 	if err != nil {
 		return err
 	}
 
-	idx, release, err := s.acquire()
-	defer release()
-	if err != nil {
-		return err
-	}
-	cat := idx.Catalog()
-	if system != "" {
-		if _, ok := cat.System(system); !ok {
-			return &errdex.FieldError{Param: "system", Code: errdex.CodeInvalidValue, Message: "unknown system " + quote(system)}
-		}
-	}
-	setLanguage(c, lang)
 	start := time.Now()
 	// A remembered answer is looked up in place of the index: the answer is
 	// a function of the catalog (the index is built from it) and the key.
-	var ans *answers
+	// Only a valid question is ever remembered, so a hit needs no check.
 	key := lookupKey{code: code, system: system, lang: lang}
 	if format == formatJSON {
-		if ans = s.answers.forCatalog(cat, s.currentCatalog()); ans != nil {
-			if b, ok := ans.lookups.get(key); ok {
-				s.metrics.ObserveSearch("lookup", time.Since(start))
-				return writeJSONBytes(c, http.StatusOK, b)
+		if cur := s.app.Current(); cur != nil {
+			if ans := s.answers.forCatalog(cur, cur); ans != nil {
+				if b, ok := ans.lookups.get(key); ok {
+					s.app.Observe(app.KindLookup, time.Since(start))
+					setLanguage(c, lang)
+					return writeJSONBytes(c, http.StatusOK, b)
+				}
 			}
 		}
 	}
-	matches := idx.Lookup(code, system)
-	s.metrics.ObserveSearch("lookup", time.Since(start))
+	lk, err := s.app.Lookup(code, system)
+	if err != nil {
+		return err
+	}
+	cat, matches := lk.Catalog, lk.Matches
+	setLanguage(c, lang)
 
 	if format == formatText {
 		return writeText(c, http.StatusOK, textfmt.LookupText(matches, lang, s.cfg.BaseURL))
@@ -240,7 +188,7 @@ func (s *Server) handleLookup(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if ans != nil {
+	if ans := s.answers.forCatalog(cat, s.app.Current()); ans != nil {
 		// The key's strings may point into the request; keep copies.
 		key.code, key.system = strings.Clone(code), strings.Clone(system)
 		ans.lookups.put(key, b, len(code)+len(system))
@@ -257,7 +205,7 @@ func (s *Server) handleEntry(c echo.Context) error {
 	}
 	system, code, variant := pathParam(c, "system"), pathParam(c, "code"), pathParam(c, "variant")
 
-	idx, release, err := s.acquire()
+	idx, release, err := s.app.Acquire()
 	defer release()
 	if err != nil {
 		return err
@@ -271,7 +219,7 @@ func (s *Server) handleEntry(c echo.Context) error {
 		return err
 	}
 	setLanguage(c, lang)
-	ans := s.answers.forCatalog(cat, s.currentCatalog())
+	ans := s.answers.forCatalog(cat, s.app.Current())
 	key := entryKey{e: e, lang: lang}
 	if ans != nil {
 		if b, ok := ans.entries.get(key); ok {
@@ -288,14 +236,6 @@ func (s *Server) handleEntry(c echo.Context) error {
 	return writeJSONBytes(c, http.StatusOK, b)
 }
 
-// currentCatalog is the catalog being served now, nil after shutdown.
-func (s *Server) currentCatalog() *errdex.Catalog {
-	if idx := s.live.Current(); idx != nil {
-		return idx.Catalog()
-	}
-	return nil
-}
-
 // findEntry finds an entry by its id's parts. Codes are matched exactly
 // first, then case-insensitively, as the contract has lookups of a code be.
 func findEntry(cat *errdex.Catalog, system, code, variant string) (*errdex.Entry, error) {
@@ -304,7 +244,7 @@ func findEntry(cat *errdex.Catalog, system, code, variant string) (*errdex.Entry
 		return e, nil
 	}
 	for _, m := range cat.Lookup(code, system) {
-		if m.Field == errdex.FieldCode && strings.EqualFold(m.Entry.Variant, variant) {
+		if m.Field == errdex.MatchCode && strings.EqualFold(m.Entry.Variant, variant) {
 			return m.Entry, nil
 		}
 	}
@@ -313,7 +253,7 @@ func findEntry(cat *errdex.Catalog, system, code, variant string) (*errdex.Entry
 		// knows what to ask for next.
 		var names []string
 		for _, m := range cat.Lookup(code, system) {
-			if m.Field == errdex.FieldCode && m.Entry.Variant != "" {
+			if m.Field == errdex.MatchCode && m.Entry.Variant != "" {
 				names = append(names, m.Entry.Variant)
 			}
 		}
@@ -346,7 +286,7 @@ func (s *Server) handleSystems(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	idx, release, err := s.acquire()
+	idx, release, err := s.app.Acquire()
 	defer release()
 	if err != nil {
 		return err
@@ -361,7 +301,7 @@ func (s *Server) handleMisses(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	limit, err := limitParam(v, defaultMissesLimit, maxMissesLimit)
+	limit, err := params.Limit(v, defaultMissesLimit, maxMissesLimit)
 	if err != nil {
 		return err
 	}

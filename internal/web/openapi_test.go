@@ -59,6 +59,8 @@ func TestOpenAPI(t *testing.T) {
 		{"GET", "/api/v1/lookup?code=4019", "", "", 200},
 		{"GET", "/api/v1/lookup?code=NO_BALANCE&system=kmsg", "", "", 200},
 		{"GET", "/api/v1/lookup?code=nothing", "", "", 200},
+		{"GET", "/api/v1/lookup?code=aligo+kakao-channel+-99", "", "", 200},
+		{"GET", "/api/v1/lookup?code=-102", "", "", 200},
 		{"GET", "/api/v1/lookup?code=4019&format=text", "", "", 200},
 		{"GET", "/api/v1/lookup", "", "", 400},
 		{"GET", "/api/v1/entries/kmsg/INSUFFICIENT_BALANCE", "", "", 200},

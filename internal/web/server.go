@@ -18,6 +18,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/errdex/errdex/internal/api"
+	"github.com/errdex/errdex/internal/app"
 	"github.com/errdex/errdex/internal/live"
 	"github.com/errdex/errdex/internal/web/pages"
 )
@@ -47,6 +48,10 @@ type Config struct {
 	// SlackHandler, when set, answers POST /chatops/slack. It is nil unless
 	// a Slack signing secret is configured, and then the path is a 404.
 	SlackHandler http.Handler
+	// Slack, when set and SlackHandler is not, builds the Slack handler over
+	// the server's application service, so its searches get the same
+	// deadline, metrics and misses as the API's and the pages'.
+	Slack func(*app.Service) (http.Handler, error)
 }
 
 func (c *Config) setDefaults() {
@@ -74,6 +79,7 @@ type Server struct {
 	cfg      Config
 	echo     *echo.Echo
 	live     *live.Holder
+	app      *app.Service
 	reloader *live.Reloader // nil when serving the built-in catalog
 	metrics  *Metrics
 	misses   *Misses
@@ -106,6 +112,14 @@ func New(cfg Config, h *live.Holder, reloader *live.Reloader, log *slog.Logger) 
 		errorPage: plainErrorPage,
 	}
 	s.metrics = newMetrics(h, reloader)
+	s.app = app.New(h, app.Config{Timeout: cfg.SearchTimeout, Observe: s.metrics.ObserveSearch, Missed: s.recordMiss})
+	if s.cfg.SlackHandler == nil && cfg.Slack != nil {
+		sh, err := cfg.Slack(s.app)
+		if err != nil {
+			return nil, err
+		}
+		s.cfg.SlackHandler = sh
+	}
 	if cfg.RateLimit > 0 {
 		s.limiter = newRateLimiter(cfg.RateLimit, cfg.RateBurst, cfg.MaxClients)
 	}
@@ -118,7 +132,7 @@ func New(cfg Config, h *live.Holder, reloader *live.Reloader, log *slog.Logger) 
 	s.middleware()
 	// Templates are parsed once, here: a missing or broken one stops the
 	// server from starting rather than failing a request later.
-	p, err := pages.New(pages.Config{BaseURL: cfg.BaseURL, Acquire: h.Acquire, Logger: log, RecordMiss: s.misses.Record})
+	p, err := pages.New(pages.Config{BaseURL: cfg.BaseURL, App: s.app, Logger: log})
 	if err != nil {
 		return nil, err
 	}
@@ -140,8 +154,18 @@ func (s *Server) SetErrorPage(f ErrorPageFunc) { s.errorPage = f }
 // Handler returns the server's HTTP handler.
 func (s *Server) Handler() http.Handler { return s.echo }
 
-// Misses returns the zero-result log, which the web UI's search page adds to.
+// Misses returns the zero-result log, which every surface's searches add to.
 func (s *Server) Misses() *Misses { return s.misses }
+
+// App returns the application service the server's handlers answer with.
+func (s *Server) App() *app.Service { return s.app }
+
+// recordMiss counts a search that found nothing and remembers its query
+// for catalog editors (app.Config.Missed).
+func (s *Server) recordMiss(query string) {
+	s.metrics.zeroResults.Inc()
+	s.misses.Record(query)
+}
 
 // Timeouts of the http.Server. echo's own server has none, which lets a
 // slow client hold a connection (and a goroutine) forever.

@@ -422,6 +422,7 @@ func TestGolden(t *testing.T) {
 		{"entry_case_insensitive", "GET", "/api/v1/entries/kmsg/insufficient_balance", ""},
 		{"lookup_alias", "GET", "/api/v1/lookup?code=no_balance", ""},
 		{"lookup_none", "GET", "/api/v1/lookup?code=ZZZ", ""},
+		{"lookup_record", "GET", "/api/v1/lookup?code=aligo+-102", ""},
 		{"systems", "GET", "/api/v1/systems", ""},
 		{"search_filters", "GET", "/api/v1/search?system=kakao-share&retryable=false&limit=2", ""},
 	}

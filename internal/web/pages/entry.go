@@ -46,7 +46,7 @@ func pathParam(c echo.Context, name string) string {
 // 404 page that names the systems the code exists in, if any.
 func (p *Pages) handleEntry(c echo.Context) error {
 	sysID, code, variant := pathParam(c, "system"), pathParam(c, "code"), pathParam(c, "variant")
-	idx, release, err := p.acquire()
+	idx, release, err := p.cfg.App.Acquire()
 	if err != nil {
 		return err
 	}
@@ -85,7 +85,7 @@ func (p *Pages) handleEntry(c echo.Context) error {
 			}
 			// Another spelling of one entry's code or alias: send the
 			// reader to the permalink.
-			if ms := cat.Lookup(code, sysID); len(ms) == 1 && ms[0].Field != errdex.FieldProviderCode {
+			if ms := cat.Lookup(code, sysID); len(ms) == 1 && ms[0].Field != errdex.MatchProviderCode {
 				target := &url.URL{Path: ms[0].Entry.Path(), RawQuery: c.Request().URL.RawQuery}
 				return c.Redirect(http.StatusFound, target.String())
 			}
@@ -94,7 +94,7 @@ func (p *Pages) handleEntry(c echo.Context) error {
 
 	var found []entryCard
 	for _, m := range cat.Lookup(code, "") {
-		if m.Field != errdex.FieldProviderCode {
+		if m.Field != errdex.MatchProviderCode {
 			found = append(found, newEntryCard(cat, m.Entry, lang, t))
 		}
 	}

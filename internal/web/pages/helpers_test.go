@@ -1,7 +1,6 @@
 package pages_test
 
 import (
-	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -9,12 +8,12 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/labstack/echo/v4"
 	"golang.org/x/net/html"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/live"
 	"github.com/errdex/errdex/internal/search"
-	"github.com/errdex/errdex/internal/web/pages"
+	"github.com/errdex/errdex/internal/web"
 )
 
 // builtinIndex indexes the built-in catalog once for every test.
@@ -26,14 +25,14 @@ var builtinIndex = sync.OnceValues(func() (*search.Index, error) {
 	return search.New(cat, search.Options{})
 })
 
-func newIndex(t *testing.T, cat *errdex.Catalog) *search.Index {
+func newIndex(t *testing.T, cat *errdex.Catalog) errdex.Index {
 	t.Helper()
 	if cat == nil {
 		idx, err := builtinIndex()
 		if err != nil {
 			t.Fatal(err)
 		}
-		return idx
+		return unclosable{idx}
 	}
 	idx, err := search.New(cat, search.Options{})
 	if err != nil {
@@ -43,54 +42,27 @@ func newIndex(t *testing.T, cat *errdex.Catalog) *search.Index {
 	return idx
 }
 
-// newEcho returns an echo instance with the pages registered, and an
-// error handler standing in for the server's: it maps the errors the
-// pages return the way internal/web's table does, and renders them with
-// RenderError.
-func newEcho(t *testing.T, idx *search.Index) (*echo.Echo, *pages.Pages) {
+// unclosable shares the built-in index between tests: a holder's Close
+// (a server shut down) leaves it open for the next test.
+type unclosable struct{ errdex.Index }
+
+func (unclosable) Close() error { return nil }
+
+// newEcho returns errdex's own server (internal/web) answering from idx:
+// the pages with the server's middleware and error handler, which
+// renders their error pages with RenderError.
+func newEcho(t *testing.T, idx errdex.Index) (http.Handler, *web.Server) {
 	t.Helper()
-	p, err := pages.New(pages.Config{
-		Acquire: func() (*search.Index, func()) { return idx, func() {} },
-	})
+	return newServerOn(t, live.NewHolder(idx, nil))
+}
+
+func newServerOn(t *testing.T, h *live.Holder) (http.Handler, *web.Server) {
+	t.Helper()
+	s, err := web.New(web.Config{}, h, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return newEchoWith(t, p), p
-}
-
-func newEchoWith(t *testing.T, p *pages.Pages) *echo.Echo {
-	t.Helper()
-	e := echo.New()
-	e.HideBanner = true
-	e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
-		return func(c echo.Context) error {
-			c.Response().Header().Set(echo.HeaderXRequestID, "req_test")
-			return next(c)
-		}
-	})
-	e.HTTPErrorHandler = func(err error, c echo.Context) {
-		if c.Response().Committed {
-			return
-		}
-		status, msg := http.StatusInternalServerError, ""
-		var fe *errdex.FieldError
-		var he *echo.HTTPError
-		switch {
-		case errors.As(err, &fe):
-			status, msg = http.StatusBadRequest, fe.Message
-		case errors.Is(err, errdex.ErrNotFound):
-			status = http.StatusNotFound
-		case errors.As(err, &he):
-			status = he.Code
-		default:
-			t.Logf("internal error: %v", err)
-		}
-		if rerr := p.RenderError(c, status, msg); rerr != nil {
-			t.Errorf("RenderError: %v", rerr)
-		}
-	}
-	p.Register(e)
-	return e
+	return s.Handler(), s
 }
 
 // get requests path from h with the given headers.

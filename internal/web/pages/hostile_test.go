@@ -74,7 +74,7 @@ func hostileCatalog(t *testing.T) *errdex.Catalog {
 			References: []errdex.Reference{
 				{Title: line.En, URL: `https://example.com/" onmouseover="alert(1)`},
 				{Title: "ok", URL: "https://example.com/?q=<script>"},
-				{Title: line.En, Source: `"><script>alert(1)</script>`},
+				{Title: line.En, URL: `https://example.com/"><script>alert(1)</script>`},
 			},
 			ProviderCodes: []errdex.ProviderCode{{Provider: "evil", Codes: []string{"X1"}, Note: md}},
 			Related:       []string{"evil/XSS/" + map[string]string{"a": "b", "b": "a"}[variant]},

@@ -38,7 +38,7 @@ type Strings struct {
 	NoResults         string
 	NoResultsHint     string
 	DidYouMean        string
-	Reasons           map[string]string // by search.Suggestion.Reason
+	Reasons           map[errdex.SuggestReason]string
 	ReadAsPayload     string
 	MatchedBy         string
 	Filters           string
@@ -68,7 +68,7 @@ type Strings struct {
 	HTTPStatus    string
 	Type          string
 	Retry         string
-	RetryLabels   map[string]string // by errdex.Retry.Strategy
+	RetryLabels   map[errdex.RetryStrategy]string
 	Summary       string
 	Causes        string
 	Fixes         string
@@ -147,7 +147,7 @@ var stringsByLang = map[errdex.Lang]*Strings{
 		NoResults:         "Nothing matches that.",
 		NoResultsHint:     "Try a shorter query, a code on its own, or fewer filters.",
 		DidYouMean:        "Did you mean",
-		Reasons:           map[string]string{"similar code": "similar code", "similar title": "similar title"},
+		Reasons:           map[errdex.SuggestReason]string{errdex.SuggestSimilarCode: "similar code", errdex.SuggestSimilarTitle: "similar title"},
 		ReadAsPayload:     "Read as a pasted error",
 		MatchedBy:         "Matched by",
 		Filters:           "Filters",
@@ -177,7 +177,7 @@ var stringsByLang = map[errdex.Lang]*Strings{
 		HTTPStatus: "HTTP status",
 		Type:       "Type",
 		Retry:      "Retry",
-		RetryLabels: map[string]string{
+		RetryLabels: map[errdex.RetryStrategy]string{
 			errdex.RetryNever:      "Do not retry",
 			errdex.RetryAfterFixed: "Retry after fixing",
 			errdex.RetryBackoff:    "Retry with backoff",
@@ -267,7 +267,7 @@ var stringsByLang = map[errdex.Lang]*Strings{
 		NoResults:         "일치하는 항목이 없습니다.",
 		NoResultsHint:     "검색어를 줄이거나, 코드만 입력하거나, 필터를 줄여 보세요.",
 		DidYouMean:        "이것을 찾으셨나요?",
-		Reasons:           map[string]string{"similar code": "비슷한 코드", "similar title": "비슷한 제목"},
+		Reasons:           map[errdex.SuggestReason]string{errdex.SuggestSimilarCode: "비슷한 코드", errdex.SuggestSimilarTitle: "비슷한 제목"},
 		ReadAsPayload:     "붙여 넣은 에러로 읽었습니다",
 		MatchedBy:         "일치 근거",
 		Filters:           "필터",
@@ -297,7 +297,7 @@ var stringsByLang = map[errdex.Lang]*Strings{
 		HTTPStatus: "HTTP 상태",
 		Type:       "유형",
 		Retry:      "재시도",
-		RetryLabels: map[string]string{
+		RetryLabels: map[errdex.RetryStrategy]string{
 			errdex.RetryNever:      "재시도 금지",
 			errdex.RetryAfterFixed: "원인 해결 후 재시도",
 			errdex.RetryBackoff:    "백오프로 재시도",

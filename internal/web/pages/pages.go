@@ -25,7 +25,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/errdex/errdex"
-	"github.com/errdex/errdex/internal/search"
+	"github.com/errdex/errdex/internal/app"
 	"github.com/errdex/errdex/web"
 )
 
@@ -34,15 +34,12 @@ type Config struct {
 	// BaseURL ("https://errdex.example.com") makes canonical links absolute;
 	// empty leaves them site-relative.
 	BaseURL string
-	// Acquire returns the index being served and the function that releases
-	// it when the request is done (a reload may swap indexes meanwhile).
-	Acquire func() (*search.Index, func())
+	// App answers the pages' questions: it holds the index being served
+	// (a reload may swap indexes meanwhile), applies the search deadline and
+	// records latency and misses.
+	App *app.Service
 	// Logger receives what cannot be shown to the reader; nil discards it.
 	Logger *slog.Logger
-	// RecordMiss, when set, is told of each search that found nothing
-	// (the server's Misses().Record), for catalog editors. Searches made
-	// while typing are not told: their last word is unfinished.
-	RecordMiss func(query string)
 }
 
 // Pages serves the web UI. It is safe for concurrent use.
@@ -54,14 +51,14 @@ type Pages struct {
 }
 
 // The pages, each parsed from base.html, partials.html and its own file.
-var pageNames = []string{"search", "entry", "variants", "system", "error"}
+var pageNames = []string{"search", "entry", "variants", "system", "error", "provider"}
 
 // New parses every template and loads the static files, failing when one
 // is missing or does not parse, so that a broken UI stops the server at
 // startup instead of failing one request at a time.
 func New(cfg Config) (*Pages, error) {
-	if cfg.Acquire == nil {
-		return nil, errors.New("pages: Config.Acquire is nil")
+	if cfg.App == nil {
+		return nil, errors.New("pages: Config.App is nil")
 	}
 	p := &Pages{cfg: cfg, log: cmp.Or(cfg.Logger, slog.New(slog.DiscardHandler))}
 	var err error
@@ -75,7 +72,7 @@ func New(cfg Config) (*Pages, error) {
 }
 
 func parseTemplates(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
-	common, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, "templates/base.html", "templates/partials.html")
+	common, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, "templates/base.html", "templates/partials.html", "templates/catalog.html")
 	if err != nil {
 		return nil, fmt.Errorf("pages: parse templates: %w", err)
 	}
@@ -131,6 +128,8 @@ func (p *Pages) Register(e *echo.Echo) {
 	e.Match(GetOrHead, "/codes/:system/:code", p.handleEntry, p.pageMiddleware)
 	e.Match(GetOrHead, "/codes/:system/:code/:variant", p.handleEntry, p.pageMiddleware)
 	e.Match(GetOrHead, "/systems/:system", p.handleSystem, p.pageMiddleware)
+	e.Match(GetOrHead, "/providers/:provider/:code", p.handleProviderRecord, p.pageMiddleware)
+	e.Match(GetOrHead, "/providers/:provider/:channel/:code", p.handleProviderRecord, p.pageMiddleware)
 	e.Match(GetOrHead, "/static/*", p.handleStatic, staticMiddleware)
 }
 
@@ -205,6 +204,9 @@ type base struct {
 	// the search page, which has its own.
 	Query      string
 	SearchPage bool
+	// C holds the words of the catalog's provider records, levels,
+	// customer replies and contradictions.
+	C *catalogStrings
 }
 
 func (p *Pages) base(c echo.Context, title string) base {
@@ -213,6 +215,7 @@ func (p *Pages) base(c echo.Context, title string) base {
 	return base{
 		Lang:      lang,
 		T:         stringsFor(lang),
+		C:         catalogStringsFor(lang),
 		Title:     title,
 		LangLinks: langLinks(u, lang),
 	}
@@ -237,17 +240,6 @@ func (p *Pages) render(c echo.Context, status int, page, tmpl string, data any) 
 		return fmt.Errorf("pages: render %s/%s: %w", page, tmpl, err)
 	}
 	return c.HTMLBlob(status, buf.Bytes())
-}
-
-// acquire returns the index being served, or an error when there is none
-// (the server is shutting down).
-func (p *Pages) acquire() (*search.Index, func(), error) {
-	idx, release := p.cfg.Acquire()
-	if idx == nil {
-		release()
-		return nil, nil, echo.NewHTTPError(http.StatusServiceUnavailable, "no index is being served")
-	}
-	return idx, release, nil
 }
 
 // staticFile is one embedded file served under /static/.

@@ -5,18 +5,21 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 
+	"github.com/labstack/echo/v4"
 	"golang.org/x/net/html"
 
 	"github.com/errdex/errdex"
-	"github.com/errdex/errdex/internal/search"
+	"github.com/errdex/errdex/internal/app"
+	"github.com/errdex/errdex/internal/live"
 	"github.com/errdex/errdex/internal/web/pages"
 )
 
-func TestNewNeedsAcquire(t *testing.T) {
+func TestNewNeedsApp(t *testing.T) {
 	if _, err := pages.New(pages.Config{}); err == nil {
-		t.Error("New without Acquire: got no error, want one")
+		t.Error("New without App: got no error, want one")
 	}
 }
 
@@ -439,51 +442,64 @@ func sep(p string) string {
 	return "?"
 }
 
-// TestAcquireRelease checks that each page releases the index it acquired.
+// countingIndex counts how often its holder closes it.
+type countingIndex struct {
+	errdex.Index
+	closed *atomic.Int32
+}
+
+func (c countingIndex) Close() error { c.closed.Add(1); return nil }
+
+// TestAcquireRelease checks that each page releases the index it acquired:
+// the holder closes an index only once its last user has released it.
 func TestAcquireRelease(t *testing.T) {
-	idx := newIndex(t, nil)
-	var acquired, released int
-	p, err := pages.New(pages.Config{Acquire: func() (*search.Index, func()) {
-		acquired++
-		return idx, func() { released++ }
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e2 := newEchoWith(t, p)
+	var closed atomic.Int32
+	h := live.NewHolder(countingIndex{newIndex(t, nil), &closed}, nil)
+	e, _ := newServerOn(t, h)
 	for _, path := range []string{"/", "/search?q=4019", "/codes/kakao-share/4019", "/systems/kmsg", "/codes/x/y", "/search?system=nope"} {
-		get(t, e2, path)
+		get(t, e, path)
 	}
-	if acquired == 0 || acquired != released {
-		t.Errorf("got %d acquired and %d released, want them equal and not zero", acquired, released)
+	h.Close()
+	if n := closed.Load(); n != 1 {
+		t.Errorf("the index was closed %d times after the server stopped serving it, want 1 (a request kept it)", n)
 	}
 }
 
-// TestNoIndex checks that a server with no index answers 503, not a crash.
+// TestNoIndex checks that the server answers every page with the 503
+// page once it serves no index (after shutdown began), not a crash or 500.
 func TestNoIndex(t *testing.T) {
-	p, err := pages.New(pages.Config{Acquire: func() (*search.Index, func()) { return nil, func() {} }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := newEchoWith(t, p)
-	for _, path := range []string{"/", "/codes/kmsg/X", "/systems/kmsg"} {
-		if res := get(t, e, path); res.StatusCode != http.StatusServiceUnavailable {
+	h := live.NewHolder(newIndex(t, nil), nil)
+	e, _ := newServerOn(t, h)
+	h.Close()
+	for _, path := range []string{"/", "/search?q=4019", "/codes/kmsg/X", "/systems/kmsg"} {
+		res := get(t, e, path)
+		if res.StatusCode != http.StatusServiceUnavailable {
 			t.Errorf("GET %s without an index: got %d, want 503", path, res.StatusCode)
+		}
+		if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
+			t.Errorf("GET %s without an index: Content-Type %q, want the HTML error page", path, ct)
 		}
 	}
 }
 
 // TestRoutes checks that Register adds only the page routes.
 func TestRoutes(t *testing.T) {
-	e, _ := newEcho(t, newIndex(t, nil))
+	p, err := pages.New(pages.Config{App: app.New(live.NewHolder(newIndex(t, nil), nil), app.Config{})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := echo.New()
+	p.Register(e)
 	var got []string
 	for _, r := range e.Routes() {
 		got = append(got, r.Method+" "+r.Path)
 	}
 	slices.Sort(got)
-	want := []string{"GET /", "GET /codes/:system/:code", "GET /codes/:system/:code/:variant", "GET /search",
+	want := []string{"GET /", "GET /codes/:system/:code", "GET /codes/:system/:code/:variant",
+		"GET /providers/:provider/:channel/:code", "GET /providers/:provider/:code", "GET /search",
 		"GET /static/*", "GET /systems/:system", "HEAD /", "HEAD /codes/:system/:code",
-		"HEAD /codes/:system/:code/:variant", "HEAD /search", "HEAD /static/*", "HEAD /systems/:system", "POST /search"}
+		"HEAD /codes/:system/:code/:variant", "HEAD /providers/:provider/:channel/:code", "HEAD /providers/:provider/:code",
+		"HEAD /search", "HEAD /static/*", "HEAD /systems/:system", "POST /search"}
 	if !slices.Equal(got, want) {
 		t.Errorf("routes: got %v, want %v", got, want)
 	}

@@ -3,6 +3,7 @@ package pages
 import (
 	"cmp"
 	"html/template"
+	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -12,8 +13,9 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/errdex/errdex"
-	"github.com/errdex/errdex/internal/search"
+	"github.com/errdex/errdex/internal/app"
 	"github.com/errdex/errdex/internal/textfmt"
+	"github.com/errdex/errdex/internal/web/params"
 )
 
 // pageLimit is how many results a page of the search shows.
@@ -81,48 +83,20 @@ type activeFilter struct {
 	URL   string
 }
 
-// searchParams are the query parameters of /search.
+// searchParams are the parameters of /search: the search itself, read by
+// the one strict parser the API uses too, and what only the script sends.
 type searchParams struct {
-	Query      string
-	System     string
-	HTTPStatus int
-	Type       string
-	Retryable  *bool
-	Cursor     string
-	Prefix     bool
-	Partial    bool
+	errdex.Request
+	Partial bool
 }
 
-func (s searchParams) filtered() bool {
-	return s.System != "" || s.HTTPStatus != 0 || s.Type != "" || s.Retryable != nil
-}
-
-func parseSearchParams(q url.Values) (searchParams, error) {
-	s := searchParams{
-		Query:   q.Get("q"),
-		System:  strings.TrimSpace(q.Get("system")),
-		Type:    strings.TrimSpace(q.Get("type")),
-		Cursor:  q.Get("cursor"),
-		Prefix:  q.Get("prefix") == "1",
-		Partial: q.Get("partial") == "1",
+func parseSearchParams(v params.Values) (searchParams, error) {
+	req, err := params.SearchRequest(v)
+	if err != nil {
+		return searchParams{}, err
 	}
-	if v := strings.TrimSpace(q.Get("http_status")); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil {
-			return s, &errdex.FieldError{Param: "http_status", Code: errdex.CodeInvalidValue,
-				Message: "http_status must be a number"}
-		}
-		s.HTTPStatus = n
-	}
-	if v := strings.TrimSpace(q.Get("retryable")); v != "" {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			return s, &errdex.FieldError{Param: "retryable", Code: errdex.CodeInvalidValue,
-				Message: "retryable must be true or false"}
-		}
-		s.Retryable = &b
-	}
-	return s, nil
+	req.Prefix = v.Get("prefix") == "1"
+	return searchParams{Request: req, Partial: v.Get("partial") == "1"}, nil
 }
 
 // identifyLimit is how many matches a long paste shows; Identify has no
@@ -131,7 +105,7 @@ const identifyLimit = 20
 
 // maxFormBytes bounds the body of POST /search: the longest paste Identify
 // reads, URL-encoded (up to three bytes each), and the other fields.
-const maxFormBytes = 3*search.MaxIdentifyBytes + 4096
+const maxFormBytes = 3*errdex.MaxIdentifyBytes + 4096
 
 // handleSearch serves GET / and GET /search: the home page, or the results
 // of ?q= with the filters system, http_status, type and retryable. With
@@ -139,20 +113,28 @@ const maxFormBytes = 3*search.MaxIdentifyBytes + 4096
 // POST /search takes the same fields as a form: the script sends a paste
 // too long for an address that way.
 func (p *Pages) handleSearch(c echo.Context) error {
-	values := c.QueryParams()
+	values, err := params.Parse(c.Request().URL.RawQuery)
+	if err != nil {
+		return err
+	}
 	if c.Request().Method == http.MethodPost {
 		r := c.Request()
-		r.Body = http.MaxBytesReader(c.Response(), r.Body, maxFormBytes)
-		if err := r.ParseForm(); err != nil {
+		body, err := io.ReadAll(http.MaxBytesReader(c.Response(), r.Body, maxFormBytes))
+		if err != nil {
 			return err
 		}
-		values = r.Form
+		form, err := params.Parse(string(body))
+		if err != nil {
+			return err
+		}
+		// The form's fields come first, as in net/http's r.Form.
+		values = append(form, values...)
 	}
 	params, err := parseSearchParams(values)
 	if err != nil {
 		return err
 	}
-	idx, release, err := p.acquire()
+	idx, release, err := p.cfg.App.Acquire()
 	if err != nil {
 		return err
 	}
@@ -166,7 +148,7 @@ func (p *Pages) handleSearch(c echo.Context) error {
 	data := searchPage{base: b}
 	data.R.T = t
 
-	if strings.TrimSpace(params.Query) == "" && !params.filtered() && c.Path() == "/" {
+	if strings.TrimSpace(params.Query) == "" && !params.Filtered() && c.Path() == "/" {
 		data.Home = true
 		for _, s := range cat.Systems() {
 			data.Systems = append(data.Systems, newSystemCard(cat, s, lang))
@@ -174,24 +156,16 @@ func (p *Pages) handleSearch(c echo.Context) error {
 		return p.renderSearch(c, data, params.Partial)
 	}
 
-	ctx := c.Request().Context()
-	var resp *search.Response
-	if len(params.Query) > search.MaxQueryBytes {
-		// Too long for a query: a pasted payload. Identify reads up to
-		// 64 KiB, ignores filters and answers one page.
-		resp, err = idx.Identify(ctx, params.Query, lang, identifyLimit)
-	} else {
-		resp, err = idx.Search(ctx, search.Request{
-			Query: params.Query, System: params.System, HTTPStatus: params.HTTPStatus,
-			Type: params.Type, Retryable: params.Retryable, Lang: lang,
-			Limit: pageLimit, Cursor: params.Cursor, Prefix: params.Prefix,
-		})
+	// The service reads a paste too long for a query with Identify, which
+	// ignores filters and answers one page.
+	req := params.Request
+	req.Lang, req.Limit = lang, pageLimit
+	if app.IsPaste(req.Query) {
+		req.Limit = identifyLimit
 	}
+	resp, err := p.cfg.App.Search(c.Request().Context(), req)
 	if err != nil {
 		return err
-	}
-	if resp.Total == 0 && !params.Prefix && strings.TrimSpace(params.Query) != "" && p.cfg.RecordMiss != nil {
-		p.cfg.RecordMiss(params.Query)
 	}
 
 	for _, name := range []string{"system", "http_status", "type", "retryable"} {
@@ -205,7 +179,7 @@ func (p *Pages) handleSearch(c echo.Context) error {
 	}
 	// Links from the results carry the query in their address, unless it
 	// came in a form because it is too long for one.
-	linkBase := &url.URL{Path: "/search", RawQuery: values.Encode()}
+	linkBase := &url.URL{Path: "/search", RawQuery: values.URL().Encode()}
 	if c.Request().Method == http.MethodPost {
 		linkBase.RawQuery = ""
 	}
@@ -220,7 +194,7 @@ func (p *Pages) renderSearch(c echo.Context, data searchPage, partial bool) erro
 	return p.render(c, http.StatusOK, "search", "page", data)
 }
 
-func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams, resp *search.Response,
+func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams, resp *errdex.Response,
 	lang errdex.Lang, t *Strings) resultsView {
 	// Links from the results go to /search with the same parameters, less
 	// those that only the script's requests carry.
@@ -244,7 +218,7 @@ func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams
 	for _, s := range resp.Suggestions {
 		v.Suggestions = append(v.Suggestions, suggestionView{
 			entryCard: newEntryCard(cat, s.Entry, lang, t),
-			Reason:    cmp.Or(t.Reasons[s.Reason], s.Reason),
+			Reason:    cmp.Or(t.Reasons[s.Reason], string(s.Reason)),
 		})
 	}
 	if resp.NextCursor != "" {
@@ -254,7 +228,7 @@ func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams
 		}
 		v.MoreURL = withParams(link, set)
 	}
-	if len(params.Query) > search.MaxQueryBytes {
+	if resp.Identified {
 		// Identify ignores filters, so offering them would mislead.
 		v.Payload = true
 		return v
@@ -272,7 +246,7 @@ func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams
 
 // facets builds the facet links: each narrows the results to one value,
 // or, when that value is the active filter, removes it.
-func facets(link *url.URL, cat *errdex.Catalog, params searchParams, counts map[string]map[string]int,
+func facets(link *url.URL, cat *errdex.Catalog, params searchParams, counts map[errdex.Facet]map[string]int,
 	lang errdex.Lang, t *Strings) ([]facetGroup, []activeFilter) {
 	active := map[string]string{"system": params.System, "type": params.Type}
 	if params.HTTPStatus != 0 {
@@ -300,7 +274,7 @@ func facets(link *url.URL, cat *errdex.Catalog, params searchParams, counts map[
 	var chips []activeFilter
 	for _, g := range groups {
 		fg := facetGroup{Param: g.param, Label: g.label}
-		for value, n := range counts[g.param] {
+		for value, n := range counts[errdex.Facet(g.param)] {
 			if value == "" || n == 0 {
 				continue
 			}

@@ -7,20 +7,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/errdex/errdex/internal/live"
-	"github.com/errdex/errdex/internal/search"
-	"github.com/errdex/errdex/internal/web"
+	"github.com/errdex/errdex"
 )
 
-// newServer is errdex's own server (internal/web), which mounts the pages
-// with its middleware and its error handler calling RenderError.
-func newServer(t *testing.T, idx *search.Index) http.Handler {
+func newServer(t *testing.T, idx errdex.Index) http.Handler {
 	t.Helper()
-	s, err := web.New(web.Config{}, live.NewHolder(idx, nil), nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s.Handler()
+	h, _ := newEcho(t, idx)
+	return h
 }
 
 // TestInServer checks the pages behind the real server: its error handler
@@ -39,6 +32,10 @@ func TestInServer(t *testing.T) {
 		{"GET", "/systems/nope", 404, true, ""},
 		{"GET", "/search?q=x&limit=0&http_status=abc", 400, true, "http_status must be a number"},
 		{"GET", "/search?q=x&cursor=garbage", 400, true, "cursor"},
+		// One strict parser for the API and the pages: a pair that does
+		// not decode is refused, not dropped (which listed every entry).
+		{"GET", "/search?q=%zz", 400, true, "q is not correctly percent-encoded"},
+		{"GET", "/search?q=x&retryable=maybe", 400, true, "retryable must be true or false"},
 		{"PUT", "/search", 405, true, ""},
 		{"POST", "/search", 200, true, ""},
 		{"GET", "/api/v1/nope", 404, false, ""},
@@ -96,5 +93,32 @@ func TestMissesRecorded(t *testing.T) {
 	}
 	if strings.Contains(body, `"zzqq"`) || strings.Contains(body, "4019") {
 		t.Errorf("misses: got %s, want neither the typed prefix nor a found code", body)
+	}
+}
+
+// TestSearchesMetered checks that a page search goes through the
+// application service: it is timed in the search latency metric.
+func TestSearchesMetered(t *testing.T) {
+	srv := newServer(t, newIndex(t, nil))
+	count := func() string {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+		for _, line := range strings.Split(rec.Body.String(), "\n") {
+			if strings.HasPrefix(line, `errdex_search_duration_seconds_count{kind="search"}`) {
+				return strings.Fields(line)[1]
+			}
+		}
+		return "0"
+	}
+	before := count()
+	for _, path := range []string{"/search?q=4019", "/search?q=balance&partial=1&prefix=1"} {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		if rec.Code != http.StatusOK {
+			t.Fatalf("GET %s: status %d", path, rec.Code)
+		}
+	}
+	if before != "0" || count() != "2" {
+		t.Errorf("search count: %s before, %s after two page searches; want 0 and 2", before, count())
 	}
 }

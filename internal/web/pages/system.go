@@ -49,7 +49,7 @@ var sortKeys = map[string]func(a, b entryCard) int{
 }
 
 // retryRank orders retry advice from "retry now" to "never".
-func retryRank(s string) int {
+func retryRank(s errdex.RetryStrategy) int {
 	switch s {
 	case errdex.RetryBackoff:
 		return 0
@@ -79,7 +79,7 @@ func compareCodes(a, b entryCard) int {
 
 // handleSystem serves GET /systems/:system.
 func (p *Pages) handleSystem(c echo.Context) error {
-	idx, release, err := p.acquire()
+	idx, release, err := p.cfg.App.Acquire()
 	if err != nil {
 		return err
 	}

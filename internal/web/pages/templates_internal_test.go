@@ -7,6 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/web"
 )
 
@@ -68,14 +69,14 @@ func TestStringsComplete(t *testing.T) {
 				t.Errorf("%s: %s is empty", lang, f.name)
 			}
 		}
-		for name, pair := range map[string][2]map[string]string{
-			"RetryLabels": {en.RetryLabels, s.RetryLabels},
-			"Reasons":     {en.Reasons, s.Reasons},
-		} {
-			for k := range pair[0] {
-				if pair[1][k] == "" {
-					t.Errorf("%s: %s[%q] is missing", lang, name, k)
-				}
+		for _, k := range errdex.RetryStrategies {
+			if en.RetryLabels[k] == "" || s.RetryLabels[k] == "" {
+				t.Errorf("%s: RetryLabels[%q] is missing", lang, k)
+			}
+		}
+		for _, k := range []errdex.SuggestReason{errdex.SuggestSimilarCode, errdex.SuggestSimilarTitle} {
+			if en.Reasons[k] == "" || s.Reasons[k] == "" {
+				t.Errorf("%s: Reasons[%q] is missing", lang, k)
 			}
 		}
 		for code := range en.ErrorTitles {

@@ -31,12 +31,13 @@ type entryCard struct {
 	HTTPStatus int
 	Type       string
 	Retry      retryView
+	Level      levelView
 }
 
 // retryView is an entry's retry advice as a badge.
 type retryView struct {
 	Retryable bool
-	Strategy  string
+	Strategy  errdex.RetryStrategy
 	Label     string
 	Class     string
 	Note      template.HTML
@@ -44,7 +45,7 @@ type retryView struct {
 
 // retryClasses colour the retry badge: red for never, amber for once the
 // cause is fixed, green and blue for the two ways of retrying.
-var retryClasses = map[string]string{
+var retryClasses = map[errdex.RetryStrategy]string{
 	errdex.RetryNever:      "retry-never",
 	errdex.RetryAfterFixed: "retry-fix",
 	errdex.RetryBackoff:    "retry-backoff",
@@ -109,6 +110,7 @@ func newEntryCard(cat *errdex.Catalog, e *errdex.Entry, lang errdex.Lang, t *Str
 		HTTPStatus: e.HTTPStatus,
 		Type:       e.Type,
 		Retry:      newRetryView(e.Retry, lang, t),
+		Level:      newLevelView(e, lang),
 	}
 }
 
@@ -121,6 +123,10 @@ type systemCard struct {
 	Count       int
 	Path        string
 	SysClass    string
+	// CheckedAgainst and Links: what upstream version the system's entries
+	// follow, and its official pages.
+	CheckedAgainst string
+	Links          []referenceView
 }
 
 func newSystemCard(cat *errdex.Catalog, s *errdex.System, lang errdex.Lang) systemCard {
@@ -132,6 +138,9 @@ func newSystemCard(cat *errdex.Catalog, s *errdex.System, lang errdex.Lang) syst
 		Count:       cat.Count(s.ID),
 		Path:        "/systems/" + s.ID,
 		SysClass:    sysClass(s.ID),
+
+		CheckedAgainst: s.CheckedAgainst,
+		Links:          referenceViews(s.Links),
 	}
 }
 
@@ -157,6 +166,9 @@ type entryView struct {
 	ProviderCodes []providerView
 	Related       []entryCard
 	References    []referenceView
+	// X is what issue 14 added: level, customer reply, contradictions,
+	// provider records.
+	X entryExtras
 }
 
 // exampleView is an example payload; JSON is shown indented, as people
@@ -186,9 +198,8 @@ type providerView struct {
 }
 
 type referenceView struct {
-	Title  string
-	URL    string // empty unless http(s)
-	Source string
+	Title string
+	URL   string // empty unless http(s)
 }
 
 func renderTexts(ts []errdex.Text, lang errdex.Lang) []template.HTML {
@@ -220,8 +231,9 @@ func newEntryView(cat *errdex.Catalog, e *errdex.Entry, lang errdex.Lang, t *Str
 		v.Related = append(v.Related, newEntryCard(cat, r, lang, t))
 	}
 	for _, r := range e.References {
-		v.References = append(v.References, referenceView{Title: r.Title, URL: httpURL(r.URL), Source: r.Source})
+		v.References = append(v.References, referenceView{Title: r.Title, URL: httpURL(r.URL)})
 	}
+	v.X = newEntryExtras(cat, e, lang, t)
 	return v
 }
 
@@ -271,7 +283,7 @@ func truncate(s string, n int) string {
 func elsewhere(cat *errdex.Catalog, code, system string) []*errdex.Entry {
 	var out []*errdex.Entry
 	for _, m := range cat.Lookup(code, "") {
-		if m.Entry.System != system && m.Field != errdex.FieldProviderCode {
+		if m.Entry.System != system && m.Field != errdex.MatchProviderCode {
 			out = append(out, m.Entry)
 		}
 	}

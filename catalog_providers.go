@@ -1,0 +1,177 @@
+package errdex
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+func (c *Catalog) indexProviders(providers []*Provider) {
+	c.providers = slices.Clone(providers)
+	slices.SortStableFunc(c.providers, func(a, b *Provider) int { return cmp.Compare(a.ID, b.ID) })
+	c.recByID = map[string]*ProviderRecord{}
+	c.recByEntry = map[string][]*ProviderRecord{}
+	c.recByCode = map[string][]*ProviderRecord{}
+	for _, p := range c.providers {
+		c.records = append(c.records, p.Codes...)
+	}
+	slices.SortStableFunc(c.records, compareRecords)
+	for _, r := range c.records {
+		c.recByID[strings.ToLower(r.ID())] = r
+		if id := r.EntryID(); id != "" {
+			c.recByEntry[id] = append(c.recByEntry[id], r)
+		}
+		k := strings.ToLower(r.Code)
+		c.recByCode[k] = append(c.recByCode[k], r)
+	}
+}
+
+func compareRecords(a, b *ProviderRecord) int {
+	return cmp.Or(
+		cmp.Compare(a.Provider, b.Provider),
+		cmp.Compare(a.Channel, b.Channel),
+		compareCodes(a.Code, b.Code),
+	)
+}
+
+// compareCodes orders numeric codes by value (-101, -9, 2, 10), before
+// the others, which go in text order.
+func compareCodes(a, b string) int {
+	na, oka := codeNumber(a)
+	nb, okb := codeNumber(b)
+	switch {
+	case oka && okb:
+		return cmp.Compare(na, nb)
+	case oka:
+		return -1
+	case okb:
+		return 1
+	}
+	return cmp.Compare(a, b)
+}
+
+func codeNumber(s string) (int64, bool) {
+	neg := strings.HasPrefix(s, "-")
+	d := strings.TrimPrefix(s, "-")
+	if d == "" || len(d) > 15 {
+		return 0, false
+	}
+	var n int64
+	for _, r := range d {
+		if r < '0' || r > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(r-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// Providers returns every provider, ordered by id. The slice is shared.
+func (c *Catalog) Providers() []*Provider { return c.providers }
+
+// Provider returns the provider with the given id.
+func (c *Catalog) Provider(id string) (*Provider, bool) {
+	for _, p := range c.providers {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return nil, false
+}
+
+// Records returns every provider record, ordered by provider, channel and
+// code. The slice is shared.
+func (c *Catalog) Records() []*ProviderRecord { return c.records }
+
+// Record returns the record with the given id ("iwinv/sms/42",
+// "aligo/-101"), ignoring case.
+func (c *Catalog) Record(id string) (*ProviderRecord, bool) {
+	r, ok := c.recByID[strings.ToLower(id)]
+	return r, ok
+}
+
+// RecordsFor returns the provider records that map onto an entry, ordered
+// by provider, channel and code. The slice is shared.
+func (c *Catalog) RecordsFor(e *Entry) []*ProviderRecord { return c.recByEntry[e.ID()] }
+
+// maxRecordQuery bounds the text ProviderRecords reads: a provider code
+// query is a few words.
+const maxRecordQuery = 200
+
+// ProviderRecords answers a lookup of a provider code: "iwinv sms 42",
+// "iwinv:42", "aligo -101", "ApiKeyError", "meta 131026". A word naming a
+// provider (its id or name) keeps its records only, a word naming one of
+// its channels keeps that channel; the last other word is the code,
+// matched ignoring case. A code alone finds it for every provider. It
+// returns nil when the query names no code, or names something (a word
+// that is neither a provider, a channel nor the code) that rules the
+// records out.
+func (c *Catalog) ProviderRecords(query string) []*ProviderRecord {
+	if len(c.records) == 0 || len(query) > maxRecordQuery {
+		return nil
+	}
+	words := strings.FieldsFunc(query, func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == ':' || r == '/' || r == ',' || r == '='
+	})
+	if len(words) == 0 || len(words) > 4 {
+		return nil
+	}
+	var provider, channel, code string
+	var rest []string
+	for _, w := range words {
+		w = strings.Trim(w, "\"'`()[]{}<>.;")
+		switch {
+		case w == "":
+		case provider == "" && c.providerNamed(w) != "":
+			provider = c.providerNamed(w)
+		case channel == "" && c.channelNamed(provider, w):
+			channel = strings.ToLower(w)
+		default:
+			rest = append(rest, w)
+		}
+	}
+	switch len(rest) {
+	case 0: // a provider or channel alone is not a code
+		return nil
+	case 1:
+		code = rest[0]
+	default:
+		return nil
+	}
+	var out []*ProviderRecord
+	for _, r := range c.recByCode[strings.ToLower(code)] {
+		if provider != "" && r.Provider != provider {
+			continue
+		}
+		if channel != "" && !strings.EqualFold(r.Channel, channel) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// providerNamed returns the id of the provider w names (its id or name,
+// ignoring case), or "".
+func (c *Catalog) providerNamed(w string) string {
+	for _, p := range c.providers {
+		if strings.EqualFold(p.ID, w) || strings.EqualFold(p.Name, w) {
+			return p.ID
+		}
+	}
+	return ""
+}
+
+// channelNamed reports whether w is a channel some record (of provider,
+// when given) has.
+func (c *Catalog) channelNamed(provider, w string) bool {
+	for _, r := range c.records {
+		if r.Channel != "" && strings.EqualFold(r.Channel, w) && (provider == "" || r.Provider == provider) {
+			return true
+		}
+	}
+	return false
+}
