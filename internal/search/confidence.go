@@ -305,4 +305,3 @@ func entryTexts(e *errdex.Entry, lang errdex.Lang) []string {
 	}
 	return out
 }
-
