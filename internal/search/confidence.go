@@ -33,7 +33,7 @@ const (
 	// at least likelyShare of the searched words (and at least
 	// likelyMinWords of them when two or more were searched), and its Bleve
 	// score is at least likelyLead times the next result's.
-	likelyShare    = 0.6
+	likelyShare    = 0.75
 	likelyMinWords = 2
 	likelyLead     = 1.3
 
@@ -94,6 +94,11 @@ func (ix *Index) judgeOne(r *Result, rank int, u *understanding, probe *wordProb
 			j.names = true
 			j.support += supportCode
 		case MatchSignature:
+			if short := shortSig(u, r.Entry, ev.Value); short && !slices.Contains(u.Systems, r.Entry.System) {
+				// "Network error" in an axios trace is not K-Message's.
+				j.support += supportHint
+				continue
+			}
 			j.names = true
 			j.support += supportSignature
 		case MatchProviderCode:
@@ -304,4 +309,15 @@ func entryTexts(e *errdex.Entry, lang errdex.Lang) []string {
 		}
 	}
 	return out
+}
+
+// shortSig reports whether the signature labelled label that matched e is
+// a short one.
+func shortSig(u *understanding, e *errdex.Entry, label string) bool {
+	for _, s := range u.sigs {
+		if s.entry == e && s.label == label {
+			return s.short
+		}
+	}
+	return false
 }

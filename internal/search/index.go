@@ -89,7 +89,17 @@ type compiledSig struct {
 	// spends most of its time in regexps that cannot match).
 	need  string
 	label string
+	// short: the fixed text of a message or literal is three words or
+	// fewer ("Network error", "to is required"); such a message names its
+	// entry only beside a name of its system.
+	short bool
 }
+
+// reMessageVar is a varying part of an upstream message: {templateCode}.
+var reMessageVar = regexp.MustCompile(`\{[^{}]*\}`)
+
+// shortSignatureWords: a message of at most this many fixed words is short.
+const shortSignatureWords = 3
 
 // New indexes a catalog.
 func New(cat *errdex.Catalog, opts Options) (*Index, error) {
@@ -128,6 +138,9 @@ func New(cat *errdex.Catalog, opts Options) (*Index, error) {
 				cs.need = strings.ToLower(requiredLiteral(s.Regex))
 			} else {
 				cs.text = strings.ToLower(s.Text)
+			}
+			if lit := s.Message + s.Text; lit != "" {
+				cs.short = len(strings.Fields(reMessageVar.ReplaceAllString(lit, " "))) <= shortSignatureWords
 			}
 			ix.sigs = append(ix.sigs, cs)
 		}
