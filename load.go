@@ -51,7 +51,16 @@ func LoadDir(dir string) (*Catalog, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("catalog directory: %s is not a directory", dir)
 	}
-	c, err := Load(os.DirFS(dir))
+	// Files are opened through an os.Root: a symlink may point within the
+	// directory (a Kubernetes ConfigMap's x.yaml -> ..data/x.yaml), but one
+	// that leaves it (x.yaml -> /etc/shadow) fails to open, so no file
+	// outside the catalog is read or quoted in a problem.
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("catalog directory: %w", err)
+	}
+	defer root.Close()
+	c, err := Load(root.FS())
 	if c != nil {
 		c.Source = dir
 	}
@@ -118,9 +127,17 @@ func catalogFiles(fsys fs.FS) ([]string, error) {
 			continue
 		}
 		// A symlink (as in a mounted Kubernetes ConfigMap) reports its own
-		// type here; Stat follows it.
+		// type here; Stat follows it. Only regular files are read: opening
+		// a FIFO blocks until something writes to it, and a device may
+		// never end.
 		st, err := fs.Stat(fsys, name)
-		if err != nil || st.IsDir() {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				continue // a dangling symlink
+			}
+			return nil, fmt.Errorf("catalog: %s: %w", name, err)
+		}
+		if !st.Mode().IsRegular() {
 			continue
 		}
 		names = append(names, name)

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/api"
 	"github.com/errdex/errdex/internal/search"
@@ -196,7 +198,7 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%v (run go test -update to create it)", err)
 			}
 			if out != string(want) {
-				t.Errorf("%s differs (run go test -update and review the diff)\ngot:\n%s\nwant:\n%s", tt.file, out, want)
+				t.Errorf("%s differs (run go test -update and review the diff); -want +got:\n%s", tt.file, cmp.Diff(string(want), out))
 			}
 		})
 	}
@@ -205,15 +207,11 @@ func TestGolden(t *testing.T) {
 // TestJSONIsTheAPIShape checks that --json prints what internal/api builds
 // for the HTTP API, field for field.
 func TestJSONIsTheAPIShape(t *testing.T) {
-	cat, err := errdex.Builtin()
+	ix, err := builtinIndex() // the index the commands share
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := search.New(cat, search.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	cat := ix.Catalog()
 	ctx := context.Background()
 	b := api.Builder{Lang: errdex.Korean}
 	payload := `{"error":{"code":"invalid_api_key"}}`

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/api"
@@ -124,15 +125,27 @@ func (o *outputFlags) open(env *cmdEnv) (*session, int) {
 		env.errorf("--lang: %q is not en or ko", o.lang)
 		return nil, exitUsage
 	}
-	cat, code := openCatalog(env, o.catalog)
-	if code >= 0 {
-		return nil, code
+	var ix errdex.Index
+	if o.catalog == "" {
+		b, err := builtinIndex()
+		if err != nil {
+			env.errorf("loading the catalog: %v", err)
+			return nil, exitNotFound
+		}
+		ix = b
+	} else {
+		cat, code := openCatalog(env, o.catalog)
+		if code >= 0 {
+			return nil, code
+		}
+		six, err := search.New(context.Background(), cat, search.Options{})
+		if err != nil {
+			env.errorf("indexing the catalog: %v", err)
+			return nil, exitNotFound
+		}
+		ix = six
 	}
-	ix, err := search.New(cat, search.Options{})
-	if err != nil {
-		env.errorf("indexing the catalog: %v", err)
-		return nil, exitNotFound
-	}
+	cat := ix.Catalog()
 	holder := live.NewHolder(ix, nil)
 	// With ERRDEX_BASE_URL (the variable serve reads) the page links point
 	// at a running errdex; without it they are site paths.
@@ -245,6 +258,26 @@ func openCatalog(env *cmdEnv, dir string) (*errdex.Catalog, int) {
 	}
 	return cat, -1
 }
+
+// builtinIndex indexes the built-in catalog once per process. A command
+// runs once, but the tests run hundreds in one process; the index is
+// shared, so a session's close leaves it open.
+var builtinIndex = sync.OnceValues(func() (errdex.Index, error) {
+	cat, err := errdex.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	ix, err := search.New(context.Background(), cat, search.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("indexing the catalog: %w", err)
+	}
+	return sharedIndex{ix}, nil
+})
+
+// sharedIndex is an index no session closes.
+type sharedIndex struct{ errdex.Index }
+
+func (sharedIndex) Close() error { return nil }
 
 // termWidth is the width to wrap text to: the terminal's when standard
 // output is one, else COLUMNS when set, else 80.

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -16,14 +17,19 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/synth"
 )
 
-// logWriter collects the service's JSON log lines and reports the address
-// of the "listening" line, so a test can serve on 127.0.0.1:0.
+// logWriter collects the service's JSON log lines and reports the
+// addresses of the "listening" line (the public one, then the operations
+// listener's), so a test can serve on 127.0.0.1:0.
 type logWriter struct {
 	mu    sync.Mutex
 	buf   bytes.Buffer
 	addrc chan string
+	ops   string
 }
 
 func (w *logWriter) Write(p []byte) (int, error) {
@@ -34,10 +40,12 @@ func (w *logWriter) Write(p []byte) (int, error) {
 	sc := bufio.NewScanner(bytes.NewReader(w.buf.Bytes()[start:]))
 	for sc.Scan() {
 		var line struct {
-			Msg  string `json:"msg"`
-			Addr string `json:"addr"`
+			Msg     string `json:"msg"`
+			Addr    string `json:"addr"`
+			OpsAddr string `json:"ops_addr"`
 		}
 		if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == "listening" {
+			w.ops = line.OpsAddr
 			w.addrc <- line.Addr
 		}
 	}
@@ -53,6 +61,7 @@ func (w *logWriter) String() string {
 // service is one run of `errdex serve`.
 type service struct {
 	base string
+	ops  string // the operations listener's base URL
 	logs *logWriter
 	stop func() int // cancels the run and returns its exit status
 }
@@ -63,7 +72,7 @@ func startServe(t *testing.T, flags ...string) *service {
 	t.Helper()
 	logs := &logWriter{addrc: make(chan string, 1)}
 	ctx, cancel := context.WithCancel(context.Background())
-	args := append([]string{"serve", "--addr", "127.0.0.1:0", "--log-format", "json", "--rate-limit", "0"}, flags...)
+	args := append([]string{"serve", "--addr", "127.0.0.1:0", "--ops-addr", "127.0.0.1:0", "--log-format", "json", "--rate-limit", "0"}, flags...)
 	done := make(chan int, 1)
 	go func() {
 		done <- run(ctx, args, stdio{in: strings.NewReader(""), out: io.Discard, err: logs}, func(string) string { return "" })
@@ -80,7 +89,10 @@ func startServe(t *testing.T, flags ...string) *service {
 	}
 	var once sync.Once
 	code := -1
-	s := &service{base: "http://" + addr, logs: logs, stop: func() int {
+	logs.mu.Lock()
+	ops := "http://" + logs.ops
+	logs.mu.Unlock()
+	s := &service{base: "http://" + addr, ops: ops, logs: logs, stop: func() int {
 		once.Do(func() {
 			cancel()
 			select {
@@ -107,7 +119,19 @@ func startServe(t *testing.T, flags ...string) *service {
 
 func (s *service) get(t *testing.T, path string, v any) int {
 	t.Helper()
-	resp, err := http.Get(s.base + path)
+	return getJSON(t, s.base+path, v)
+}
+
+// opsGet is get on the operations listener.
+func (s *service) opsGet(t *testing.T, path string, v any) int {
+	t.Helper()
+	return getJSON(t, s.ops+path, v)
+}
+
+func getJSON(t *testing.T, url string, v any) int {
+	t.Helper()
+	path := url
+	resp, err := http.Get(url)
 	if err != nil {
 		t.Fatalf("GET %s: %v", path, err)
 	}
@@ -177,8 +201,9 @@ type readyz struct {
 	LastReload *struct {
 		OK       bool `json:"ok"`
 		Problems []struct {
-			File string `json:"file"`
-			Line int    `json:"line"`
+			File    string `json:"file"`
+			Line    int    `json:"line"`
+			Warning bool   `json:"warning"`
 		} `json:"problems"`
 	} `json:"last_reload"`
 }
@@ -286,11 +311,19 @@ func TestServeReload(t *testing.T) {
 	}
 	var rz readyz
 	waitFor(t, "readyz to report the refusal", func() bool {
-		s.get(t, "/readyz", &rz)
+		s.opsGet(t, "/readyz", &rz)
 		return rz.LastReload != nil && !rz.LastReload.OK
 	})
-	if len(rz.LastReload.Problems) == 0 || rz.LastReload.Problems[0].File != "zz-e2e.yaml" || rz.LastReload.Problems[0].Line == 0 {
-		t.Errorf("readyz problems: got %+v, want zz-e2e.yaml with a line", rz.LastReload.Problems)
+	// The catalog's warnings (fields on their way out) are listed too; the
+	// one error is the broken file's.
+	var errs []string
+	for _, p := range rz.LastReload.Problems {
+		if !p.Warning {
+			errs = append(errs, fmt.Sprintf("%s:%d", p.File, p.Line))
+		}
+	}
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], "zz-e2e.yaml:") || strings.HasSuffix(errs[0], ":0") {
+		t.Errorf("readyz problems: got errors %v, want one in zz-e2e.yaml with a line", errs)
 	}
 	if got := probeTitle(t, s); got != "First probe" {
 		t.Errorf("served after a refused edit: got %q, want the last good %q", got, "First probe")
@@ -415,7 +448,7 @@ func TestServeHelp(t *testing.T) {
 	if code != exitOK {
 		t.Errorf("exit status: got %d, want 0", code)
 	}
-	for _, flag := range []string{"-addr", "-catalog", "-index-dir", "-trusted-proxies", "-rate-limit", "-rate-burst",
+	for _, flag := range []string{"-addr", "-ops-addr", "-max-searches", "-catalog", "-index-dir", "-trusted-proxies", "-rate-limit", "-rate-burst",
 		"-base-url", "-log-level", "-log-format", "-watch", "-reload-debounce", "-shutdown-timeout", "ERRDEX_SLACK_SIGNING_SECRET"} {
 		if !strings.Contains(out.String(), flag) {
 			t.Errorf("serve -h does not document %s", flag)
@@ -425,11 +458,66 @@ func TestServeHelp(t *testing.T) {
 
 func (s *service) metrics(t *testing.T) string {
 	t.Helper()
-	resp, err := http.Get(s.base + "/metrics")
+	resp, err := http.Get(s.ops + "/metrics")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return string(b)
+}
+
+// TestServeStopsDuringBuild sends the stop (main turns SIGTERM into the
+// end of run's context) while a large synthetic catalog is being indexed:
+// the build gives up between batches and the command exits 0, instead of
+// outlasting the shutdown timeout and being killed.
+func TestServeStopsDuringBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("indexes a 20,000-entry catalog")
+	}
+	base, err := errdex.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := synth.Generate(base, synth.Options{Entries: 20000, Seed: 1, QueriesPerKind: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	serveCatalog = func(serveConfig, *slog.Logger) (*errdex.Catalog, error) { return set.Catalog, nil }
+	t.Cleanup(func() { serveCatalog = loadCatalog })
+
+	logs := &logWriter{addrc: make(chan string, 1)}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	args := []string{"serve", "--addr", "127.0.0.1:0", "--log-format", "json", "--log-level", "debug", "--shutdown-timeout", "1s"}
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, args, stdio{in: strings.NewReader(""), out: io.Discard, err: logs}, func(string) string { return "" })
+	}()
+	// The first batch is in: the build is under way, one batch to go.
+	for guard := time.Now().Add(90 * time.Second); !strings.Contains(logs.String(), `"msg":"indexing"`); {
+		if time.Now().After(guard) { // a hang guard, not a speed check
+			t.Fatalf("no batch was indexed:\n%s", logs)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != exitOK {
+			t.Errorf("exit status: got %d, want 0\n%s", code, logs)
+		}
+	case <-time.After(60 * time.Second): // a hang guard, not a speed check
+		t.Fatal("serve did not stop while indexing")
+	}
+	out := logs.String()
+	if !strings.Contains(out, "stopped while indexing") {
+		t.Errorf("the log does not say the build was given up:\n%s", out)
+	}
+	if n := strings.Count(out, `"msg":"indexing"`); n >= 2 {
+		t.Errorf("%d batches were indexed after the stop, want the build given up before the last", n)
+	}
+	if strings.Contains(out, `"msg":"listening"`) {
+		t.Error("the service started listening after the stop")
+	}
 }

@@ -38,7 +38,10 @@ func init() {
 // serveConfig is everything `errdex serve` is told, from flags and the
 // environment. It is read here and only here, then passed down.
 type serveConfig struct {
-	Addr       string
+	Addr string
+	// OpsAddr is the operations listener's (/metrics, /api/v1/misses, the
+	// detailed /readyz); "" turns it off.
+	OpsAddr    string
 	CatalogDir string
 	IndexDir   string
 	// Watch reloads the catalog when CatalogDir changes; Debounce is how
@@ -49,6 +52,7 @@ type serveConfig struct {
 	TrustedProxies []netip.Prefix
 	RateLimit      float64
 	RateBurst      int
+	MaxSearches    int
 	BaseURL        string
 	// SlackSigningSecret comes from the environment only: a flag would show
 	// it in ps and in shell history.
@@ -65,6 +69,8 @@ type serveConfig struct {
 // Environment variables of serve, each the default of its flag.
 const (
 	envAddr            = "ERRDEX_ADDR"
+	envOpsAddr         = "ERRDEX_OPS_ADDR"
+	envMaxSearches     = "ERRDEX_MAX_SEARCHES"
 	envCatalog         = "ERRDEX_CATALOG"
 	envIndexDir        = "ERRDEX_INDEX_DIR"
 	envWatch           = "ERRDEX_WATCH"
@@ -81,8 +87,10 @@ const (
 
 const serveUsage = `Usage: errdex serve [flags]
 
-Serves the web UI, the JSON API under /api/v1, /healthz, /readyz and
-/metrics. Without --catalog it serves the catalog built into errdex; with
+Serves the web UI, the JSON API under /api/v1, /healthz and /readyz on
+--addr, and /metrics, /api/v1/misses and a /readyz with the last reload's
+problems on the operations listener --ops-addr (keep it on loopback or a
+cluster-internal address: it shows what users searched for). Without --catalog it serves the catalog built into errdex; with
 it, edits to the directory are validated and applied without a restart
 (SIGHUP reloads too), and a catalog with problems is refused while the last
 good one keeps serving. SIGTERM or SIGINT shuts down gracefully.
@@ -99,7 +107,7 @@ func parseServeConfig(env *cmdEnv, args []string) (serveConfig, error) {
 		cfg                                           serveConfig
 		proxies, level, debounce, rateLimit, shutdown string
 		watch, inChannel                              string
-		burst                                         string
+		burst, maxSearches                            string
 	)
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(env.err)
@@ -114,6 +122,7 @@ func parseServeConfig(env *cmdEnv, args []string) (serveConfig, error) {
 		return def
 	}
 	fs.StringVar(&cfg.Addr, "addr", getenv(envAddr, "127.0.0.1:8080"), "`host:port` to listen on (env "+envAddr+"); port 0 picks a free one")
+	fs.StringVar(&cfg.OpsAddr, "ops-addr", getenv(envOpsAddr, "127.0.0.1:9090"), "`host:port` of the operations listener: /metrics, /api/v1/misses, /readyz with problems (env "+envOpsAddr+"); \"off\" turns it off")
 	fs.StringVar(&cfg.CatalogDir, "catalog", getenv(envCatalog, ""), "`dir`ectory of catalog YAML files to serve and watch (env "+envCatalog+"); default: the built-in catalog")
 	fs.StringVar(&cfg.IndexDir, "index-dir", getenv(envIndexDir, ""), "`dir`ectory to keep the search index in (env "+envIndexDir+"); default: in memory")
 	fs.StringVar(&watch, "watch", getenv(envWatch, "true"), "reload when the --catalog directory changes: true or false (env "+envWatch+")")
@@ -121,6 +130,7 @@ func parseServeConfig(env *cmdEnv, args []string) (serveConfig, error) {
 	fs.StringVar(&proxies, "trusted-proxies", getenv(envTrustedProxies, ""), "comma-separated `CIDRs` of proxies whose X-Forwarded-For is believed (env "+envTrustedProxies+"); default: none, the TCP peer is the client")
 	fs.StringVar(&rateLimit, "rate-limit", getenv(envRateLimit, "20"), "requests per second allowed to one client; 0 turns the limit off (env "+envRateLimit+")")
 	fs.StringVar(&burst, "rate-burst", getenv(envRateBurst, "40"), "requests one client may burst above the rate (env "+envRateBurst+")")
+	fs.StringVar(&maxSearches, "max-searches", getenv(envMaxSearches, "0"), "searches answered at once, beyond which they get 503 and Retry-After (env "+envMaxSearches+"); 0: 8 per CPU, at least 8")
 	fs.StringVar(&cfg.BaseURL, "base-url", getenv(envBaseURL, ""), "public `URL` of this service, put before links in answers (env "+envBaseURL+"); default: site-relative links")
 	fs.StringVar(&inChannel, "slack-in-channel", getenv(envSlackInChannel, "false"), "post Slack answers to the channel, not only to the asker: true or false (env "+envSlackInChannel+")")
 	fs.StringVar(&level, "log-level", getenv(envLogLevel, "info"), "debug, info, warn or error (env "+envLogLevel+")")
@@ -152,6 +162,15 @@ func parseServeConfig(env *cmdEnv, args []string) (serveConfig, error) {
 	}
 	if cfg.RateBurst, err = strconv.Atoi(burst); err != nil || cfg.RateBurst < 1 {
 		return cfg, fmt.Errorf("--rate-burst: %q is not a positive number", burst)
+	}
+	if cfg.MaxSearches, err = strconv.Atoi(maxSearches); err != nil || cfg.MaxSearches < 0 {
+		return cfg, fmt.Errorf("--max-searches: %q is not a number of searches", maxSearches)
+	}
+	if cfg.OpsAddr == "off" {
+		cfg.OpsAddr = ""
+	}
+	if cfg.OpsAddr != "" && cfg.OpsAddr == cfg.Addr && !strings.HasSuffix(cfg.Addr, ":0") {
+		return cfg, fmt.Errorf("--ops-addr: %q is --addr too; the operations listener needs an address of its own", cfg.OpsAddr)
 	}
 	for _, s := range strings.Split(proxies, ",") {
 		if s = strings.TrimSpace(s); s == "" {
@@ -219,15 +238,24 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) int {
 
 // serve runs the service until ctx ends, then shuts it down gracefully.
 func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
-	cat, err := loadCatalog(cfg, log)
+	cat, err := serveCatalog(cfg, log)
 	if err != nil {
 		return err
 	}
-	build := func(_ context.Context, cat *errdex.Catalog) (errdex.Index, error) {
-		return search.New(cat, search.Options{Dir: cfg.IndexDir})
+	// A build gives up when its context ends: SIGTERM during the first
+	// build, or during a reload's, does not wait for it (100k entries take
+	// about a minute, longer than the shutdown timeout and a pod's grace).
+	build := func(ctx context.Context, cat *errdex.Catalog) (errdex.Index, error) {
+		return search.New(ctx, cat, search.Options{Dir: cfg.IndexDir, OnBatch: func(n int) {
+			log.Debug("indexing", "entries", n, "of", cat.Len())
+		}})
 	}
 	idx, err := build(ctx, cat)
 	if err != nil {
+		if ctx.Err() != nil {
+			log.Info("stopped while indexing the catalog, before serving")
+			return nil
+		}
 		return fmt.Errorf("indexing the catalog: %w", err)
 	}
 	holder := live.NewHolder(idx, log)
@@ -242,6 +270,7 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 		TrustedProxies: cfg.TrustedProxies,
 		RateLimit:      cfg.RateLimit,
 		RateBurst:      cfg.RateBurst,
+		MaxSearches:    cfg.MaxSearches,
 	}
 	if cfg.SlackSigningSecret != "" {
 		// Slack asks the server's application service, like every surface.
@@ -270,11 +299,25 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 		return err
 	}
 	httpSrv := srv.HTTPServer()
-	serveErr := make(chan error, 1)
+	serveErr := make(chan error, 2)
 	go func() { serveErr <- httpSrv.Serve(ln) }()
+	var opsSrv *http.Server
+	opsAddr := ""
+	if cfg.OpsAddr != "" {
+		opsLn, err := net.Listen("tcp", cfg.OpsAddr)
+		if err != nil {
+			httpSrv.Close()
+			return fmt.Errorf("operations listener: %w", err)
+		}
+		opsSrv = srv.OpsHTTPServer()
+		opsAddr = opsLn.Addr().String()
+		go func() { serveErr <- opsSrv.Serve(opsLn) }()
+	}
 
-	// Reloads stop before the index holder closes: bg ends first.
-	bg, stopBG := context.WithCancel(context.Background())
+	// Reloads stop before the index holder closes: bg ends first. It ends
+	// with ctx too, so that SIGTERM cancels a reload's build at once
+	// rather than after the requests in flight are drained.
+	bg, stopBG := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	defer func() { stopBG(); wg.Wait() }()
 	if reloader != nil && cfg.Watch {
@@ -287,7 +330,7 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 	}
 	// Logged once the watch and SIGHUP are in place, so a change made after
 	// this line is seen.
-	log.Info("listening", "addr", ln.Addr().String(), "catalog", cat.Source,
+	log.Info("listening", "addr", ln.Addr().String(), "ops_addr", opsAddr, "catalog", cat.Source,
 		"version", cat.Version, "entries", cat.Len(), "slack", cfg.SlackSigningSecret != "")
 	wg.Go(func() {
 		for {
@@ -312,15 +355,24 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 	log.Info("shutting down: finishing requests in flight", "timeout", cfg.ShutdownTimeout)
 	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
 	defer cancel()
+	if opsSrv != nil {
+		// Nothing on the operations listener is worth waiting for.
+		opsSrv.Close()
+	}
 	if err := httpSrv.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
-	if err := <-serveErr; err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
+	for range 1 + btoi(opsSrv != nil) {
+		if err := <-serveErr; err != nil && !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
 	}
 	log.Info("stopped")
 	return nil
 }
+
+// serveCatalog is loadCatalog; tests serve a large synthetic catalog.
+var serveCatalog = loadCatalog
 
 // loadCatalog loads the catalog to serve first. Unlike a reload there is no
 // last good catalog to fall back on, so problems stop the start, each one
@@ -343,4 +395,11 @@ func loadCatalog(cfg serveConfig, log *slog.Logger) (*errdex.Catalog, error) {
 		return nil, fmt.Errorf("the catalog has %d problem(s)", len(verr.Problems))
 	}
 	return cat, err
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -194,14 +194,15 @@ type command struct {
 	lang      errdex.Lang
 	inChannel bool
 	help      bool
-	user      string
+	user      string // the asker's Slack user id, for a mention
+	langSet   bool   // the command chose its language ("ko", "en")
 }
 
 // parseCommand reads the form Slack posts. Leading control words change how
 // the answer is given: "share" posts it to the channel, "en" or "ko" picks
 // the language, "help" explains the command.
 func parseCommand(form url.Values, cfg SlackConfig) command {
-	c := command{lang: cfg.Lang, inChannel: cfg.InChannel, user: form.Get("user_name")}
+	c := command{lang: cfg.Lang, inChannel: cfg.InChannel, user: form.Get("user_id")}
 	// The text after the control words is kept as typed: a pasted payload may
 	// span lines and its spacing may matter.
 	text := strings.TrimSpace(form.Get("text"))
@@ -217,6 +218,7 @@ func parseCommand(form url.Values, cfg SlackConfig) command {
 		case "en", "ko":
 			c.lang, _ = errdex.ParseLang(word)
 			langSet = true
+			c.langSet = true
 		case "help", "-h", "--help", "?":
 			c.help = true
 		default:
@@ -251,7 +253,9 @@ func (h *Slack) answer(ctx context.Context, c command) *Message {
 	case errors.As(err, &ferr):
 		return h.errorMessage(c, ferr.Message)
 	case err != nil:
-		h.cfg.Logger.Error("slack: search failed", "err", err, "query", c.text)
+		// Never the text itself: it is what the user pasted (up to 64 KiB
+		// of log, with whatever keys and numbers were in it).
+		h.cfg.Logger.Error("slack: search failed", "err", err, "query_bytes", len(c.text))
 		return h.errorMessage(c, labelsFor(c.lang).failed)
 	case len(resp.Results) == 0:
 		return h.notFoundMessage(c, resp)

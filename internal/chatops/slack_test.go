@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/app"
 	"github.com/errdex/errdex/internal/chatops"
@@ -77,6 +79,15 @@ func (f *fake) Search(_ context.Context, req search.Request) (*search.Response, 
 	return &r, nil
 }
 
+// Catalog gives the fake the built-in catalog's systems, for their names.
+func (f *fake) Catalog() *errdex.Catalog {
+	cat, err := errdex.Builtin()
+	if err != nil {
+		panic(err)
+	}
+	return cat
+}
+
 func (f *fake) Identify(_ context.Context, text string, lang errdex.Lang, limit int) (*search.Response, error) {
 	f.identify = append(f.identify, text)
 	return f.Search(context.Background(), search.Request{Query: text, Lang: lang, Limit: limit})
@@ -85,7 +96,6 @@ func (f *fake) Identify(_ context.Context, text string, lang errdex.Lang, limit 
 // The rest makes a fake an errdex.Index, to serve through the application
 // service.
 func (f *fake) Lookup(code, system string) []errdex.Match { return nil }
-func (f *fake) Catalog() *errdex.Catalog                  { return nil }
 func (f *fake) Close() error                              { return nil }
 
 // service is the application service answering from f, as in the server.
@@ -234,13 +244,16 @@ func entries() []*errdex.Entry {
 				{En: "Use the app key of the same app.", Ko: "같은 앱의 앱 키를 씁니다."},
 			},
 			Retry: errdex.Retry{Strategy: errdex.RetryAfterFixed, Note: errdex.Text{En: "Fix the ID first.", Ko: "ID부터 고치세요."}},
+			CustomerReply: errdex.Text{En: "We are fixing a setting on our side; please try again in a few minutes.",
+				Ko: "저희 쪽 설정을 고치고 있습니다. 몇 분 뒤에 다시 시도해 주세요."},
 		},
 		{
 			System: "kakao-share", Code: "-401", Variant: "domain-mismatched", HTTPStatus: 401,
-			Title:   errdex.Text{En: "Domain not registered", Ko: "등록되지 않은 도메인"},
-			Summary: errdex.Text{En: "The page's domain is not registered.", Ko: "페이지 도메인이 등록되지 않았습니다."},
-			Fixes:   []errdex.Text{{En: "Register it.", Ko: "등록합니다."}},
-			Retry:   errdex.Retry{Strategy: errdex.RetryNever, Note: errdex.Text{En: "It fails until fixed.", Ko: "고칠 때까지 실패합니다."}},
+			Title:      errdex.Text{En: "Domain not registered", Ko: "등록되지 않은 도메인"},
+			Summary:    errdex.Text{En: "The page's domain is not registered.", Ko: "페이지 도메인이 등록되지 않았습니다."},
+			Signatures: []errdex.Signature{{Text: "[-401] domain mismatched"}},
+			Fixes:      []errdex.Text{{En: "Register it.", Ko: "등록합니다."}},
+			Retry:      errdex.Retry{Strategy: errdex.RetryNever, Note: errdex.Text{En: "It fails until fixed.", Ko: "고칠 때까지 실패합니다."}},
 		},
 		{
 			System: "kmsg", Code: "INSUFFICIENT_BALANCE",
@@ -249,13 +262,40 @@ func entries() []*errdex.Entry {
 			Fixes:   []errdex.Text{{En: "Top up, then send again.", Ko: "잔액을 충전한 뒤 다시 보냅니다."}},
 			Retry:   errdex.Retry{Strategy: errdex.RetryAfterFixed, Note: errdex.Text{En: "Top up first.", Ko: "먼저 충전하세요."}},
 		},
+		{
+			System: "kakao-share", Code: "-401", Variant: "wrong-appkey-format", HTTPStatus: 401,
+			Title:      errdex.Text{En: "Wrong app key format", Ko: "앱 키 형식 오류"},
+			Summary:    errdex.Text{En: "The app key is missing or mistyped.", Ko: "앱 키가 없거나 잘못 입력되었습니다."},
+			Fixes:      []errdex.Text{{En: "Use the JavaScript key.", Ko: "JavaScript 키를 씁니다."}},
+			Signatures: []errdex.Signature{{Text: "wrong appKey(null) format"}},
+			Retry:      errdex.Retry{Strategy: errdex.RetryNever},
+		},
 	}
 }
 
+// results is a found answer: the first entry certain, the others weak.
 func results(es ...*errdex.Entry) *search.Response {
-	r := &search.Response{Total: len(es)}
-	for _, e := range es {
-		r.Results = append(r.Results, search.Result{Entry: e})
+	r := &search.Response{Total: len(es), Answer: errdex.AnswerFound}
+	for i, e := range es {
+		c := errdex.ConfidenceWeak
+		if i == 0 {
+			c = errdex.ConfidenceCertain
+		}
+		r.Results = append(r.Results, search.Result{Entry: e, Confidence: c})
+	}
+	return r
+}
+
+// judged is an answer of the given kind: the first n results at
+// confidence c, the rest weak.
+func judged(a errdex.Answer, n int, c errdex.Confidence, es ...*errdex.Entry) *search.Response {
+	r := results(es...)
+	r.Answer = a
+	for i := range r.Results {
+		r.Results[i].Confidence = errdex.ConfidenceWeak
+		if i < n {
+			r.Results[i].Confidence = c
+		}
 	}
 	return r
 }
@@ -285,6 +325,21 @@ func TestAnswers(t *testing.T) {
 		{name: "nothing found", cfg: chatops.SlackConfig{BaseURL: "https://errdex.example"},
 			searcher: &fake{resp: &search.Response{Suggestions: []search.Suggestion{{Entry: es[0], Reason: "similar code"}}}},
 			text:     "4091 <!channel>", golden: "not_found.json", wantQuery: "4091 <!channel>", wantLang: errdex.English},
+		{name: "ambiguous answers side by side", cfg: chatops.SlackConfig{BaseURL: "https://errdex.example"},
+			searcher: &fake{resp: judged(errdex.AnswerAmbiguous, 2, errdex.ConfidenceCertain, es[1], es[3], es[2])},
+			text:     "-401", golden: "ambiguous.json", wantQuery: "-401", wantLang: errdex.English},
+		{name: "unsure says so", cfg: chatops.SlackConfig{BaseURL: "https://errdex.example"},
+			searcher: &fake{resp: judged(errdex.AnswerUnsure, 0, errdex.ConfidenceWeak, es[2], es[0])},
+			text:     "please help", golden: "unsure.json", wantQuery: "please help", wantLang: errdex.English},
+		{name: "an unsure share posts nothing and says so", cfg: chatops.SlackConfig{BaseURL: "https://errdex.example"},
+			searcher: &fake{resp: judged(errdex.AnswerUnsure, 0, errdex.ConfidenceWeak, es[2], es[0])},
+			text:     "share please help", golden: "unsure_share.json", wantQuery: "please help", wantLang: errdex.English},
+		{name: "nothing found is not shared", cfg: chatops.SlackConfig{BaseURL: "https://errdex.example"},
+			searcher: &fake{resp: &search.Response{Answer: errdex.AnswerNone}},
+			text:     "share 4091", golden: "not_found_share.json", wantQuery: "4091", wantLang: errdex.English},
+		{name: "a variant shown as such", cfg: chatops.SlackConfig{BaseURL: "https://errdex.example"},
+			searcher: &fake{resp: results(es[3])},
+			text:     "ko wrong appKey(null) format", golden: "variant_ko.json", wantQuery: "wrong appKey(null) format", wantLang: errdex.Korean},
 		{name: "invalid query", searcher: &fake{err: &errdex.FieldError{Param: "q", Code: errdex.CodeInvalidValue, Message: "q is not valid UTF-8 text"}},
 			text: "share x", golden: "invalid.json", wantQuery: "x", wantLang: errdex.English},
 		{name: "search failure says nothing internal", searcher: &fake{err: errors.New("bleve: index closed at /var/lib/secret")},
@@ -366,46 +421,80 @@ func golden(t *testing.T, name string, got []byte) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("%s differs (run go test -update and review the diff)\ngot:\n%s\nwant:\n%s", name, buf.Bytes(), want)
+		t.Errorf("%s differs (run go test -update and review the diff); -want +got:\n%s", name, cmp.Diff(string(want), buf.String()))
 	}
 }
 
 // TestWithRealIndex runs the handler over the built-in catalog and the
 // real search index: what a support engineer would see for /errdex 4019.
 func TestWithRealIndex(t *testing.T) {
+	h := newHandler(t, chatops.SlackConfig{BaseURL: "https://errdex.example"}, realIndex(t))
+	tests := []struct {
+		text, wantHeader, wantURL, wantSystem string
+	}{
+		{"4019", "4019 · ", "https://errdex.example/codes/kakao-share/4019", "Kakao Talk Share"},
+		{"잔액 부족", "INSUFFICIENT_BALANCE · ", "https://errdex.example/codes/kmsg/INSUFFICIENT_BALANCE", "*시스템*\\nK-Message"},
+		{`{"error":{"code":"invalid_api_key"}}`, "invalid_api_key · ", "https://errdex.example/codes/kirim/invalid_api_key", "Kirim public API"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			msg, body := ask(t, h, tt.text)
+			if len(msg.Blocks) == 0 || msg.Blocks[0].Type != "header" || !strings.HasPrefix(msg.Blocks[0].Text.Text, tt.wantHeader) {
+				t.Fatalf("first block: want a header starting %q: %s", tt.wantHeader, body)
+			}
+			if !strings.Contains(body, `"url":"`+tt.wantURL+`"`) {
+				t.Errorf("no button opens %s: %s", tt.wantURL, body)
+			}
+			if !strings.Contains(body, `"action_id":"`+chatops.ShareAction+`"`) {
+				t.Errorf("no share button: %s", body)
+			}
+			if !strings.Contains(body, tt.wantSystem) {
+				t.Errorf("the system is not named %q: %s", tt.wantSystem, body)
+			}
+		})
+	}
+	t.Run("-401 is ambiguous", func(t *testing.T) {
+		msg, body := ask(t, h, "-401")
+		if !strings.Contains(msg.Blocks[0].Text.Text, "match equally") {
+			t.Errorf("header %q, want it to say the entries match equally", msg.Blocks[0].Text.Text)
+		}
+		for _, v := range []string{"domain-mismatched", "wrong-appkey-format"} {
+			if !strings.Contains(body, "codes/kakao-share/-401/"+v) {
+				t.Errorf("variant %s is not among the candidates: %s", v, body)
+			}
+		}
+	})
+	t.Run("the asker is mentioned", func(t *testing.T) {
+		_, body := ask(t, h, "4019")
+		if !strings.Contains(body, "<@U2147483697>") || strings.Contains(body, "@jiwoo") {
+			t.Errorf("want the asker as <@U2147483697>, not by name: %s", body)
+		}
+	})
+}
+
+func realIndex(t *testing.T) *search.Index {
+	t.Helper()
 	cat, err := errdex.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := search.New(cat, search.Options{})
+	ix, err := search.New(context.Background(), cat, search.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ix.Close()
-	h := newHandler(t, chatops.SlackConfig{BaseURL: "https://errdex.example"}, app.New(live.NewHolder(ix, nil), app.Config{}))
-	tests := []struct {
-		text, wantLink string
-	}{
-		{"4019", "<https://errdex.example/codes/kakao-share/4019|4019>"},
-		{"잔액 부족", "<https://errdex.example/codes/kmsg/INSUFFICIENT_BALANCE|INSUFFICIENT_BALANCE>"},
-		{`{"error":{"code":"invalid_api_key"}}`, "<https://errdex.example/codes/kirim/invalid_api_key|invalid_api_key>"},
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+func ask(t *testing.T, h http.Handler, text string) (chatops.Message, string) {
+	t.Helper()
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, signedRequest(t, secret, now, form(text)))
+	var msg chatops.Message
+	if err := json.Unmarshal(w.Body.Bytes(), &msg); err != nil {
+		t.Fatalf("status %d, answer is not JSON: %v", w.Code, err)
 	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			w := httptest.NewRecorder()
-			h.ServeHTTP(w, signedRequest(t, secret, now, form(tt.text)))
-			var msg chatops.Message
-			if err := json.Unmarshal(w.Body.Bytes(), &msg); err != nil {
-				t.Fatalf("status %d, answer is not JSON: %v", w.Code, err)
-			}
-			if len(msg.Blocks) == 0 || msg.Blocks[0].Text == nil {
-				t.Fatalf("got no first section: %s", w.Body)
-			}
-			if first := msg.Blocks[0].Text.Text; !strings.HasPrefix(first, "*"+tt.wantLink+"*") {
-				t.Errorf("first section: got %q, want it to start with the link %s", first, tt.wantLink)
-			}
-		})
-	}
+	return msg, w.Body.String()
 }
 
 // TestThroughServer answers a slash command through the real server
@@ -416,7 +505,7 @@ func TestThroughServer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := search.New(cat, search.Options{})
+	ix, err := search.New(context.Background(), cat, search.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -436,7 +525,7 @@ func TestThroughServer(t *testing.T) {
 		t.Fatalf("status %d, body %s: want 200 answering about 4019", w.Code, w.Body)
 	}
 	w = httptest.NewRecorder()
-	srv.Handler().ServeHTTP(w, httptest.NewRequest("GET", "/metrics", nil))
+	srv.OpsHandler().ServeHTTP(w, httptest.NewRequest("GET", "/metrics", nil))
 	if !strings.Contains(w.Body.String(), `errdex_search_duration_seconds_count{kind="search"} 1`) {
 		t.Errorf("metrics do not count the Slack search:\n%s", w.Body)
 	}

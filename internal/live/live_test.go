@@ -15,7 +15,7 @@ import (
 )
 
 func build(_ context.Context, cat *errdex.Catalog) (errdex.Index, error) {
-	return search.New(cat, search.Options{})
+	return search.New(context.Background(), cat, search.Options{})
 }
 
 // copyCatalog copies testdata's catalog into dir.

@@ -43,10 +43,23 @@ type Reloader struct {
 	build  BuildFunc
 	log    *slog.Logger
 
+	// Timeout bounds one reload (loading, validating, indexing); 0 means
+	// DefaultReloadTimeout. A reload past it is refused, so a file that
+	// never finishes reading (a FIFO, a hung network mount) cannot stop
+	// every later reload.
+	Timeout time.Duration
+
+	// running counts reloads whose goroutine has not ended, abandoned
+	// ones included.
+	running atomic.Int64
+
 	mu         sync.Mutex // serialises reloads
 	last       atomic.Pointer[Outcome]
 	ok, failed atomic.Int64
 }
+
+// DefaultReloadTimeout is a Reloader's Timeout unless set.
+const DefaultReloadTimeout = 60 * time.Second
 
 // NewReloader returns a Reloader of dir into h, indexing with build.
 func NewReloader(dir string, h *Holder, build BuildFunc, log *slog.Logger) *Reloader {
@@ -80,7 +93,32 @@ func (r *Reloader) Reload(ctx context.Context, trigger string) Outcome {
 	defer r.mu.Unlock()
 
 	start := time.Now()
-	o := r.reload(ctx)
+	timeout := r.Timeout
+	if timeout <= 0 {
+		timeout = DefaultReloadTimeout
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	// The reload runs on its own goroutine so that one stuck in a read
+	// (which no context interrupts) is abandoned at the deadline, or at
+	// once when ctx ends at shutdown, rather than waited for. An abandoned
+	// reload swaps nothing in: reload checks ctx before it swaps.
+	done := make(chan Outcome, 1)
+	r.running.Add(1)
+	go func() {
+		defer r.running.Add(-1)
+		done <- r.reload(ctx)
+	}()
+	var o Outcome
+	select {
+	case o = <-done:
+	case <-ctx.Done():
+		o = Outcome{Err: "the reload did not finish in time (" + timeout.String() + "); the last good catalog keeps serving"}
+		if ctx.Err() == context.Canceled {
+			o.Err = "the reload was cancelled"
+		}
+		r.refused(&o, r.holder.Current())
+	}
 	o.Trigger = trigger
 	o.At = start
 	o.Duration = time.Since(start)
@@ -110,11 +148,19 @@ func (r *Reloader) reload(ctx context.Context) Outcome {
 		r.log.Debug("catalog unchanged", "dir", r.dir, "version", cat.Version)
 		return Outcome{OK: true, Unchanged: true, Version: cat.Version, Entries: cat.Len()}
 	}
+	if ctx.Err() != nil {
+		return Outcome{Err: "the reload was cancelled"}
+	}
 	idx, err := r.build(ctx, cat)
 	if err != nil {
 		o := Outcome{Err: "indexing the catalog failed: " + err.Error()}
 		r.refused(&o, served)
 		return o
+	}
+	if ctx.Err() != nil {
+		// Too late: Reload has given up on this one and said so.
+		idx.Close()
+		return Outcome{Err: "the reload did not finish in time"}
 	}
 	r.holder.Swap(idx)
 	r.log.Info("catalog reloaded", "dir", r.dir, "version", cat.Version, "entries", cat.Len())

@@ -38,18 +38,6 @@ var (
 	// encoding of `{"`).
 	jwtRe = regexp.MustCompile(`eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*)?`)
 
-	// An Authorization scheme and its credentials.
-	bearerRe = regexp.MustCompile(`(?i)\b(bearer|basic|token|digest|kakaoak)(\s+)([A-Za-z0-9._~+/=-]{6,})`)
-
-	// A secret-named key and its value, in JSON, YAML, headers, query
-	// strings and environment assignments: "apiKey": "…", api_key=…,
-	// X-Api-Key: …, password=…. Group 1 is kept, group 2 is the value.
-	keyValueRe = regexp.MustCompile(`(?i)((?:x-)?api[_-]?key|app[_-]?key|admin[_-]?key|sender[_-]?key|` +
-		`access[_-]?key|secret[_-]?key|private[_-]?key|client[_-]?secret|` +
-		`(?:access|refresh|id|auth|session|bearer|csrf|api)?[_-]?token|secret|password|passwd|pwd|` +
-		`authorization|signature|cookie|credentials?|비밀번호|암호|토큰|인증\s?키|앱\s?키|api\s?키)` +
-		`(\\?["']?\s*[:=]\s*\\?["']?)([^\s"'\\&,;<>(){}\[\]]{4,})`)
-
 	// An e-mail address.
 	emailRe = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
 
@@ -72,9 +60,6 @@ var (
 	// Card numbers in groups and Korean resident registration numbers.
 	groupedNumberRe = regexp.MustCompile(`\b\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,7}\b|\b\d{6}-[1-8]\d{6}\b`)
 
-	// A long run of digits.
-	digitsRe = regexp.MustCompile(`\d{9,}`)
-
 	// A candidate for a random-looking token: letters, digits and the
 	// separators keys use. Each part between separators is judged alone.
 	candidateRe = regexp.MustCompile(`[A-Za-z0-9][A-Za-z0-9_+/.-]{15,}={0,2}`)
@@ -83,6 +68,11 @@ var (
 // String returns s with secrets, personal data and random-looking ids
 // replaced by placeholders. Text that is not valid UTF-8 is first made valid
 // (each bad byte becomes U+FFFD) so the result is always valid UTF-8.
+//
+// Its cost is linear in len(s) and small: the regular expressions run only
+// on the short stretches a cheap scan picked out (around an '@', a ':' or
+// '=', a run of digits, a long run of token characters), never over a whole
+// pasted log.
 func String(s string) string {
 	if s == "" {
 		return s
@@ -94,58 +84,269 @@ func String(s string) string {
 		return s
 	}
 	s = jwtRe.ReplaceAllLiteralString(s, JWT)
-	s = bearerRe.ReplaceAllStringFunc(s, maskScheme)
-	s = keyValueRe.ReplaceAllStringFunc(s, maskValue)
-	s = emailRe.ReplaceAllLiteralString(s, Email)
-	s = prefixedKeyRe.ReplaceAllLiteralString(s, Token)
-	s = uuidRe.ReplaceAllLiteralString(s, ID)
-	s = phoneRe.ReplaceAllStringFunc(s, maskPhone)
-	s = groupedNumberRe.ReplaceAllLiteralString(s, Number)
+	s = maskSchemes(s)
+	s = maskKeyValues(s)
+	s = eachSpan(s, emailSpan, func(w string) string { return emailRe.ReplaceAllLiteralString(w, Email) })
+	s = eachSpan(s, longRunSpan, func(w string) string {
+		if mayBePrefixedKey(w) {
+			w = prefixedKeyRe.ReplaceAllLiteralString(w, Token)
+		}
+		if len(w) >= 36 && strings.Count(w, "-") >= 4 {
+			w = uuidRe.ReplaceAllLiteralString(w, ID)
+		}
+		return w
+	})
+	s = eachSpan(s, numberSpan, func(w string) string {
+		w = phoneRe.ReplaceAllStringFunc(w, maskPhone)
+		return groupedNumberRe.ReplaceAllLiteralString(w, Number)
+	})
 	s = maskDigits(s)
-	s = candidateRe.ReplaceAllStringFunc(s, maskCandidate)
+	s = eachSpan(s, longRunSpan, func(w string) string { return candidateRe.ReplaceAllStringFunc(w, maskCandidate) })
 	return s
 }
 
-// mayHold reports whether s has anything a rule could match: a digit, an
-// '@', or a run of 6+ ASCII letters (a key name, a token). Plain short
-// words, Hangul and codes without digits skip the regular expressions.
-func mayHold(s string) bool {
-	run := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9', c == '@':
-			return true
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_', c == '-':
-			run++
-			if run >= 6 {
-				return true
+// eachSpan replaces each stretch of s that find picks out, from left to
+// right, by f of it.
+func eachSpan(s string, find func(s string, from int) (int, int), f func(string) string) string {
+	var b strings.Builder
+	last, from := 0, 0
+	for from < len(s) {
+		i, j := find(s, from)
+		if i < 0 {
+			break
+		}
+		if r := f(s[i:j]); r != s[i:j] {
+			if b.Len() == 0 {
+				b.Grow(len(s))
 			}
-		default:
-			run = 0
+			b.WriteString(s[last:i])
+			b.WriteString(r)
+			last = j
+		}
+		from = j
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+func isEmailLocal(c byte) bool {
+	return isAlnum(c) || strings.IndexByte("._%+-", c) >= 0
+}
+
+func isDomain(c byte) bool { return isAlnum(c) || c == '.' || c == '-' }
+
+// emailSpan finds the stretch around the next '@' that could be an address.
+func emailSpan(s string, from int) (int, int) {
+	for {
+		k := strings.IndexByte(s[from:], '@')
+		if k < 0 {
+			return -1, -1
+		}
+		at := from + k
+		i, j := at, at+1
+		for i > 0 && isEmailLocal(s[i-1]) {
+			i--
+		}
+		for j < len(s) && isDomain(s[j]) {
+			j++
+		}
+		if i < at && j > at+1 {
+			return i, j
+		}
+		from = at + 1
+		if from >= len(s) {
+			return -1, -1
+		}
+	}
+}
+
+func isNumberPart(c byte) bool {
+	return c >= '0' && c <= '9' || strings.IndexByte("+-.() ", c) >= 0
+}
+
+// numberSpan finds the next stretch of digits and the separators phone and
+// card numbers use that holds at least 9 digits.
+func numberSpan(s string, from int) (int, int) {
+	for i := from; i < len(s); i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c == '+') {
+			continue
+		}
+		j, digits := i, 0
+		for j < len(s) && isNumberPart(s[j]) {
+			if s[j] >= '0' && s[j] <= '9' {
+				digits++
+			}
+			j++
+		}
+		if digits >= 9 {
+			return i, j
+		}
+		i = j
+	}
+	return -1, -1
+}
+
+func isRunChar(c byte) bool { return isAlnum(c) || strings.IndexByte("_+/.=-", c) >= 0 }
+
+// longRunSpan finds the next run of token characters long enough to hold a
+// key, an id or a random token.
+func longRunSpan(s string, from int) (int, int) {
+	for i := from; i < len(s); i++ {
+		if !isRunChar(s[i]) {
+			continue
+		}
+		j := i
+		for j < len(s) && isRunChar(s[j]) {
+			j++
+		}
+		if j-i >= 16 {
+			return i, j
+		}
+		i = j
+	}
+	return -1, -1
+}
+
+// schemes are the Authorization schemes whose credentials follow a space.
+var schemes = []string{"bearer", "basic", "token", "digest", "kakaoak"}
+
+// maskSchemes hides the credentials after an Authorization scheme. After
+// "token" it hides only what looks like one, so "token expired" stays.
+func maskSchemes(s string) string {
+	lower := asciiLower(s)
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		c := lower[i]
+		if c != 'b' && c != 't' && c != 'd' && c != 'k' || (i > 0 && isWord(s[i-1])) {
+			continue
+		}
+		for _, w := range schemes {
+			if !strings.HasPrefix(lower[i:], w) {
+				continue
+			}
+			j := i + len(w)
+			k := j
+			for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+				k++
+			}
+			if k == j {
+				break
+			}
+			e := k
+			for e < len(s) && (isAlnum(s[e]) || strings.IndexByte("._~+/=-", s[e]) >= 0) {
+				e++
+			}
+			cred := s[k:e]
+			if len(cred) < 6 || w == "token" && countDigits(cred) == 0 && len(cred) < 20 {
+				break
+			}
+			b.WriteString(s[last:k])
+			b.WriteString(Token)
+			last = e
+			i = e - 1
+			break
+		}
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// keySuffixes end the names of keys whose values are secrets: api_key,
+// X-Api-Key, senderKey, access_token, client_secret, password, 비밀번호.
+var keySuffixes = []string{"apikey", "api_key", "api-key", "appkey", "app_key", "app-key", "adminkey", "admin_key",
+	"senderkey", "sender_key", "accesskey", "access_key", "secretkey", "secret_key", "privatekey", "private_key",
+	"token", "secret", "password", "passwd", "pwd", "authorization", "signature", "cookie", "credential",
+	"credentials", "비밀번호", "암호", "토큰", "인증키", "앱키"}
+
+// maskKeyValues hides the value of each secret-named key, in JSON, YAML,
+// headers, query strings and environment assignments: "apiKey": "…",
+// api_key=…, X-Api-Key: …, password=…. It keeps the key and the
+// punctuation between key and value.
+func maskKeyValues(s string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != ':' && s[i] != '=' {
+			continue
+		}
+		// The key: back over quotes and a backslash, then over its name.
+		k := i
+		for k > 0 && (s[k-1] == '"' || s[k-1] == '\'' || s[k-1] == '\\' || s[k-1] == ' ') {
+			k--
+		}
+		ke := k
+		for k > 0 && (isWord(s[k-1]) || s[k-1] == '-' || s[k-1] >= 0x80) {
+			k--
+		}
+		if !secretKey(s[k:ke]) {
+			continue
+		}
+		// The value: forward over spaces, a backslash and a quote.
+		v := i + 1
+		for v < len(s) && (s[v] == ' ' || s[v] == '"' || s[v] == '\'' || s[v] == '\\') {
+			v++
+		}
+		e := v
+		for e < len(s) && strings.IndexByte(" \t\r\n\"'\\&,;<>(){}[]", s[e]) < 0 {
+			e++
+		}
+		val := s[v:e]
+		if len(val) < 4 || isCode(val) {
+			continue
+		}
+		switch strings.ToLower(val) {
+		case "bearer", "basic", "token", "digest", "kakaoak", "null", "none", "true", "false", "undefined":
+			continue
+		}
+		b.WriteString(s[last:v])
+		b.WriteString(Secret)
+		last = e
+		i = e - 1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// secretKey reports whether a key name ends like the name of a secret.
+func secretKey(name string) bool {
+	if name == "" {
+		return false
+	}
+	name = asciiLower(name)
+	for _, suf := range keySuffixes {
+		if strings.HasSuffix(name, suf) {
+			return true
 		}
 	}
 	return false
 }
 
-// maskValue hides the value of a secret-named key, keeping the key and the
-// punctuation between them. A value that is already a placeholder, or an
-// Authorization scheme whose credentials the bearer rule hid, stays.
-func maskValue(m string) string {
-	sub := keyValueRe.FindStringSubmatch(m)
-	if sub == nil {
-		return m
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
 	}
-	v := sub[3]
-	switch strings.ToLower(v) {
-	case "bearer", "basic", "token", "digest", "kakaoak", "null", "none", "true", "false", "undefined":
-		return m
-	}
-	if strings.HasPrefix(v, "[") || isCode(v) {
-		return m
-	}
-	return sub[1] + sub[2] + Secret
+	return s
 }
+
+func isWord(c byte) bool { return isAlnum(c) || c == '_' }
 
 // maskPhone hides a phone number with at least 9 digits; shorter matches of
 // the international rule are more likely codes or versions.
@@ -160,36 +361,29 @@ func maskPhone(m string) string {
 // negative number standing alone: signed error codes such as Windows'
 // -2147024891 are codes, not data.
 func maskDigits(s string) string {
-	locs := digitsRe.FindAllStringIndex(s, -1)
-	if locs == nil {
-		return s
-	}
 	var b strings.Builder
 	last := 0
-	for _, l := range locs {
-		i := l[0]
-		if i > 0 && s[i-1] == '-' && (i == 1 || !isAlnum(s[i-2])) {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
 			continue
 		}
-		b.WriteString(s[last:i])
-		b.WriteString(Number)
-		last = l[1]
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		negative := i > 0 && s[i-1] == '-' && (i == 1 || !isAlnum(s[i-2]))
+		if j-i > maxDigits && !negative {
+			b.WriteString(s[last:i])
+			b.WriteString(Number)
+			last = j
+		}
+		i = j
+	}
+	if last == 0 {
+		return s
 	}
 	b.WriteString(s[last:])
 	return b.String()
-}
-
-// maskScheme hides the credentials after an Authorization scheme. After
-// "token" it hides only what looks like one, so "token expired" stays.
-func maskScheme(m string) string {
-	sub := bearerRe.FindStringSubmatch(m)
-	if sub == nil {
-		return m
-	}
-	if strings.EqualFold(sub[1], "token") && countDigits(sub[3]) == 0 && len(sub[3]) < 20 {
-		return m
-	}
-	return sub[1] + sub[2] + Token
 }
 
 func isAlnum(c byte) bool {
@@ -287,4 +481,36 @@ func countDigits(s string) int {
 		}
 	}
 	return n
+}
+
+// mayHold reports whether s has anything a rule could match: a digit, an
+// '@', or a run of 6+ ASCII letters (a key name, a token). Plain short
+// words, Hangul and codes without digits skip every rule.
+func mayHold(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9', c == '@':
+			return true
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_', c == '-':
+			run++
+			if run >= 6 {
+				return true
+			}
+		default:
+			run = 0
+		}
+	}
+	return false
+}
+
+// mayBePrefixedKey is a cheap test that w may hold a key prefixedKeyRe knows.
+func mayBePrefixedKey(w string) bool {
+	for _, p := range []string{"sk", "pk", "rk", "xox", "gh", "glpat-", "AKIA", "ASIA", "AIza", "SG."} {
+		if strings.Contains(w, p) {
+			return true
+		}
+	}
+	return false
 }

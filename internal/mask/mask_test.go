@@ -1,6 +1,7 @@
 package mask
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -146,7 +147,7 @@ func FuzzString(f *testing.F) {
 				t.Fatalf("String(%q) = %q still holds a match of %v", s, got, re)
 			}
 		}
-		if loc := digitsRe.FindStringIndex(got); loc != nil {
+		if loc := regexp.MustCompile(`\d{9,}`).FindStringIndex(got); loc != nil {
 			i := loc[0]
 			if !(i > 0 && got[i-1] == '-' && (i == 1 || !isAlnum(got[i-2]))) {
 				t.Fatalf("String(%q) = %q still holds a long digit run", s, got)

@@ -80,7 +80,7 @@ var realIndex = sync.OnceValues(func() (*search.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	return search.New(cat, search.Options{})
+	return search.New(context.Background(), cat, search.Options{})
 })
 
 // BenchmarkRealCatalog searches the real catalog in process, one
@@ -121,7 +121,7 @@ var synthOnce = sync.OnceValues(func() (*synthIndex, error) {
 	si.gen = time.Since(start)
 	before := heapInUse()
 	start = time.Now()
-	si.ix, err = search.New(si.set.Catalog, search.Options{})
+	si.ix, err = search.New(context.Background(), si.set.Catalog, search.Options{})
 	if err != nil {
 		return nil, err
 	}

@@ -25,7 +25,7 @@ func TestConfidenceFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := New(cat, Options{})
+	ix, err := New(context.Background(), cat, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

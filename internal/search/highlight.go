@@ -140,10 +140,7 @@ func (h *highlighter) mark(a *analyzedText) (template.HTML, bool) {
 	}
 	to := len(text)
 	if to-from > snippetWindow {
-		to = from + snippetWindow
-		for to < len(text) && !utf8.RuneStart(text[to]) {
-			to++
-		}
+		to = wordEnd(text, from+snippetWindow, spans[0].end)
 	}
 	var b strings.Builder
 	if from > 0 {
@@ -167,15 +164,28 @@ func (h *highlighter) mark(a *analyzedText) (template.HTML, bool) {
 	return template.HTML(b.String()), true //nolint:gosec // every piece of text above is escaped
 }
 
-// clip cuts s to at most n bytes, on a rune boundary.
+// clip cuts s to at most n bytes, between words.
 func clip(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
+	return s[:wordEnd(s, n, 0)] + " …"
+}
+
+// wordEnd is where to cut s at about n bytes: at the last space before n,
+// so that no word is cut in two, but not before floor; failing that, at the
+// rune boundary at or before n.
+func wordEnd(s string, n, floor int) int {
 	for n > 0 && !utf8.RuneStart(s[n]) {
 		n--
 	}
-	return s[:n] + " …"
+	if i := strings.LastIndexByte(s[:n], ' '); i > floor {
+		if j := len(strings.TrimRight(s[:i], " ,;:")); j > floor {
+			return j
+		}
+		return i
+	}
+	return n
 }
 
 // token is an analyzed term with its byte offsets in the text.

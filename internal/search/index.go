@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -43,6 +44,9 @@ type Options struct {
 	// few large batches answer faster than many small ones (at 30k entries,
 	// 500-entry batches left 59 segments).
 	BatchSize int
+	// OnBatch, when set, is told after each batch how many entries are
+	// indexed so far: a long build can report its progress.
+	OnBatch func(indexed int)
 }
 
 // Index is a searchable catalog. It is safe for concurrent use; Close it
@@ -101,10 +105,16 @@ var reMessageVar = regexp.MustCompile(`\{[^{}]*\}`)
 // shortSignatureWords: a message of at most this many fixed words is short.
 const shortSignatureWords = 3
 
-// New indexes a catalog.
-func New(cat *errdex.Catalog, opts Options) (*Index, error) {
+// New indexes a catalog. It checks ctx while it prepares the documents
+// and between batches, and gives up with ctx's error once ctx is done, so
+// that a shutdown does not wait for a long build (100k entries take about
+// a minute); nothing of a build given up is kept.
+func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error) {
 	if cat == nil {
 		return nil, errors.New("search: nil catalog")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	ix := &Index{
 		cat:       cat,
@@ -115,7 +125,12 @@ func New(cat *errdex.Catalog, opts Options) (*Index, error) {
 		facets:    newFacetCodes(cat),
 	}
 	docs := make([]map[string]any, 0, cat.Len())
-	for _, e := range cat.Entries() {
+	for i, e := range cat.Entries() {
+		if i%checkEvery == checkEvery-1 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		docs = append(docs, ix.document(e))
 		if e.HTTPStatus != 0 {
 			ix.statuses[e.HTTPStatus] = true
@@ -161,7 +176,7 @@ func New(cat *errdex.Catalog, opts Options) (*Index, error) {
 	}
 	ix.vocab.finish()
 
-	bi, err := openOrBuild(cat, docs, opts)
+	bi, err := openOrBuild(ctx, cat, docs, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -172,7 +187,11 @@ func New(cat *errdex.Catalog, opts Options) (*Index, error) {
 	return ix, nil
 }
 
-func openOrBuild(cat *errdex.Catalog, docs []map[string]any, opts Options) (bleve.Index, error) {
+// checkEvery is how many documents New prepares between looks at its
+// context: a few milliseconds' work.
+const checkEvery = 1024
+
+func openOrBuild(ctx context.Context, cat *errdex.Catalog, docs []map[string]any, opts Options) (bleve.Index, error) {
 	im, err := buildIndexMapping()
 	if err != nil {
 		return nil, fmt.Errorf("search: mapping: %w", err)
@@ -182,7 +201,7 @@ func openOrBuild(cat *errdex.Catalog, docs []map[string]any, opts Options) (blev
 		if err != nil {
 			return nil, fmt.Errorf("search: new index: %w", err)
 		}
-		if err := fill(bi, docs, opts.BatchSize); err != nil {
+		if err := fill(ctx, bi, docs, opts); err != nil {
 			bi.Close()
 			return nil, err
 		}
@@ -212,7 +231,7 @@ func openOrBuild(cat *errdex.Catalog, docs []map[string]any, opts Options) (blev
 		os.RemoveAll(tmp)
 		return nil, fmt.Errorf("search: new index: %w", err)
 	}
-	if err := fill(bi, docs, opts.BatchSize); err != nil {
+	if err := fill(ctx, bi, docs, opts); err != nil {
 		bi.Close()
 		os.RemoveAll(tmp)
 		return nil, err
@@ -274,26 +293,40 @@ func pruneIndexDir(dir, current string) {
 	}
 }
 
-func fill(bi bleve.Index, docs []map[string]any, batchSize int) error {
+// fill indexes docs in batches, looking at ctx before each.
+func fill(ctx context.Context, bi bleve.Index, docs []map[string]any, opts Options) error {
+	batchSize := opts.BatchSize
 	if batchSize <= 0 {
 		batchSize = 10000
 	}
+	done := 0
 	b := bi.NewBatch()
+	flush := func() error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := bi.Batch(b); err != nil {
+			return fmt.Errorf("search: batch: %w", err)
+		}
+		done += b.Size()
+		b.Reset()
+		if opts.OnBatch != nil {
+			opts.OnBatch(done)
+		}
+		return nil
+	}
 	for _, d := range docs {
 		if err := b.Index(d["_id"].(string), d); err != nil {
 			return fmt.Errorf("search: index %v: %w", d["_id"], err)
 		}
 		if b.Size() >= batchSize {
-			if err := bi.Batch(b); err != nil {
-				return fmt.Errorf("search: batch: %w", err)
+			if err := flush(); err != nil {
+				return err
 			}
-			b.Reset()
 		}
 	}
 	if b.Size() > 0 {
-		if err := bi.Batch(b); err != nil {
-			return fmt.Errorf("search: batch: %w", err)
-		}
+		return flush()
 	}
 	return nil
 }

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -19,7 +21,7 @@ func TestFewSegments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := New(cat, Options{BatchSize: 10})
+	ix, err := New(context.Background(), cat, Options{BatchSize: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +56,7 @@ func TestIndexDirReusedAndPruned(t *testing.T) {
 		os.Chtimes(p, at, at)
 	}
 	for round := range 2 { // built, then reused
-		ix, err := New(cat, Options{Dir: dir})
+		ix, err := New(context.Background(), cat, Options{Dir: dir})
 		if err != nil {
 			t.Fatalf("round %d: %v", round, err)
 		}
@@ -76,5 +78,39 @@ func TestIndexDirReusedAndPruned(t *testing.T) {
 	}
 	if !slices.Contains(names, "v1-old4.bleve") || slices.Contains(names, "v1-old0.bleve") {
 		t.Errorf("dir holds %q, want the most recent old versions kept", names)
+	}
+}
+
+// TestNewGivesUp checks that a build looks at its context between batches
+// and gives up, in memory and on disk, leaving nothing behind on disk.
+func TestNewGivesUp(t *testing.T) {
+	cat, err := errdex.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	done, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := New(done, cat, Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("New with a done context: got %v, want context.Canceled", err)
+	}
+	for _, dir := range []string{"", t.TempDir()} {
+		ctx, cancel := context.WithCancel(context.Background())
+		batches := 0
+		_, err := New(ctx, cat, Options{Dir: dir, BatchSize: 10, OnBatch: func(n int) {
+			batches++
+			if n != 10*batches {
+				t.Errorf("OnBatch(%d) after batch %d, want %d", n, batches, 10*batches)
+			}
+			cancel() // the stop arrives during the first batches
+		}})
+		cancel()
+		if !errors.Is(err, context.Canceled) || batches != 1 {
+			t.Errorf("dir %q: got %v after %d batches, want context.Canceled after 1 (of %d)", dir, err, batches, (cat.Len()+9)/10)
+		}
+		if dir != "" {
+			if des, _ := os.ReadDir(dir); len(des) != 0 {
+				t.Errorf("a given-up build left %v in the index directory", des)
+			}
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"slices"
 	"testing"
 
@@ -101,7 +102,7 @@ func builtinTestIndex(t *testing.T) *Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := New(cat, Options{})
+	ix, err := New(context.Background(), cat, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,7 +30,7 @@ func builtinIndex(t testing.TB) *search.Index {
 			builtinErr = err
 			return
 		}
-		builtinIx, builtinErr = search.New(cat, search.Options{})
+		builtinIx, builtinErr = search.New(context.Background(), cat, search.Options{})
 	})
 	if builtinErr != nil {
 		t.Fatalf("index the built-in catalog: %v", builtinErr)

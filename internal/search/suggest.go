@@ -36,7 +36,7 @@ func (ix *Index) suggest(ctx context.Context, u understanding, q string) []Sugge
 
 	// Looser text: every word of three letters or more may carry two typos.
 	var alts []query.Query
-	for _, w := range u.Words {
+	for _, w := range looseWords(u.Words) { // bounds.go
 		if utf8.RuneCountInString(w) < 3 {
 			continue
 		}

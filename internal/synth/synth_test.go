@@ -222,7 +222,7 @@ func TestQueriesAreAnswerable(t *testing.T) {
 		t.Skip("builds an index")
 	}
 	s := generate(t, 1000, 3)
-	ix, err := search.New(s.Catalog, search.Options{})
+	ix, err := search.New(context.Background(), s.Catalog, search.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

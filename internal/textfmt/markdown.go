@@ -278,7 +278,15 @@ func (r *mdRenderer) em(s string) string {
 func (r *mdRenderer) link(url, label string) string {
 	switch r.d {
 	case Slack:
-		u := SlackEscape(url)
+		// Only web links become Slack links: a target such as "!channel"
+		// or "@U123" would mention people, and a "|" would end the target.
+		if !isWebURL(url) {
+			if label == "" {
+				return SlackEscape(url)
+			}
+			return label
+		}
+		u := SlackEscape(strings.ReplaceAll(url, "|", "%7C"))
 		if label == "" || label == u {
 			return "<" + u + ">"
 		}
@@ -296,6 +304,12 @@ func (r *mdRenderer) link(url, label string) string {
 		return url
 	}
 	return label + " (" + url + ")"
+}
+
+// isWebURL reports whether u is an absolute http or https URL.
+func isWebURL(u string) bool {
+	l := strings.ToLower(u)
+	return (strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")) && !strings.ContainsAny(u, " \t\r\n<>")
 }
 
 // SlackEscape escapes the three characters Slack's mrkdwn gives meaning to,

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/textfmt"
 )
@@ -49,7 +51,7 @@ func golden(t *testing.T, name, got string) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if got != string(want) {
-		t.Errorf("%s differs (run go test -update and review the diff)\ngot:\n%s\nwant:\n%s", name, got, want)
+		t.Errorf("%s differs (run go test -update and review the diff); -want +got:\n%s", name, cmp.Diff(string(want), got))
 	}
 }
 

@@ -131,11 +131,25 @@ func Read(text string, opts Options, lex Lexicon) *Reading {
 	return &r.out
 }
 
+// Bounds on the work one text may cause (see also internal/search's
+// bounds.go): typo corrections, which compare a word with every catalog
+// word of about its length, are asked for the first MaxCorrectedWords
+// words only; one unbroken run of letters is searched by its first
+// MaxWordRunes runes (a 4,000-syllable Hangul run is 4,000 bigram
+// clauses, past Bleve's clause cap).
+const (
+	MaxCorrectedWords = 12
+	MaxWordRunes      = 32
+)
+
 // CorrectionsOf returns w's typo corrections, asked of lex once per reading:
 // spelling a code and searching the words both need them.
 func (u *Reading) CorrectionsOf(lex Lexicon, w string) []string {
 	if c, ok := u.corrections[w]; ok {
 		return c
+	}
+	if len(u.corrections) >= MaxCorrectedWords {
+		return nil
 	}
 	c := lex.Corrections(w)
 	if u.corrections == nil {

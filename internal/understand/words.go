@@ -51,6 +51,7 @@ func pickWords(text string, skip func(string) bool) []string {
 	var out []string
 	have := map[string]bool{}
 	for _, w := range SplitWords(text) {
+		w = clipWord(w)
 		if have[w] || skip(w) {
 			continue
 		}
@@ -72,4 +73,19 @@ func (r *reader) isStatus(w string) bool {
 		}
 	}
 	return false
+}
+
+// clipWord cuts w to its first MaxWordRunes runes.
+func clipWord(w string) string {
+	if len(w) <= MaxWordRunes {
+		return w
+	}
+	n := 0
+	for i := range w {
+		if n == MaxWordRunes {
+			return w[:i]
+		}
+		n++
+	}
+	return w
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -106,7 +107,7 @@ func TestAnswerCacheFollowsReload(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		idx, err := search.New(cat, search.Options{})
+		idx, err := search.New(context.Background(), cat, search.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -29,7 +30,7 @@ func benchServer(b *testing.B) *Server {
 			realErr = err
 			return
 		}
-		realIdx, realErr = search.New(cat, search.Options{})
+		realIdx, realErr = search.New(context.Background(), cat, search.Options{})
 	})
 	if realErr != nil {
 		b.Fatal(realErr)

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 
@@ -26,6 +28,9 @@ const (
 	codeTooLarge         = "request_too_large"
 	codeRateLimited      = "rate_limit_exceeded"
 	codeInternal         = "internal_error"
+	codeOverloaded       = "overloaded"
+	codeTimeout          = "request_timeout"
+	codeMalformedBody    = "malformed_body"
 	codeUnavailable      = "service_unavailable"
 )
 
@@ -58,6 +63,7 @@ var errorRows = []struct {
 	{rateLimitRow},
 	{echoRow(http.StatusTooManyRequests, problem{http.StatusTooManyRequests, typeRateLimit, codeRateLimited,
 		"too many requests; retry after the delay in Retry-After", ""})},
+	{overloadedRow},
 	{canceledRow},
 	// Only once shutdown has begun: the request is cut short, and another
 	// replica (or this one, restarted) answers a retry.
@@ -150,6 +156,28 @@ func rateLimitRow(err error) (problem, bool) {
 		fmt.Sprintf("too many requests; retry after %d second(s)", rl.retryAfter), ""}, true
 }
 
+func overloadedRow(err error) (problem, bool) {
+	var oe *overloadedError
+	if !errors.As(err, &oe) {
+		return problem{}, false
+	}
+	return problem{http.StatusServiceUnavailable, typeAPI, codeOverloaded,
+		fmt.Sprintf("too many searches are being answered; retry after %d second(s)", oe.retryAfter), ""}, true
+}
+
+// bodyProblem answers a request whose body the client broke: 408 when it
+// stopped arriving, 400 when it was malformed (a bad chunked encoding).
+// Either is the client's doing, not a bug.
+func bodyProblem(err error) problem {
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() || errors.Is(err, os.ErrDeadlineExceeded) {
+		return problem{http.StatusRequestTimeout, typeInvalidRequest, codeTimeout,
+			"the request body did not arrive in time", "body"}
+	}
+	return problem{http.StatusBadRequest, typeInvalidRequest, codeMalformedBody,
+		"the request body could not be read", "body"}
+}
+
 func canceledRow(err error) (problem, bool) {
 	if errors.Is(err, context.Canceled) {
 		return problem{statusClientClosed, typeInvalidRequest, "client_closed_request", "the client closed the request", ""}, true
@@ -187,6 +215,11 @@ type rateLimitedError struct{ retryAfter int }
 
 func (e *rateLimitedError) Error() string { return "rate limited" }
 
+// overloadedError is a search refused because MaxSearches were running.
+type overloadedError struct{ retryAfter int }
+
+func (e *overloadedError) Error() string { return "overloaded" }
+
 // panicError is a recovered panic, with the stack for the log.
 type panicError struct {
 	value any
@@ -203,6 +236,11 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return // an answer is already on its way; nothing more can be said
 	}
 	p := problemOf(err)
+	if p.status == http.StatusInternalServerError {
+		if berr := clientBodyError(c.Request()); berr != nil {
+			p = bodyProblem(berr)
+		}
+	}
 	body := api.ErrorBody{
 		Type:      p.typ,
 		Code:      p.code,
@@ -219,6 +257,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 	var rl *rateLimitedError
 	if errors.As(err, &rl) {
 		h.Set("Retry-After", strconv.Itoa(rl.retryAfter))
+	}
+	var oe *overloadedError
+	if errors.As(err, &oe) {
+		h.Set("Retry-After", strconv.Itoa(oe.retryAfter))
 	}
 	// An answer to HEAD is written whole too: net/http drops its body and
 	// keeps the headers, which then are the ones GET would get.
@@ -244,4 +286,24 @@ func plainErrorPage(c echo.Context, status int, body api.ErrorBody) error {
 	c.Response().Header().Set(echo.HeaderContentType, "text/plain; charset=utf-8")
 	return c.String(status, fmt.Sprintf("%d %s\n%s\nrequest id: %s\n",
 		status, http.StatusText(status), body.Message, body.RequestID))
+}
+
+// handleOpsError answers a failed request of the operations listener: the
+// JSON envelope, whatever the path.
+func (s *Server) handleOpsError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	p := problemOf(err)
+	body := api.ErrorBody{Type: p.typ, Code: p.code, Message: p.message, Param: p.param, RequestID: requestID(c)}
+	h := c.Response().Header()
+	h.Del(echo.HeaderContentEncoding)
+	h.Del(echo.HeaderContentType)
+	h.Del(echo.HeaderContentLength)
+	if p.status >= 500 {
+		s.log.Error("operations listener", "request_id", body.RequestID, "route", c.Path(), "err", err)
+	}
+	if werr := writeJSON(c, p.status, api.ErrorEnvelope{Error: body}); werr != nil {
+		s.log.Error("writing an error answer", "request_id", body.RequestID, "err", werr)
+	}
 }

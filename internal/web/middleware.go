@@ -3,6 +3,8 @@ package web
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -27,16 +29,23 @@ const maxBody = 1 << 20
 //
 // Echo wraps the Use chain around the route's handler anew for every
 // request, a closure per middleware. The chain is instead composed once,
-// around a handler that calls whatever the router found for the request
-// (the route's handler, or the router's own 404 and 405 handlers, which so
-// go through the chain too), and installed as the one middleware.
+// around a handler that calls the context's handler, and installed as the
+// one middleware, which makes that handler whatever echo passes it: the
+// route's handler (or the router's own 404 and 405 handlers, which so go
+// through the chain too) wrapped in any middleware a later e.Use added,
+// which would otherwise be dropped.
 func (s *Server) middleware() {
 	h := func(c echo.Context) error { return c.Handler()(c) }
 	chain := s.chain()
 	for i := len(chain) - 1; i >= 0; i-- {
 		h = chain[i](h)
 	}
-	s.echo.Use(func(echo.HandlerFunc) echo.HandlerFunc { return h })
+	s.echo.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			c.SetHandler(next)
+			return h(c)
+		}
+	})
 }
 
 // chain is the middleware, outermost first.
@@ -46,8 +55,10 @@ func (s *Server) chain() []echo.MiddlewareFunc {
 		s.accessLog,
 		s.recoverPanics,
 		securityHeaders,
+		privateAnswer,
 		s.rateLimit,
 		limitBody(maxBody),
+		s.searchSlots,
 		middleware.GzipWithConfig(middleware.GzipConfig{
 			Level:     5,
 			MinLength: 1024, // below this the gzip header costs more than it saves
@@ -111,7 +122,12 @@ func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 			// The router's own 404s: one label for all, not one per path.
 			route = "unmatched"
 		}
-		s.metrics.observeRequest(route, c.Request().Method, status, d)
+		var refused *rateLimitedError
+		if !errors.As(err, &refused) {
+			// A refused request is counted by errdex_http_rate_limited_total
+			// alone: a flood of them must not cost more than it.
+			s.metrics.observeRequest(route, c.Request().Method, status, d)
+		}
 
 		level := slog.LevelInfo
 		if status >= 500 {
@@ -121,10 +137,11 @@ func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 		if !s.log.Enabled(ctx, level) {
 			return nil // (--log-level warn): skip building a line nobody writes
 		}
+		// The route template, not the path: a path holds what the user
+		// looked up (a code, a query on a page), and logs keep no user text.
 		attrs := []slog.Attr{
 			slog.String("request_id", requestID(c)),
-			slog.String("method", c.Request().Method),
-			slog.String("path", truncate(c.Request().URL.Path, 200)),
+			slog.String("method", methodLabel(c.Request().Method)),
 			slog.String("route", route),
 			slog.Int("status", status),
 			slog.Duration("duration", d),
@@ -188,32 +205,124 @@ func limitBody(n int64) echo.MiddlewareFunc {
 				return &http.MaxBytesError{Limit: n}
 			}
 			if r.Body != http.NoBody { // a GET's, read by nothing
-				r.Body = http.MaxBytesReader(c.Response(), r.Body, n)
+				r.Body = &trackedBody{ReadCloser: http.MaxBytesReader(c.Response(), r.Body, n)}
 			}
 			return next(c)
 		}
 	}
 }
 
-// isOpsPath reports whether a path is for probes and scrapers, which the
-// rate limit leaves alone: a kubelet or Prometheus must never be refused.
-func isOpsPath(p string) bool {
-	return p == "/healthz" || p == "/readyz" || p == "/metrics"
-}
-
-// rateLimit refuses a client over its rate with 429 and Retry-After.
+// rateLimit refuses a client over its rate with 429 and Retry-After. Every
+// path of the public listener is limited, /healthz included; probes and
+// scrapers use the operations listener, which is not. A request whose body
+// was large costs more: one token more per bodyTokenBytes read, so a client
+// sending 64 KiB identifies gets about a ninth of the rate of one sending
+// short searches.
 func (s *Server) rateLimit(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if s.limiter == nil || isOpsPath(c.Request().URL.Path) {
+		if s.limiter == nil {
 			return next(c)
 		}
-		if ok, retry := s.limiter.allow(clientKey(c.RealIP()), time.Now()); !ok {
+		key := clientKey(c.RealIP())
+		if ok, retry := s.limiter.allow(key, time.Now()); !ok {
 			s.metrics.rateLimited.Inc()
 			return &rateLimitedError{retryAfter: retry}
+		}
+		err := next(c)
+		if tb, ok := c.Request().Body.(*trackedBody); ok && tb.n >= bodyTokenBytes {
+			s.limiter.charge(key, int(tb.n/bodyTokenBytes), time.Now())
+		}
+		return err
+	}
+}
+
+// bodyTokenBytes is how many bytes of request body cost one more token of
+// the rate limit.
+const bodyTokenBytes = 8 << 10
+
+// trackedBody is a request body that counts what was read from it and
+// keeps the first error the client caused (a broken chunked encoding, a
+// body that stopped arriving), so that error answers 400 or 408, not 500.
+type trackedBody struct {
+	io.ReadCloser
+	n   int64
+	err error
+}
+
+func (b *trackedBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	b.n += int64(n)
+	if err != nil && err != io.EOF && b.err == nil {
+		b.err = err
+	}
+	return n, err
+}
+
+// clientBodyError returns the error reading r's body met, if the client
+// caused one; a body over its limit is not one (it answers 413).
+func clientBodyError(r *http.Request) error {
+	tb, ok := r.Body.(*trackedBody)
+	if !ok || tb.err == nil {
+		return nil
+	}
+	var mbe *http.MaxBytesError
+	if errors.As(tb.err, &mbe) {
+		return nil
+	}
+	return tb.err
+}
+
+// searchSlots caps the searches answered at once. Past the cap a search
+// is answered 503 with Retry-After at once rather than queued: a queue
+// only makes every search late, and under a flood the goroutines waiting
+// in it would hold memory without bound. Lookups, entries and pages of a
+// code are cheap and never wait.
+func (s *Server) searchSlots(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if s.slots == nil || !isSearchRequest(c.Request()) {
+			return next(c)
+		}
+		select {
+		case s.slots <- struct{}{}:
+		default:
+			s.metrics.overloaded.Inc()
+			return &overloadedError{retryAfter: 1}
+		}
+		defer func() { <-s.slots }()
+		return next(c)
+	}
+}
+
+// isSearchRequest reports whether r runs a search: the search and identify
+// API, the search pages (GET with a query, or POST), Slack and MCP.
+func isSearchRequest(r *http.Request) bool {
+	switch r.URL.Path {
+	case "/api/v1/search", "/api/v1/identify", "/chatops/slack", "/mcp":
+		return true
+	case "/", "/search":
+		return r.Method == http.MethodPost || r.URL.RawQuery != ""
+	}
+	return false
+}
+
+// privateAnswer marks an answer that holds what a user typed or pasted:
+// no cache keeps it, and no Referer carries the address it came from to
+// the next site.
+func privateAnswer(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if isSearchRequest(c.Request()) {
+			h := c.Response().Header()
+			h["Cache-Control"] = noStore
+			h["Referrer-Policy"] = noReferrer
 		}
 		return next(c)
 	}
 }
+
+var (
+	noStore    = []string{"no-store"}
+	noReferrer = []string{"no-referrer"}
+)
 
 // clientKey is the rate limiter's key for a client address: the address
 // itself for IPv4, and its /64 for IPv6, since one host usually holds a

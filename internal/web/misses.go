@@ -3,11 +3,14 @@ package web
 import (
 	"cmp"
 	"container/list"
+	"log/slog"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/errdex/errdex/internal/mask"
 )
 
 // maxMissBytes bounds one remembered query: enough to read what was looked
@@ -15,10 +18,14 @@ import (
 const maxMissBytes = 100
 
 // Misses remembers searches that found nothing, so catalog editors can see
-// what users look for and the catalog lacks. It keeps only the normalised
-// query text and counts: no client address, no request id. It is bounded:
-// past max distinct queries the least recently seen is forgotten.
+// what users look for and the catalog lacks. It keeps only the normalised,
+// masked query text and counts: no client address, no request id, no
+// pastes. It is bounded: past max distinct queries the least recently seen
+// is forgotten. It is read on the operations listener only.
 type Misses struct {
+	// log, when set, gets one event per miss remembered (masked), so that a
+	// log pipeline sees the misses of every replica.
+	log   *slog.Logger
 	mu    sync.Mutex
 	max   int
 	lru   *list.List // of *miss, most recent at the front
@@ -37,15 +44,29 @@ func NewMisses(max int) *Misses {
 	return &Misses{max: max, lru: list.New(), byKey: make(map[string]*list.Element), now: time.Now}
 }
 
+// maxMissWords is the most words a remembered query has; more is a paste.
+const maxMissWords = 12
+
 // normalizeMiss folds the spellings of one query together: case, runs of
-// spaces, surrounding space; and cuts it short. It returns "" for a query
-// not worth remembering.
+// spaces, surrounding space; masks what must not be kept (keys, tokens,
+// phone numbers, e-mail addresses: package mask) and cuts it short. It
+// returns "" for a query not worth remembering or not to be kept: a paste
+// (a payload, a log line, a long text) is what a user had, not what the
+// catalog lacks, and holds what nobody else should read.
 func normalizeMiss(q string) string {
-	if !utf8.ValidString(q) {
+	if !utf8.ValidString(q) || looksPasted(q) {
 		return ""
 	}
-	q = strings.ToLower(strings.Join(strings.Fields(q), " "))
-	return truncate(q, maxMissBytes)
+	q = mask.String(strings.Join(strings.Fields(q), " "))
+	return truncate(strings.ToLower(q), maxMissBytes)
+}
+
+// looksPasted reports whether q was pasted rather than typed: longer than
+// a remembered query, on several lines, or holding the marks of a payload
+// or a log line (JSON, markup, key=value, an HTTP status line).
+func looksPasted(q string) bool {
+	return len(q) > 2*maxMissBytes || strings.ContainsAny(q, "\n\r{}<>=\"") ||
+		strings.Contains(q, "HTTP/") || len(strings.Fields(q)) > maxMissWords
 }
 
 // Record counts one search for q that found nothing.
@@ -53,6 +74,9 @@ func (m *Misses) Record(q string) {
 	key := normalizeMiss(q)
 	if key == "" {
 		return
+	}
+	if m.log != nil {
+		m.log.Info("search found nothing", "event", "miss", "query", key)
 	}
 	now := m.now()
 	m.mu.Lock()

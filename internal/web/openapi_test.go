@@ -70,12 +70,56 @@ func TestOpenAPI(t *testing.T) {
 		{"GET", "/api/v1/entries/kakao-share/-401/nope", "", "", 404},
 		{"GET", "/api/v1/systems", "", "", 200},
 		{"GET", "/api/v1/systems?lang=xx", "", "", 400},
-		{"GET", "/api/v1/misses", "", "", 200},
-		{"GET", "/api/v1/misses?limit=0", "", "", 400},
 		{"GET", "/api/openapi.json", "", "", 200},
 		{"GET", "/healthz", "", "", 200},
 		{"GET", "/readyz", "", "", 200},
 	}
+	// The operations listener's routes, as that listener answers them.
+	for _, tt := range []struct {
+		path       string
+		wantStatus int
+	}{
+		{"/api/v1/misses", 200},
+		{"/api/v1/misses?limit=0", 400},
+	} {
+		t.Run("operations GET "+tt.path, func(t *testing.T) {
+			req := httptest.NewRequest("GET", "http://127.0.0.1:9090"+tt.path, nil)
+			w := httptest.NewRecorder()
+			s.OpsHandler().ServeHTTP(w, req)
+			if w.Code != tt.wantStatus {
+				t.Fatalf("status: got %d, want %d\n%s", w.Code, tt.wantStatus, w.Body)
+			}
+			// The document names the operations listener as the path's
+			// server; the router matches paths under the document's.
+			req = httptest.NewRequest("GET", "http://errdex.test"+tt.path, nil)
+			route, params, err := router.FindRoute(req)
+			if err != nil {
+				t.Fatalf("the document has no route for the operations listener's %s: %v", tt.path, err)
+			}
+			in := &openapi3filter.ResponseValidationInput{
+				RequestValidationInput: &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route},
+				Status:                 w.Code,
+				Header:                 w.Header(),
+				Body:                   io.NopCloser(strings.NewReader(w.Body.String())),
+				Options:                &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true},
+			}
+			if err := openapi3filter.ValidateResponse(ctx, in); err != nil {
+				t.Errorf("answer does not match openapi.json: %v\n%s", err, w.Body)
+			}
+		})
+	}
+	// The operations listener's /readyz shares its path with the public one;
+	// its answer is the Ready schema.
+	w := httptest.NewRecorder()
+	s.OpsHandler().ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1:9090/readyz", nil))
+	var ready any
+	if err := json.Unmarshal(w.Body.Bytes(), &ready); err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Components.Schemas["Ready"].Value.VisitJSON(ready); err != nil {
+		t.Errorf("operations /readyz does not match Ready: %v", err)
+	}
+
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
 			var body io.Reader

@@ -32,7 +32,32 @@ func (s *Server) handleHealthz(c echo.Context) error {
 	return writeJSON(c, http.StatusOK, map[string]string{"status": "ok"})
 }
 
-// Ready is the answer of GET /readyz.
+// PublicReady is the answer of GET /readyz on the public listener: ready
+// or not, the catalog's version and entry count, nothing more. Its fields
+// are a subset of Ready's, at the same places.
+type PublicReady struct {
+	Status  string             `json:"status"`
+	Catalog PublicReadyCatalog `json:"catalog"`
+}
+
+// PublicReadyCatalog is the catalog served, as the public /readyz shows it.
+type PublicReadyCatalog struct {
+	Version string `json:"version"`
+	Entries int    `json:"entries"`
+}
+
+// handlePublicReadyz answers GET /readyz on the public listener.
+func (s *Server) handlePublicReadyz(c echo.Context) error {
+	idx := s.live.Current()
+	if idx == nil {
+		return writeJSON(c, http.StatusServiceUnavailable, map[string]string{"status": "not ready"})
+	}
+	cat := idx.Catalog()
+	return writeJSON(c, http.StatusOK, PublicReady{Status: "ready",
+		Catalog: PublicReadyCatalog{Version: cat.Version, Entries: cat.Len()}})
+}
+
+// Ready is the answer of GET /readyz on the operations listener.
 type Ready struct {
 	Status  string       `json:"status"`
 	Catalog ReadyCatalog `json:"catalog"`
@@ -67,7 +92,7 @@ type ReadyCounts struct {
 	Failed int64 `json:"failed"`
 }
 
-// handleReadyz answers GET /readyz: 200 while an index is served, with the
+// handleReadyz answers GET /readyz on the operations listener: 200 while an index is served, with the
 // catalog it holds and how the last reload went. A refused reload does not
 // make the server unready: the last good catalog is still served, and the
 // answer shows the failure for whoever looks.

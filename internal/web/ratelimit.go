@@ -66,6 +66,23 @@ func (l *rateLimiter) allow(key string, now time.Time) (ok bool, retryAfter int)
 	return false, max(1, int(math.Ceil(delay.Seconds())))
 }
 
+// charge takes n more tokens from key's bucket, going into debt: a
+// request that turned out to cost more than one (a large body) delays the
+// client's next ones. n is capped at the burst, beyond which a reservation
+// cannot be made.
+func (l *rateLimiter) charge(key string, n int, now time.Time) {
+	if n <= 0 {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	el, found := l.clients[key]
+	if !found {
+		return
+	}
+	el.Value.(*client).lim.ReserveN(now, min(n, l.burst))
+}
+
 // len returns the number of clients remembered.
 func (l *rateLimiter) len() int {
 	l.mu.Lock()

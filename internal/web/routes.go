@@ -14,10 +14,11 @@ func (s *Server) registerRoutes(p *pages.Pages) {
 	// The web UI: search, entry, variant, system and static pages.
 	p.Register(e)
 
-	// Operations: probes and metrics.
+	// Probes. The public /readyz says only whether the server is ready,
+	// with the catalog's version and entry count; metrics, misses and the
+	// last reload's problems are on the operations listener (newOps).
 	e.Match(pages.GetOrHead, "/healthz", s.handleHealthz)
-	e.Match(pages.GetOrHead, "/readyz", s.handleReadyz)
-	e.Match(pages.GetOrHead, "/metrics", s.metricsHandler())
+	e.Match(pages.GetOrHead, "/readyz", s.handlePublicReadyz)
 
 	// The JSON API of the contract.
 	e.Match(pages.GetOrHead, "/api/openapi.json", s.handleOpenAPI)
@@ -28,7 +29,6 @@ func (s *Server) registerRoutes(p *pages.Pages) {
 	v1.Match(pages.GetOrHead, "/entries/:system/:code", s.handleEntry)
 	v1.Match(pages.GetOrHead, "/entries/:system/:code/:variant", s.handleEntry)
 	v1.Match(pages.GetOrHead, "/systems", s.handleSystems)
-	v1.Match(pages.GetOrHead, "/misses", s.handleMisses)
 
 	// Chat: off (a 404 like any unknown path) unless a signing secret is set.
 	if s.cfg.SlackHandler != nil {
@@ -39,4 +39,22 @@ func (s *Server) registerRoutes(p *pages.Pages) {
 	// the format by path); this route only makes that explicit for /api
 	// itself, which no other route covers.
 	e.Any("/api", func(echo.Context) error { return echo.ErrNotFound })
+}
+
+// newOps returns the operations listener's router: what probes, scrapers
+// and catalog editors read, kept off the public listener because it shows
+// what users searched for, file paths and catalog problems. It is not rate
+// limited (a kubelet or Prometheus must never be refused) and answers
+// every error as JSON.
+func (s *Server) newOps() *echo.Echo {
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = s.handleOpsError
+	e.Use(s.requestIDMiddleware, s.recoverPanics)
+	e.Match(pages.GetOrHead, "/healthz", s.handleHealthz)
+	e.Match(pages.GetOrHead, "/readyz", s.handleReadyz)
+	e.Match(pages.GetOrHead, "/metrics", s.metricsHandler())
+	e.Match(pages.GetOrHead, "/api/v1/misses", s.handleMisses)
+	return e
 }

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"runtime"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -45,6 +46,10 @@ type Config struct {
 	// MaxMisses bounds how many distinct zero-result queries are remembered.
 	// Default 1,000.
 	MaxMisses int
+	// MaxSearches caps the searches (search and identify API, search
+	// pages, Slack, MCP) answered at once; past it they are answered 503
+	// with Retry-After. Default 8 per CPU, at least 8.
+	MaxSearches int
 	// SlackHandler, when set, answers POST /chatops/slack. It is nil unless
 	// a Slack signing secret is configured, and then the path is a 404.
 	SlackHandler http.Handler
@@ -67,6 +72,9 @@ func (c *Config) setDefaults() {
 	if c.MaxMisses <= 0 {
 		c.MaxMisses = 1000
 	}
+	if c.MaxSearches <= 0 {
+		c.MaxSearches = max(8, 8*runtime.GOMAXPROCS(0))
+	}
 }
 
 // ErrorPageFunc writes the error page of a failed request outside /api and
@@ -83,8 +91,10 @@ type Server struct {
 	reloader *live.Reloader // nil when serving the built-in catalog
 	metrics  *Metrics
 	misses   *Misses
-	limiter  *rateLimiter // nil when rate limiting is off
-	answers  answerCache  // encoded lookup and entry answers of the catalog served
+	limiter  *rateLimiter  // nil when rate limiting is off
+	slots    chan struct{} // one per search answered at once
+	ops      *echo.Echo    // the operations listener's routes
+	answers  answerCache   // encoded lookup and entry answers of the catalog served
 	log      *slog.Logger
 
 	errorPage ErrorPageFunc
@@ -111,7 +121,9 @@ func New(cfg Config, h *live.Holder, reloader *live.Reloader, log *slog.Logger) 
 		log:       log,
 		errorPage: plainErrorPage,
 	}
+	s.misses.log = log
 	s.metrics = newMetrics(h, reloader)
+	s.slots = make(chan struct{}, cfg.MaxSearches)
 	s.app = app.New(h, app.Config{Timeout: cfg.SearchTimeout, Observe: s.metrics.ObserveSearch, Missed: s.recordMiss})
 	if s.cfg.SlackHandler == nil && cfg.Slack != nil {
 		sh, err := cfg.Slack(s.app)
@@ -144,6 +156,7 @@ func New(cfg Config, h *live.Holder, reloader *live.Reloader, log *slog.Logger) 
 	for _, r := range e.Routes() {
 		s.routes[r.Path] = true
 	}
+	s.ops = s.newOps()
 	return s, nil
 }
 
@@ -179,9 +192,19 @@ const (
 
 // HTTPServer returns an http.Server for the handler with timeouts and
 // header limits set; the caller chooses the listener and shuts it down.
-func (s *Server) HTTPServer() *http.Server {
+func (s *Server) HTTPServer() *http.Server { return s.httpServer(s.echo) }
+
+// OpsHandler returns the operations listener's handler: /metrics,
+// /api/v1/misses, /healthz and the /readyz that shows the last reload's
+// problems. It is meant for a loopback or cluster-internal address only.
+func (s *Server) OpsHandler() http.Handler { return s.ops }
+
+// OpsHTTPServer is HTTPServer for the operations listener.
+func (s *Server) OpsHTTPServer() *http.Server { return s.httpServer(s.ops) }
+
+func (s *Server) httpServer(h http.Handler) *http.Server {
 	return &http.Server{
-		Handler:           s.echo,
+		Handler:           h,
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
 		WriteTimeout:      writeTimeout,

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"flag"
 	"io"
@@ -18,6 +19,8 @@ import (
 	"testing"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/api"
@@ -43,7 +46,7 @@ func testIndex(t *testing.T) *search.Index {
 			indexErr = err
 			return
 		}
-		testIdx, indexErr = search.New(cat, search.Options{})
+		testIdx, indexErr = search.New(context.Background(), cat, search.Options{})
 	})
 	if indexErr != nil {
 		t.Fatalf("indexing testdata/catalog: %v", indexErr)
@@ -71,6 +74,15 @@ func request(t *testing.T, s *Server, method, target string, body io.Reader, hea
 	}
 	w := httptest.NewRecorder()
 	s.Handler().ServeHTTP(w, r)
+	return w
+}
+
+// opsRequest is request on the operations listener.
+func opsRequest(t *testing.T, s *Server, method, target string, body io.Reader) *httptest.ResponseRecorder {
+	t.Helper()
+	r := httptest.NewRequest(method, "http://127.0.0.1:9090"+target, body)
+	w := httptest.NewRecorder()
+	s.OpsHandler().ServeHTTP(w, r)
 	return w
 }
 
@@ -141,8 +153,8 @@ func TestErrorTable(t *testing.T) {
 			wantStatus: 400, wantType: "invalid_request_error", wantCode: "invalid_limit", wantParam: "limit"},
 		{name: "limit not a number", method: "GET", path: "/api/v1/search?limit=ten",
 			wantStatus: 400, wantType: "invalid_request_error", wantCode: "invalid_limit", wantParam: "limit"},
-		{name: "misses limit", method: "GET", path: "/api/v1/misses?limit=5000",
-			wantStatus: 400, wantType: "invalid_request_error", wantCode: "invalid_limit", wantParam: "limit"},
+		{name: "misses on the public listener", method: "GET", path: "/api/v1/misses",
+			wantStatus: 404, wantType: "not_found", wantCode: "resource_not_found"},
 		{name: "garbage cursor", method: "GET", path: "/api/v1/search?cursor=garbage",
 			wantStatus: 400, wantType: "invalid_request_error", wantCode: "invalid_cursor", wantParam: "cursor"},
 		{name: "unknown path", method: "GET", path: "/api/v1/nope",
@@ -222,12 +234,39 @@ func TestRateLimited(t *testing.T) {
 	if e.RequestID != w.Header().Get("X-Request-Id") {
 		t.Errorf("request_id %q differs from X-Request-Id %q", e.RequestID, w.Header().Get("X-Request-Id"))
 	}
-	// Probes are never limited.
-	for _, p := range []string{"/healthz", "/readyz", "/metrics"} {
-		if w := request(t, s, "GET", p, nil); w.Code != 200 {
-			t.Errorf("GET %s while limited: got %d, want 200", p, w.Code)
+	// The public probes are limited like any path; the operations
+	// listener, which probes and scrapers use, never is.
+	for _, p := range []string{"/healthz", "/readyz"} {
+		if w := request(t, s, "GET", p, nil); w.Code != http.StatusTooManyRequests {
+			t.Errorf("public GET %s while limited: got %d, want 429", p, w.Code)
 		}
 	}
+	for _, p := range []string{"/healthz", "/readyz", "/metrics", "/api/v1/misses"} {
+		if w := opsRequest(t, s, "GET", p, nil); w.Code != 200 {
+			t.Errorf("operations GET %s while limited: got %d, want 200", p, w.Code)
+		}
+	}
+	// Refused requests add no series: only the counter of refusals moves.
+	for range 50 {
+		request(t, s, "GET", "/api/v1/systems", nil)
+	}
+	body := opsRequest(t, s, "GET", "/metrics", nil).Body.String()
+	if strings.Contains(body, `status="429"`) {
+		t.Error("refused requests added series to errdex_http_requests_total")
+	}
+	if !strings.Contains(body, "errdex_http_rate_limited_total 5") {
+		t.Errorf("errdex_http_rate_limited_total does not count the refusals:\n%s", grepLines(body, "rate_limited"))
+	}
+}
+
+func grepLines(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // TestRateLimitKey checks that X-Forwarded-For cannot spoof a new client
@@ -343,7 +382,7 @@ func TestErrorPageHook(t *testing.T) {
 func TestEveryAnswerHasRequestID(t *testing.T) {
 	s := newTestServer(t, Config{})
 	for _, tt := range []struct{ method, path string }{
-		{"GET", "/healthz"}, {"GET", "/metrics"}, {"GET", "/nope"}, {"POST", "/healthz"},
+		{"GET", "/healthz"}, {"GET", "/readyz"}, {"GET", "/nope"}, {"POST", "/healthz"},
 		{"OPTIONS", "/api/v1/search"}, {"HEAD", "/api/v1/nope"}, {"GET", "/api/openapi.json"},
 	} {
 		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
@@ -469,7 +508,7 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%v (run with -update to create it)", err)
 			}
 			if !bytes.Equal(got, want) {
-				t.Errorf("%s %s differs from %s (-update rewrites it):\n got %s", tt.method, tt.path, file, got)
+				t.Errorf("%s %s differs from %s (-update rewrites it); -want +got:\n%s", tt.method, tt.path, file, cmp.Diff(string(want), string(got)))
 			}
 		})
 	}
@@ -557,7 +596,7 @@ func TestMissesEndpoint(t *testing.T) {
 		request(t, s, "GET", "/api/v1/search?q="+strings.ReplaceAll(q, " ", "+"), nil)
 	}
 	request(t, s, "GET", "/api/v1/search?q=4019", nil) // found: not a miss
-	w := request(t, s, "GET", "/api/v1/misses", nil)
+	w := opsRequest(t, s, "GET", "/api/v1/misses", nil)
 	var resp api.MissesResponse
 	if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil {
 		t.Fatal(err)
@@ -593,7 +632,7 @@ func TestMetrics(t *testing.T) {
 	request(t, s, "GET", "/api/v1/search?q=nothing-like-this-exists", nil)
 	request(t, s, "GET", "/api/v1/entries/kmsg/RATE_LIMITED", nil)
 	request(t, s, "GET", "/no/such/path/12345", nil)
-	w := request(t, s, "GET", "/metrics", nil)
+	w := opsRequest(t, s, "GET", "/metrics", nil)
 	body := w.Body.String()
 	for _, want := range []string{
 		`errdex_http_requests_total{method="GET",route="/api/v1/entries/:system/:code",status="200"} 1`,
@@ -703,5 +742,58 @@ func TestIdentifyPayloadPostedAsJSON(t *testing.T) {
 	if w.Code != http.StatusBadRequest || got.Code != "missing_required_field" || got.Param != "text" ||
 		!strings.Contains(got.Message, `{"text": "..."}`) || !strings.Contains(got.Message, "text/plain") {
 		t.Errorf("got %d %+v; want 400 missing_required_field on text, saying how to send the error", w.Code, got)
+	}
+}
+
+// TestUseAfterNew checks that middleware added after New runs, inside the
+// server's own chain (it sees the request id), on routes and on 404s.
+func TestUseAfterNew(t *testing.T) {
+	s := newTestServer(t, Config{})
+	s.echo.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			c.Response().Header().Set("X-Later", c.Response().Header().Get(echo.HeaderXRequestID))
+			return next(c)
+		}
+	})
+	for _, path := range []string{"/healthz", "/api/v1/search?q=4019", "/no/such/path"} {
+		rec := httptest.NewRecorder()
+		s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		if got := rec.Header().Get("X-Later"); got == "" || got != rec.Header().Get(echo.HeaderXRequestID) {
+			t.Errorf("GET %s: X-Later %q, want the request id %q: the later middleware did not run inside the chain",
+				path, got, rec.Header().Get(echo.HeaderXRequestID))
+		}
+	}
+}
+
+// TestOpsOnly checks what only the operations listener serves: metrics,
+// misses, file paths and the last reload's problems.
+func TestOpsOnly(t *testing.T) {
+	s := newTestServer(t, Config{})
+	for _, p := range []string{"/metrics", "/api/v1/misses"} {
+		if w := request(t, s, "GET", p, nil); w.Code != 404 {
+			t.Errorf("public GET %s: got %d, want 404", p, w.Code)
+		}
+		if w := opsRequest(t, s, "GET", p, nil); w.Code != 200 {
+			t.Errorf("operations GET %s: got %d, want 200", p, w.Code)
+		}
+	}
+	pub := request(t, s, "GET", "/readyz", nil)
+	var ready map[string]any
+	if err := json.Unmarshal(pub.Body.Bytes(), &ready); err != nil {
+		t.Fatal(err)
+	}
+	cat, _ := ready["catalog"].(map[string]any)
+	if len(ready) != 2 || ready["status"] != "ready" || len(cat) != 2 || cat["version"] == nil || cat["entries"] == nil {
+		t.Errorf("public /readyz: got %s, want only status, catalog.version and catalog.entries", pub.Body)
+	}
+	ops := opsRequest(t, s, "GET", "/readyz", nil).Body.String()
+	for _, want := range []string{`"source"`, `"last_reload"`, `"systems"`} {
+		if !strings.Contains(ops, want) {
+			t.Errorf("operations /readyz lacks %s: %s", want, ops)
+		}
+	}
+	// An unknown path on the operations listener is the JSON 404.
+	if w := opsRequest(t, s, "GET", "/nope", nil); w.Code != 404 || decodeEnvelope(t, w).Code != "resource_not_found" {
+		t.Errorf("operations GET /nope: got %d %s", w.Code, w.Body)
 	}
 }

@@ -43,6 +43,18 @@
   if (form && region) {
     var box = form.querySelector("textarea[name=q]");
     var status = document.querySelector("[data-live-status]");
+    var hero = document.querySelector("[data-hero]");
+    var tryRow = form.querySelector("[data-try]");
+    var help = form.querySelector(".search-help");
+    // Once there is a query the home page looks as the results page the
+    // server renders: the hero and the examples make room for the answer
+    // (the hero's heading stays for screen readers).
+    var setSearching = function (on) {
+      form.classList.toggle("search-home", !on);
+      if (hero) hero.classList.toggle("visually-hidden", on);
+      if (tryRow) tryRow.hidden = on;
+      if (help) help.classList.toggle("on-results", on);
+    };
     var timer = 0;
     var inflight = null;
     var lastKey = null;
@@ -100,10 +112,11 @@
           }
           history.replaceState(null, "", url);
           updateLangLinks(url);
+          setSearching(url !== "/");
+          enhance(region);
           var q = box.value.trim();
           document.title = (q ? q.slice(0, 60) + " · " : "") + "errdex";
-          var count = region.querySelector("[data-count]");
-          if (status) status.textContent = count ? count.textContent.trim() : "";
+          if (status) status.textContent = announcement(region);
         })
         .catch(function (err) {
           if (err && err.name === "AbortError") return;
@@ -118,12 +131,45 @@
       clearTimeout(timer);
       timer = setTimeout(function () { run(true); }, 180);
     });
-    // Enter searches at once (Shift+Enter is a new line of a paste).
+    // Enter searches at once (Shift+Enter is a new line of a paste);
+    // Escape clears the box; the down arrow on its last line goes to the
+    // results.
     box.addEventListener("keydown", function (ev) {
-      if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing) {
+      if (ev.isComposing) return;
+      if (ev.key === "Enter" && !ev.shiftKey) {
         ev.preventDefault();
         clearTimeout(timer);
         run(false);
+      } else if (ev.key === "Escape" && box.value !== "") {
+        ev.preventDefault();
+        box.value = "";
+        grow();
+        clearTimeout(timer);
+        run(false);
+      } else if (ev.key === "ArrowDown" && box.value.indexOf("\n", box.selectionEnd) < 0) {
+        var first = region.querySelector("[data-nav]");
+        if (first) {
+          ev.preventDefault();
+          first.focus();
+        }
+      }
+    });
+    // In the results the arrow keys go from one to the next, Enter opens
+    // one (it is a link), and Escape goes back to the box.
+    region.addEventListener("keydown", function (ev) {
+      var here = ev.target.closest && ev.target.closest("[data-nav]");
+      if (!here || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+      var links = Array.prototype.slice.call(region.querySelectorAll("[data-nav]"));
+      var i = links.indexOf(here);
+      if (ev.key === "ArrowDown" && i + 1 < links.length) {
+        ev.preventDefault();
+        links[i + 1].focus();
+      } else if (ev.key === "ArrowUp") {
+        ev.preventDefault();
+        if (i > 0) links[i - 1].focus(); else box.focus();
+      } else if (ev.key === "Escape") {
+        ev.preventDefault();
+        box.focus();
       }
     });
     form.addEventListener("submit", function (ev) {
@@ -173,6 +219,67 @@
     });
   }
 
+  // announcement is what the live region says after the results change:
+  // how many, and the answer when there is one.
+  function announcement(root) {
+    var parts = [];
+    var count = root.querySelector("[data-count]");
+    if (count) parts.push(count.textContent.trim());
+    var answer = root.querySelector(".answer-title");
+    var kind = root.querySelector(".answer-heading, .unsure-label");
+    if (answer) parts.push(answer.textContent.trim());
+    else if (kind) parts.push(kind.textContent.trim());
+    return parts.join(". ");
+  }
+
+  // enhance shows what needs the script in a part of the page the server
+  // sent: the copy buttons of an answer.
+  function enhance(root) {
+    root.querySelectorAll("[data-copy-row]").forEach(function (row) { row.hidden = false; });
+  }
+  enhance(document);
+
+  function copyText(text, button, fallbackNode) {
+    var done = function () {
+      var was = button.getAttribute("data-label") || button.textContent;
+      button.setAttribute("data-label", was);
+      button.textContent = label("copied", "Copied");
+      setTimeout(function () { button.textContent = was; }, 1600);
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(done, function () { if (fallbackNode) selectText(fallbackNode); });
+    } else if (fallbackNode) {
+      selectText(fallbackNode);
+    }
+  }
+
+  // The answer's copy buttons: the code, the page's full address, and the
+  // answer as Slack or Markdown text, whose site-relative links get this
+  // site's address.
+  document.addEventListener("click", function (ev) {
+    var button = ev.target.closest && ev.target.closest("button[data-copy-text], button[data-copy-link]");
+    if (!button) return;
+    var link = button.getAttribute("data-copy-link");
+    var text = link !== null ? new URL(link, location.href).href
+      : button.getAttribute("data-copy-text").replace(/^\/codes\//gm, location.origin + "/codes/");
+    copyText(text, button, null);
+  });
+
+  // Copy buttons on other texts to copy (a reply for the customer): a
+  // button after the text.
+  document.querySelectorAll("[data-copy]:not(pre)").forEach(function (node) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-chip";
+    button.textContent = label("copy", "Copy");
+    button.setAttribute("aria-live", "polite");
+    button.addEventListener("click", function () { copyText(node.textContent.trim(), button, node); });
+    var row = document.createElement("p");
+    row.className = "copy-row";
+    row.appendChild(button);
+    node.parentNode.insertBefore(row, node.nextSibling);
+  });
+
   // Copy buttons on example payloads.
   document.querySelectorAll("pre[data-copy]").forEach(function (pre) {
     var button = document.createElement("button");
@@ -180,18 +287,7 @@
     button.className = "copy-button";
     button.textContent = label("copy", "Copy");
     button.setAttribute("aria-live", "polite");
-    button.addEventListener("click", function () {
-      var text = pre.textContent;
-      var done = function () {
-        button.textContent = label("copied", "Copied");
-        setTimeout(function () { button.textContent = label("copy", "Copy"); }, 1600);
-      };
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text).then(done, function () { selectText(pre); });
-      } else {
-        selectText(pre);
-      }
-    });
+    button.addEventListener("click", function () { copyText(pre.textContent, button, pre); });
     pre.classList.add("has-copy");
     pre.parentNode.appendChild(button);
   });

@@ -30,7 +30,7 @@ const maxTerms = search.MaxTerms
 type errdexEngine struct{ ix *search.Index }
 
 func newErrdex(cat *errdex.Catalog) (engine, error) {
-	ix, err := search.New(cat, search.Options{})
+	ix, err := search.New(context.Background(), cat, search.Options{})
 	if err != nil {
 		return nil, err
 	}

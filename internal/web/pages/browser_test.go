@@ -268,7 +268,7 @@ func TestBrowser(t *testing.T) {
 			`2026-11-22T04:00:01Z ERROR send failed: KOE009 invalid android_key_hash or ios_bundle_id or web_site_url`
 		tb.do(chromedp.SetValue(chromedp.CSS("#q"), logText))
 		tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("#q").dispatchEvent(new Event("input", {bubbles: true}))`))
-		tb.waitFor(`[...document.querySelectorAll(".result .code")].some(c => c.textContent === "KOE009")`)
+		tb.waitFor(`[...document.querySelectorAll("[data-results] .code")].some(c => c.textContent === "KOE009")`)
 		if got := tb.location(); got != "/search" {
 			t.Errorf("address after a long paste: got %s, want /search", got)
 		}

@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"cmp"
 	"net/http"
 	"net/url"
 
@@ -102,5 +103,20 @@ func (p *Pages) handleEntry(c echo.Context) error {
 	if sysOK {
 		heading = t.NoSuchCode(sys.Name.In(lang), code)
 	}
-	return p.renderError(c, http.StatusNotFound, "", heading, found)
+	// Nothing has the code: offer the codes search would suggest (a digit
+	// off, a letter swapped), and a search that keeps it.
+	var near []suggestionView
+	if len(found) == 0 && code != "" && len(code) <= 64 {
+		req := errdex.Request{Query: code, Lang: lang, Limit: 1}
+		if sysOK {
+			req.System = sysID
+		}
+		if resp, err := idx.Search(c.Request().Context(), req); err == nil {
+			for _, s := range resp.Suggestions {
+				near = append(near, suggestionView{entryCard: newEntryCard(cat, s.Entry, lang, t),
+					Reason: cmp.Or(t.Reasons[s.Reason], string(s.Reason))})
+			}
+		}
+	}
+	return p.renderNotFound(c, heading, code, found, near)
 }

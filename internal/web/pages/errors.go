@@ -18,8 +18,11 @@ type errorPage struct {
 	Detail    string
 	RequestID string
 	// Found lists entries with the code of a missing entry page, in the
-	// systems that have it.
+	// systems that have it; Near, when none has it, the codes search
+	// suggests instead. Query is the missing code, for the search button.
 	Found []entryCard
+	Near  []suggestionView
+	Query string
 }
 
 // RenderError writes the HTML error page for status in the look of the
@@ -36,9 +39,21 @@ func (p *Pages) RenderError(c echo.Context, status int, message string) error {
 	return p.renderError(c, status, message, "", nil)
 }
 
+// renderNotFound renders the 404 page of a missing entry: the entries with
+// its code elsewhere, or the near codes, and a search for the code.
+func (p *Pages) renderNotFound(c echo.Context, heading, code string, found []entryCard, near []suggestionView) error {
+	return p.renderErrorPage(c, http.StatusNotFound, "", heading, func(d *errorPage) {
+		d.Found, d.Near, d.Query = found, near, code
+	})
+}
+
 // renderError renders an error page; heading, when set, replaces the
 // status's own (a 404 that can say what is missing).
 func (p *Pages) renderError(c echo.Context, status int, message, heading string, found []entryCard) error {
+	return p.renderErrorPage(c, status, message, heading, func(d *errorPage) { d.Found = found })
+}
+
+func (p *Pages) renderErrorPage(c echo.Context, status int, message, heading string, fill func(*errorPage)) error {
 	setSecurityHeaders(c.Response().Header())
 	b := p.base(c, "")
 	t := b.T
@@ -49,12 +64,12 @@ func (p *Pages) renderError(c echo.Context, status int, message, heading string,
 		Text:      cmp.Or(t.ErrorTexts[status], t.ErrorFallbackTxt),
 		Detail:    message,
 		RequestID: c.Response().Header().Get(echo.HeaderXRequestID),
-		Found:     found,
 	}
+	fill(&data)
 	if heading != "" {
 		data.Heading = heading
 	}
-	if len(found) > 0 {
+	if len(data.Found) > 0 || len(data.Near) > 0 {
 		data.Text = ""
 	}
 	data.Title = data.Heading

@@ -1,6 +1,7 @@
 package pages_test
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -22,7 +23,7 @@ var builtinIndex = sync.OnceValues(func() (*search.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	return search.New(cat, search.Options{})
+	return search.New(context.Background(), cat, search.Options{})
 })
 
 func newIndex(t *testing.T, cat *errdex.Catalog) errdex.Index {
@@ -34,7 +35,7 @@ func newIndex(t *testing.T, cat *errdex.Catalog) errdex.Index {
 		}
 		return unclosable{idx}
 	}
-	idx, err := search.New(cat, search.Options{})
+	idx, err := search.New(context.Background(), cat, search.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

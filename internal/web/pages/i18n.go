@@ -110,6 +110,28 @@ type Strings struct {
 	FoundElsewhere   string
 	NoSuchCode       func(system, code string) string
 	BackToSearch     string
+	NearCodes        string // the 404 page's search suggestions
+
+	// The answer above the results.
+	AnswerLabel      string
+	Certain          string
+	Likely           string
+	FirstFixes       string
+	MoreFixes        func(n int) string
+	AmbiguousHeading func(n int) string
+	AmbiguousIntro   string
+	NotSure          string
+	NotSureText      string
+	WeakMatch        string
+	FindingsHeading  func(n int) string
+	FindingLines     func(first, last, count int) string
+	CopyCode         string
+	CopyLink         string
+	CopySlack        string
+	CopyMarkdown     string
+	CopyActions      string
+	CustomerReply    string
+	CustomerReplyTip string
 }
 
 // count formats n with English plural words.
@@ -240,6 +262,36 @@ var stringsByLang = map[errdex.Lang]*Strings{
 		FoundElsewhere:   "This code exists in",
 		NoSuchCode:       func(system, code string) string { return system + " has no code " + code },
 		BackToSearch:     "Search errdex",
+		NearCodes:        "Near codes",
+
+		AnswerLabel:      "Answer",
+		Certain:          "named by the code",
+		Likely:           "best match",
+		FirstFixes:       "What to do",
+		MoreFixes:        func(n int) string { return count(n, "more fix", "more fixes") + " on the entry page" },
+		AmbiguousHeading: func(n int) string { return strconv.Itoa(n) + " entries match equally" },
+		AmbiguousIntro:   "Tell them apart by the message the error came with:",
+		NotSure:          "Not sure",
+		NotSureText:      "Nothing matches clearly. These are the closest entries; check the message before acting on one.",
+		WeakMatch:        "weak match",
+		FindingsHeading:  func(n int) string { return count(n, "error found", "errors found") + " in the text" },
+		FindingLines: func(first, last, n int) string {
+			s := "line " + strconv.Itoa(first)
+			if last > first {
+				s = "lines " + strconv.Itoa(first) + "–" + strconv.Itoa(last)
+			}
+			if n > 1 {
+				s += ", " + strconv.Itoa(n) + " times"
+			}
+			return s
+		},
+		CopyCode:         "Copy code",
+		CopyLink:         "Copy link",
+		CopySlack:        "Copy for Slack",
+		CopyMarkdown:     "Copy as Markdown",
+		CopyActions:      "Copy",
+		CustomerReply:    "What to tell the customer",
+		CustomerReplyTip: "A reply you can send as it is; the fix above is for engineers.",
 	},
 	errdex.Korean: {
 		LangName:      "한국어",
@@ -360,6 +412,36 @@ var stringsByLang = map[errdex.Lang]*Strings{
 		FoundElsewhere:   "이 코드가 있는 곳",
 		NoSuchCode:       func(system, code string) string { return system + "에는 " + code + " 코드가 없습니다" },
 		BackToSearch:     "errdex 검색",
+		NearCodes:        "비슷한 코드",
+
+		AnswerLabel:      "답",
+		Certain:          "코드로 찾음",
+		Likely:           "가장 가까움",
+		FirstFixes:       "해결 방법",
+		MoreFixes:        func(n int) string { return "해결 방법 " + strconv.Itoa(n) + "개 더 보기(항목 페이지)" },
+		AmbiguousHeading: func(n int) string { return "똑같이 들어맞는 항목 " + strconv.Itoa(n) + "개" },
+		AmbiguousIntro:   "함께 받은 에러 메시지로 구별하세요:",
+		NotSure:          "확실하지 않음",
+		NotSureText:      "분명히 일치하는 항목이 없습니다. 가장 가까운 항목들이니 메시지를 확인한 뒤 조치하세요.",
+		WeakMatch:        "약한 일치",
+		FindingsHeading:  func(n int) string { return "에러 " + strconv.Itoa(n) + "개를 찾았습니다" },
+		FindingLines: func(first, last, n int) string {
+			s := strconv.Itoa(first) + "번째 줄"
+			if last > first {
+				s = strconv.Itoa(first) + "–" + strconv.Itoa(last) + "번째 줄"
+			}
+			if n > 1 {
+				s += ", " + strconv.Itoa(n) + "번"
+			}
+			return s
+		},
+		CopyCode:         "코드 복사",
+		CopyLink:         "링크 복사",
+		CopySlack:        "Slack용 복사",
+		CopyMarkdown:     "Markdown으로 복사",
+		CopyActions:      "복사",
+		CustomerReply:    "고객 안내 문구",
+		CustomerReplyTip: "고객에게 그대로 보낼 수 있는 답변입니다. 위의 해결 방법은 개발자용입니다.",
 	},
 }
 

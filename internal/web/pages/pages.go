@@ -108,6 +108,13 @@ func (p *Pages) funcs() template.FuncMap {
 		// vcard passes a variant, the strings and whether to name its
 		// system (not among variants of one system) to the "variantcard"
 		// template, which a template call cannot pass as several arguments.
+		// acard passes an answer and the strings to "answercard".
+		"acard": func(a *answerEntry, t *Strings) any {
+			return struct {
+				A *answerEntry
+				T *Strings
+			}{a, t}
+		},
 		"vcard": func(v variantView, t *Strings, showSystem bool) any {
 			return struct {
 				V          variantView

@@ -49,13 +49,18 @@ type resultsView struct {
 	MoreURL  string
 	// Suggestions are shown when nothing matched.
 	Suggestions []suggestionView
-	T           *Strings
+	// Answer is what the results say before the list (answer.go).
+	Answer answerView
+	T      *Strings
 }
 
 type resultView struct {
 	entryCard
 	Snippet template.HTML // escaped by the search package, <mark> only
 	Match   string
+	// Candidate: shown among the ambiguous answer's candidates instead.
+	Candidate bool
+	Weak      bool
 }
 
 type suggestionView struct {
@@ -214,6 +219,16 @@ func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams
 			Snippet:   r.Snippet,
 			Match:     textfmt.MatchKind(r.Match, lang),
 		})
+	}
+	v.Answer = newAnswerView(cat, resp, lang, t, p.cfg.BaseURL)
+	for i := range v.Results {
+		r := &v.Results[i]
+		r.Weak = resp.Results[i].Confidence == errdex.ConfidenceWeak
+		for _, c := range v.Answer.Candidates {
+			if c.ID == r.ID {
+				r.Candidate = true
+			}
+		}
 	}
 	for _, s := range resp.Suggestions {
 		v.Suggestions = append(v.Suggestions, suggestionView{

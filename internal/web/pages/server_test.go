@@ -80,13 +80,13 @@ func TestInServer(t *testing.T) {
 // TestMissesRecorded checks that a page search that found nothing reaches
 // the server's misses, and one made while typing does not.
 func TestMissesRecorded(t *testing.T) {
-	srv := newServer(t, newIndex(t, nil))
+	srv, ws := newEcho(t, newIndex(t, nil))
 	for _, path := range []string{"/search?q=zzqqxx", "/search?q=zzqq&prefix=1&partial=1", "/search?q=4019"} {
 		rec := httptest.NewRecorder()
 		srv.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
 	}
 	rec := httptest.NewRecorder()
-	srv.ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/misses", nil))
+	ws.OpsHandler().ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/misses", nil))
 	body := rec.Body.String()
 	if !strings.Contains(body, `"zzqqxx"`) {
 		t.Errorf("misses: got %s, want zzqqxx in them", body)
@@ -99,10 +99,10 @@ func TestMissesRecorded(t *testing.T) {
 // TestSearchesMetered checks that a page search goes through the
 // application service: it is timed in the search latency metric.
 func TestSearchesMetered(t *testing.T) {
-	srv := newServer(t, newIndex(t, nil))
+	srv, ws := newEcho(t, newIndex(t, nil))
 	count := func() string {
 		rec := httptest.NewRecorder()
-		srv.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+		ws.OpsHandler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
 		for _, line := range strings.Split(rec.Body.String(), "\n") {
 			if strings.HasPrefix(line, `errdex_search_duration_seconds_count{kind="search"}`) {
 				return strings.Fields(line)[1]
