@@ -156,6 +156,10 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 			}
 			if lit := s.Message + s.Text; lit != "" {
 				cs.short = len(strings.Fields(reMessageVar.ReplaceAllString(lit, " "))) <= shortSignatureWords
+			} else if len(cs.need) < 4 {
+				// A pattern with no literal every match holds (Node's
+				// ENOTFOUND|ECONNRESET...) is as generic as a short message.
+				cs.short = true
 			}
 			ix.sigs = append(ix.sigs, cs)
 		}

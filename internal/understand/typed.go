@@ -28,6 +28,11 @@ func (r *reader) readTyped() {
 		if p, c, ok := strings.Cut(TrimNoise(t), ":"); ok && r.lex.Provider(strings.ToLower(p)) {
 			r.addQualified(p, c)
 		}
+		if isPlainWord(TrimNoise(t)) {
+			// "unknown", "failed": a word, even where a provider has it as
+			// a code (Aligo's UNKNOWN); typed as a code it is upper-case.
+			continue
+		}
 		r.typedNumber(TrimNoise(t), r.addKey(t))
 	}
 }
@@ -48,4 +53,20 @@ func (r *reader) typedNumber(t string, known bool) {
 	if !known {
 		r.addUnknown(t)
 	}
+}
+
+// isPlainWord reports whether t is lower-case letters only, as words are
+// typed and codes mostly are not (INVALID_REQUEST, invalid_api_key, 4019).
+// A whole text that is one such word is still looked up (readTyped's
+// WholeCode).
+func isPlainWord(t string) bool {
+	if t == "" {
+		return false
+	}
+	for _, c := range t {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }

@@ -22,7 +22,7 @@ func newFake() *fakeLexicon {
 		codes: map[string]string{"4019": "4019", "-401": "-401", "koe009": "KOE009",
 			"invalid_api_key": "invalid_api_key", "authentication_failed": "AUTHENTICATION_FAILED",
 			"rate_limit_exceeded": "RATE_LIMIT_EXCEEDED", "131047": "131047"},
-		pcodes:    map[string]bool{"519": true, "-102": true, "14": true},
+		pcodes:    map[string]bool{"519": true, "-102": true, "14": true, "unknown": true},
 		providers: map[string]bool{"iwinv": true, "aligo": true},
 		statuses:  map[int]bool{401: true, 429: true, 503: true},
 		words: map[string]bool{"authentication": true, "failed": true, "rate": true, "limit": true,
@@ -115,6 +115,8 @@ func TestRead(t *testing.T) {
 		{name: "a bracketed code", text: "KAPIError [-401] something", codes: []string{"-401"}},
 		{name: "an HTTP status line", text: "HTTP/1.1 401 Unauthorized\n", statuses: []int{401}, payload: true},
 		{name: "numbers in a log are not words", text: "ERROR retry 3 of 5 failed\n", words: []string{"retry", "of", "failed"}, payload: true},
+		{name: "a plain word is not read as a code", text: "recipient unknown", codes: []string{}},
+		{name: "the same word as a code", text: "result UNKNOWN", pcodes: []string{"unknown"}},
 		// codes glued to punctuation, and numbers opening a message
 		{name: "Meta's (#code) form", text: "(#131047) Re-engagement message", codes: []string{"131047"}},
 		{name: "Meta's code: message form in a paste", text: "send failed\n131047: Re-engagement message\n",
