@@ -168,8 +168,8 @@ type Reference struct {
 	// URL is required and https.
 	URL string `yaml:"url" json:"url"`
 	// LegacySource is the internal document name older catalogs gave in
-	// `source:`. It is accepted while the catalog migrates, reported as a
-	// warning, and never shown: the loader drops a reference without a URL.
+	// `source:`. It is decoded only so that the validator can say what to
+	// do instead; a catalog with one does not load, and it is never shown.
 	LegacySource string `yaml:"source,omitempty" json:"-"`
 }
 

@@ -128,7 +128,7 @@ func runExport(_ context.Context, env *cmdEnv, args []string) int {
 	}
 	if err != nil {
 		env.errorf("export: %v", err)
-		return exitNotFound
+		return exitFailed
 	}
 	return exitOK
 }
@@ -264,10 +264,7 @@ func markdownSystem(cat *errdex.Catalog, s *errdex.System, lang errdex.Lang, bas
 		if e.System != s.ID {
 			continue
 		}
-		retry := l["no"]
-		if e.Retry.Retryable {
-			retry = l["yes"]
-		}
+		retry := textfmt.RetryWord(e.Retry.Strategy, lang)
 		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s |\n", cell(codeLabel(e)), anchor(e), cell(e.Title.In(lang)), e.HTTPStatusText(), retry)
 	}
 	for _, e := range cat.Entries() {
@@ -289,11 +286,7 @@ func markdownEntry(b *strings.Builder, cat *errdex.Catalog, e *errdex.Entry, lan
 	if e.Type != "" {
 		facts = append(facts, fmt.Sprintf("**%s:** `%s`", l["type"], e.Type))
 	}
-	retry := l["no"]
-	if e.Retry.Retryable {
-		retry = l["yes"]
-	}
-	facts = append(facts, fmt.Sprintf("**%s:** %s (`%s`). %s", l["retry"], retry, e.Retry.Strategy, e.Retry.Note.In(lang)))
+	facts = append(facts, strings.TrimSpace(fmt.Sprintf("**%s.** %s", textfmt.RetryWord(e.Retry.Strategy, lang), e.Retry.Note.In(lang))))
 	if len(e.Aliases) > 0 {
 		facts = append(facts, fmt.Sprintf("**%s:** `%s`", l["aliases"], strings.Join(e.Aliases, "`, `")))
 	}

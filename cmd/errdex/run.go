@@ -12,8 +12,9 @@ import (
 // Exit statuses of every command.
 const (
 	exitOK       = 0 // done; for lookups: something was found
-	exitNotFound = 1 // nothing found, or the catalog has problems
+	exitNotFound = 1 // nothing found (or no confident match), or the catalog has problems
 	exitUsage    = 2 // bad usage
+	exitFailed   = 3 // something failed that is not the answer: a catalog that does not load, I/O
 )
 
 // stdio is where a command reads and writes; tests pass buffers.
@@ -93,7 +94,8 @@ Examples:
   echo '{"error":{"code":"invalid_api_key"}}' | errdex identify
   errdex lookup KOE009 --json           the API's JSON, for scripts
 
-Exit status: 0 found (one or several), 1 no confident match, 2 bad usage.
+Exit status: 0 found (one or several), 1 no confident match, 2 bad usage,
+3 a failure (a catalog that does not load, reading or writing).
 Run "errdex help <command>" or "errdex <command> -h" for a command's flags.
 `)
 }

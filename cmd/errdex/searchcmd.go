@@ -30,7 +30,8 @@ Examples:
   errdex search rate limit --limit 3
   errdex search 401 --json                     the API's JSON, for scripts
 
-Exit status: 0 found (one or several), 1 no confident match, 2 bad usage.
+Exit status: 0 found (one or several), 1 no confident match, 2 bad usage,
+3 a failure (the catalog does not load, standard input cannot be read).
 
 Flags:
 `
@@ -94,5 +95,5 @@ func searchFailed(env *cmdEnv, cmd string, err error) int {
 		return exitUsage
 	}
 	env.errorf("%s: %v", cmd, err)
-	return exitNotFound
+	return exitFailed
 }

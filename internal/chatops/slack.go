@@ -72,6 +72,9 @@ type SlackConfig struct {
 	Now func() time.Time
 	// Logger receives refused requests and search failures; nil discards.
 	Logger *slog.Logger
+	// Client posts the answers of the "Share in channel" button to Slack's
+	// response_url; nil means one with a 5-second timeout.
+	Client *http.Client
 }
 
 // Slack answers Slack slash commands. Create it with NewSlack.
@@ -142,6 +145,10 @@ func (h *Slack) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if form.Get("ssl_check") == "1" { // Slack checking the certificate: nothing to answer
 		w.WriteHeader(http.StatusOK)
+		return
+	}
+	if form.Has("payload") { // a button of an answer (interact.go)
+		h.interact(w, r, form.Get("payload"))
 		return
 	}
 	msg := h.answer(r.Context(), parseCommand(form, h.cfg))

@@ -12,6 +12,8 @@ type labels struct {
 	causes, fixes, fix, retry, related, aliases, page, evidence string
 	otherMatches, didYouMean, found                             string
 	results                                                     func(n int, q string) string
+	resultsShown                                                func(shown, n int, q string) string
+	searchHint                                                  func(code string) string
 	lookupHeader                                                func(n int, code string) string
 	noMatch, noCode                                             func(q string) string
 	noMatchTip, moreHint, noLookup, notes                       string
@@ -47,6 +49,12 @@ var labelsByLang = map[errdex.Lang]*labels{
 			}
 			return itoa(n) + " results for " + quote(q)
 		},
+		resultsShown: func(shown, n int, q string) string {
+			return itoa(shown) + " of " + itoa(n) + " results for " + quote(q)
+		},
+		searchHint: func(code string) string {
+			return "To search the words instead: errdex search " + code
+		},
 		lookupHeader: func(n int, code string) string {
 			if n == 1 {
 				return "1 entry for " + quote(code)
@@ -79,10 +87,10 @@ var labelsByLang = map[errdex.Lang]*labels{
 			return "lines " + itoa(first) + "-" + itoa(last)
 		},
 		retryWord: map[errdex.RetryStrategy]string{
-			errdex.RetryNever:      "no",
-			errdex.RetryAfterFixed: "only after the cause is fixed",
-			errdex.RetryBackoff:    "yes, with exponential backoff",
-			errdex.RetryAfter:      "yes, after the Retry-After delay",
+			errdex.RetryNever:      "Do not retry",
+			errdex.RetryAfterFixed: "Retry after fixing",
+			errdex.RetryBackoff:    "Retry with backoff",
+			errdex.RetryAfter:      "Retry after the Retry-After delay",
 		},
 		matchedBy: map[errdex.MatchKind]string{
 			errdex.MatchCode:         "code",
@@ -108,6 +116,12 @@ var labelsByLang = map[errdex.Lang]*labels{
 		results: func(n int, q string) string {
 			return quote(q) + " 검색 결과 " + itoa(n) + "건"
 		},
+		resultsShown: func(shown, n int, q string) string {
+			return quote(q) + " 검색 결과 " + itoa(n) + "건 중 " + itoa(shown) + "건"
+		},
+		searchHint: func(code string) string {
+			return "단어로 검색하려면: errdex search " + code
+		},
 		lookupHeader: func(n int, code string) string {
 			return quote(code) + " 코드 항목 " + itoa(n) + "건"
 		},
@@ -132,10 +146,10 @@ var labelsByLang = map[errdex.Lang]*labels{
 			return itoa(first) + "-" + itoa(last) + "번째 줄"
 		},
 		retryWord: map[errdex.RetryStrategy]string{
-			errdex.RetryNever:      "하지 않음",
-			errdex.RetryAfterFixed: "원인을 해결한 뒤에만",
-			errdex.RetryBackoff:    "가능, 지수 백오프로",
-			errdex.RetryAfter:      "가능, Retry-After 만큼 기다린 뒤",
+			errdex.RetryNever:      "재시도 금지",
+			errdex.RetryAfterFixed: "원인 해결 후 재시도",
+			errdex.RetryBackoff:    "백오프로 재시도",
+			errdex.RetryAfter:      "Retry-After만큼 기다린 후 재시도",
 		},
 		matchedBy: map[errdex.MatchKind]string{
 			errdex.MatchCode:         "코드",
@@ -164,24 +178,14 @@ func MatchKind(kind errdex.MatchKind, lang errdex.Lang) string {
 	return string(kind)
 }
 
-// RetryWord is the short retry verdict of a strategy in lang ("yes, with
-// exponential backoff"), shared by every plain-text answer: terminal, bot
-// text and Slack.
+// RetryWord is the short retry verdict of a strategy in lang ("Retry with
+// backoff"), the one wording of every surface: the web badges, terminal,
+// bot text, Slack and the export.
 func RetryWord(strategy errdex.RetryStrategy, lang errdex.Lang) string {
 	if w, ok := labelsFor(lang).retryWord[strategy]; ok {
 		return w
 	}
 	return string(strategy)
-}
-
-// retryAdvice is the retry verdict of an entry, then its note: "no: Retrying
-// cannot help until someone tops up the account."
-func (l *labels) retryAdvice(e *errdex.Entry, lang errdex.Lang) string {
-	word := RetryWord(e.Retry.Strategy, lang)
-	if note := e.Retry.Note.In(lang); note != "" {
-		return word + ". " + note
-	}
-	return word + "."
 }
 
 func quote(s string) string { return `"` + s + `"` }

@@ -70,7 +70,7 @@ func writePlainEntry(sb *strings.Builder, e *errdex.Entry, lang errdex.Lang, bas
 	if s := Inline(e.Summary.In(lang), Plain); s != "" {
 		sb.WriteString(s + "\n")
 	}
-	sb.WriteString("*" + l.retry + ":* " + l.retryAdvice(e, lang) + "\n")
+	sb.WriteString("*" + RetryWord(e.Retry.Strategy, lang) + ".*" + retryNote(e, lang) + "\n")
 	if len(e.Fixes) > 0 {
 		fix := FromMarkdown(e.Fixes[0].In(lang), Plain)
 		sep := " "

@@ -278,7 +278,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 
 // isJSONPath reports whether a path's errors are answered as JSON.
 func isJSONPath(p string) bool {
-	return p == "/api" || strings.HasPrefix(p, "/api/") || strings.HasPrefix(p, "/chatops/")
+	return p == "/api" || p == "/mcp" || strings.HasPrefix(p, "/api/") || strings.HasPrefix(p, "/chatops/")
 }
 
 // plainErrorPage is the error page until the web UI sets its own.

@@ -182,7 +182,13 @@ func (s *Server) handleLookup(c echo.Context) error {
 	setLanguage(c, lang)
 
 	if format == formatText {
-		return writeText(c, http.StatusOK, textfmt.LookupText(matches, lang, s.cfg.BaseURL))
+		// A bot posts the text as it is, and reads the status: a code
+		// nothing has is a 404 with the words that say so.
+		status := http.StatusOK
+		if len(matches) == 0 {
+			status = http.StatusNotFound
+		}
+		return writeText(c, status, textfmt.LookupText(matches, lang, s.cfg.BaseURL))
 	}
 	b, err := encodeJSON(s.builder(lang).Lookup(cat, code, system, matches))
 	if err != nil {

@@ -560,6 +560,22 @@ func TestFormatText(t *testing.T) {
 	}
 }
 
+// A lookup of a code nothing has answers its text with 404, so that a bot
+// can tell "nothing" from an answer without reading the words.
+func TestFormatTextNotFound(t *testing.T) {
+	s := newTestServer(t, Config{})
+	w := request(t, s, "GET", "/api/v1/lookup?code=NOPE&format=text", nil)
+	if w.Code != http.StatusNotFound || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/plain") {
+		t.Fatalf("got %d %s, want 404 text/plain", w.Code, w.Header().Get("Content-Type"))
+	}
+	if !strings.Contains(w.Body.String(), "No entry") {
+		t.Errorf("404 text does not say nothing was found:\n%s", w.Body)
+	}
+	if w := request(t, s, "GET", "/api/v1/lookup?code=NOPE", nil); w.Code != http.StatusOK {
+		t.Errorf("JSON lookup of a missing code: got %d, want 200 with no results", w.Code)
+	}
+}
+
 func TestIdentify(t *testing.T) {
 	s := newTestServer(t, Config{})
 	tests := []struct {

@@ -33,6 +33,7 @@ var forbidden = map[string][]string{
 	module + "/internal/api":      {module + "/internal/search", module + "/internal/live"},
 	module + "/internal/textfmt":  {module + "/internal/search", module + "/internal/live", module + "/internal/app"},
 	module + "/internal/chatops":  {module + "/internal/search"},
+	module + "/internal/mcp":      {module + "/internal/search", module + "/internal/web/..."},
 	module + "/internal/web/...":  {module + "/internal/search"},
 	module + "/internal/live":     {module + "/internal/search", module + "/internal/app"},
 	module + "/internal/markdown": {module + "/internal/..."},

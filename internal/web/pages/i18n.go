@@ -68,7 +68,6 @@ type Strings struct {
 	HTTPStatus    string
 	Type          string
 	Retry         string
-	RetryLabels   map[errdex.RetryStrategy]string
 	Summary       string
 	Causes        string
 	Fixes         string
@@ -192,19 +191,13 @@ var stringsByLang = map[errdex.Lang]*Strings{
 		BrowseSystem:      "Browse all codes",
 		BrowseAll:         "Browse every entry",
 
-		Code:       "Code",
-		Variant:    "Variant",
-		System:     "System",
-		Title:      "Title",
-		HTTPStatus: "HTTP status",
-		Type:       "Type",
-		Retry:      "Retry",
-		RetryLabels: map[errdex.RetryStrategy]string{
-			errdex.RetryNever:      "Do not retry",
-			errdex.RetryAfterFixed: "Retry after fixing",
-			errdex.RetryBackoff:    "Retry with backoff",
-			errdex.RetryAfter:      "Honour Retry-After",
-		},
+		Code:          "Code",
+		Variant:       "Variant",
+		System:        "System",
+		Title:         "Title",
+		HTTPStatus:    "HTTP status",
+		Type:          "Type",
+		Retry:         "Retry",
 		Summary:       "Summary",
 		Causes:        "Causes",
 		Fixes:         "How to fix it",
@@ -342,19 +335,13 @@ var stringsByLang = map[errdex.Lang]*Strings{
 		BrowseSystem:      "모든 코드 보기",
 		BrowseAll:         "전체 항목 보기",
 
-		Code:       "코드",
-		Variant:    "변형",
-		System:     "시스템",
-		Title:      "제목",
-		HTTPStatus: "HTTP 상태",
-		Type:       "유형",
-		Retry:      "재시도",
-		RetryLabels: map[errdex.RetryStrategy]string{
-			errdex.RetryNever:      "재시도 금지",
-			errdex.RetryAfterFixed: "원인 해결 후 재시도",
-			errdex.RetryBackoff:    "백오프로 재시도",
-			errdex.RetryAfter:      "Retry-After만큼 기다린 후 재시도",
-		},
+		Code:          "코드",
+		Variant:       "변형",
+		System:        "시스템",
+		Title:         "제목",
+		HTTPStatus:    "HTTP 상태",
+		Type:          "유형",
+		Retry:         "재시도",
 		Summary:       "요약",
 		Causes:        "원인",
 		Fixes:         "해결 방법",

@@ -10,6 +10,7 @@ import (
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/markdown"
+	"github.com/errdex/errdex/internal/textfmt"
 )
 
 // The page data below is what the templates see: entries already put in
@@ -53,8 +54,8 @@ var retryClasses = map[errdex.RetryStrategy]string{
 }
 
 func newRetryView(r errdex.Retry, lang errdex.Lang, t *Strings) retryView {
-	label, ok := t.RetryLabels[r.Strategy]
-	if !ok {
+	label := textfmt.RetryWord(r.Strategy, lang)
+	if label == string(r.Strategy) { // a strategy without words
 		label = t.NotRetryable
 		if r.Retryable {
 			label = t.Retryable
