@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/understand"
@@ -23,6 +24,7 @@ const (
 	supportPCode     = 4  // a provider code alone
 	supportHint      = 2  // the text names the entry's system or provider
 	supportStatus    = 1  // the entry's HTTP status
+	supportCase      = 1  // the code written in the entry's own case
 	supportWords     = 3  // times the share of words held
 
 	// tieSupport: two results whose support differs by less are equally
@@ -33,9 +35,10 @@ const (
 	// at least likelyShare of the searched words (and at least
 	// likelyMinWords of them when two or more were searched), and its Bleve
 	// score is at least likelyLead times the next result's.
-	likelyShare    = 0.75
-	likelyMinWords = 2
-	likelyLead     = 1.3
+	likelyShare     = 0.75
+	likelyMinWords  = 2
+	likelyMinPasted = 3
+	likelyLead      = 1.3
 
 	// probedResults: only the first results are judged by the words their
 	// text holds; one ranked lower is never the answer by its words, and
@@ -49,6 +52,8 @@ type judgement struct {
 	pointed bool // a provider code alone
 	support float64
 	held    int // searched words the entry's text holds
+	// foreign: the text names systems, not this entry's.
+	foreign bool
 }
 
 // judge sets every result's confidence and the response's answer. The
@@ -74,8 +79,17 @@ func (ix *Index) judge(resp *Response, u *understanding) {
 	if len(u.Unknown) > 0 {
 		words = 0
 	}
+	// A paste's words are many and its message generic ("Authentication
+	// Failed"): it takes three held to be likely by them, typing two.
+	minHeld := likelyMinWords
+	if u.Pasted {
+		minHeld = likelyMinPasted
+		if words < minHeld {
+			words = 0
+		}
+	}
 	for i := range resp.Results {
-		resp.Results[i].Confidence = confidenceOf(js, i, best, resp.Results, words)
+		resp.Results[i].Confidence = confidenceOf(js, i, best, resp.Results, words, minHeld)
 	}
 	resp.Answer = answerOf(resp.Results, js)
 }
@@ -83,95 +97,141 @@ func (ix *Index) judge(resp *Response, u *understanding) {
 // judgeOne sums what the text gives r.
 func (ix *Index) judgeOne(r *Result, rank int, u *understanding, probe *wordProbe) judgement {
 	var j judgement
+	if probe.n > 0 && rank < probedResults {
+		j.held = probe.held(ix, r.Entry)
+	}
+	hinted := slices.Contains(u.Systems, r.Entry.System)
 	kinds := map[errdex.MatchKind]bool{}
 	for _, ev := range r.Evidence {
 		if kinds[ev.Kind] && ev.Kind != MatchSignature {
 			continue
 		}
 		kinds[ev.Kind] = true
-		switch ev.Kind {
-		case MatchCode, MatchAlias:
-			j.names = true
-			j.support += supportCode
-		case MatchSignature:
-			if short := shortSig(u, r.Entry, ev.Value); short && !slices.Contains(u.Systems, r.Entry.System) {
-				// "Network error" in an axios trace is not K-Message's.
-				j.support += supportHint
-				continue
-			}
-			j.names = true
-			j.support += supportSignature
-		case MatchProviderCode:
-			_, code, _ := strings.Cut(ev.Value, ":")
-			switch {
-			case slices.Contains(u.Qualified, strings.ToLower(ev.Value)):
-				j.names = true
-				j.support += supportQualified
-			case understand.IsStatusLike(code):
-				// "502" with no provider named is far more often an HTTP
-				// status than that provider's code.
-				j.support += supportStatus
-			default:
-				j.pointed = true
-				j.support += supportPCode
-			}
-		case MatchHTTPStatus:
-			j.support += supportStatus
-		}
+		w := weigh(ev, r.Entry, u, hinted, j.held, probe.n)
+		j.support += w.support
+		j.names = j.names || w.names
+		j.pointed = j.pointed || w.pointed
 	}
-	if slices.Contains(u.Systems, r.Entry.System) {
+	if hinted {
 		j.support += supportHint
 	}
-	if probe.n > 0 && rank < probedResults {
-		j.held = probe.held(ix, r.Entry)
+	if probe.n > 0 {
 		j.support += supportWords * float64(j.held) / float64(probe.n)
 	}
+	// The text names other systems than this entry's: what only points at
+	// it (a provider's code, its words) is another system's error more
+	// likely than its own (KakaoApiException with code -101 is not Aligo's).
+	j.foreign = len(u.Systems) > 0 && !hinted
 	return j
+}
+
+// weight is what one piece of evidence gives a result.
+type weight struct {
+	support        float64
+	names, pointed bool
+}
+
+// weigh reads one piece of evidence for e.
+func weigh(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held, words int) weight {
+	switch ev.Kind {
+	case MatchCode, MatchAlias:
+		w := weight{support: supportCode, names: true}
+		if u.Pasted && slices.Contains(u.Spelt, ev.Value) {
+			// As a system printed it, case tells rate_limit_exceeded
+			// (Kirim's) from RATE_LIMIT_EXCEEDED (K-Message's); typed, not.
+			w.support += supportCase
+		}
+		if isWordsCode(ev.Value) && !hinted && !corroborated(u, e, held, words) {
+			// rate_limit_exceeded, invalid_grant: any API's code. Beside a
+			// message that is not this entry's, it names nothing.
+			w.names, w.support = false, supportPCode
+		}
+		return w
+	case MatchSignature:
+		if shortSig(u, e, ev.Value) && !hinted {
+			// "Network error" in an axios trace is not K-Message's.
+			return weight{support: supportHint}
+		}
+		return weight{support: supportSignature, names: true}
+	case MatchProviderCode:
+		_, code, _ := strings.Cut(ev.Value, ":")
+		switch {
+		case slices.Contains(u.Qualified, strings.ToLower(ev.Value)):
+			return weight{support: supportQualified, names: true}
+		case understand.IsStatusLike(code):
+			// "502" with no provider named is far more often an HTTP
+			// status than that provider's code.
+			return weight{support: supportStatus}
+		}
+		return weight{support: supportPCode, pointed: true}
+	case MatchHTTPStatus:
+		return weight{support: supportStatus}
+	}
+	return weight{}
+}
+
+// isWordsCode reports whether a code is words joined by underscores
+// (rate_limit_exceeded, INVALID_REQUEST), as many APIs spell theirs.
+func isWordsCode(code string) bool {
+	parts := strings.Split(code, "_")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || strings.ContainsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// corroborated reports whether a text naming e's code also bears it out:
+// no words beside the code, a message of e's, or words of which e's text
+// holds half or more.
+func corroborated(u *understanding, e *errdex.Entry, held, words int) bool {
+	if words == 0 || 2*held >= words {
+		return true
+	}
+	for _, s := range u.sigs {
+		if s.entry == e && !s.short {
+			return true
+		}
+	}
+	return false
 }
 
 // confidenceOf decides result i's confidence. A result that names its
 // entry is certain when no other result is better supported, and one
-// pointed at by a provider code alone is likely then. One found by its
-// words (and perhaps its HTTP status) is likely when its text holds most
-// of the words searched and no result that holds as many scores clearly
-// more; several such are equally likely, and the answer ambiguous.
-func confidenceOf(js []judgement, i int, best float64, rs []Result, words int) errdex.Confidence {
+// pointed at by a provider code alone is likely then, unless the text
+// names other systems. One found by its words (and perhaps its HTTP
+// status) is likely when its text holds most of the words searched and no
+// other result holding as many scores within likelyLead of it: words that
+// two entries hold alike do not tell them apart.
+func confidenceOf(js []judgement, i int, best float64, rs []Result, words, minHeld int) errdex.Confidence {
 	j := js[i]
 	top := j.support > best-tieSupport
 	switch {
 	case j.names && top:
 		return errdex.ConfidenceCertain
-	case j.pointed && top:
+	case j.pointed && top && !j.foreign:
 		return errdex.ConfidenceLikely
-	case j.names || j.pointed || !top || !holdsEnough(j, words):
+	case j.names || j.pointed || j.foreign || !top || !holdsEnough(j, words, minHeld):
 		return errdex.ConfidenceWeak
 	}
-	// Rivals: other results found by words that hold as many. One scoring
-	// clearly more makes this one weak; one within the lead makes the two
-	// equally likely (ambiguous); more than one means the words do not
-	// tell entries apart.
-	close := 0
 	for k := range rs {
-		if k == i || js[k].names || js[k].pointed || !holdsEnough(js[k], words) {
-			continue
-		}
-		switch {
-		case rs[k].Score > likelyLead*rs[i].Score:
+		if k != i && !js[k].names && !js[k].pointed && holdsEnough(js[k], words, minHeld) &&
+			rs[k].Score*likelyLead > rs[i].Score {
 			return errdex.ConfidenceWeak
-		case rs[k].Score*likelyLead >= rs[i].Score:
-			close++
 		}
-	}
-	if close > 1 {
-		return errdex.ConfidenceWeak
 	}
 	return errdex.ConfidenceLikely
 }
 
 // holdsEnough reports whether a result's text holds enough of the words
-// searched to be likely by its words.
-func holdsEnough(j judgement, words int) bool {
-	return words > 0 && float64(j.held) >= likelyShare*float64(words) && (words < likelyMinWords || j.held >= likelyMinWords)
+// searched to be likely by its words: likelyShare of them, and at least
+// minHeld when that many were searched.
+func holdsEnough(j judgement, words, minHeld int) bool {
+	return words > 0 && float64(j.held) >= likelyShare*float64(words) && (words < minHeld || j.held >= minHeld)
 }
 
 // answerOf reads the answer off judged results, best first.

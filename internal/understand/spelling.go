@@ -23,9 +23,12 @@ func (r *reader) speltCode() string {
 	if len(words) < minSpeltWords || len(words) > maxSpeltWords || hasHangul(r.text) {
 		return ""
 	}
-	joined := strings.Join(words, "_")
-	if kind, _ := r.lex.Key(joined); kind != None {
-		return joined
+	for _, sep := range []string{"_", "-"} {
+		// rate limit exceeded, exit 4 (k-msg's exit-4)
+		joined := strings.Join(words, sep)
+		if kind, _ := r.lex.Key(joined); kind != None {
+			return joined
+		}
 	}
 	options, ok := r.spellingOptions(words)
 	if !ok {
