@@ -25,7 +25,11 @@ const (
 	supportHint      = 2  // the text names the entry's system or provider
 	supportStatus    = 1  // the entry's HTTP status
 	supportCase      = 1  // the code written in the entry's own case
-	supportWords     = 3  // times the share of words held
+
+	// shortPCode: a provider code of at most this many characters needs
+	// words that agree to point at an entry.
+	shortPCode   = 4
+	supportWords = 3 // times the share of words held
 
 	// tieSupport: two results whose support differs by less are equally
 	// supported.
@@ -141,7 +145,7 @@ func weigh(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held, wo
 			// (Kirim's) from RATE_LIMIT_EXCEEDED (K-Message's); typed, not.
 			w.support += supportCase
 		}
-		if isWordsCode(ev.Value) && !hinted && !corroborated(u, e, held, words) {
+		if isWordsCode(ev.Value) && !hinted && !corroborated(u, e, held, words) || contradicted(u, e) {
 			// rate_limit_exceeded, invalid_grant: any API's code. Beside a
 			// message that is not this entry's, it names nothing.
 			w.names, w.support = false, supportPCode
@@ -163,7 +167,10 @@ func weigh(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held, wo
 			// status than that provider's code.
 			return weight{support: supportStatus}
 		}
-		return weight{support: supportPCode, pointed: true}
+		// A short provider's code alone ("0", "28", "-501") is any API's
+		// number: it points at the entry only when the words beside it
+		// agree. A long one (Meta's 131000) is rarely anyone else's.
+		return weight{support: supportPCode, pointed: hinted || len(code) > shortPCode || corroborated(u, e, held, words)}
 	case MatchHTTPStatus:
 		return weight{support: supportStatus}
 	}
@@ -186,9 +193,12 @@ func isWordsCode(code string) bool {
 }
 
 // corroborated reports whether a text naming e's code also bears it out:
-// no words beside the code, a message of e's, or words of which e's text
-// holds half or more.
+// the envelope's type is e's, no words beside the code, a message of e's,
+// or words of which e's text holds half or more.
 func corroborated(u *understanding, e *errdex.Entry, held, words int) bool {
+	if e.Type != "" && slices.Contains(u.Types, strings.ToLower(e.Type)) {
+		return true
+	}
 	if words == 0 || 2*held >= words {
 		return true
 	}
@@ -380,4 +390,11 @@ func shortSig(u *understanding, e *errdex.Entry, label string) bool {
 		}
 	}
 	return false
+}
+
+// contradicted reports whether the envelope's type is not e's own: OpenAI's
+// {"type":"tokens","code":"rate_limit_exceeded"} is not Kirim's
+// rate_limit_error.
+func contradicted(u *understanding, e *errdex.Entry) bool {
+	return e.Type != "" && len(u.Types) > 0 && !slices.Contains(u.Types, strings.ToLower(e.Type)) && isWordsCode(e.Code)
 }

@@ -10,6 +10,7 @@ import (
 // SOLAPI's "ClientError(401)", Kakao's "[-401]", "#100".
 var (
 	reParenCode   = regexp.MustCompile(`\(#?(-?[0-9]{2,7})\)`)
+	reMetaCode    = regexp.MustCompile(`\(#[0-9]{2,7}\)`)
 	reBracketCode = regexp.MustCompile(`\[#?(-?[0-9A-Za-z_]{3,64})\]`)
 	reHashCode    = regexp.MustCompile(`(?:^|[\s'"(])#([0-9]{2,7})\b`)
 	// reLeadCode is a number opening a line and followed by its message.
@@ -27,6 +28,10 @@ func (r *reader) readGlued() {
 		for _, m := range re.FindAllStringSubmatch(r.text, maxGlued) {
 			r.addCode(m[1], nil)
 		}
+	}
+	if reMetaCode.MatchString(r.text) {
+		// "(#131047) ...": how Meta's Graph API prints its codes.
+		r.nameSystems("meta")
 	}
 	for _, m := range reLeadCode.FindAllStringSubmatch(r.text, maxGlued) {
 		r.addCode(m[1], nil)
@@ -50,11 +55,7 @@ func (r *reader) readSystems() {
 				continue
 			}
 			seen[form] = true
-			for _, s := range r.lex.Systems(form) {
-				if !contains(r.out.Systems, s) {
-					r.out.Systems = append(r.out.Systems, s)
-				}
-			}
+			r.nameSystems(form)
 		}
 	}
 }
@@ -101,4 +102,13 @@ func contains(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// nameSystems adds the systems name stands for as hints.
+func (r *reader) nameSystems(name string) {
+	for _, s := range r.lex.Systems(name) {
+		if !contains(r.out.Systems, s) {
+			r.out.Systems = append(r.out.Systems, s)
+		}
+	}
 }

@@ -65,8 +65,13 @@ func (r *reader) readJSON(providers map[string]bool) {
 			r.addStatus(v.value)
 		case keyProvider:
 			providers[strings.ToLower(v.value)] = true
+		case keyOther:
+			if key == "type" && !v.number && isCodeLike(strings.ToLower(v.value)) && len(r.out.Types) < maxTypes {
+				r.out.Types = append(r.out.Types, strings.ToLower(v.value))
+			}
 		}
-		if jsonMessageKeys[strings.ReplaceAll(key, "_", "")] && !v.number && strings.ContainsRune(v.value, ' ') {
+		if kind != keyCode && jsonMessageKeys[strings.ReplaceAll(key, "_", "")] && !v.number && v.value != "" {
+			// A message, or one word of one ("NotTalkUser").
 			r.messages = append(r.messages, v.value)
 		}
 	}
@@ -154,6 +159,9 @@ func walkJSON(key string, v any, depth int, out *[]jsonValue) {
 		*out = append(*out, jsonValue{key: key, value: x.String(), number: true})
 	}
 }
+
+// maxTypes bounds the envelope types read.
+const maxTypes = 4
 
 // isCodeLike reports whether v is one token of lower-case letters, digits
 // and underscores, as an error code is written in an "error" key.

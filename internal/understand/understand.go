@@ -100,6 +100,9 @@ type Reading struct {
 	// error is then likely one errdex does not know, and words alone must
 	// not claim it.
 	Unknown []string
+	// Types are the values of an envelope's "type" keys
+	// (authentication_error, OAuthException), lower-cased.
+	Types []string
 
 	corrections map[string][]string
 }

@@ -30,7 +30,9 @@ func (r *reader) readWords(opts Options) {
 	if !r.out.WholeCode {
 		// Codes already understood are not searched again as words, nor is
 		// the noise of log lines in a paste.
-		r.out.Words = pickWords(text, func(w string) bool { return r.found[w] || r.isStatus(w) || pasted && logNoise[w] })
+		r.out.Words = pickWords(r.withoutCodes(text), func(w string) bool {
+			return r.found[w] || r.isStatus(w) || pasted && logNoise[w]
+		})
 	}
 	if pasted {
 		// Numbers in a pasted text are ids, times and sizes, and words with
@@ -88,4 +90,17 @@ func clipWord(w string) string {
 		n++
 	}
 	return w
+}
+
+// withoutCodes is text lower-cased without the codes of words read in it
+// (code: 'rate_limit_exceeded'), whose words would otherwise count again
+// for the code's entries as words of a message.
+func (r *reader) withoutCodes(text string) string {
+	lower := strings.ToLower(text)
+	for k := range r.found {
+		if strings.Contains(k, "_") {
+			lower = strings.ReplaceAll(lower, k, " ")
+		}
+	}
+	return lower
 }
