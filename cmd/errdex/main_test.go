@@ -382,8 +382,8 @@ func TestServeBadCatalogExits(t *testing.T) {
 	var errBuf bytes.Buffer
 	code := run(context.Background(), []string{"serve", "--addr", "127.0.0.1:0", "--catalog", dir},
 		stdio{in: strings.NewReader(""), out: io.Discard, err: &errBuf}, func(string) string { return "" })
-	if code != exitNotFound {
-		t.Errorf("exit status: got %d, want %d", code, exitNotFound)
+	if code != exitFailed { // a failure, not "nothing found"
+		t.Errorf("exit status: got %d, want %d", code, exitFailed)
 	}
 	if !strings.Contains(errBuf.String(), "file=zz-e2e.yaml") {
 		t.Errorf("log does not name the file:\n%s", errBuf.String())
