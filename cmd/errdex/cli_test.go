@@ -115,8 +115,8 @@ func TestCommands(t *testing.T) {
 		{name: "catalog with problems", args: []string{"lookup", "4019", "--catalog", "testdata"}, wantCode: exitFailed, wantErr: "loading the catalog"},
 		{name: "catalog that is not there", args: []string{"search", "x", "--catalog", "testdata/none"}, wantCode: exitFailed, wantErr: "loading the catalog"},
 		// The rough edges of issue 17.
-		{name: "search --limit 3 says how many it shows", args: []string{"search", "template", "--limit", "3"}, wantCode: exitOK,
-			wantOut: []string{`3 of `, ` results for "template"`}, wide: true},
+		{name: "search --limit 3 says how many it shows", args: []string{"search", "template", "not", "found", "--limit", "3"}, wantCode: exitOK,
+			wantOut: []string{`3 of `, ` results for "template not found"`}, wide: true},
 		{name: "lookup of nothing suggests a search", args: []string{"lookup", "KOE 009"}, wantCode: exitNotFound,
 			wantOut: []string{`No entry has the code or alias "KOE 009".`, "errdex search 'KOE 009'"}},
 		{name: "evidence shows a message, not a regular expression", args: []string{"identify"},
