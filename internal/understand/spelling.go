@@ -19,7 +19,7 @@ const (
 // text search, and an unfinished last word for its completions; of the
 // codes spelt, the one fewest corrections away wins.
 func (r *reader) speltCode() string {
-	words := SplitWords(r.text)
+	words := SplitWords(r.withoutSystemNames())
 	if len(words) < minSpeltWords || len(words) > maxSpeltWords || hasHangul(r.text) {
 		return ""
 	}
@@ -85,4 +85,24 @@ func cheapestSpelling(options [][]string, isCode func(string) bool) string {
 	}
 	try(0, 0)
 	return best
+}
+
+// withoutSystemNames is the text without the fields that name a system:
+// "k-msg exit 4" spells exit-4.
+func (r *reader) withoutSystemNames() string {
+	fields := strings.Fields(r.text)
+	kept := fields[:0:0]
+	for _, f := range fields {
+		named := false
+		for _, form := range nameForms(strings.ToLower(TrimNoise(f))) {
+			if len(r.lex.Systems(form)) > 0 {
+				named = true
+				break
+			}
+		}
+		if !named {
+			kept = append(kept, f)
+		}
+	}
+	return strings.Join(kept, " ")
 }
