@@ -63,6 +63,9 @@ type bundle struct {
 	Langs   []errdex.Lang  `json:"langs"`
 	Systems []bundleSystem `json:"systems"`
 	Entries []bundleEntry  `json:"entries"`
+	// Providers are the upstream providers whose own codes the catalog
+	// records, each with its records.
+	Providers []bundleProvider `json:"providers"`
 }
 
 type bundleSystem struct {
@@ -148,6 +151,7 @@ func newBundle(cat *errdex.Catalog, baseURL string) bundle {
 	for _, e := range cat.Entries() {
 		b.Entries = append(b.Entries, bundleEntry{ID: e.ID(), URL: textfmt.PageURL(baseURL, e), Entry: e})
 	}
+	b.Providers = bundleProviders(cat, baseURL)
 	return b
 }
 

@@ -80,8 +80,15 @@ func runLookup(ctx context.Context, env *cmdEnv, args []string) int {
 	}
 	ms := lk.Matches
 	out := s.api.Lookup(s.cat, key, system, ms)
-	return s.answer(env, "lookup", o.json, out,
-		func() error { return s.term.Lookup(env.out, key, ms) }, out.Answer)
+	return s.answer(env, "lookup", o.json, out, func() error {
+		recs := lookupRecords(s.cat, key, system)
+		if len(recs) > 0 {
+			if err := writeRecords(env.out, s.cat, recs, s.lang, s.term.BaseURL, s.term.Width); err != nil || len(ms) == 0 {
+				return err
+			}
+		}
+		return s.term.Lookup(env.out, key, ms)
+	}, out.Answer)
 }
 
 // The rest of this file is shared by lookup, search, identify and export.

@@ -235,7 +235,7 @@ func parseCommand(form url.Values, cfg SlackConfig) command {
 		}
 		text = rest
 	}
-	if !langSet {
+	if !langSet && app.IsTyped(c.text) { // a paste never switches the language
 		c.lang = app.ChooseLang("", c.text, cfg.Lang)
 	}
 	if c.text == "" {

@@ -61,10 +61,13 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 func (ix *Index) Lookup(code, system string) []errdex.Match {
 	code = strings.TrimSpace(code)
 	if fields := strings.Fields(code); len(fields) == 2 && ix.providers[strings.ToLower(understand.TrimNoise(fields[0]))] {
-		return ix.lookupProvider(strings.ToLower(understand.TrimNoise(fields[0])), fields[1], system)
+		return ix.lookupProvider(code, strings.ToLower(understand.TrimNoise(fields[0])), fields[1], system)
+	}
+	if fields := strings.Fields(code); len(fields) == 3 && ix.providers[strings.ToLower(understand.TrimNoise(fields[0]))] {
+		return ix.lookupProvider(code, strings.ToLower(understand.TrimNoise(fields[0])), fields[2], system) // "iwinv sms 42"
 	}
 	if p, c, ok := strings.Cut(understand.TrimNoise(code), ":"); ok && ix.providers[strings.ToLower(p)] {
-		return ix.lookupProvider(strings.ToLower(p), c, system)
+		return ix.lookupProvider(code, strings.ToLower(p), c, system)
 	}
 	for _, f := range strings.Fields(code) {
 		if understand.IsNoiseWord(strings.ToLower(strings.Trim(f, ":="))) {
@@ -107,8 +110,23 @@ func (ix *Index) statusMeanings(code, system string, ms []errdex.Match) []errdex
 	return ms
 }
 
-func (ix *Index) lookupProvider(provider, code, system string) []errdex.Match {
+// lookupProvider answers a provider-qualified code ("iwinv sms 42",
+// "meta 131026") with the entries its provider records map onto, or,
+// without records, the entries listing it among their provider codes.
+// (An entry whose own code is the provider's, like kirim/131026, keeps
+// only its code match in Catalog.Lookup, so the records are asked first.)
+func (ix *Index) lookupProvider(query, provider, code, system string) []errdex.Match {
 	var out []errdex.Match
+	for _, r := range ix.cat.ProviderRecords(query) {
+		e, ok := ix.cat.Entry(r.EntryID())
+		if !ok || system != "" && e.System != system || slices.ContainsFunc(out, func(m errdex.Match) bool { return m.Entry == e }) {
+			continue
+		}
+		out = append(out, errdex.Match{Entry: e, Field: errdex.FieldProviderCode, Value: r.Provider + ":" + r.Code})
+	}
+	if len(out) > 0 || len(ix.cat.ProviderRecords(query)) > 0 {
+		return out
+	}
 	for _, m := range ix.cat.Lookup(understand.TrimNoise(code), system) {
 		if m.Field == errdex.FieldProviderCode && strings.HasPrefix(strings.ToLower(m.Value), provider+":") {
 			out = append(out, m)

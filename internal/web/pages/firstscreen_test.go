@@ -2,12 +2,15 @@ package pages_test
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -287,6 +290,41 @@ func TestAnswers(t *testing.T) {
 		}
 		if got := tb.location(); got != "/codes/kakao-share/KOE009" {
 			t.Errorf("Enter on the answer opened %s, want /codes/kakao-share/KOE009", got)
+		}
+	})
+	t.Run("one language rule", func(t *testing.T) {
+		tb := b.tab(t)
+		if _, err := chromedp.Call(tb.ctx, network.ClearBrowserCookies, cdp.Empty{}); err != nil {
+			t.Fatal(err)
+		}
+		resultsLang := func() string {
+			return eval[string](tb, `document.querySelector("[data-results] .results-layout").getAttribute("lang")`)
+		}
+		// The browser asks for English; a question typed in Hangul is
+		// answered in Korean.
+		tb.open("/")
+		tb.typeQuery("잔액 부족")
+		tb.waitFor(`document.querySelector("[data-results] .results-layout")`)
+		if got := resultsLang(); got != "ko" {
+			t.Errorf("typed 잔액 부족: results in %q, want ko", got)
+		}
+		tb.open("/search?q=" + url.QueryEscape("잔액 부족"))
+		if got := eval[string](tb, "document.documentElement.lang"); got != "ko" {
+			t.Errorf("server-rendered 잔액 부족: page in %q, want ko", got)
+		}
+		// A pasted payload with a Korean message in it does not switch.
+		tb.open("/")
+		tb.pasteQuery(`{"error":{"code":"INSUFFICIENT_BALANCE","message":"잔액이 부족합니다"}}`)
+		tb.waitFor(`document.querySelector("[data-results] .results-layout")`)
+		if got := resultsLang(); got != "en" {
+			t.Errorf("pasted payload with Korean in it: results in %q, want en", got)
+		}
+		// An explicit choice wins over the typed Hangul.
+		tb.open("/?lang=en")
+		tb.typeQuery("잔액 부족")
+		tb.waitFor(`document.querySelector("[data-results] .results-layout")`)
+		if got := resultsLang(); got != "en" {
+			t.Errorf("typed 잔액 부족 after choosing English: results in %q, want en", got)
 		}
 	})
 	t.Run("404 offers near codes", func(t *testing.T) {

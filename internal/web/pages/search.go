@@ -51,7 +51,14 @@ type resultsView struct {
 	Suggestions []suggestionView
 	// Answer is what the results say before the list (answer.go).
 	Answer answerView
+	// Lang is the results' language, which a typed Korean question may
+	// make differ from the page's when search as you type fetched them.
+	Lang errdex.Lang
 	T      *Strings
+	// Records are the provider codes the query names ("iwinv sms 42"),
+	// each with its own meaning (catalog_view.go).
+	Records []recordView
+	C       *catalogStrings
 }
 
 type resultView struct {
@@ -146,7 +153,7 @@ func (p *Pages) handleSearch(c echo.Context) error {
 	defer release()
 	cat := idx.Catalog()
 
-	b := p.base(c, "")
+	b := p.baseIn(c, "", searchLang(c.Request(), params.Query, langOf(c)))
 	b.SearchPage = true
 	b.Query = params.Query
 	lang, t := b.Lang, b.T
@@ -212,6 +219,8 @@ func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams
 		Listing: strings.TrimSpace(params.Query) == "",
 		Payload: resp.Understood.Payload,
 		T:       t,
+		Records: queryRecords(cat, params.Query, lang, t),
+		C:       catalogStringsFor(lang),
 	}
 	for _, r := range resp.Results {
 		v.Results = append(v.Results, resultView{
@@ -220,6 +229,7 @@ func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams
 			Match:     textfmt.MatchKind(r.Match, lang),
 		})
 	}
+	v.Lang = lang
 	v.Answer = newAnswerView(cat, resp, lang, t, p.cfg.BaseURL)
 	for i := range v.Results {
 		r := &v.Results[i]
