@@ -82,9 +82,39 @@ func (l lexicon) Signatures(text string) []understand.Sig {
 		if s.need != "" && !strings.Contains(lower, s.need) {
 			continue
 		}
-		if (s.re != nil && s.re.MatchString(text)) || (s.text != "" && strings.Contains(lower, s.text)) {
+		if (s.re != nil && sigMatches(s, text, lower)) || (s.text != "" && strings.Contains(lower, s.text)) {
 			out = append(out, understand.Sig{ID: s.entry.ID(), Label: s.label, Ref: i})
 		}
 	}
 	return out
+}
+
+// Bounds on matching a signature's pattern in a long paste: a match holds
+// the pattern's literal, so only windows around the literal's first few
+// occurrences are tried, not the whole text for each pattern (a 64 KiB log
+// of repeated messages spent three quarters of identify there).
+const (
+	sigWindow     = 300
+	sigOccurences = 3
+	sigWholeText  = 4 << 10
+)
+
+func sigMatches(s compiledSig, text, lower string) bool {
+	if len(text) <= sigWholeText || s.need == "" {
+		return s.re.MatchString(text)
+	}
+	from := 0
+	for range sigOccurences {
+		i := strings.Index(lower[from:], s.need)
+		if i < 0 {
+			return false
+		}
+		i += from
+		lo, hi := max(0, i-sigWindow), min(len(lower), i+len(s.need)+sigWindow)
+		if s.re.MatchString(lower[lo:hi]) {
+			return true
+		}
+		from = i + len(s.need)
+	}
+	return false
 }
