@@ -78,10 +78,20 @@ const (
 	FacetHTTPStatus Facet = "http_status"
 	FacetType       Facet = "type"
 	FacetRetryable  Facet = "retryable"
+	FacetLevel      Facet = "level"
 )
 
-// Facets lists every facet in the order answers show them.
-var Facets = []Facet{FacetSystem, FacetHTTPStatus, FacetType, FacetRetryable}
+// Facets lists every faceted filter's facet, in the order answers show
+// them (the order of Filters).
+var Facets = func() []Facet {
+	var out []Facet
+	for _, f := range Filters {
+		if f.Faceted {
+			out = append(out, f.Facet)
+		}
+	}
+	return out
+}()
 
 // Request is one search.
 type Request struct {
@@ -93,6 +103,8 @@ type Request struct {
 	HTTPStatus int
 	Type       string
 	Retryable  *bool
+	// Level is LevelError or LevelWarning.
+	Level string
 	// Lang picks the language of snippets and suggestions (default English).
 	Lang Lang
 	// Limit is the page size, 1 to MaxLimit; 0 means DefaultLimit.
@@ -106,7 +118,12 @@ type Request struct {
 
 // Filtered reports whether the request narrows by any filter.
 func (r *Request) Filtered() bool {
-	return r.System != "" || r.HTTPStatus != 0 || r.Type != "" || r.Retryable != nil
+	for _, f := range Filters {
+		if f.Value(r) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // Response is one page of results.

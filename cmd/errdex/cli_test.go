@@ -50,13 +50,13 @@ func TestCommands(t *testing.T) {
 		{name: "lookup 4019", args: []string{"lookup", "4019"}, wantCode: exitOK,
 			wantOut: []string{"4019 · Kakao Talk Share (kakao-share) · HTTP 401", "Retry after fixing.", "Causes", "Fixes", "1. ", "Page: /codes/kakao-share/4019"}},
 		{name: "search 잔액 부족", args: []string{"search", "잔액", "부족"}, wantCode: exitOK,
-			wantOut: []string{`results for "잔액 부족"`, "INSUFFICIENT_BALANCE · K-Message (kmsg)", "Fixes"}},
+			wantOut: []string{`"잔액 부족" 검색 결과`, "INSUFFICIENT_BALANCE · K-Message (kmsg)", "해결 방법"}},
 		{name: "identify a pasted payload", args: []string{"identify"}, stdin: `{"error":{"code":"invalid_api_key"}}`, wantCode: exitOK,
 			wantOut: []string{"Found in the text: code invalid_api_key", "invalid_api_key · Kirim public API (kirim) · HTTP 401", `Evidence: code "invalid_api_key"`}},
 		// An answer errdex is not sure of is not shown as one, and exits 1.
 		{name: "identify small talk is no confident match", args: []string{"identify"}, stdin: "hello world\n", wantCode: exitNotFound,
 			notWantOut: "1 entry matches"},
-		{name: "search with only weak matches", args: []string{"search", "운영", "중인", "서비스가", "아닙니다"}, wantCode: exitNotFound,
+		{name: "search with only weak matches", args: []string{"search", "운영", "중인", "서비스가", "아닙니다", "--lang", "en"}, wantCode: exitNotFound,
 			wantOut: []string{"No confident match", "(weak match)"}, wide: true},
 		{name: "a code shared by systems is ambiguous, exit 0", args: []string{"lookup", "rate_limit_exceeded"}, wantCode: exitOK,
 			wantOut: []string{"rate_limit_exceeded · Kirim", "RATE_LIMIT_EXCEEDED · K-Message"}},
@@ -114,6 +114,11 @@ func TestCommands(t *testing.T) {
 		// A failure is not "nothing found": scripts can tell them apart.
 		{name: "catalog with problems", args: []string{"lookup", "4019", "--catalog", "testdata"}, wantCode: exitFailed, wantErr: "loading the catalog"},
 		{name: "catalog that is not there", args: []string{"search", "x", "--catalog", "testdata/none"}, wantCode: exitFailed, wantErr: "loading the catalog"},
+		// The one language rule: typed Hangul answers in Korean, --lang wins.
+		{name: "search in Hangul answers in Korean under an English locale", args: []string{"search", "잔액", "부족"}, env: map[string]string{"LANG": "en_US.UTF-8"},
+			wantCode: exitOK, wantOut: []string{`"잔액 부족" 검색 결과`, "해결 방법"}},
+		{name: "--lang en wins over Hangul", args: []string{"search", "잔액", "부족", "--lang", "en"}, wantCode: exitOK,
+			wantOut: []string{`results for "잔액 부족"`, "Fixes"}},
 		// The rough edges of issue 17.
 		{name: "search --limit 3 says how many it shows", args: []string{"search", "template", "not", "found", "--limit", "3"}, wantCode: exitOK,
 			wantOut: []string{`3 of `, ` results for "template not found"`}, wide: true},

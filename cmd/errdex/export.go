@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/i18n"
 	"github.com/errdex/errdex/internal/textfmt"
 )
 
@@ -66,19 +67,6 @@ type bundle struct {
 	// Providers are the upstream providers whose own codes the catalog
 	// records, each with its records.
 	Providers []bundleProvider `json:"providers"`
-}
-
-type bundleSystem struct {
-	*errdex.System
-	Entries int `json:"entries"`
-}
-
-// bundleEntry is a whole entry in both languages (errdex.Entry's own JSON)
-// with its id and page, which the entry itself only computes.
-type bundleEntry struct {
-	ID  string `json:"id"`
-	URL string `json:"url"`
-	*errdex.Entry
 }
 
 func runExport(_ context.Context, env *cmdEnv, args []string) int {
@@ -136,25 +124,6 @@ func runExport(_ context.Context, env *cmdEnv, args []string) int {
 	return exitOK
 }
 
-func newBundle(cat *errdex.Catalog, baseURL string) bundle {
-	b := bundle{
-		Kind:          bundleKind,
-		FormatVersion: bundleVersion,
-		Version:       cat.Version,
-		Langs:         errdex.Langs,
-		Systems:       make([]bundleSystem, 0, len(cat.Systems())),
-		Entries:       make([]bundleEntry, 0, cat.Len()),
-	}
-	for _, s := range cat.Systems() {
-		b.Systems = append(b.Systems, bundleSystem{System: s, Entries: cat.Count(s.ID)})
-	}
-	for _, e := range cat.Entries() {
-		b.Entries = append(b.Entries, bundleEntry{ID: e.ID(), URL: textfmt.PageURL(baseURL, e), Entry: e})
-	}
-	b.Providers = bundleProviders(cat, baseURL)
-	return b
-}
-
 func exportJSON(env *cmdEnv, cat *errdex.Catalog, baseURL, path string) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -163,7 +132,7 @@ func exportJSON(env *cmdEnv, cat *errdex.Catalog, baseURL, path string) error {
 	if err := enc.Encode(newBundle(cat, baseURL)); err != nil {
 		return err
 	}
-	if path == "" || path == "-" {
+	if isStdoutPath(path) {
 		_, err := env.out.Write(buf.Bytes())
 		return err
 	}
@@ -202,10 +171,37 @@ func exportMarkdown(env *cmdEnv, cat *errdex.Catalog, lang errdex.Lang, baseURL,
 	return nil
 }
 
+// isStdoutPath reports whether -o names standard output: none, "-", or
+// /dev/stdout (a link to the process's fd 1, which writing a temporary
+// file and renaming it would replace for everyone).
+func isStdoutPath(p string) bool { return p == "" || p == "-" || p == "/dev/stdout" }
+
 // writeFileAtomic writes a file through a temporary file in the same
 // directory and a rename, so that a reader sees the old file or the new
-// one, never half of one.
+// one, never half of one. A path that names something other than a
+// regular file is not replaced: a device or a FIFO (/dev/null, a pipe) is
+// written to, as a shell redirection would; a symlink is followed, so the
+// file it points at is replaced and the link stays; anything else (a
+// directory, a socket) is refused. As root, a rename onto /dev/null once
+// replaced the device with a regular file.
 func writeFileAtomic(path string, data []byte) error {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		if st.Mode()&(os.ModeDevice|os.ModeCharDevice|os.ModeNamedPipe) == 0 {
+			return fmt.Errorf("%s is not a regular file, a device or a pipe", path)
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err
@@ -229,16 +225,20 @@ func writeFileAtomic(path string, data []byte) error {
 var mdLabels = map[errdex.Lang]map[string]string{
 	errdex.English: {
 		"index": "errdex catalog", "system": "System", "entries": "Entries", "code": "Code", "title": "Title",
-		"retry": "Retry", "causes": "Causes", "fixes": "Fixes", "notes": "Notes", "examples": "Examples",
-		"related": "Related", "references": "References", "aliases": "Also known as", "page": "Page",
-		"http": "HTTP status", "type": "Type", "version": "Catalog version", "yes": "yes", "no": "no",
+		"retry": i18n.T(errdex.English, i18n.Retry), "causes": i18n.T(errdex.English, i18n.Causes),
+		"fixes": i18n.T(errdex.English, i18n.Fixes), "notes": i18n.T(errdex.English, i18n.Notes),
+		"examples": i18n.T(errdex.English, i18n.Examples), "related": i18n.T(errdex.English, i18n.Related),
+		"references": "References", "aliases": "Also known as", "page": "Page",
+		"http": "HTTP status", "type": "Type", "version": "Catalog version",
 		"provider": "Provider codes", "about": "Description",
 	},
 	errdex.Korean: {
 		"index": "errdex 카탈로그", "system": "시스템", "entries": "항목 수", "code": "코드", "title": "제목",
-		"retry": "재시도", "causes": "원인", "fixes": "해결 방법", "notes": "참고", "examples": "예시",
-		"related": "관련 코드", "references": "출처", "aliases": "다른 이름", "page": "페이지",
-		"http": "HTTP 상태", "type": "유형", "version": "카탈로그 버전", "yes": "가능", "no": "안 함",
+		"retry": i18n.T(errdex.Korean, i18n.Retry), "causes": i18n.T(errdex.Korean, i18n.Causes),
+		"fixes": i18n.T(errdex.Korean, i18n.Fixes), "notes": i18n.T(errdex.Korean, i18n.Notes),
+		"examples": i18n.T(errdex.Korean, i18n.Examples), "related": i18n.T(errdex.Korean, i18n.Related),
+		"references": "출처", "aliases": "다른 이름", "page": "페이지",
+		"http": "HTTP 상태", "type": "유형", "version": "카탈로그 버전",
 		"provider": "프로바이더 코드", "about": "설명",
 	},
 }

@@ -66,6 +66,11 @@ func runSearch(ctx context.Context, env *cmdEnv, args []string) int {
 		env.errorf("--limit: %d is not between 1 and %d", limit, errdex.MaxLimit)
 		return exitUsage
 	}
+	// The one language rule: --lang wins; else a question typed in Hangul
+	// is answered in Korean; else the locale decides (o.open).
+	if o.lang == "" && app.IsTyped(query) && app.ChooseLang("", query, "") == errdex.Korean {
+		o.lang = string(errdex.Korean)
+	}
 	s, code := o.open(env)
 	if code >= 0 {
 		return code

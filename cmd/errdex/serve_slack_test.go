@@ -25,7 +25,7 @@ func TestServeWarnsSlackWithoutBaseURL(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			done := make(chan int, 1)
 			go func() {
-				done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--log-format", "json"},
+				done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--ops-addr", "127.0.0.1:0", "--log-format", "json"},
 					stdio{in: strings.NewReader(""), out: io.Discard, err: logs}, func(k string) string { return tc.env[k] })
 			}()
 			select {

@@ -141,7 +141,7 @@ func clipResults(rs []Result, n int) []Result {
 func excerpt(text string) string {
 	text = strings.TrimSpace(text)
 	if len(text) > 4*excerptBytes {
-		text = clip(text, 4*excerptBytes)
+		text = clipWords(text, 4*excerptBytes)
 	}
-	return clip(mask.String(text), excerptBytes)
+	return clipWords(mask.String(text), excerptBytes)
 }

@@ -139,7 +139,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 	if err := ix.checkRequest(&req, payload); err != nil {
 		return nil, err
 	}
-	offset, err := decodeCursor(req.Cursor, fingerprint(&req))
+	offset, err := decodeCursor(req.Cursor, ix.fingerprint(&req))
 	if err != nil {
 		return nil, err
 	}
@@ -181,7 +181,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 	resp.Facets = ix.facetCounts(res)
 	resp.Results = ix.results(res, &u, req.Lang)
 	if next := offset + len(res.Hits); next < resp.Total && len(res.Hits) == req.Limit && next < MaxOffset {
-		resp.NextCursor = encodeCursor(next, fingerprint(&req))
+		resp.NextCursor = encodeCursor(next, ix.fingerprint(&req))
 	}
 	if listAll {
 		judgeListing(resp)

@@ -17,6 +17,7 @@ import (
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/api"
 	"github.com/errdex/errdex/internal/app"
+	"github.com/errdex/errdex/internal/clip"
 	"github.com/errdex/errdex/internal/textfmt"
 	"github.com/errdex/errdex/internal/web/params"
 )
@@ -51,6 +52,11 @@ func (s *Server) handleSearch(c echo.Context) error {
 	req, err := params.SearchRequest(v)
 	if err != nil {
 		return err
+	}
+	if v.Get("lang") == "" && app.IsTyped(req.Query) {
+		// The one language rule: a question typed in Hangul is answered
+		// in Korean unless lang says otherwise; a paste never switches.
+		lang = app.ChooseLang("", req.Query, lang)
 	}
 	req.Lang, req.Limit = lang, limit
 	if app.IsPaste(req.Query) {
@@ -395,6 +401,6 @@ func writeBlob(c echo.Context, status int, contentType []string, b []byte) error
 
 // quote quotes user input for a message, shortened and made printable.
 func quote(s string) string {
-	b, _ := json.Marshal(truncate(strings.ToValidUTF8(s, "?"), 100))
+	b, _ := json.Marshal(clip.Bytes(strings.ToValidUTF8(s, "?"), 100))
 	return string(b)
 }

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -560,6 +561,25 @@ func TestFormatText(t *testing.T) {
 	}
 }
 
+// TestSearchLanguage: the API follows the one language rule.
+func TestSearchLanguage(t *testing.T) {
+	s := newTestServer(t, Config{})
+	for _, tc := range []struct{ path, accept, want string }{
+		{"/api/v1/search?q=" + url.QueryEscape("잔액 부족"), "en-US", "ko"},
+		{"/api/v1/search?lang=en&q=" + url.QueryEscape("잔액 부족"), "ko-KR", "en"},
+		{"/api/v1/search?q=" + url.QueryEscape(`{"error":{"message":"잔액 부족"}}`), "en-US", "en"},
+		{"/api/v1/search?q=balance", "ko-KR", "ko"},
+	} {
+		w := request(t, s, "GET", tc.path, nil, "Accept-Language", tc.accept)
+		var resp struct {
+			Lang string `json:"lang"`
+		}
+		if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil || resp.Lang != tc.want {
+			t.Errorf("%s (Accept-Language %s): lang %q, want %q (%v)", tc.path, tc.accept, resp.Lang, tc.want, err)
+		}
+	}
+}
+
 // A lookup of a code nothing has answers its text with 404, so that a bot
 // can tell "nothing" from an answer without reading the words.
 func TestFormatTextNotFound(t *testing.T) {
@@ -653,7 +673,7 @@ func TestMetrics(t *testing.T) {
 	for _, want := range []string{
 		`errdex_http_requests_total{method="GET",route="/api/v1/entries/:system/:code",status="200"} 1`,
 		`errdex_http_requests_total{method="GET",route="unmatched",status="404"} 1`,
-		`errdex_http_request_duration_seconds_bucket{method="GET",route="/api/v1/search"`,
+		`errdex_http_request_duration_seconds_bucket{route="/api/v1/search"`,
 		`errdex_search_duration_seconds_count{kind="search"} 1`,
 		`errdex_search_zero_results_total 1`,
 		`errdex_catalog_entries{system="kakao-share"} 3`,

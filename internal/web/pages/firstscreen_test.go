@@ -187,10 +187,11 @@ func TestAnswers(t *testing.T) {
 		if want < 2 {
 			t.Fatalf("the built-in catalog has %d kakao-share -401 entries; the ambiguous case needs at least 2", want)
 		}
-		if n := eval[int](tb, `document.querySelectorAll(".answer-ambiguous .variant-card").length`); n != want {
+		n := eval[int](tb, `document.querySelectorAll(".answer-ambiguous .variant-card").length`)
+		if n != want {
 			t.Fatalf("ambiguous -401: %d candidates, want %d", n, want)
 		}
-		if eval[int](tb, `document.querySelectorAll(".answer-ambiguous .variant-card .messages code").length`) < 2 {
+		if eval[int](tb, `document.querySelectorAll(".answer-ambiguous .variant-card .messages code").length`) < n {
 			t.Error("the candidates do not show the messages that tell them apart")
 		}
 		if eval[int](tb, `document.querySelectorAll(".result-answer").length`) != 0 {
@@ -247,6 +248,40 @@ func TestAnswers(t *testing.T) {
 			}
 			if c.label != "Copy code" && c.label != "Copy link" && !strings.Contains(got, b.base+"/codes/kakao-share/4019") {
 				t.Errorf("%s copied %q, want the page's full address in it", c.label, got)
+			}
+		}
+	})
+	t.Run("customer reply", func(t *testing.T) {
+		tb := b.tab(t)
+		for _, name := range []string{"clipboard-read", "clipboard-write"} {
+			if _, err := chromedp.CallBrowser(tb.ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+				Permission: &cdpbrowser.PermissionDescriptor{Name: name, AllowWithoutSanitization: true},
+				Setting:    cdpbrowser.PermissionSettingGranted, Origin: b.base,
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, lang := range []string{"en", "ko"} {
+			tb.open("/codes/kakao-share/4019?lang=" + lang)
+			reply := eval[string](tb, `(document.querySelector(".customer-reply .reply") || {}).textContent || ""`)
+			if strings.TrimSpace(reply) == "" {
+				t.Fatalf("%s: the entry page has no customer reply", lang)
+			}
+			fixes, box := rectOf(tb, "#fixes-heading"), rectOf(tb, ".customer-reply")
+			if fixes == nil || box == nil || box.Top < fixes.Top {
+				t.Errorf("%s: the customer reply at %+v, want it after the fixes at %+v", lang, box, fixes)
+			}
+			if n := eval[int](tb, `document.querySelectorAll(".customer-reply li, .customer-reply ol").length`); n != 0 {
+				t.Errorf("%s: the customer reply holds %d list parts of the fix", lang, n)
+			}
+			tb.do(chromedp.Click(chromedp.CSS(".customer-reply .copy-chip"), chromedp.NodeVisible))
+			tb.waitFor(`document.querySelector(".customer-reply .copy-chip").textContent === document.body.getAttribute("data-copied-label")`)
+			got, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`navigator.clipboard.readText()`, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != strings.TrimSpace(reply) {
+				t.Errorf("%s: copied %q, want the reply %q", lang, got, strings.TrimSpace(reply))
 			}
 		}
 	})

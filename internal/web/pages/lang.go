@@ -4,11 +4,13 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/app"
+	"github.com/errdex/errdex/internal/web/params"
 )
 
 // langCookie remembers the language a reader picked with ?lang=.
@@ -30,7 +32,7 @@ func pickLang(r *http.Request) (lang errdex.Lang, fromQuery bool) {
 			return l, false
 		}
 	}
-	return errdex.PreferredLang(r.Header.Get("Accept-Language")), false
+	return params.PreferredLang(r.Header.Get("Accept-Language")), false
 }
 
 // searchLang is the language of a search page, by the rule every surface
@@ -114,6 +116,11 @@ func withParams(u *url.URL, set map[string]string) string {
 	path := u.EscapedPath()
 	if path == "" {
 		path = "/"
+	}
+	// A path of "//evil.example/x" (or "/\evil.example") would be a link to
+	// another site: keep one leading slash.
+	if len(path) > 1 && (path[1] == '/' || path[1] == '\\') {
+		path = "/" + strings.TrimLeft(path, "/\\")
 	}
 	if len(q) == 0 {
 		return path
