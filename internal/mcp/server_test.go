@@ -227,6 +227,33 @@ func TestTools(t *testing.T) {
 	}
 }
 
+// TestFindings checks that identify answers each distinct error of a log
+// on its own, with its lines, its count and a masked excerpt.
+func TestFindings(t *testing.T) {
+	cs := connect(t, mcp.Config{})
+	log := "2026-01-02 ERROR send failed: KAPIError: wrong appKey(null) format\n" +
+		"2026-01-02 ERROR {\"error\":{\"code\":\"invalid_api_key\"}} user=someone@example.com\n" +
+		"2026-01-02 ERROR {\"error\":{\"code\":\"invalid_api_key\"}} user=someone@example.com\n"
+	res := call(t, cs, "identify", map[string]any{"text": log})
+	a := decode[mcp.Answer](t, res)
+	if len(a.Findings) != 2 {
+		t.Fatalf("findings: got %+v, want 2", a.Findings)
+	}
+	f := a.Findings[1]
+	if f.Lines != [2]int{2, 2} || f.Count != 2 || f.Answer != "found" || len(f.Results) == 0 ||
+		f.Results[0].ID != "kirim/invalid_api_key" || strings.Contains(f.Excerpt, "someone@") {
+		t.Errorf("second finding: got %+v", f)
+	}
+	for _, want := range []string{"The text holds 2 distinct errors, each answered alone:", "line 2, 2 times", "FOUND kirim/invalid_api_key"} {
+		if !strings.Contains(text(res), want) {
+			t.Errorf("text lacks %q:\n%s", want, text(res))
+		}
+	}
+	if strings.Contains(text(res), "someone@") {
+		t.Errorf("the text shows the e-mail address unmasked:\n%s", text(res))
+	}
+}
+
 // TestUnsureIsNotAnAnswer checks that a weak answer says so in words a
 // model cannot take for an answer, and never puts a summary where the
 // answer would stand.
