@@ -103,12 +103,12 @@ const maxRecordQuery = 200
 
 // ProviderRecords answers a lookup of a provider code: "iwinv sms 42",
 // "iwinv:42", "aligo -101", "ApiKeyError", "meta 131026". A word naming a
-// provider (its id or name) keeps its records only, a word naming one of
-// its channels keeps that channel; the last other word is the code,
-// matched ignoring case. A code alone finds it for every provider. It
-// returns nil when the query names no code, or names something (a word
-// that is neither a provider, a channel nor the code) that rules the
-// records out.
+// provider (its id or name) keeps its records only; a word naming one of
+// its channels keeps that channel (a channel only other providers have,
+// as "sms" for Aligo, whose send codes have none, narrows nothing); the
+// one other word is the code, matched ignoring case. A code alone finds
+// it for every provider. It returns nil when the query names no code or
+// more than one other word.
 func (c *Catalog) ProviderRecords(query string) []*ProviderRecord {
 	if len(c.records) == 0 || len(query) > maxRecordQuery {
 		return nil
@@ -120,26 +120,25 @@ func (c *Catalog) ProviderRecords(query string) []*ProviderRecord {
 		return nil
 	}
 	var provider, channel, code string
-	var rest []string
 	for _, w := range words {
 		w = strings.Trim(w, "\"'`()[]{}<>.;")
 		switch {
 		case w == "":
 		case provider == "" && c.providerNamed(w) != "":
 			provider = c.providerNamed(w)
-		case channel == "" && c.channelNamed(provider, w):
+		case channel == "" && c.channelNamed("", w):
 			channel = strings.ToLower(w)
+		case code == "":
+			code = w
 		default:
-			rest = append(rest, w)
+			return nil
 		}
 	}
-	switch len(rest) {
-	case 0: // a provider or channel alone is not a code
-		return nil
-	case 1:
-		code = rest[0]
-	default:
-		return nil
+	if code == "" {
+		return nil // a provider or channel alone is not a code
+	}
+	if channel != "" && provider != "" && !c.channelNamed(provider, channel) {
+		channel = ""
 	}
 	var out []*ProviderRecord
 	for _, r := range c.recByCode[strings.ToLower(code)] {

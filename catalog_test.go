@@ -60,11 +60,16 @@ var kirimStatuses = map[string]struct {
 	"service_unavailable": {503, "api_error"},
 }
 
-// metaCodes are Meta's provider codes, aliases of the Kirim codes they map to.
+// metaCodes are Meta's codes (provider records of meta, "on-premises"
+// for the legacy ones) and the Kirim entries they map onto, as Meta
+// documents them: 132001 is "Template does not exist" (Kirim's table gives
+// it to the format mismatch, Meta's 132012), 1006 and 1013 are old
+// On-Premises codes.
 var metaCodes = map[string]string{
-	"outside_24h_window": "131047", "template_paused": "132015", "template_disabled": "132016",
-	"template_param_count_mismatch": "132000", "template_param_format_mismatch": "132001",
-	"recipient_not_on_whatsapp": "1006", "recipient_blocked": "1013", "media_download_failed": "131053",
+	"131047": "outside_24h_window", "132015": "template_paused", "132016": "template_disabled",
+	"132000": "template_param_count_mismatch", "132012": "template_param_format_mismatch",
+	"132001": "invalid_template_name", "on-premises 1006": "recipient_not_on_whatsapp",
+	"on-premises 1013": "recipient_blocked", "131053": "media_download_failed",
 }
 
 func builtin(t *testing.T) *errdex.Catalog {
@@ -92,8 +97,11 @@ func TestCatalogEntries(t *testing.T) {
 			if e.Title.En == e.Title.Ko {
 				t.Errorf("title is the same in both languages: %q", e.Title.En)
 			}
-			if sys, _ := cat.System(e.System); len(e.References) == 0 && (sys == nil || len(sys.Links) == 0) {
-				t.Error("no references, and its system links no official page: say where the facts come from")
+			if len(e.References) == 0 {
+				t.Error("no references: link the public pages the facts come from")
+			}
+			if strings.TrimSpace(e.CustomerReply.En) == "" || !hasHangul(e.CustomerReply.Ko) {
+				t.Errorf("customer_reply %+v: want one in English and in Korean", e.CustomerReply)
 			}
 			for _, r := range cat.Related(e) {
 				if r == e {
@@ -105,8 +113,12 @@ func TestCatalogEntries(t *testing.T) {
 					t.Errorf("status %d type %q, want %d %q", e.HTTPStatus, e.Type, want.status, want.typ)
 				}
 			}
-			if alias, ok := metaCodes[e.Code]; ok && e.System == "kirim" && !slices.Contains(e.Aliases, alias) {
-				t.Errorf("aliases %q, want Meta's code %s", e.Aliases, alias)
+			for _, a := range e.Aliases {
+				for q := range metaCodes {
+					if e.System == "kirim" && a == strings.TrimPrefix(q, "on-premises ") {
+						t.Errorf("alias %s: Meta's codes are provider records, not aliases", a)
+					}
+				}
 			}
 		})
 	}
@@ -138,12 +150,39 @@ func TestRequiredCodesPresent(t *testing.T) {
 	for _, e := range minus401 {
 		variants = append(variants, e.Variant)
 	}
-	if !slices.Equal(variants, []string{"domain-mismatched", "wrong-appkey-format"}) {
-		t.Errorf("-401 variants %q, want domain-mismatched and wrong-appkey-format", variants)
+	if !slices.Equal(variants, []string{"domain-mismatched", "invalid-token", "wrong-appkey-format"}) {
+		t.Errorf("-401 variants %q, want domain-mismatched, invalid-token (the REST API's expired or invalid token) and wrong-appkey-format", variants)
 	}
 	koe, ok := cat.Entry("kakao-share/KOE009")
 	if !ok || !slices.Contains(koe.Related, "kakao-share/4019") {
 		t.Error("KOE009 must be related to 4019")
+	}
+}
+
+// TestMetaCodesAsMetaDocuments checks that each Meta code leads to the
+// Kirim entry Meta's own table gives it, and that the entries whose Kirim
+// mapping Meta contradicts say so.
+func TestMetaCodesAsMetaDocuments(t *testing.T) {
+	cat := builtin(t)
+	for q, want := range metaCodes {
+		recs := cat.ProviderRecords("meta " + q)
+		if len(recs) != 1 || recs[0].EntryID() != "kirim/"+want {
+			var got []string
+			for _, r := range recs {
+				got = append(got, r.ID()+" -> "+r.EntryID())
+			}
+			t.Errorf("meta %s: records %q, want one leading to kirim/%s", q, got, want)
+		}
+	}
+	for _, id := range []string{"kirim/template_param_format_mismatch", "kirim/recipient_not_on_whatsapp", "kirim/recipient_blocked", "kirim/media_download_failed"} {
+		e, ok := cat.Entry(id)
+		if !ok {
+			t.Errorf("%s: missing", id)
+			continue
+		}
+		if len(e.Contradictions) == 0 {
+			t.Errorf("%s: Kirim's and Meta's docs disagree about its code, and the entry does not say so", id)
+		}
 	}
 }
 
@@ -300,26 +339,5 @@ func TestVersionIsContentHash(t *testing.T) {
 	a, b := builtin(t), builtin(t)
 	if a.Version == "" || a.Version != b.Version {
 		t.Errorf("versions %q and %q, want equal and non-empty", a.Version, b.Version)
-	}
-}
-
-func TestPreferredLang(t *testing.T) {
-	for _, tt := range []struct {
-		header string
-		want   errdex.Lang
-	}{
-		{"", errdex.English},
-		{"ko-KR,ko;q=0.9,en;q=0.8", errdex.Korean},
-		{"en-US,en;q=0.9,ko;q=0.8", errdex.English},
-		{"fr-FR, de;q=0.9", errdex.English},
-		{"en;q=0.5, ko;q=0.8", errdex.Korean},
-		{"en, ko", errdex.English}, // equal weights: the first listed
-		{"ko;q=0", errdex.English}, // q=0 means not wanted
-		{"ko;q=abc, en;q=0.1", errdex.English},
-		{"ko;q=2", errdex.English},
-	} {
-		if got := errdex.PreferredLang(tt.header); got != tt.want {
-			t.Errorf("PreferredLang(%q) = %q, want %q", tt.header, got, tt.want)
-		}
 	}
 }

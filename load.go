@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -18,7 +19,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 //go:embed catalog
@@ -225,8 +226,13 @@ func (l *loader) file(name string, data []byte) {
 		l.problem(name, line, "", "not valid UTF-8 text")
 		return
 	}
+	// The file is parsed once, into nodes; the struct is decoded from
+	// them, and unknown fields are found by walking them against the
+	// struct types (knownFields), which is what yaml's own KnownFields
+	// would do on a second parse.
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil {
 		line, msg := splitYAMLError(err.Error())
 		l.problem(name, line, "", "YAML syntax: %s", msg)
 		return
@@ -240,9 +246,10 @@ func (l *loader) file(name string, data []byte) {
 	l.scanInternalNames(name, root.Content[0], "", "", "", "")
 
 	var doc fileDoc
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	err := dec.Decode(&doc)
+	err := root.Decode(&doc)
+	for _, u := range unknownFields(root.Content[0], reflect.TypeFor[fileDoc](), nil) {
+		l.problem(name, u.line, spanEntryID(spans, u.line, doc.System, doc.Entries), "unknown field %q", u.key)
+	}
 	var typeErr *yaml.TypeError
 	switch {
 	case errors.As(err, &typeErr):
@@ -256,7 +263,7 @@ func (l *loader) file(name string, data []byte) {
 		return
 	}
 	var extra yaml.Node
-	if err := dec.Decode(&extra); err != io.EOF {
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
 		l.problem(name, extra.Line, "", "more than one YAML document in the file")
 	}
 

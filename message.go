@@ -60,11 +60,9 @@ func MessagePattern(msg string) (string, error) {
 		return "", errors.New("has too little fixed text to identify anything")
 	}
 	pat := strings.TrimSuffix(b.String(), `.*?`) // a trailing variable matches anything
-	pat = strings.TrimPrefix(pat, `.*?`)
-	if _, err := regexp.Compile("(?i)" + pat); err != nil {
-		return "", err
-	}
-	return pat, nil
+	// Quoted literals, \s+ and .*? always compile: no need to check here
+	// (the test compiles every built-in one).
+	return strings.TrimPrefix(pat, `.*?`), nil
 }
 
 // internalNameRE matches the names of the internal documents the catalog
@@ -74,8 +72,32 @@ var internalNameRE = regexp.MustCompile(`(?i)\b\d{3}_(?:[0-9a-f]{6,}|…|\.\.\.)
 
 // InternalName returns the first internal document name in s, or "".
 func InternalName(s string) string {
-	if !strings.ContainsAny(s, "_-") {
+	if !mayNameInternal(s) {
 		return ""
 	}
 	return internalNameRE.FindString(s)
 }
+
+// mayNameInternal is a quick test that s could hold an internal name:
+// three digits before an underscore, or "upstream-" in any case. Most
+// catalog text has neither, and skips the regular expression.
+func mayNameInternal(s string) bool {
+	for i := 3; i < len(s); i++ {
+		if s[i] == '_' && isDigit(s[i-1]) && isDigit(s[i-2]) && isDigit(s[i-3]) {
+			return true
+		}
+	}
+	for i := strings.IndexByte(s, '-'); i >= 0; {
+		if i >= 8 && strings.EqualFold(s[i-8:i], "upstream") {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '-')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }

@@ -60,6 +60,26 @@ func TestMessagePatternMatches(t *testing.T) {
 	}
 }
 
+// TestBuiltinMessagePatternsCompile compiles the pattern of every message
+// signature of the built-in catalog, as the search does.
+func TestBuiltinMessagePatternsCompile(t *testing.T) {
+	n := 0
+	for _, e := range builtin(t).Entries() {
+		for _, s := range e.Signatures {
+			if s.Message == "" {
+				continue
+			}
+			n++
+			if _, err := regexp.Compile("(?i)" + s.Regex); err != nil {
+				t.Errorf("%s: %q: %v", e.ID(), s.Message, err)
+			}
+		}
+	}
+	if n < 200 {
+		t.Errorf("%d message signatures, want the upstream messages (200+)", n)
+	}
+}
+
 func TestLoadFillsFromRecords(t *testing.T) {
 	cat := goodCatalog(t)
 	e, ok := cat.Entry("kmsg/INVALID_REQUEST")
@@ -115,7 +135,7 @@ func TestLoadFillsFromRecords(t *testing.T) {
 	}
 }
 
-func TestLegacySourceIsWarnedAndNeverKept(t *testing.T) {
+func TestSourceIsRejected(t *testing.T) {
 	fsys := fstest.MapFS{
 		"systems.yaml": {Data: []byte("systems:\n  - {id: kmsg, name: {en: K, ko: 케이}, description: {en: D, ko: 디}}\n")},
 		"kmsg.yaml": {Data: []byte(`system: kmsg
@@ -127,23 +147,17 @@ entries:
     fixes: [{en: X, ko: 엑스}]
     retry: {retryable: false, strategy: never, note: {en: X, ko: 엑스}}
     references:
-      - title: Troubleshooting guide
-        source: 000_4dd56a8fe2838145.txt
       - title: Repository
         url: https://github.com/k-otp/k-msg
+      - title: Troubleshooting guide
+        source: guide.txt
 `)},
 	}
-	cat, err := errdex.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, _ := cat.Entry("kmsg/X")
-	if len(e.References) != 1 || e.References[0].URL != "https://github.com/k-otp/k-msg" {
-		t.Errorf("references %+v: want only the one with a URL", e.References)
-	}
-	if len(cat.Warnings) != 1 || !cat.Warnings[0].Warning || cat.Warnings[0].Line != 11 ||
-		!strings.Contains(cat.Warnings[0].String(), "warning: references[0].source") {
-		t.Errorf("warnings %v, want one at kmsg.yaml:11 for references[0].source", cat.Warnings)
+	_, err := errdex.Load(fsys)
+	var verr *errdex.ValidationError
+	if !asValidation(err, &verr) || len(verr.Problems) != 1 || verr.Problems[0].Line != 13 ||
+		!strings.Contains(verr.Problems[0].Message, "references[1]: source") {
+		t.Errorf("Load: %v, want one problem at kmsg.yaml:13 for references[1].source", err)
 	}
 }
 
@@ -188,6 +202,8 @@ func TestProviderRecordsQuery(t *testing.T) {
 		"iwinv 519":           {"iwinv/alimtalk/519"},
 		"iwinv alimtalk 519":  {"iwinv/alimtalk/519"},
 		"iwinv sms 519":       nil, // another channel's code
+		"iwinv kakao 519":     nil, // two words that are not iwinv's
+		"alimtalk iwinv 519":  {"iwinv/alimtalk/519"},
 		"aligo 42":            nil, // a word that is no provider: not this record
 		"iwinv":               nil,
 		"iwinv sms":           nil,
@@ -195,6 +211,10 @@ func TestProviderRecordsQuery(t *testing.T) {
 		"43":                  nil,
 		"iwinv sms 42 please": nil,
 		`"42"`:                {"iwinv/sms/42"},
+		"aligo -101":          {"aligo/-101"},
+		"Aligo SMS -101":      {"aligo/-101"}, // Aligo's send codes have no channel: sms narrows nothing
+		"-101":                {"aligo/-101"},
+		"iwinv -101":          nil,
 	} {
 		var got []string
 		for _, r := range cat.ProviderRecords(q) {

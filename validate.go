@@ -105,7 +105,7 @@ func (l *loader) validateSystem(s *System) {
 	if s.Homepage != "" && !validURL(s.Homepage) {
 		at("homepage", "homepage %q is not an http(s) URL", s.Homepage)
 	}
-	l.checkReferences(s.Links, "links", false, at)
+	l.checkReferences(s.Links, "links", at)
 }
 
 // requireTextAt reports a missing language of a bilingual field, at the
@@ -160,13 +160,7 @@ func (l *loader) validateEntry(e *Entry) {
 			at(fmt.Sprintf("examples[%d].text", i), "examples[%d]: text required", i)
 		}
 	}
-	l.checkReferences(e.References, "references", true, at)
-	for i, r := range e.References {
-		if r.LegacySource != "" {
-			f := fmt.Sprintf("references[%d].source", i)
-			l.warning(e.File, lineOf(l.lines[e], f, e.Line), id, "%s: source is leaving the schema and is never shown; give the reference a public https url instead", f)
-		}
-	}
+	l.checkReferences(e.References, "references", at)
 	for i, c := range e.Contradictions {
 		f := fmt.Sprintf("contradictions[%d]", i)
 		l.requireTextAt(c.About, f+".about", at)
@@ -263,17 +257,15 @@ func (l *loader) checkSignature(s *Signature, f string, at func(field, format st
 
 // checkReferences checks a list of links: each with a title and an https
 // URL.
-func (l *loader) checkReferences(refs []Reference, field string, legacyOK bool, at func(field, format string, args ...any)) {
+func (l *loader) checkReferences(refs []Reference, field string, at func(field, format string, args ...any)) {
 	for i, r := range refs {
 		f := fmt.Sprintf("%s[%d]", field, i)
 		if strings.TrimSpace(r.Title) == "" {
 			at(f+".title", "%s: title required", f)
 		}
 		switch {
-		case r.URL == "" && r.LegacySource != "" && legacyOK:
-			// warned about by the caller; dropped after loading
-		case r.LegacySource != "" && !legacyOK:
-			at(f+".source", "%s: source is not part of the schema; give an https url", f)
+		case r.LegacySource != "":
+			at(f+".source", "%s: source (an internal document name) is not part of the schema; link the public page with an https url", f)
 		case r.URL == "":
 			at(f+".url", "%s: url required (an https page)", f)
 		case !httpsURL(r.URL):
@@ -329,7 +321,7 @@ func (l *loader) validateProviders(systems map[string]*System, ids map[string]*E
 		if strings.TrimSpace(p.CheckedAgainst) == "" {
 			pat("checked_against", "checked_against: required (the upstream version or date the table was checked against)")
 		}
-		l.checkReferences(p.References, "references", false, pat)
+		l.checkReferences(p.References, "references", pat)
 		if len(p.Codes) == 0 {
 			pat("codes", "codes: at least one record required")
 		}

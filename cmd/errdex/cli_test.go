@@ -48,15 +48,15 @@ func TestCommands(t *testing.T) {
 	}{
 		// The answers the issue asks for, from the built-in catalog.
 		{name: "lookup 4019", args: []string{"lookup", "4019"}, wantCode: exitOK,
-			wantOut: []string{"4019 · Kakao Talk Share (kakao-share) · HTTP 401", "Retry:", "Causes", "Fixes", "1. ", "Page: /codes/kakao-share/4019"}},
+			wantOut: []string{"4019 · Kakao Talk Share (kakao-share) · HTTP 401", "Retry after fixing.", "Causes", "Fixes", "1. ", "Page: /codes/kakao-share/4019"}},
 		{name: "search 잔액 부족", args: []string{"search", "잔액", "부족"}, wantCode: exitOK,
-			wantOut: []string{`results for "잔액 부족"`, "INSUFFICIENT_BALANCE · K-Message (kmsg)", "Fixes"}},
+			wantOut: []string{`"잔액 부족" 검색 결과`, "INSUFFICIENT_BALANCE · K-Message (kmsg)", "해결 방법"}},
 		{name: "identify a pasted payload", args: []string{"identify"}, stdin: `{"error":{"code":"invalid_api_key"}}`, wantCode: exitOK,
 			wantOut: []string{"Found in the text: code invalid_api_key", "invalid_api_key · Kirim public API (kirim) · HTTP 401", `Evidence: code "invalid_api_key"`}},
 		// An answer errdex is not sure of is not shown as one, and exits 1.
 		{name: "identify small talk is no confident match", args: []string{"identify"}, stdin: "hello world\n", wantCode: exitNotFound,
 			notWantOut: "1 entry matches"},
-		{name: "search with only weak matches", args: []string{"search", "운영", "중인", "서비스가", "아닙니다"}, wantCode: exitNotFound,
+		{name: "search with only weak matches", args: []string{"search", "운영", "중인", "서비스가", "아닙니다", "--lang", "en"}, wantCode: exitNotFound,
 			wantOut: []string{"No confident match", "(weak match)"}, wide: true},
 		{name: "a code shared by systems is ambiguous, exit 0", args: []string{"lookup", "rate_limit_exceeded"}, wantCode: exitOK,
 			wantOut: []string{"rate_limit_exceeded · Kirim", "RATE_LIMIT_EXCEEDED · K-Message"}},
@@ -65,7 +65,7 @@ func TestCommands(t *testing.T) {
 
 		// Lookups and where flags go.
 		{name: "flags after the code; a negative code is not a flag", args: []string{"lookup", "-401", "--system", "kakao-share"}, wantCode: exitOK,
-			wantOut: []string{`2 entries for "-401"`, "-401 domain-mismatched", "-401 wrong-appkey-format"}},
+			wantOut: []string{`3 entries for "-401"`, "-401 domain-mismatched", "-401 invalid-token", "-401 wrong-appkey-format"}},
 		{name: "flags before the code", args: []string{"lookup", "--catalog", testCatalog, "--system=share", "-102"}, wantCode: exitOK,
 			wantOut: []string{"402 · Demo Share (share)", "(provider code aligo:-102)"}, notWantOut: "INSUFFICIENT_BALANCE"},
 		{name: "double dash ends the flags", args: []string{"lookup", "--catalog", testCatalog, "--", "-102"}, wantCode: exitOK,
@@ -81,7 +81,7 @@ func TestCommands(t *testing.T) {
 
 		// Language.
 		{name: "LANG=ko_KR.UTF-8 answers in Korean", args: []string{"lookup", "4019"}, env: map[string]string{"LANG": "ko_KR.UTF-8"}, wantCode: exitOK,
-			wantOut: []string{"카카오톡 공유", "재시도:", "원인", "해결 방법"}},
+			wantOut: []string{"카카오톡 공유", "원인 해결 후 재시도.", "원인", "해결 방법"}},
 		{name: "LC_ALL wins over LANG", args: []string{"lookup", "4019"}, env: map[string]string{"LANG": "ko_KR.UTF-8", "LC_ALL": "C"}, wantCode: exitOK,
 			wantOut: []string{"Kakao Talk Share", "Causes"}},
 		{name: "--lang wins over the locale", args: []string{"lookup", "4019", "--lang", "ko"}, env: map[string]string{"LC_ALL": "en_US.UTF-8"}, wantCode: exitOK,
@@ -107,7 +107,22 @@ func TestCommands(t *testing.T) {
 		{name: "bad language", args: []string{"search", "x", "--lang", "fr"}, wantCode: exitUsage, wantErr: `"fr" is not en or ko`},
 		{name: "limit out of range", args: []string{"search", "x", "--limit", "0"}, wantCode: exitUsage, wantErr: "--limit"},
 		{name: "query too long", args: []string{"search", strings.Repeat("x", search.MaxQueryBytes+1)}, wantCode: exitUsage, wantErr: "longer than"},
-		{name: "catalog with problems", args: []string{"lookup", "4019", "--catalog", "testdata"}, wantCode: exitNotFound, wantErr: "loading the catalog"},
+		// A failure is not "nothing found": scripts can tell them apart.
+		{name: "catalog with problems", args: []string{"lookup", "4019", "--catalog", "testdata"}, wantCode: exitFailed, wantErr: "loading the catalog"},
+		{name: "catalog that is not there", args: []string{"search", "x", "--catalog", "testdata/none"}, wantCode: exitFailed, wantErr: "loading the catalog"},
+		// The one language rule: typed Hangul answers in Korean, --lang wins.
+		{name: "search in Hangul answers in Korean under an English locale", args: []string{"search", "잔액", "부족"}, env: map[string]string{"LANG": "en_US.UTF-8"},
+			wantCode: exitOK, wantOut: []string{`"잔액 부족" 검색 결과`, "해결 방법"}},
+		{name: "--lang en wins over Hangul", args: []string{"search", "잔액", "부족", "--lang", "en"}, wantCode: exitOK,
+			wantOut: []string{`results for "잔액 부족"`, "Fixes"}},
+		// The rough edges of issue 17.
+		{name: "search --limit 3 says how many it shows", args: []string{"search", "template", "--limit", "3"}, wantCode: exitOK,
+			wantOut: []string{`3 of `, ` results for "template"`}, wide: true},
+		{name: "lookup of nothing suggests a search", args: []string{"lookup", "KOE 009"}, wantCode: exitNotFound,
+			wantOut: []string{`No entry has the code or alias "KOE 009".`, "errdex search 'KOE 009'"}},
+		{name: "evidence shows a message, not a regular expression", args: []string{"identify"},
+			stdin: `{"name":"KAPIError","msg":"wrong appKey(null) format","code":-401}`, wantCode: exitOK,
+			wantOut: []string{`message "wrong appKey(…) format"`}, notWantOut: `\(`},
 		{name: "export without a format", args: []string{"export"}, wantCode: exitUsage, wantErr: "--format json or --format markdown"},
 		{name: "export json with --lang", args: []string{"export", "--format", "json", "--lang", "ko"}, wantCode: exitUsage, wantErr: "both languages"},
 
@@ -390,5 +405,25 @@ func TestLanguageFromEnvironment(t *testing.T) {
 				t.Errorf("got %q (ok %t), want %q", got, ok, tt.want)
 			}
 		})
+	}
+}
+
+// TestWantColor: colour only on a terminal, and never with NO_COLOR or a
+// dumb terminal.
+func TestWantColor(t *testing.T) {
+	for _, tc := range []struct {
+		terminal bool
+		env      map[string]string
+		want     bool
+	}{
+		{true, map[string]string{"TERM": "xterm-256color"}, true},
+		{true, map[string]string{}, true},
+		{true, map[string]string{"TERM": "dumb"}, false},
+		{true, map[string]string{"NO_COLOR": "1"}, false},
+		{false, map[string]string{"TERM": "xterm"}, false},
+	} {
+		if got := wantColor(tc.terminal, func(k string) string { return tc.env[k] }); got != tc.want {
+			t.Errorf("wantColor(%v, %v) = %v, want %v", tc.terminal, tc.env, got, tc.want)
+		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/i18n"
 	"github.com/errdex/errdex/internal/textfmt"
 )
 
@@ -63,19 +64,9 @@ type bundle struct {
 	Langs   []errdex.Lang  `json:"langs"`
 	Systems []bundleSystem `json:"systems"`
 	Entries []bundleEntry  `json:"entries"`
-}
-
-type bundleSystem struct {
-	*errdex.System
-	Entries int `json:"entries"`
-}
-
-// bundleEntry is a whole entry in both languages (errdex.Entry's own JSON)
-// with its id and page, which the entry itself only computes.
-type bundleEntry struct {
-	ID  string `json:"id"`
-	URL string `json:"url"`
-	*errdex.Entry
+	// Providers are the upstream providers whose own codes the catalog
+	// records, each with its records.
+	Providers []bundleProvider `json:"providers"`
 }
 
 func runExport(_ context.Context, env *cmdEnv, args []string) int {
@@ -128,27 +119,9 @@ func runExport(_ context.Context, env *cmdEnv, args []string) int {
 	}
 	if err != nil {
 		env.errorf("export: %v", err)
-		return exitNotFound
+		return exitFailed
 	}
 	return exitOK
-}
-
-func newBundle(cat *errdex.Catalog, baseURL string) bundle {
-	b := bundle{
-		Kind:          bundleKind,
-		FormatVersion: bundleVersion,
-		Version:       cat.Version,
-		Langs:         errdex.Langs,
-		Systems:       make([]bundleSystem, 0, len(cat.Systems())),
-		Entries:       make([]bundleEntry, 0, cat.Len()),
-	}
-	for _, s := range cat.Systems() {
-		b.Systems = append(b.Systems, bundleSystem{System: s, Entries: cat.Count(s.ID)})
-	}
-	for _, e := range cat.Entries() {
-		b.Entries = append(b.Entries, bundleEntry{ID: e.ID(), URL: textfmt.PageURL(baseURL, e), Entry: e})
-	}
-	return b
 }
 
 func exportJSON(env *cmdEnv, cat *errdex.Catalog, baseURL, path string) error {
@@ -225,16 +198,20 @@ func writeFileAtomic(path string, data []byte) error {
 var mdLabels = map[errdex.Lang]map[string]string{
 	errdex.English: {
 		"index": "errdex catalog", "system": "System", "entries": "Entries", "code": "Code", "title": "Title",
-		"retry": "Retry", "causes": "Causes", "fixes": "Fixes", "notes": "Notes", "examples": "Examples",
-		"related": "Related", "references": "References", "aliases": "Also known as", "page": "Page",
-		"http": "HTTP status", "type": "Type", "version": "Catalog version", "yes": "yes", "no": "no",
+		"retry": i18n.T(errdex.English, i18n.Retry), "causes": i18n.T(errdex.English, i18n.Causes),
+		"fixes": i18n.T(errdex.English, i18n.Fixes), "notes": i18n.T(errdex.English, i18n.Notes),
+		"examples": i18n.T(errdex.English, i18n.Examples), "related": i18n.T(errdex.English, i18n.Related),
+		"references": "References", "aliases": "Also known as", "page": "Page",
+		"http": "HTTP status", "type": "Type", "version": "Catalog version",
 		"provider": "Provider codes", "about": "Description",
 	},
 	errdex.Korean: {
 		"index": "errdex 카탈로그", "system": "시스템", "entries": "항목 수", "code": "코드", "title": "제목",
-		"retry": "재시도", "causes": "원인", "fixes": "해결 방법", "notes": "참고", "examples": "예시",
-		"related": "관련 코드", "references": "출처", "aliases": "다른 이름", "page": "페이지",
-		"http": "HTTP 상태", "type": "유형", "version": "카탈로그 버전", "yes": "가능", "no": "안 함",
+		"retry": i18n.T(errdex.Korean, i18n.Retry), "causes": i18n.T(errdex.Korean, i18n.Causes),
+		"fixes": i18n.T(errdex.Korean, i18n.Fixes), "notes": i18n.T(errdex.Korean, i18n.Notes),
+		"examples": i18n.T(errdex.Korean, i18n.Examples), "related": i18n.T(errdex.Korean, i18n.Related),
+		"references": "출처", "aliases": "다른 이름", "page": "페이지",
+		"http": "HTTP 상태", "type": "유형", "version": "카탈로그 버전",
 		"provider": "프로바이더 코드", "about": "설명",
 	},
 }
@@ -264,10 +241,7 @@ func markdownSystem(cat *errdex.Catalog, s *errdex.System, lang errdex.Lang, bas
 		if e.System != s.ID {
 			continue
 		}
-		retry := l["no"]
-		if e.Retry.Retryable {
-			retry = l["yes"]
-		}
+		retry := textfmt.RetryWord(e.Retry.Strategy, lang)
 		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s |\n", cell(codeLabel(e)), anchor(e), cell(e.Title.In(lang)), e.HTTPStatusText(), retry)
 	}
 	for _, e := range cat.Entries() {
@@ -289,11 +263,7 @@ func markdownEntry(b *strings.Builder, cat *errdex.Catalog, e *errdex.Entry, lan
 	if e.Type != "" {
 		facts = append(facts, fmt.Sprintf("**%s:** `%s`", l["type"], e.Type))
 	}
-	retry := l["no"]
-	if e.Retry.Retryable {
-		retry = l["yes"]
-	}
-	facts = append(facts, fmt.Sprintf("**%s:** %s (`%s`). %s", l["retry"], retry, e.Retry.Strategy, e.Retry.Note.In(lang)))
+	facts = append(facts, strings.TrimSpace(fmt.Sprintf("**%s.** %s", textfmt.RetryWord(e.Retry.Strategy, lang), e.Retry.Note.In(lang))))
 	if len(e.Aliases) > 0 {
 		facts = append(facts, fmt.Sprintf("**%s:** `%s`", l["aliases"], strings.Join(e.Aliases, "`, `")))
 	}

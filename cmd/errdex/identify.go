@@ -38,7 +38,8 @@ Examples:
 
 Typing into it directly works too: paste, then press Ctrl-D on a new line.
 
-Exit status: 0 found (one or several), 1 no confident match, 2 bad usage.
+Exit status: 0 found (one or several), 1 no confident match, 2 bad usage,
+3 a failure (the catalog does not load, standard input cannot be read).
 
 Flags:
 `
@@ -77,7 +78,7 @@ func runIdentify(ctx context.Context, env *cmdEnv, args []string) int {
 			return exitInterrupted
 		case err != nil:
 			env.errorf("identify: reading standard input: %v", err)
-			return exitNotFound
+			return exitFailed
 		case cut:
 			env.errorf("identify: the input is longer than %d KiB; only its first %d KiB were read", errdex.MaxIdentifyBytes>>10, errdex.MaxIdentifyBytes>>10)
 		}

@@ -43,7 +43,8 @@ Examples:
   errdex lookup "iwinv 519"                    a provider's own code
   errdex lookup invalid_api_key --json         the API's JSON, for scripts
 
-Exit status: 0 found (one or several), 1 no confident match, 2 bad usage.
+Exit status: 0 found (one or several), 1 no confident match, 2 bad usage,
+3 a failure (the catalog does not load, standard input cannot be read).
 
 Flags:
 `
@@ -79,8 +80,15 @@ func runLookup(ctx context.Context, env *cmdEnv, args []string) int {
 	}
 	ms := lk.Matches
 	out := s.api.Lookup(s.cat, key, system, ms)
-	return s.answer(env, "lookup", o.json, out,
-		func() error { return s.term.Lookup(env.out, key, ms) }, out.Answer)
+	return s.answer(env, "lookup", o.json, out, func() error {
+		recs := lookupRecords(s.cat, key, system)
+		if len(recs) > 0 {
+			if err := writeRecords(env.out, s.cat, recs, s.lang, s.term.BaseURL, s.term.Width); err != nil || len(ms) == 0 {
+				return err
+			}
+		}
+		return s.term.Lookup(env.out, key, ms)
+	}, out.Answer)
 }
 
 // The rest of this file is shared by lookup, search, identify and export.
@@ -130,7 +138,7 @@ func (o *outputFlags) open(env *cmdEnv) (*session, int) {
 		b, err := builtinIndex()
 		if err != nil {
 			env.errorf("loading the catalog: %v", err)
-			return nil, exitNotFound
+			return nil, exitFailed
 		}
 		ix = b
 	} else {
@@ -141,7 +149,7 @@ func (o *outputFlags) open(env *cmdEnv) (*session, int) {
 		six, err := search.New(context.Background(), cat, search.Options{})
 		if err != nil {
 			env.errorf("indexing the catalog: %v", err)
-			return nil, exitNotFound
+			return nil, exitFailed
 		}
 		ix = six
 	}
@@ -150,7 +158,7 @@ func (o *outputFlags) open(env *cmdEnv) (*session, int) {
 	// With ERRDEX_BASE_URL (the variable serve reads) the page links point
 	// at a running errdex; without it they are site paths.
 	baseURL := strings.TrimRight(env.getenv(envBaseURL), "/")
-	color := isTerminal(env.out) && env.getenv("NO_COLOR") == ""
+	color := wantColor(isTerminal(env.out), env.getenv)
 	return &session{
 		cat:    cat,
 		app:    app.New(holder, app.Config{}),
@@ -200,7 +208,7 @@ func (s *session) answer(env *cmdEnv, cmd string, asJSON bool, apiValue any, ter
 	}
 	if err != nil {
 		env.errorf("%s: %v", cmd, err)
-		return exitNotFound
+		return exitFailed
 	}
 	if !a.Claims() {
 		return exitNotFound
@@ -254,7 +262,7 @@ func openCatalog(env *cmdEnv, dir string) (*errdex.Catalog, int) {
 		if dir != "" {
 			env.errorf(`"errdex validate %s" lists every problem`, dir)
 		}
-		return nil, exitNotFound
+		return nil, exitFailed
 	}
 	return cat, -1
 }
@@ -343,4 +351,11 @@ var negativeNumber = regexp.MustCompile(`^-[0-9]`)
 func isBoolFlag(f *flag.Flag) bool {
 	b, ok := f.Value.(interface{ IsBoolFlag() bool })
 	return ok && b.IsBoolFlag()
+}
+
+// wantColor reports whether to colour the output: on a terminal, unless
+// NO_COLOR is set or the terminal says it is dumb (TERM=dumb: Emacs shells,
+// some CI logs), which shows escape codes as they are.
+func wantColor(terminal bool, getenv func(string) string) bool {
+	return terminal && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
 }

@@ -382,8 +382,8 @@ func TestServeBadCatalogExits(t *testing.T) {
 	var errBuf bytes.Buffer
 	code := run(context.Background(), []string{"serve", "--addr", "127.0.0.1:0", "--catalog", dir},
 		stdio{in: strings.NewReader(""), out: io.Discard, err: &errBuf}, func(string) string { return "" })
-	if code != exitNotFound {
-		t.Errorf("exit status: got %d, want %d", code, exitNotFound)
+	if code != exitFailed { // a failure, not "nothing found"
+		t.Errorf("exit status: got %d, want %d", code, exitFailed)
 	}
 	if !strings.Contains(errBuf.String(), "file=zz-e2e.yaml") {
 		t.Errorf("log does not name the file:\n%s", errBuf.String())
@@ -399,7 +399,7 @@ func TestServeConfig(t *testing.T) {
 		wantErr bool
 	}{
 		{name: "defaults", check: func(c serveConfig) error {
-			if c.Addr != "127.0.0.1:8080" || c.CatalogDir != "" || !c.Watch || c.RateLimit != 20 {
+			if c.Addr != "127.0.0.1:8080" || c.CatalogDir != "" || !c.Watch || c.RateLimit != 20 || !c.MCP {
 				return fmt.Errorf("got %+v", c)
 			}
 			return nil
@@ -419,6 +419,19 @@ func TestServeConfig(t *testing.T) {
 				}
 				return nil
 			}},
+		{name: "mcp off", args: []string{"--mcp=false"}, check: func(c serveConfig) error {
+			if c.MCP {
+				return fmt.Errorf("mcp: got on, want off")
+			}
+			return nil
+		}},
+		{name: "mcp off by env", env: map[string]string{envMCP: "false"}, check: func(c serveConfig) error {
+			if c.MCP {
+				return fmt.Errorf("mcp: got on, want off")
+			}
+			return nil
+		}},
+		{name: "bad mcp", args: []string{"--mcp=maybe"}, wantErr: true},
 		{name: "bad proxy", args: []string{"--trusted-proxies", "nope"}, wantErr: true},
 		{name: "bad rate", args: []string{"--rate-limit", "-1"}, wantErr: true},
 		{name: "bad log level", args: []string{"--log-level", "loud"}, wantErr: true},
@@ -449,7 +462,8 @@ func TestServeHelp(t *testing.T) {
 		t.Errorf("exit status: got %d, want 0", code)
 	}
 	for _, flag := range []string{"-addr", "-ops-addr", "-max-searches", "-catalog", "-index-dir", "-trusted-proxies", "-rate-limit", "-rate-burst",
-		"-base-url", "-log-level", "-log-format", "-watch", "-reload-debounce", "-shutdown-timeout", "ERRDEX_SLACK_SIGNING_SECRET"} {
+		"-base-url", "-log-level", "-log-format", "-watch", "-reload-debounce", "-shutdown-timeout", "ERRDEX_SLACK_SIGNING_SECRET",
+		"-mcp", "ERRDEX_MCP"} {
 		if !strings.Contains(out.String(), flag) {
 			t.Errorf("serve -h does not document %s", flag)
 		}

@@ -7,13 +7,16 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"github.com/errdex/errdex/internal/textfmt"
 )
 
 // Exit statuses of every command.
 const (
 	exitOK       = 0 // done; for lookups: something was found
-	exitNotFound = 1 // nothing found, or the catalog has problems
+	exitNotFound = 1 // nothing found (or no confident match), or the catalog has problems
 	exitUsage    = 2 // bad usage
+	exitFailed   = 3 // something failed that is not the answer: a catalog that does not load, I/O
 )
 
 // stdio is where a command reads and writes; tests pass buffers.
@@ -93,7 +96,8 @@ Examples:
   echo '{"error":{"code":"invalid_api_key"}}' | errdex identify
   errdex lookup KOE009 --json           the API's JSON, for scripts
 
-Exit status: 0 found (one or several), 1 no confident match, 2 bad usage.
+Exit status: 0 found (one or several), 1 no confident match, 2 bad usage,
+3 a failure (a catalog that does not load, reading or writing).
 Run "errdex help <command>" or "errdex <command> -h" for a command's flags.
 `)
 }
@@ -101,11 +105,7 @@ Run "errdex help <command>" or "errdex <command> -h" for a command's flags.
 // isTerminal reports whether w is a terminal, for colour and layout.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return ok && textfmt.IsTerminal(f)
 }
 
 // joinArgs joins the words of a query given as several arguments.

@@ -30,7 +30,8 @@ Examples:
   errdex search rate limit --limit 3
   errdex search 401 --json                     the API's JSON, for scripts
 
-Exit status: 0 found (one or several), 1 no confident match, 2 bad usage.
+Exit status: 0 found (one or several), 1 no confident match, 2 bad usage,
+3 a failure (the catalog does not load, standard input cannot be read).
 
 Flags:
 `
@@ -65,6 +66,11 @@ func runSearch(ctx context.Context, env *cmdEnv, args []string) int {
 		env.errorf("--limit: %d is not between 1 and %d", limit, errdex.MaxLimit)
 		return exitUsage
 	}
+	// The one language rule: --lang wins; else a question typed in Hangul
+	// is answered in Korean; else the locale decides (o.open).
+	if o.lang == "" && app.IsTyped(query) && app.ChooseLang("", query, "") == errdex.Korean {
+		o.lang = string(errdex.Korean)
+	}
 	s, code := o.open(env)
 	if code >= 0 {
 		return code
@@ -94,5 +100,5 @@ func searchFailed(env *cmdEnv, cmd string, err error) int {
 		return exitUsage
 	}
 	env.errorf("%s: %v", cmd, err)
-	return exitNotFound
+	return exitFailed
 }

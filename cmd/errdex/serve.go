@@ -23,6 +23,7 @@ import (
 	"github.com/errdex/errdex/internal/app"
 	"github.com/errdex/errdex/internal/chatops"
 	"github.com/errdex/errdex/internal/live"
+	"github.com/errdex/errdex/internal/mcp"
 	"github.com/errdex/errdex/internal/search"
 	"github.com/errdex/errdex/internal/web"
 )
@@ -60,6 +61,8 @@ type serveConfig struct {
 	// SlackInChannel posts every Slack answer to the channel instead of
 	// only to the person who asked.
 	SlackInChannel bool
+	// MCP serves the Model Context Protocol on POST /mcp.
+	MCP bool
 
 	LogLevel        slog.Level
 	LogFormat       string
@@ -80,6 +83,7 @@ const (
 	envBaseURL         = "ERRDEX_BASE_URL"
 	envSlackSecret     = "ERRDEX_SLACK_SIGNING_SECRET"
 	envSlackInChannel  = "ERRDEX_SLACK_IN_CHANNEL"
+	envMCP             = "ERRDEX_MCP"
 	envLogLevel        = "ERRDEX_LOG_LEVEL"
 	envLogFormat       = "ERRDEX_LOG_FORMAT"
 	envShutdownTimeout = "ERRDEX_SHUTDOWN_TIMEOUT"
@@ -87,10 +91,11 @@ const (
 
 const serveUsage = `Usage: errdex serve [flags]
 
-Serves the web UI, the JSON API under /api/v1, /healthz and /readyz on
---addr, and /metrics, /api/v1/misses and a /readyz with the last reload's
-problems on the operations listener --ops-addr (keep it on loopback or a
-cluster-internal address: it shows what users searched for). Without --catalog it serves the catalog built into errdex; with
+Serves the web UI, the JSON API under /api/v1, the Model Context Protocol
+on POST /mcp (for AI assistants; --mcp=false turns it off), /healthz and
+/readyz on --addr, and /metrics, /api/v1/misses and a /readyz with the last
+reload's problems on the operations listener --ops-addr (keep it on loopback
+or a cluster-internal address: it shows what users searched for). Without --catalog it serves the catalog built into errdex; with
 it, edits to the directory are validated and applied without a restart
 (SIGHUP reloads too), and a catalog with problems is refused while the last
 good one keeps serving. SIGTERM or SIGINT shuts down gracefully.
@@ -106,7 +111,7 @@ func parseServeConfig(env *cmdEnv, args []string) (serveConfig, error) {
 	var (
 		cfg                                           serveConfig
 		proxies, level, debounce, rateLimit, shutdown string
-		watch, inChannel                              string
+		watch, inChannel, mcpOn                       string
 		burst, maxSearches                            string
 	)
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
@@ -133,6 +138,7 @@ func parseServeConfig(env *cmdEnv, args []string) (serveConfig, error) {
 	fs.StringVar(&maxSearches, "max-searches", getenv(envMaxSearches, "0"), "searches answered at once, beyond which they get 503 and Retry-After (env "+envMaxSearches+"); 0: 8 per CPU, at least 8")
 	fs.StringVar(&cfg.BaseURL, "base-url", getenv(envBaseURL, ""), "public `URL` of this service, put before links in answers (env "+envBaseURL+"); default: site-relative links")
 	fs.StringVar(&inChannel, "slack-in-channel", getenv(envSlackInChannel, "false"), "post Slack answers to the channel, not only to the asker: true or false (env "+envSlackInChannel+")")
+	fs.StringVar(&mcpOn, "mcp", getenv(envMCP, "true"), "serve the Model Context Protocol on POST /mcp: true or false (env "+envMCP+")")
 	fs.StringVar(&level, "log-level", getenv(envLogLevel, "info"), "debug, info, warn or error (env "+envLogLevel+")")
 	fs.StringVar(&cfg.LogFormat, "log-format", getenv(envLogFormat, "text"), "text or json (env "+envLogFormat+")")
 	fs.StringVar(&shutdown, "shutdown-timeout", getenv(envShutdownTimeout, "20s"), "how long in-flight requests may take to finish on SIGTERM (env "+envShutdownTimeout+")")
@@ -147,6 +153,9 @@ func parseServeConfig(env *cmdEnv, args []string) (serveConfig, error) {
 	var err error
 	if cfg.SlackInChannel, err = strconv.ParseBool(inChannel); err != nil {
 		return cfg, fmt.Errorf("--slack-in-channel: %q is not true or false", inChannel)
+	}
+	if cfg.MCP, err = strconv.ParseBool(mcpOn); err != nil {
+		return cfg, fmt.Errorf("--mcp: %q is not true or false", mcpOn)
 	}
 	if cfg.Watch, err = strconv.ParseBool(watch); err != nil {
 		return cfg, fmt.Errorf("--watch: %q is not true or false", watch)
@@ -231,7 +240,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) int {
 	}
 	if err := serve(ctx, cfg, log); err != nil {
 		log.Error("errdex serve stopped", "err", err)
-		return exitNotFound
+		return exitFailed
 	}
 	return exitOK
 }
@@ -272,6 +281,11 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 		RateBurst:      cfg.RateBurst,
 		MaxSearches:    cfg.MaxSearches,
 	}
+	if cfg.SlackSigningSecret != "" && cfg.BaseURL == "" {
+		// Slack cannot follow a site-relative link: answers would carry
+		// none, and no "Open in errdex" button.
+		log.Warn("Slack is on without a base URL: its answers have no links; set --base-url or " + envBaseURL)
+	}
 	if cfg.SlackSigningSecret != "" {
 		// Slack asks the server's application service, like every surface.
 		wcfg.Slack = func(svc *app.Service) (http.Handler, error) {
@@ -281,6 +295,17 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 				BaseURL:       cfg.BaseURL,
 				Logger:        log.With("handler", "slack"),
 			}, svc)
+		}
+	}
+	if cfg.MCP {
+		// MCP asks the same service: the API's deadline, metrics and misses.
+		wcfg.MCP = func(svc *app.Service) http.Handler {
+			return mcp.New(mcp.Config{
+				App:     svc,
+				BaseURL: cfg.BaseURL,
+				Version: cat.Version,
+				Logger:  log.With("handler", "mcp"),
+			}).HTTPHandler(mcp.HTTPOptions{BehindProxy: len(cfg.TrustedProxies) > 0})
 		}
 	}
 	srv, err := web.New(wcfg, holder, reloader, log)
@@ -331,7 +356,7 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 	// Logged once the watch and SIGHUP are in place, so a change made after
 	// this line is seen.
 	log.Info("listening", "addr", ln.Addr().String(), "ops_addr", opsAddr, "catalog", cat.Source,
-		"version", cat.Version, "entries", cat.Len(), "slack", cfg.SlackSigningSecret != "")
+		"version", cat.Version, "entries", cat.Len(), "slack", cfg.SlackSigningSecret != "", "mcp", cfg.MCP)
 	wg.Go(func() {
 		for {
 			select {

@@ -65,7 +65,7 @@ fail the check.
 		return exitNotFound
 	case err != nil:
 		env.errorf("%v", err)
-		return exitNotFound
+		return exitFailed
 	}
 	for _, p := range cat.Warnings {
 		fmt.Fprintln(env.out, p)

@@ -23,10 +23,10 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/app"
+	"github.com/errdex/errdex/internal/clip"
 )
 
 // Limits on what the handler accepts.
@@ -72,6 +72,9 @@ type SlackConfig struct {
 	Now func() time.Time
 	// Logger receives refused requests and search failures; nil discards.
 	Logger *slog.Logger
+	// Client posts the answers of the "Share in channel" button to Slack's
+	// response_url; nil means one with a 5-second timeout.
+	Client *http.Client
 }
 
 // Slack answers Slack slash commands. Create it with NewSlack.
@@ -142,6 +145,10 @@ func (h *Slack) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if form.Get("ssl_check") == "1" { // Slack checking the certificate: nothing to answer
 		w.WriteHeader(http.StatusOK)
+		return
+	}
+	if form.Has("payload") { // a button of an answer (interact.go)
+		h.interact(w, r, form.Get("payload"))
 		return
 	}
 	msg := h.answer(r.Context(), parseCommand(form, h.cfg))
@@ -228,7 +235,7 @@ func parseCommand(form url.Values, cfg SlackConfig) command {
 		}
 		text = rest
 	}
-	if !langSet {
+	if !langSet && app.IsTyped(c.text) { // a paste never switches the language
 		c.lang = app.ChooseLang("", c.text, cfg.Lang)
 	}
 	if c.text == "" {
@@ -247,7 +254,7 @@ func (h *Slack) answer(ctx context.Context, c command) *Message {
 	ctx, cancel := context.WithTimeout(ctx, Timeout)
 	defer cancel()
 	resp, err := h.search.Search(ctx, errdex.Request{
-		Query: truncate(c.text, errdex.MaxIdentifyBytes), Lang: c.lang, Limit: 1 + Candidates})
+		Query: clip.Bytes(c.text, errdex.MaxIdentifyBytes), Lang: c.lang, Limit: 1 + Candidates})
 	var ferr *errdex.FieldError
 	switch {
 	case errors.As(err, &ferr):
@@ -261,15 +268,4 @@ func (h *Slack) answer(ctx context.Context, c command) *Message {
 		return h.notFoundMessage(c, resp)
 	}
 	return h.resultMessage(c, resp)
-}
-
-// truncate cuts s to at most n bytes without splitting a character.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
 }

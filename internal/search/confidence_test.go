@@ -26,7 +26,7 @@ func TestAnswers(t *testing.T) {
 			errdex.AnswerFound, "kakao-share/-401/domain-mismatched", errdex.ConfidenceCertain},
 		{"a typed description", "잔액이 부족해요", false, errdex.AnswerFound, "kmsg/INSUFFICIENT_BALANCE", errdex.ConfidenceLikely},
 		{"small talk", "hello world", true, "", "", ""},
-		{"one word of a message", "운영 중인 서비스가 아닙니다.", false, errdex.AnswerUnsure, "", errdex.ConfidenceWeak},
+		{"part of a message", "서비스가 아닙니다", false, errdex.AnswerUnsure, "", errdex.ConfidenceWeak},
 		{"nothing", "zxcv qwpo", false, errdex.AnswerNone, "", ""},
 	}
 	for _, tt := range tests {

@@ -68,10 +68,13 @@ func (ix *Index) Identify(ctx context.Context, text string, lang errdex.Lang, li
 func (ix *Index) Lookup(code, system string) []errdex.Match {
 	code = strings.TrimSpace(code)
 	if fields := strings.Fields(code); len(fields) == 2 && ix.providers[strings.ToLower(trimNoise(fields[0]))] {
-		return ix.lookupProvider(strings.ToLower(trimNoise(fields[0])), fields[1], system)
+		return ix.lookupProvider(code, strings.ToLower(trimNoise(fields[0])), fields[1], system)
+	}
+	if fields := strings.Fields(code); len(fields) == 3 && ix.providers[strings.ToLower(trimNoise(fields[0]))] {
+		return ix.lookupProvider(code, strings.ToLower(trimNoise(fields[0])), fields[2], system) // "iwinv sms 42"
 	}
 	if p, c, ok := strings.Cut(trimNoise(code), ":"); ok && ix.providers[strings.ToLower(p)] {
-		return ix.lookupProvider(strings.ToLower(p), c, system)
+		return ix.lookupProvider(code, strings.ToLower(p), c, system)
 	}
 	for _, f := range strings.Fields(code) {
 		if noiseWords[strings.ToLower(strings.Trim(f, ":="))] {
@@ -81,8 +84,23 @@ func (ix *Index) Lookup(code, system string) []errdex.Match {
 	return ix.cat.Lookup(trimNoise(code), system)
 }
 
-func (ix *Index) lookupProvider(provider, code, system string) []errdex.Match {
+// lookupProvider answers a provider-qualified code ("iwinv sms 42",
+// "meta 131026") with the entries its provider records map onto, or,
+// without records, the entries listing it among their provider codes.
+// (An entry whose own code is the provider's, like kirim/131026, keeps
+// only its code match in Catalog.Lookup, so the records are asked first.)
+func (ix *Index) lookupProvider(query, provider, code, system string) []errdex.Match {
 	var out []errdex.Match
+	for _, r := range ix.cat.ProviderRecords(query) {
+		e, ok := ix.cat.Entry(r.EntryID())
+		if !ok || system != "" && e.System != system || slices.ContainsFunc(out, func(m errdex.Match) bool { return m.Entry == e }) {
+			continue
+		}
+		out = append(out, errdex.Match{Entry: e, Field: errdex.FieldProviderCode, Value: r.Provider + ":" + r.Code})
+	}
+	if len(out) > 0 || len(ix.cat.ProviderRecords(query)) > 0 {
+		return out
+	}
 	for _, m := range ix.cat.Lookup(trimNoise(code), system) {
 		if m.Field == errdex.FieldProviderCode && strings.HasPrefix(strings.ToLower(m.Value), provider+":") {
 			out = append(out, m)
@@ -95,7 +113,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 	if err := ix.checkRequest(&req, payload); err != nil {
 		return nil, err
 	}
-	offset, err := decodeCursor(req.Cursor, fingerprint(&req))
+	offset, err := decodeCursor(req.Cursor, ix.fingerprint(&req))
 	if err != nil {
 		return nil, err
 	}
@@ -156,7 +174,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 		resp.Results = append(resp.Results, r)
 	}
 	if next := offset + len(res.Hits); next < resp.Total && len(res.Hits) == req.Limit && next < MaxOffset {
-		resp.NextCursor = encodeCursor(next, fingerprint(&req))
+		resp.NextCursor = encodeCursor(next, ix.fingerprint(&req))
 	}
 	if resp.Total == 0 && !listAll {
 		resp.Suggestions = ix.suggest(ctx, u, req.Query)

@@ -33,6 +33,7 @@ func (t Terminal) Lookup(w io.Writer, code string, ms []errdex.Match) error {
 	var sb strings.Builder
 	if len(ms) == 0 {
 		t.para(&sb, "", l.noCode(Sanitize(code)))
+		t.para(&sb, "", l.searchHint(shellWord(Sanitize(code))))
 		t.para(&sb, "", l.noMatchTip)
 		return write(w, &sb)
 	}
@@ -46,7 +47,7 @@ func (t Terminal) Lookup(w io.Writer, code string, ms []errdex.Match) error {
 		}
 		var via string
 		if m.Field != errdex.MatchCode {
-			via = l.matchedBy[m.Field] + " " + m.Value
+			via = MatchKind(m.Field, t.Lang) + " " + m.Value
 		}
 		t.entry(&sb, m.Entry, via)
 	}
@@ -69,7 +70,11 @@ func (t Terminal) Search(w io.Writer, resp *errdex.Response) error {
 		t.closest(&sb, l.noConfident(Sanitize(resp.Query)), resp.Results, false)
 		return write(w, &sb)
 	}
-	t.para(&sb, "", t.dim(l.results(resp.Total, Sanitize(resp.Query))))
+	header := l.results(resp.Total, Sanitize(resp.Query))
+	if len(resp.Results) < resp.Total {
+		header = l.resultsShown(len(resp.Results), resp.Total, Sanitize(resp.Query))
+	}
+	t.para(&sb, "", t.dim(header))
 	sb.WriteByte('\n')
 	t.results(&sb, resp.Results, false)
 	return write(w, &sb)
@@ -160,7 +165,7 @@ func (t Terminal) entry(sb *strings.Builder, e *errdex.Entry, via string) {
 	sb.WriteByte('\n')
 	t.markdown(sb, indent, indent, e.Summary.In(t.Lang))
 	sb.WriteByte('\n')
-	t.para(sb, indent, t.bold(l.retry+":")+" "+t.retryColor(e, l.retryAdvice(e, t.Lang)))
+	t.para(sb, indent, t.retryColor(e, t.bold(RetryWord(e.Retry.Strategy, t.Lang)+".")+retryNote(e, t.Lang)))
 	t.list(sb, l.causes, e.Causes, false)
 	t.list(sb, l.fixes, e.Fixes, true)
 	t.list(sb, l.notes, e.Notes, false)
@@ -261,22 +266,25 @@ func (t Terminal) evidence(ev []errdex.Evidence) string {
 	l := labelsFor(t.Lang)
 	parts := make([]string, 0, len(ev))
 	for _, e := range ev {
-		parts = append(parts, MatchKind(e.Kind, t.Lang)+" "+quote(Sanitize(e.Value)))
+		v := e.Value
+		if e.Kind == errdex.MatchSignature {
+			v = readablePattern(v)
+		}
+		parts = append(parts, MatchKind(e.Kind, t.Lang)+" "+quote(Sanitize(v)))
 	}
 	return l.evidence + ": " + strings.Join(parts, ", ")
 }
 
 func (t Terminal) understood(u errdex.Understanding) string {
-	l := labelsFor(t.Lang)
 	var parts []string
 	for _, c := range u.Codes {
-		parts = append(parts, l.matchedBy[errdex.MatchCode]+" "+Sanitize(c))
+		parts = append(parts, MatchKind(errdex.MatchCode, t.Lang)+" "+Sanitize(c))
 	}
 	for _, s := range u.HTTPStatuses {
 		parts = append(parts, "HTTP "+itoa(s))
 	}
 	for _, id := range u.Signatures {
-		parts = append(parts, l.matchedBy[errdex.MatchSignature]+" "+Sanitize(id))
+		parts = append(parts, MatchKind(errdex.MatchSignature, t.Lang)+" "+Sanitize(id))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -377,4 +385,46 @@ func (t Terminal) retryColor(e *errdex.Entry, s string) string {
 func write(w io.Writer, sb *strings.Builder) error {
 	_, err := io.WriteString(w, sb.String())
 	return err
+}
+
+// retryNote is " " and the entry's retry note, or "".
+func retryNote(e *errdex.Entry, lang errdex.Lang) string {
+	if note := e.Retry.Note.In(lang); note != "" {
+		return " " + note
+	}
+	return ""
+}
+
+// readablePattern shows a signature's regular expression the way people
+// read a message: `wrong appKey\(.*\) format` as "wrong appKey(…) format".
+// Flags and groups go, a wildcard becomes an ellipsis, whitespace classes
+// a space, and escaped characters stand for themselves.
+func readablePattern(re string) string {
+	r := strings.NewReplacer("(?i)", "", "(?-i)", "", "(?:", "", ".*?", "…", ".+?", "…", ".*", "…", ".+", "…",
+		`\s*`, " ", `\s+`, " ", `\s`, " ", `\d+`, "N", `\d`, "N", "^", "", "$", "")
+	s := r.Replace(re)
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\' && i+1 < len(s):
+			i++
+			b.WriteByte(s[i])
+		case c == '(' || c == ')':
+		case c == '|':
+			b.WriteString(" / ")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// shellWord quotes s for a shell command line when it needs it.
+func shellWord(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r == '-' || r == '_' || r == '.' || r == ':' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

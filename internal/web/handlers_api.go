@@ -17,6 +17,7 @@ import (
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/api"
 	"github.com/errdex/errdex/internal/app"
+	"github.com/errdex/errdex/internal/clip"
 	"github.com/errdex/errdex/internal/textfmt"
 	"github.com/errdex/errdex/internal/web/params"
 )
@@ -51,6 +52,11 @@ func (s *Server) handleSearch(c echo.Context) error {
 	req, err := params.SearchRequest(v)
 	if err != nil {
 		return err
+	}
+	if v.Get("lang") == "" && app.IsTyped(req.Query) {
+		// The one language rule: a question typed in Hangul is answered
+		// in Korean unless lang says otherwise; a paste never switches.
+		lang = app.ChooseLang("", req.Query, lang)
 	}
 	req.Lang, req.Limit = lang, limit
 	if app.IsPaste(req.Query) {
@@ -182,7 +188,13 @@ func (s *Server) handleLookup(c echo.Context) error {
 	setLanguage(c, lang)
 
 	if format == formatText {
-		return writeText(c, http.StatusOK, textfmt.LookupText(matches, lang, s.cfg.BaseURL))
+		// A bot posts the text as it is, and reads the status: a code
+		// nothing has is a 404 with the words that say so.
+		status := http.StatusOK
+		if len(matches) == 0 {
+			status = http.StatusNotFound
+		}
+		return writeText(c, status, textfmt.LookupText(matches, lang, s.cfg.BaseURL))
 	}
 	b, err := encodeJSON(s.builder(lang).Lookup(cat, code, system, matches))
 	if err != nil {
@@ -389,6 +401,6 @@ func writeBlob(c echo.Context, status int, contentType []string, b []byte) error
 
 // quote quotes user input for a message, shortened and made printable.
 func quote(s string) string {
-	b, _ := json.Marshal(truncate(strings.ToValidUTF8(s, "?"), 100))
+	b, _ := json.Marshal(clip.Bytes(strings.ToValidUTF8(s, "?"), 100))
 	return string(b)
 }

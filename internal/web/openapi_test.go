@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -12,6 +13,9 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/legacy"
+
+	"github.com/errdex/errdex/internal/app"
+	"github.com/errdex/errdex/internal/mcp"
 )
 
 // TestOpenAPI sends real requests through the real router and validates
@@ -34,7 +38,9 @@ func TestOpenAPI(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	s := newTestServer(t, Config{})
+	s := newTestServer(t, Config{MCP: func(svc *app.Service) http.Handler {
+		return mcp.New(mcp.Config{App: svc}).HTTPHandler(mcp.HTTPOptions{})
+	}})
 	// One miss, so /misses lists something.
 	request(t, s, "GET", "/api/v1/search?q=no+such+thing+anywhere", nil)
 
@@ -72,6 +78,14 @@ func TestOpenAPI(t *testing.T) {
 		{"GET", "/api/v1/systems?lang=xx", "", "", 400},
 		{"GET", "/api/openapi.json", "", "", 200},
 		{"GET", "/healthz", "", "", 200},
+		{"POST", "/mcp", "application/json", `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}`, 200},
+		{"POST", "/mcp", "application/json", `{"jsonrpc":"2.0","method":"notifications/initialized"}`, 202},
+		{"POST", "/mcp", "application/json", `{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"lookup","arguments":{"code":"4019"}}}`, 200},
+		{"POST", "/mcp", "application/json", `{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"nope"}}`, 200},
+		{"POST", "/mcp", "application/json", `{"jsonrpc":`, 400},
+		{"POST", "/mcp", "text/plain", `{}`, 415},
+		{"POST", "/mcp", "application/json", `{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"identify","arguments":{"text":"` + strings.Repeat("x", 300<<10) + `"}}}`, 413},
+		{"GET", "/mcp", "", "", 405},
 		{"GET", "/readyz", "", "", 200},
 	}
 	// The operations listener's routes, as that listener answers them.
@@ -129,6 +143,9 @@ func TestOpenAPI(t *testing.T) {
 			req := httptest.NewRequest(tt.method, "http://errdex.test"+tt.path, body)
 			if tt.ctype != "" {
 				req.Header.Set("Content-Type", tt.ctype)
+			}
+			if tt.path == "/mcp" {
+				req.Header.Set("Accept", "application/json, text/event-stream")
 			}
 			w := httptest.NewRecorder()
 			s.Handler().ServeHTTP(w, req)

@@ -35,6 +35,13 @@ func (s *Server) registerRoutes(p *pages.Pages) {
 		e.POST("/chatops/slack", echo.WrapHandler(s.cfg.SlackHandler))
 	}
 
+	// MCP for AI assistants: on unless turned off (--mcp=false), then a 404.
+	// Only POST is served; GET and DELETE answer 405, which the transport
+	// reads as "no event stream, no sessions".
+	if s.mcp != nil {
+		e.POST("/mcp", echo.WrapHandler(s.mcp))
+	}
+
 	// Unknown paths under /api answer the JSON 404 (the error handler picks
 	// the format by path); this route only makes that explicit for /api
 	// itself, which no other route covers.

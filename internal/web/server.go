@@ -57,6 +57,10 @@ type Config struct {
 	// the server's application service, so its searches get the same
 	// deadline, metrics and misses as the API's and the pages'.
 	Slack func(*app.Service) (http.Handler, error)
+	// MCP, when set, builds the handler of POST /mcp (the Model Context
+	// Protocol's Streamable HTTP transport) over the application service;
+	// it sits behind the same middleware as the API. Unset, /mcp is a 404.
+	MCP func(*app.Service) http.Handler
 }
 
 func (c *Config) setDefaults() {
@@ -88,6 +92,7 @@ type Server struct {
 	echo     *echo.Echo
 	live     *live.Holder
 	app      *app.Service
+	mcp      http.Handler   // POST /mcp; nil when MCP is off
 	reloader *live.Reloader // nil when serving the built-in catalog
 	metrics  *Metrics
 	misses   *Misses
@@ -132,6 +137,9 @@ func New(cfg Config, h *live.Holder, reloader *live.Reloader, log *slog.Logger) 
 		}
 		s.cfg.SlackHandler = sh
 	}
+	if cfg.MCP != nil {
+		s.mcp = cfg.MCP(s.app)
+	}
 	if cfg.RateLimit > 0 {
 		s.limiter = newRateLimiter(cfg.RateLimit, cfg.RateBurst, cfg.MaxClients)
 	}
@@ -166,9 +174,6 @@ func (s *Server) SetErrorPage(f ErrorPageFunc) { s.errorPage = f }
 
 // Handler returns the server's HTTP handler.
 func (s *Server) Handler() http.Handler { return s.echo }
-
-// Misses returns the zero-result log, which every surface's searches add to.
-func (s *Server) Misses() *Misses { return s.misses }
 
 // App returns the application service the server's handlers answer with.
 func (s *Server) App() *app.Service { return s.app }

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -557,6 +558,41 @@ func TestFormatText(t *testing.T) {
 				t.Errorf("text answer lacks the entry's link:\n%s", w.Body)
 			}
 		})
+	}
+}
+
+// TestSearchLanguage: the API follows the one language rule.
+func TestSearchLanguage(t *testing.T) {
+	s := newTestServer(t, Config{})
+	for _, tc := range []struct{ path, accept, want string }{
+		{"/api/v1/search?q=" + url.QueryEscape("잔액 부족"), "en-US", "ko"},
+		{"/api/v1/search?lang=en&q=" + url.QueryEscape("잔액 부족"), "ko-KR", "en"},
+		{"/api/v1/search?q=" + url.QueryEscape(`{"error":{"message":"잔액 부족"}}`), "en-US", "en"},
+		{"/api/v1/search?q=balance", "ko-KR", "ko"},
+	} {
+		w := request(t, s, "GET", tc.path, nil, "Accept-Language", tc.accept)
+		var resp struct {
+			Lang string `json:"lang"`
+		}
+		if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil || resp.Lang != tc.want {
+			t.Errorf("%s (Accept-Language %s): lang %q, want %q (%v)", tc.path, tc.accept, resp.Lang, tc.want, err)
+		}
+	}
+}
+
+// A lookup of a code nothing has answers its text with 404, so that a bot
+// can tell "nothing" from an answer without reading the words.
+func TestFormatTextNotFound(t *testing.T) {
+	s := newTestServer(t, Config{})
+	w := request(t, s, "GET", "/api/v1/lookup?code=NOPE&format=text", nil)
+	if w.Code != http.StatusNotFound || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/plain") {
+		t.Fatalf("got %d %s, want 404 text/plain", w.Code, w.Header().Get("Content-Type"))
+	}
+	if !strings.Contains(w.Body.String(), "No entry") {
+		t.Errorf("404 text does not say nothing was found:\n%s", w.Body)
+	}
+	if w := request(t, s, "GET", "/api/v1/lookup?code=NOPE", nil); w.Code != http.StatusOK {
+		t.Errorf("JSON lookup of a missing code: got %d, want 200 with no results", w.Code)
 	}
 }
 

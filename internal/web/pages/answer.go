@@ -137,9 +137,9 @@ func markdownAnswer(cat *errdex.Catalog, e *errdex.Entry, lang errdex.Lang, t *S
 	if s := strings.TrimSpace(e.Summary.In(lang)); s != "" {
 		sb.WriteString(s + "\n\n")
 	}
-	sb.WriteString("**" + t.Retry + ":** " + newRetryView(e.Retry, lang, t).Label)
+	sb.WriteString("**" + newRetryView(e.Retry, lang, t).Label + ".**")
 	if n := strings.TrimSpace(e.Retry.Note.In(lang)); n != "" {
-		sb.WriteString(". " + n)
+		sb.WriteString(" " + n)
 	}
 	sb.WriteString("\n\n")
 	if len(e.Fixes) > 0 {

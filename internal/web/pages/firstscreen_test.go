@@ -2,12 +2,15 @@ package pages_test
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -175,10 +178,20 @@ func TestAnswers(t *testing.T) {
 		tb := b.tab(t)
 		tb.emulate(firstScreens[0])
 		tb.open("/search?q=-401")
-		if n := eval[int](tb, `document.querySelectorAll(".answer-ambiguous .variant-card").length`); n != 2 {
-			t.Fatalf("ambiguous -401: %d candidates, want 2", n)
+		// Every kakao-share variant of -401 is a candidate: the catalog decides how many.
+		idx, err := builtinIndex()
+		if err != nil {
+			t.Fatal(err)
 		}
-		if eval[int](tb, `document.querySelectorAll(".answer-ambiguous .variant-card .messages code").length`) < 2 {
+		want := len(idx.Catalog().Lookup("-401", "kakao-share"))
+		if want < 2 {
+			t.Fatalf("the built-in catalog has %d kakao-share -401 entries; the ambiguous case needs at least 2", want)
+		}
+		n := eval[int](tb, `document.querySelectorAll(".answer-ambiguous .variant-card").length`)
+		if n != want {
+			t.Fatalf("ambiguous -401: %d candidates, want %d", n, want)
+		}
+		if eval[int](tb, `document.querySelectorAll(".answer-ambiguous .variant-card .messages code").length`) < n {
 			t.Error("the candidates do not show the messages that tell them apart")
 		}
 		if eval[int](tb, `document.querySelectorAll(".result-answer").length`) != 0 {
@@ -238,6 +251,40 @@ func TestAnswers(t *testing.T) {
 			}
 		}
 	})
+	t.Run("customer reply", func(t *testing.T) {
+		tb := b.tab(t)
+		for _, name := range []string{"clipboard-read", "clipboard-write"} {
+			if _, err := chromedp.CallBrowser(tb.ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+				Permission: &cdpbrowser.PermissionDescriptor{Name: name, AllowWithoutSanitization: true},
+				Setting:    cdpbrowser.PermissionSettingGranted, Origin: b.base,
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, lang := range []string{"en", "ko"} {
+			tb.open("/codes/kakao-share/4019?lang=" + lang)
+			reply := eval[string](tb, `(document.querySelector(".customer-reply .reply") || {}).textContent || ""`)
+			if strings.TrimSpace(reply) == "" {
+				t.Fatalf("%s: the entry page has no customer reply", lang)
+			}
+			fixes, box := rectOf(tb, "#fixes-heading"), rectOf(tb, ".customer-reply")
+			if fixes == nil || box == nil || box.Top < fixes.Top {
+				t.Errorf("%s: the customer reply at %+v, want it after the fixes at %+v", lang, box, fixes)
+			}
+			if n := eval[int](tb, `document.querySelectorAll(".customer-reply li, .customer-reply ol").length`); n != 0 {
+				t.Errorf("%s: the customer reply holds %d list parts of the fix", lang, n)
+			}
+			tb.do(chromedp.Click(chromedp.CSS(".customer-reply .copy-chip"), chromedp.NodeVisible))
+			tb.waitFor(`document.querySelector(".customer-reply .copy-chip").textContent === document.body.getAttribute("data-copied-label")`)
+			got, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`navigator.clipboard.readText()`, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != strings.TrimSpace(reply) {
+				t.Errorf("%s: copied %q, want the reply %q", lang, got, strings.TrimSpace(reply))
+			}
+		}
+	})
 	t.Run("keyboard", func(t *testing.T) {
 		tb := b.tab(t)
 		tb.open("/")
@@ -278,6 +325,41 @@ func TestAnswers(t *testing.T) {
 		}
 		if got := tb.location(); got != "/codes/kakao-share/KOE009" {
 			t.Errorf("Enter on the answer opened %s, want /codes/kakao-share/KOE009", got)
+		}
+	})
+	t.Run("one language rule", func(t *testing.T) {
+		tb := b.tab(t)
+		if _, err := chromedp.Call(tb.ctx, network.ClearBrowserCookies, cdp.Empty{}); err != nil {
+			t.Fatal(err)
+		}
+		resultsLang := func() string {
+			return eval[string](tb, `document.querySelector("[data-results] .results-layout").getAttribute("lang")`)
+		}
+		// The browser asks for English; a question typed in Hangul is
+		// answered in Korean.
+		tb.open("/")
+		tb.typeQuery("잔액 부족")
+		tb.waitFor(`document.querySelector("[data-results] .results-layout")`)
+		if got := resultsLang(); got != "ko" {
+			t.Errorf("typed 잔액 부족: results in %q, want ko", got)
+		}
+		tb.open("/search?q=" + url.QueryEscape("잔액 부족"))
+		if got := eval[string](tb, "document.documentElement.lang"); got != "ko" {
+			t.Errorf("server-rendered 잔액 부족: page in %q, want ko", got)
+		}
+		// A pasted payload with a Korean message in it does not switch.
+		tb.open("/")
+		tb.pasteQuery(`{"error":{"code":"INSUFFICIENT_BALANCE","message":"잔액이 부족합니다"}}`)
+		tb.waitFor(`document.querySelector("[data-results] .results-layout")`)
+		if got := resultsLang(); got != "en" {
+			t.Errorf("pasted payload with Korean in it: results in %q, want en", got)
+		}
+		// An explicit choice wins over the typed Hangul.
+		tb.open("/?lang=en")
+		tb.typeQuery("잔액 부족")
+		tb.waitFor(`document.querySelector("[data-results] .results-layout")`)
+		if got := resultsLang(); got != "en" {
+			t.Errorf("typed 잔액 부족 after choosing English: results in %q, want en", got)
 		}
 	})
 	t.Run("404 offers near codes", func(t *testing.T) {

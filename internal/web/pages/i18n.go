@@ -38,7 +38,6 @@ type Strings struct {
 	NoResults         string
 	NoResultsHint     string
 	DidYouMean        string
-	Reasons           map[errdex.SuggestReason]string
 	ReadAsPayload     string
 	MatchedBy         string
 	Filters           string
@@ -68,7 +67,6 @@ type Strings struct {
 	HTTPStatus    string
 	Type          string
 	Retry         string
-	RetryLabels   map[errdex.RetryStrategy]string
 	Summary       string
 	Causes        string
 	Fixes         string
@@ -169,7 +167,6 @@ var stringsByLang = map[errdex.Lang]*Strings{
 		NoResults:         "Nothing matches that.",
 		NoResultsHint:     "Try a shorter query, a code on its own, or fewer filters.",
 		DidYouMean:        "Did you mean",
-		Reasons:           map[errdex.SuggestReason]string{errdex.SuggestSimilarCode: "similar code", errdex.SuggestSimilarTitle: "similar title"},
 		ReadAsPayload:     "Read as a pasted error",
 		MatchedBy:         "Matched by",
 		Filters:           "Filters",
@@ -192,19 +189,13 @@ var stringsByLang = map[errdex.Lang]*Strings{
 		BrowseSystem:      "Browse all codes",
 		BrowseAll:         "Browse every entry",
 
-		Code:       "Code",
-		Variant:    "Variant",
-		System:     "System",
-		Title:      "Title",
-		HTTPStatus: "HTTP status",
-		Type:       "Type",
-		Retry:      "Retry",
-		RetryLabels: map[errdex.RetryStrategy]string{
-			errdex.RetryNever:      "Do not retry",
-			errdex.RetryAfterFixed: "Retry after fixing",
-			errdex.RetryBackoff:    "Retry with backoff",
-			errdex.RetryAfter:      "Honour Retry-After",
-		},
+		Code:          "Code",
+		Variant:       "Variant",
+		System:        "System",
+		Title:         "Title",
+		HTTPStatus:    "HTTP status",
+		Type:          "Type",
+		Retry:         "Retry",
 		Summary:       "Summary",
 		Causes:        "Causes",
 		Fixes:         "How to fix it",
@@ -319,7 +310,6 @@ var stringsByLang = map[errdex.Lang]*Strings{
 		NoResults:         "일치하는 항목이 없습니다.",
 		NoResultsHint:     "검색어를 줄이거나, 코드만 입력하거나, 필터를 줄여 보세요.",
 		DidYouMean:        "이것을 찾으셨나요?",
-		Reasons:           map[errdex.SuggestReason]string{errdex.SuggestSimilarCode: "비슷한 코드", errdex.SuggestSimilarTitle: "비슷한 제목"},
 		ReadAsPayload:     "붙여 넣은 에러로 읽었습니다",
 		MatchedBy:         "일치 근거",
 		Filters:           "필터",
@@ -342,19 +332,13 @@ var stringsByLang = map[errdex.Lang]*Strings{
 		BrowseSystem:      "모든 코드 보기",
 		BrowseAll:         "전체 항목 보기",
 
-		Code:       "코드",
-		Variant:    "변형",
-		System:     "시스템",
-		Title:      "제목",
-		HTTPStatus: "HTTP 상태",
-		Type:       "유형",
-		Retry:      "재시도",
-		RetryLabels: map[errdex.RetryStrategy]string{
-			errdex.RetryNever:      "재시도 금지",
-			errdex.RetryAfterFixed: "원인 해결 후 재시도",
-			errdex.RetryBackoff:    "백오프로 재시도",
-			errdex.RetryAfter:      "Retry-After만큼 기다린 후 재시도",
-		},
+		Code:          "코드",
+		Variant:       "변형",
+		System:        "시스템",
+		Title:         "제목",
+		HTTPStatus:    "HTTP 상태",
+		Type:          "유형",
+		Retry:         "재시도",
 		Summary:       "요약",
 		Causes:        "원인",
 		Fixes:         "해결 방법",

@@ -8,6 +8,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/app"
+	"github.com/errdex/errdex/internal/web/params"
 )
 
 // langCookie remembers the language a reader picked with ?lang=.
@@ -29,7 +31,32 @@ func pickLang(r *http.Request) (lang errdex.Lang, fromQuery bool) {
 			return l, false
 		}
 	}
-	return errdex.PreferredLang(r.Header.Get("Accept-Language")), false
+	return params.PreferredLang(r.Header.Get("Accept-Language")), false
+}
+
+// searchLang is the language of a search page, by the rule every surface
+// follows (app.ChooseLang): an explicit choice (?lang=, or the cookie a
+// choice left) wins; else a question typed in Hangul is answered in
+// Korean; else picked (Accept-Language). A pasted payload or log never
+// switches the language, even with a Korean message in it.
+func searchLang(r *http.Request, query string, picked errdex.Lang) errdex.Lang {
+	if explicitLang(r) || !app.IsTyped(query) {
+		return picked
+	}
+	return app.ChooseLang("", query, picked)
+}
+
+// explicitLang reports whether the reader chose the language.
+func explicitLang(r *http.Request) bool {
+	if _, ok := errdex.ParseLang(r.URL.Query().Get("lang")); ok {
+		return true
+	}
+	c, err := r.Cookie(langCookie)
+	if err != nil {
+		return false
+	}
+	_, ok := errdex.ParseLang(c.Value)
+	return ok
 }
 
 // rememberLang sets the cookie that keeps a ?lang= choice.

@@ -217,7 +217,11 @@ type base struct {
 }
 
 func (p *Pages) base(c echo.Context, title string) base {
-	lang := langOf(c)
+	return p.baseIn(c, title, langOf(c))
+}
+
+// baseIn is base in a language chosen for the page (searchLang).
+func (p *Pages) baseIn(c echo.Context, title string, lang errdex.Lang) base {
 	u := c.Request().URL
 	return base{
 		Lang:      lang,

@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/textfmt"
 	"github.com/errdex/errdex/web"
 )
 
@@ -70,13 +71,8 @@ func TestStringsComplete(t *testing.T) {
 			}
 		}
 		for _, k := range errdex.RetryStrategies {
-			if en.RetryLabels[k] == "" || s.RetryLabels[k] == "" {
-				t.Errorf("%s: RetryLabels[%q] is missing", lang, k)
-			}
-		}
-		for _, k := range []errdex.SuggestReason{errdex.SuggestSimilarCode, errdex.SuggestSimilarTitle} {
-			if en.Reasons[k] == "" || s.Reasons[k] == "" {
-				t.Errorf("%s: Reasons[%q] is missing", lang, k)
+			if w := textfmt.RetryWord(k, lang); w == "" || w == string(k) {
+				t.Errorf("%s: no retry words for %q", lang, k)
 			}
 		}
 		for code := range en.ErrorTitles {

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/textfmt"
+)
+
+// recordLabels are the words of a provider record in the CLI.
+var recordLabels = map[errdex.Lang]struct{ providerCode, meaning, action, entry, noEntry, page string }{
+	errdex.English: {"provider code", "Meaning", "What to do", "errdex entry", "no errdex entry maps this code", "Page"},
+	errdex.Korean:  {"프로바이더 코드", "의미", "조치", "errdex 항목", "이 코드에 해당하는 errdex 항목이 없습니다", "페이지"},
+}
+
+// writeRecords writes the provider records a lookup names, each with the
+// provider's exact message and its own meaning, before the entries they
+// map onto.
+func writeRecords(w io.Writer, cat *errdex.Catalog, rs []*errdex.ProviderRecord, lang errdex.Lang, baseURL string, width int) error {
+	if width <= 0 {
+		width = 80
+	}
+	l, ok := recordLabels[lang]
+	if !ok {
+		l = recordLabels[errdex.English]
+	}
+	var b strings.Builder
+	for _, r := range rs {
+		name := r.Provider
+		if p, ok := cat.Provider(r.Provider); ok {
+			name = p.Name
+		}
+		head := strings.TrimSpace(name + " " + r.Channel + " " + r.Code)
+		target := l.noEntry
+		if e, ok := cat.Entry(r.EntryID()); ok {
+			target = "→ " + e.ID()
+		}
+		fmt.Fprintf(&b, "%s · %s %s\n", textfmt.Sanitize(head), l.providerCode, textfmt.Sanitize(target))
+		if r.Message != "" {
+			fmt.Fprintf(&b, "  %q\n", textfmt.Sanitize(r.Message))
+		}
+		b.WriteString(wrapLine("  "+l.meaning+": "+textfmt.Sanitize(r.Meaning.In(lang)), width, "    "))
+		b.WriteString(wrapLine("  "+l.action+": "+textfmt.Sanitize(r.Action.In(lang)), width, "    "))
+		fmt.Fprintf(&b, "  %s: %s\n\n", l.page, strings.TrimRight(baseURL, "/")+r.Path())
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// lookupRecords returns the provider records a lookup names, narrowed to
+// system when set.
+func lookupRecords(cat *errdex.Catalog, key, system string) []*errdex.ProviderRecord {
+	var out []*errdex.ProviderRecord
+	for _, r := range cat.ProviderRecords(key) {
+		if system == "" || r.System == system {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// wrapLine breaks a line between words to fit width display columns,
+// indenting the lines after the first.
+func wrapLine(line string, width int, indent string) string {
+	var b strings.Builder
+	col := 0
+	for i, w := range strings.Fields(line) {
+		ww := textfmt.DisplayWidth(w)
+		switch {
+		case i == 0:
+			lead := line[:len(line)-len(strings.TrimLeft(line, " "))]
+			b.WriteString(lead + w)
+			col = len(lead) + ww
+		case col+1+ww > width:
+			b.WriteString("\n" + indent + w)
+			col = len(indent) + ww
+		default:
+			b.WriteString(" " + w)
+			col += 1 + ww
+		}
+	}
+	b.WriteByte('\n')
+	return b.String()
+}

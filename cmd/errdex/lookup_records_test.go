@@ -1,0 +1,31 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestLookupShowsProviderRecords: a lookup of a provider's code answers
+// the provider's record, with its exact message and its own meaning,
+// before the entry it maps onto.
+func TestLookupShowsProviderRecords(t *testing.T) {
+	code, out, _ := runCLI(t, "", nil, "lookup", "iwinv sms 42")
+	if code != exitOK {
+		t.Fatalf("exit %d, want 0:\n%s", code, out)
+	}
+	for _, want := range []string{
+		"IWINV sms 42 · provider code → kmsg/INVALID_REQUEST", `"예약 전송 가능 시간이 아닙니다."`,
+		"Meaning: The scheduled send time", "Page: /providers/iwinv/sms/42", "INVALID_REQUEST · K-Message",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%s", want, out)
+		}
+	}
+	if i, j := strings.Index(out, "IWINV sms 42"), strings.Index(out, "INVALID_REQUEST · K-Message"); i > j {
+		t.Error("the record comes after the entry")
+	}
+	_, out, _ = runCLI(t, "", nil, "lookup", "--lang", "ko", "iwinv sms 0")
+	if !strings.Contains(out, "이 코드에 해당하는 errdex 항목이 없습니다") || strings.Contains(out, "No entry has") {
+		t.Errorf("a record without an entry:\n%s", out)
+	}
+}

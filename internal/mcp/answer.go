@@ -1,0 +1,294 @@
+package mcp
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/textfmt"
+)
+
+// Tool results. The output schemas are inferred from these types, so a
+// field's description is its jsonschema tag; testdata/tools_list.json
+// shows the schemas a client sees.
+
+// Answer is the structured result of lookup, search and identify.
+type Answer struct {
+	Answer  string `json:"answer" jsonschema:"found: the first result is the answer; ambiguous: the first results fit equally well, tell them apart; unsure: only weak matches, NOT an answer; none: nothing matched"`
+	Verdict string `json:"verdict" jsonschema:"one sentence saying what the answer is, to repeat rather than reinterpret"`
+	// Query is what was searched or looked up; identify leaves it out
+	// rather than echo a whole paste back.
+	Query       string       `json:"query,omitempty" jsonschema:"the query or code asked about (not given for identify)"`
+	System      string       `json:"system,omitempty" jsonschema:"the system the call was narrowed to"`
+	Lang        string       `json:"lang" jsonschema:"the language of the answer: en or ko"`
+	Total       int          `json:"total" jsonschema:"how many entries matched in all (results holds at most limit)"`
+	Results     []Result     `json:"results" jsonschema:"the entries, best first"`
+	Suggestions []Suggestion `json:"suggestions,omitempty" jsonschema:"near misses, when nothing matched"`
+}
+
+// Result is one entry of an answer, with what pointed at it and what to do.
+type Result struct {
+	ID         string     `json:"id" jsonschema:"entry id, for get_entry and errdex://entries/{id}"`
+	System     string     `json:"system"`
+	Code       string     `json:"code" jsonschema:"the code as the system spells it"`
+	Variant    string     `json:"variant,omitempty"`
+	Title      string     `json:"title"`
+	Summary    string     `json:"summary"`
+	Confidence string     `json:"confidence" jsonschema:"certain: the text names this entry; likely: it matches clearly better than any other; weak: some words match"`
+	HTTPStatus int        `json:"http_status,omitempty"`
+	Level      string     `json:"level" jsonschema:"error, or warning for something that did not fail outright"`
+	Match      string     `json:"match" jsonschema:"the strongest evidence: code, alias, provider_code, signature, http_status or text"`
+	Evidence   []Evidence `json:"evidence" jsonschema:"what in the question pointed at this entry"`
+	Retry      Retry      `json:"retry"`
+	FirstFix   string     `json:"first_fix,omitempty" jsonschema:"the first fix, in Markdown; get_entry has them all"`
+	URL        string     `json:"url" jsonschema:"the entry's permalink page"`
+	Resource   string     `json:"resource" jsonschema:"the entry as an MCP resource, in Markdown"`
+}
+
+// Evidence is one thing in the question that pointed at a result.
+type Evidence struct {
+	Kind  string `json:"kind" jsonschema:"code, alias, provider_code, signature, http_status or text"`
+	Value string `json:"value"`
+}
+
+// Retry is an entry's retry advice.
+type Retry struct {
+	Retryable bool   `json:"retryable" jsonschema:"whether a program may retry the same request automatically"`
+	Strategy  string `json:"strategy" jsonschema:"never, backoff, retry_after or after_fix"`
+	Advice    string `json:"advice" jsonschema:"when and how to retry, or why not to"`
+}
+
+// Suggestion is a near miss offered when nothing matched.
+type Suggestion struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	URL    string `json:"url"`
+	Reason string `json:"reason"`
+}
+
+// Entry is one whole entry, the structured result of get_entry.
+type Entry struct {
+	ID         string   `json:"id"`
+	System     string   `json:"system"`
+	SystemName string   `json:"system_name"`
+	Code       string   `json:"code"`
+	Variant    string   `json:"variant,omitempty"`
+	Aliases    []string `json:"aliases"`
+	Title      string   `json:"title"`
+	Summary    string   `json:"summary"`
+	Causes     []string `json:"causes" jsonschema:"Markdown"`
+	Fixes      []string `json:"fixes" jsonschema:"Markdown, in the order to try them"`
+	Notes      []string `json:"notes" jsonschema:"Markdown"`
+	HTTPStatus int      `json:"http_status,omitempty"`
+	Type       string   `json:"type,omitempty"`
+	Level      string   `json:"level" jsonschema:"error, or warning for something that did not fail outright"`
+	Retry      Retry    `json:"retry"`
+	// CustomerReply is a short reply support staff can send to an end
+	// customer, apart from the engineering fix.
+	CustomerReply  string          `json:"customer_reply,omitempty" jsonschema:"a short reply support staff can send to the end customer, apart from the engineering fix"`
+	Contradictions []Contradiction `json:"contradictions" jsonschema:"where upstream sources disagree about this error, with what each says"`
+	ProviderCodes  []ProviderCode  `json:"provider_codes" jsonschema:"providers' own codes that mean this error"`
+	Related        []Link          `json:"related"`
+	References     []Reference     `json:"references"`
+	Lang           string          `json:"lang"`
+	URL            string          `json:"url" jsonschema:"the entry's permalink page"`
+	Resource       string          `json:"resource"`
+}
+
+// Contradiction is one point upstream sources disagree on.
+type Contradiction struct {
+	About  string  `json:"about"`
+	Claims []Claim `json:"claims"`
+}
+
+// Claim is what one source says.
+type Claim struct {
+	Source string `json:"source"`
+	URL    string `json:"url,omitempty"`
+	Says   string `json:"says"`
+}
+
+// ProviderCode is a provider's own code that maps onto an entry.
+type ProviderCode struct {
+	Provider string `json:"provider"`
+	Channel  string `json:"channel,omitempty"`
+	Code     string `json:"code"`
+	Message  string `json:"message,omitempty" jsonschema:"the provider's exact text, in its own language"`
+	Meaning  string `json:"meaning"`
+	Action   string `json:"action"`
+}
+
+// Link names another entry.
+type Link struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+// Reference is where a fact of an entry comes from.
+type Reference struct {
+	Title string `json:"title"`
+	URL   string `json:"url,omitempty"`
+}
+
+// resourceURI is an entry's resource address.
+func resourceURI(e *errdex.Entry) string { return entryScheme + e.ID() }
+
+// permalink is the address of an entry's page.
+func (s *Server) permalink(e *errdex.Entry) string {
+	return strings.TrimRight(s.cfg.BaseURL, "/") + e.Path()
+}
+
+func (s *Server) retry(e *errdex.Entry, lang errdex.Lang) Retry {
+	return Retry{Retryable: e.Retry.Retryable, Strategy: string(e.Retry.Strategy), Advice: retryAdvice(e, lang)}
+}
+
+// retryAdvice is the retry verdict of an entry, then its note: "Only after
+// the cause is fixed: nothing changes until ...".
+func retryAdvice(e *errdex.Entry, lang errdex.Lang) string {
+	word := textfmt.RetryWord(e.Retry.Strategy, lang)
+	if r, n := utf8.DecodeRuneInString(word); n > 0 {
+		word = string(unicode.ToUpper(r)) + word[n:]
+	}
+	if note := e.Retry.Note.In(lang); note != "" {
+		return word + ". " + note
+	}
+	return word + "."
+}
+
+func (s *Server) result(e *errdex.Entry, lang errdex.Lang, conf errdex.Confidence, match errdex.MatchKind, ev []Evidence) Result {
+	r := Result{
+		ID:         e.ID(),
+		System:     e.System,
+		Code:       e.Code,
+		Variant:    e.Variant,
+		Title:      e.Title.In(lang),
+		Summary:    e.Summary.In(lang),
+		Confidence: string(conf),
+		HTTPStatus: e.HTTPStatus,
+		Level:      e.Level,
+		Match:      string(match),
+		Evidence:   ev,
+		Retry:      s.retry(e, lang),
+		URL:        s.permalink(e),
+		Resource:   resourceURI(e),
+	}
+	if len(e.Fixes) > 0 {
+		r.FirstFix = e.Fixes[0].In(lang)
+	}
+	if r.Evidence == nil {
+		r.Evidence = []Evidence{}
+	}
+	return r
+}
+
+// lookupAnswer builds the answer to a lookup of code.
+func (s *Server) lookupAnswer(code, system string, ms []errdex.Match, lang errdex.Lang) *Answer {
+	answer, confs := errdex.JudgeLookup(code, ms)
+	out := &Answer{Answer: string(answer), Query: code, System: system, Lang: string(lang), Total: len(ms),
+		Results: make([]Result, 0, len(ms))}
+	for i, m := range ms {
+		out.Results = append(out.Results, s.result(m.Entry, lang, confs[i], m.Field,
+			[]Evidence{{Kind: string(m.Field), Value: m.Value}}))
+	}
+	out.Verdict = verdict(out, lang, "lookup")
+	return out
+}
+
+// searchAnswer builds the answer to a search or an identify.
+func (s *Server) searchAnswer(resp *errdex.Response, lang errdex.Lang, identify bool) *Answer {
+	out := &Answer{Answer: string(resp.Answer), Lang: string(lang), Total: resp.Total, Results: make([]Result, 0, len(resp.Results))}
+	if !identify {
+		out.Query = resp.Query
+	}
+	for _, r := range resp.Results {
+		ev := make([]Evidence, 0, len(r.Evidence))
+		for _, x := range r.Evidence {
+			ev = append(ev, Evidence{Kind: string(x.Kind), Value: x.Value})
+		}
+		out.Results = append(out.Results, s.result(r.Entry, lang, r.Confidence, r.Match, ev))
+	}
+	for _, sg := range resp.Suggestions {
+		out.Suggestions = append(out.Suggestions, Suggestion{
+			ID: sg.Entry.ID(), Title: sg.Entry.Title.In(lang), URL: s.permalink(sg.Entry), Reason: string(sg.Reason),
+		})
+	}
+	kind := "search"
+	if identify {
+		kind = "identify"
+	}
+	out.Verdict = verdict(out, lang, kind)
+	return out
+}
+
+// entry builds a whole entry.
+func (s *Server) entry(cat *errdex.Catalog, e *errdex.Entry, lang errdex.Lang) *Entry {
+	out := &Entry{
+		ID:             e.ID(),
+		System:         e.System,
+		SystemName:     systemName(cat, e.System, lang),
+		Code:           e.Code,
+		Variant:        e.Variant,
+		Aliases:        nonNil(e.Aliases),
+		Title:          e.Title.In(lang),
+		Summary:        e.Summary.In(lang),
+		Causes:         texts(e.Causes, lang),
+		Fixes:          texts(e.Fixes, lang),
+		Notes:          texts(e.Notes, lang),
+		HTTPStatus:     e.HTTPStatus,
+		Type:           e.Type,
+		Level:          e.Level,
+		Retry:          s.retry(e, lang),
+		CustomerReply:  e.CustomerReply.In(lang),
+		Contradictions: make([]Contradiction, 0, len(e.Contradictions)),
+		ProviderCodes:  []ProviderCode{},
+		Related:        []Link{},
+		References:     make([]Reference, 0, len(e.References)),
+		Lang:           string(lang),
+		URL:            s.permalink(e),
+		Resource:       resourceURI(e),
+	}
+	for _, c := range e.Contradictions {
+		cj := Contradiction{About: c.About.In(lang), Claims: make([]Claim, 0, len(c.Claims))}
+		for _, cl := range c.Claims {
+			cj.Claims = append(cj.Claims, Claim{Source: cl.Source, URL: cl.URL, Says: cl.Says.In(lang)})
+		}
+		out.Contradictions = append(out.Contradictions, cj)
+	}
+	for _, r := range cat.RecordsFor(e) {
+		out.ProviderCodes = append(out.ProviderCodes, ProviderCode{Provider: r.Provider, Channel: r.Channel, Code: r.Code,
+			Message: r.Message, Meaning: r.Meaning.In(lang), Action: r.Action.In(lang)})
+	}
+	for _, r := range cat.Related(e) {
+		out.Related = append(out.Related, Link{ID: r.ID(), Title: r.Title.In(lang), URL: s.permalink(r)})
+	}
+	for _, r := range e.References {
+		out.References = append(out.References, Reference{Title: r.Title, URL: r.URL})
+	}
+	return out
+}
+
+func systemName(cat *errdex.Catalog, id string, lang errdex.Lang) string {
+	if sys, ok := cat.System(id); ok {
+		if n := sys.Name.In(lang); n != "" {
+			return n
+		}
+	}
+	return id
+}
+
+func texts(ts []errdex.Text, lang errdex.Lang) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.In(lang)
+	}
+	return out
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
