@@ -78,6 +78,7 @@ const (
 	FacetHTTPStatus Facet = "http_status"
 	FacetType       Facet = "type"
 	FacetRetryable  Facet = "retryable"
+	FacetLevel      Facet = "level"
 )
 
 // Facets lists every faceted filter's facet, in the order answers show
@@ -102,6 +103,8 @@ type Request struct {
 	HTTPStatus int
 	Type       string
 	Retryable  *bool
+	// Level is LevelError or LevelWarning.
+	Level string
 	// Lang picks the language of snippets and suggestions (default English).
 	Lang Lang
 	// Limit is the page size, 1 to MaxLimit; 0 means DefaultLimit.
@@ -144,6 +147,9 @@ type Response struct {
 	Identified bool
 	// Answer says whether the first results are the answer.
 	Answer Answer
+	// Findings are the distinct errors of an identified text, each
+	// answered on its own (Identify only).
+	Findings []Finding
 }
 
 // Result is one entry found.
