@@ -136,6 +136,16 @@ func TestFirstScreen(t *testing.T) {
 				if got := eval[string](tb, `document.documentElement.lang`); got != lang {
 					t.Errorf("a pasted log switched the page to %q, want %q", got, lang)
 				}
+				// A paste is posted: it never reaches the address bar, the
+				// title or the language links.
+				if got := tb.location(); got != "/search" {
+					t.Errorf("address after a paste: %s, want /search", got)
+				}
+				for _, got := range eval[[]string](tb, `[document.title, ...[...document.querySelectorAll("[data-lang-link]")].map(a => a.getAttribute("href"))]`) {
+					if strings.Contains(got, "7731") || strings.Contains(got, "q=") {
+						t.Errorf("the paste shows in %q", got)
+					}
+				}
 
 				// An entry: the retry advice and the fixes come before the
 				// causes, and the advice is on the first screen.
