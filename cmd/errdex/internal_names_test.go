@@ -129,7 +129,8 @@ func startServeEnv(t *testing.T, env map[string]string) *service {
 	t.Helper()
 	logs := &logWriter{addrc: make(chan string, 1)}
 	ctx, cancel := context.WithCancel(context.Background())
-	args := []string{"serve", "--addr", "127.0.0.1:0", "--log-format", "json", "--rate-limit", "0"}
+	args := []string{"serve", "--addr", "127.0.0.1:0", "--ops-addr", "127.0.0.1:0", "--base-url", "https://errdex.example",
+		"--log-format", "json", "--rate-limit", "0"}
 	done := make(chan int, 1)
 	go func() {
 		done <- run(ctx, args, stdio{in: strings.NewReader(""), out: io.Discard, err: logs}, func(k string) string { return env[k] })

@@ -83,7 +83,7 @@ func runLookup(ctx context.Context, env *cmdEnv, args []string) int {
 	return s.answer(env, "lookup", o.json, out, func() error {
 		recs := lookupRecords(s.cat, key, system)
 		if len(recs) > 0 {
-			if err := writeRecords(env.out, s.cat, recs, s.lang, s.term.BaseURL); err != nil || len(ms) == 0 {
+			if err := writeRecords(env.out, s.cat, recs, s.lang, s.term.BaseURL, s.term.Width); err != nil || len(ms) == 0 {
 				return err
 			}
 		}

@@ -18,7 +18,10 @@ var recordLabels = map[errdex.Lang]struct{ providerCode, meaning, action, entry,
 // writeRecords writes the provider records a lookup names, each with the
 // provider's exact message and its own meaning, before the entries they
 // map onto.
-func writeRecords(w io.Writer, cat *errdex.Catalog, rs []*errdex.ProviderRecord, lang errdex.Lang, baseURL string) error {
+func writeRecords(w io.Writer, cat *errdex.Catalog, rs []*errdex.ProviderRecord, lang errdex.Lang, baseURL string, width int) error {
+	if width <= 0 {
+		width = 80
+	}
 	l, ok := recordLabels[lang]
 	if !ok {
 		l = recordLabels[errdex.English]
@@ -38,8 +41,8 @@ func writeRecords(w io.Writer, cat *errdex.Catalog, rs []*errdex.ProviderRecord,
 		if r.Message != "" {
 			fmt.Fprintf(&b, "  %q\n", textfmt.Sanitize(r.Message))
 		}
-		fmt.Fprintf(&b, "  %s: %s\n", l.meaning, textfmt.Sanitize(r.Meaning.In(lang)))
-		fmt.Fprintf(&b, "  %s: %s\n", l.action, textfmt.Sanitize(r.Action.In(lang)))
+		b.WriteString(wrapLine("  "+l.meaning+": "+textfmt.Sanitize(r.Meaning.In(lang)), width, "    "))
+		b.WriteString(wrapLine("  "+l.action+": "+textfmt.Sanitize(r.Action.In(lang)), width, "    "))
 		fmt.Fprintf(&b, "  %s: %s\n\n", l.page, strings.TrimRight(baseURL, "/")+r.Path())
 	}
 	_, err := io.WriteString(w, b.String())
@@ -56,4 +59,28 @@ func lookupRecords(cat *errdex.Catalog, key, system string) []*errdex.ProviderRe
 		}
 	}
 	return out
+}
+
+// wrapLine breaks a line between words to fit width display columns,
+// indenting the lines after the first.
+func wrapLine(line string, width int, indent string) string {
+	var b strings.Builder
+	col := 0
+	for i, w := range strings.Fields(line) {
+		ww := textfmt.DisplayWidth(w)
+		switch {
+		case i == 0:
+			lead := line[:len(line)-len(strings.TrimLeft(line, " "))]
+			b.WriteString(lead + w)
+			col = len(lead) + ww
+		case col+1+ww > width:
+			b.WriteString("\n" + indent + w)
+			col = len(indent) + ww
+		default:
+			b.WriteString(" " + w)
+			col += 1 + ww
+		}
+	}
+	b.WriteByte('\n')
+	return b.String()
 }

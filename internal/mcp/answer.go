@@ -37,6 +37,7 @@ type Result struct {
 	Summary    string     `json:"summary"`
 	Confidence string     `json:"confidence" jsonschema:"certain: the text names this entry; likely: it matches clearly better than any other; weak: some words match"`
 	HTTPStatus int        `json:"http_status,omitempty"`
+	Level      string     `json:"level" jsonschema:"error, or warning for something that did not fail outright"`
 	Match      string     `json:"match" jsonschema:"the strongest evidence: code, alias, provider_code, signature, http_status or text"`
 	Evidence   []Evidence `json:"evidence" jsonschema:"what in the question pointed at this entry"`
 	Retry      Retry      `json:"retry"`
@@ -87,6 +88,7 @@ type Entry struct {
 	// customer, apart from the engineering fix.
 	CustomerReply  string          `json:"customer_reply,omitempty" jsonschema:"a short reply support staff can send to the end customer, apart from the engineering fix"`
 	Contradictions []Contradiction `json:"contradictions" jsonschema:"where upstream sources disagree about this error, with what each says"`
+	ProviderCodes  []ProviderCode  `json:"provider_codes" jsonschema:"providers' own codes that mean this error"`
 	Related        []Link          `json:"related"`
 	References     []Reference     `json:"references"`
 	Lang           string          `json:"lang"`
@@ -105,6 +107,16 @@ type Claim struct {
 	Source string `json:"source"`
 	URL    string `json:"url,omitempty"`
 	Says   string `json:"says"`
+}
+
+// ProviderCode is a provider's own code that maps onto an entry.
+type ProviderCode struct {
+	Provider string `json:"provider"`
+	Channel  string `json:"channel,omitempty"`
+	Code     string `json:"code"`
+	Message  string `json:"message,omitempty" jsonschema:"the provider's exact text, in its own language"`
+	Meaning  string `json:"meaning"`
+	Action   string `json:"action"`
 }
 
 // Link names another entry.
@@ -155,6 +167,7 @@ func (s *Server) result(e *errdex.Entry, lang errdex.Lang, conf errdex.Confidenc
 		Summary:    e.Summary.In(lang),
 		Confidence: string(conf),
 		HTTPStatus: e.HTTPStatus,
+		Level:      e.Level,
 		Match:      string(match),
 		Evidence:   ev,
 		Retry:      s.retry(e, lang),
@@ -229,6 +242,7 @@ func (s *Server) entry(cat *errdex.Catalog, e *errdex.Entry, lang errdex.Lang) *
 		Retry:          s.retry(e, lang),
 		CustomerReply:  e.CustomerReply.In(lang),
 		Contradictions: make([]Contradiction, 0, len(e.Contradictions)),
+		ProviderCodes:  []ProviderCode{},
 		Related:        []Link{},
 		References:     make([]Reference, 0, len(e.References)),
 		Lang:           string(lang),
@@ -241,6 +255,10 @@ func (s *Server) entry(cat *errdex.Catalog, e *errdex.Entry, lang errdex.Lang) *
 			cj.Claims = append(cj.Claims, Claim{Source: cl.Source, URL: cl.URL, Says: cl.Says.In(lang)})
 		}
 		out.Contradictions = append(out.Contradictions, cj)
+	}
+	for _, r := range cat.RecordsFor(e) {
+		out.ProviderCodes = append(out.ProviderCodes, ProviderCode{Provider: r.Provider, Channel: r.Channel, Code: r.Code,
+			Message: r.Message, Meaning: r.Meaning.In(lang), Action: r.Action.In(lang)})
 	}
 	for _, r := range cat.Related(e) {
 		out.Related = append(out.Related, Link{ID: r.ID(), Title: r.Title.In(lang), URL: s.permalink(r)})

@@ -114,6 +114,9 @@ func renderAnswer(a *Answer) string {
 
 func writeResult(sb *strings.Builder, r Result) {
 	fmt.Fprintf(sb, "%s · %s\n", r.ID, r.Title)
+	if r.Level == errdex.LevelWarning {
+		sb.WriteString("Level: warning (something went wrong, but the operation went on)\n")
+	}
 	sb.WriteString(r.Summary + "\n")
 	if len(r.Evidence) > 0 {
 		ev := make([]string, 0, len(r.Evidence))
@@ -133,12 +136,12 @@ func writeResult(sb *strings.Builder, r Result) {
 // headings are the section names of an entry's Markdown.
 var headings = map[errdex.Lang]struct {
 	system, aliases, http, retry, page, causes, fixes, notes, related, references string
-	warning, reply, disagree                                                      string
+	warning, reply, disagree, providers                                           string
 }{
 	errdex.English: {"System", "Also known as", "HTTP status", "Retry", "Permalink", "Causes", "Fixes", "Notes", "Related", "References",
-		"Level: warning (the request did not fail outright)", "Reply to the customer", "Where sources disagree"},
+		"Level: warning (the request did not fail outright)", "Reply to the customer", "Where sources disagree", "Providers' codes"},
 	errdex.Korean: {"시스템", "다른 이름", "HTTP 상태", "재시도", "페이지", "원인", "해결 방법", "참고", "관련 코드", "출처",
-		"수준: 경고 (요청이 완전히 실패하지는 않음)", "고객 안내 문구", "출처 간 차이"},
+		"수준: 경고 (요청이 완전히 실패하지는 않음)", "고객 안내 문구", "출처 간 차이", "프로바이더 코드"},
 }
 
 // entryMarkdown renders an entry as Markdown in each of langs, one after
@@ -182,6 +185,20 @@ func entryMarkdown(cat *errdex.Catalog, e *errdex.Entry, langs []errdex.Lang, ba
 					}
 					fmt.Fprintf(&sb, "- %s: %s\n", src, cl.Says.In(lang))
 				}
+			}
+		}
+		if recs := cat.RecordsFor(e); len(recs) > 0 {
+			fmt.Fprintf(&sb, "\n## %s\n\n", h.providers)
+			for _, r := range recs {
+				name := r.Provider
+				if r.Channel != "" {
+					name += " " + r.Channel
+				}
+				line := fmt.Sprintf("- %s `%s`", name, r.Code)
+				if r.Message != "" {
+					line += " " + strconv.Quote(r.Message)
+				}
+				sb.WriteString(line + ": " + r.Meaning.In(lang) + " " + r.Action.In(lang) + "\n")
 			}
 		}
 		if rel := cat.Related(e); len(rel) > 0 {

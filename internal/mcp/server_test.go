@@ -158,6 +158,8 @@ func TestTools(t *testing.T) {
 		{"lookup is case-insensitive", "lookup", map[string]any{"code": "koe009"}, "found", "kakao-share/KOE009", nil},
 		{"lookup variants", "lookup", map[string]any{"code": "-401"}, "ambiguous", "kakao-share/-401/domain-mismatched",
 			[]string{"AMBIGUOUS", "tell them apart"}},
+		{"lookup of a provider's code", "lookup", map[string]any{"code": "iwinv 519"}, "found", "kmsg/INSUFFICIENT_BALANCE",
+			[]string{"Evidence: provider_code "}},
 		{"lookup narrowed to a system", "lookup", map[string]any{"code": "-401", "system": "kmsg"}, "none", "",
 			[]string{"NO MATCH", "do not guess"}},
 		{"lookup of an unknown code", "lookup", map[string]any{"code": "ZZZ_NOT_A_CODE"}, "none", "",
@@ -169,7 +171,7 @@ func TestTools(t *testing.T) {
 		{"identify a log line", "identify", map[string]any{"text": "2026-01-02T03:04:05Z ERROR send failed: KAPIError: wrong appKey(null) format"},
 			"found", "kakao-share/-401/wrong-appkey-format", nil},
 		{"get an entry", "get_entry", map[string]any{"id": "kmsg/INSUFFICIENT_BALANCE"}, "", "",
-			[]string{"# kmsg/INSUFFICIENT_BALANCE: ", "## Fixes", "1. "}},
+			[]string{"# kmsg/INSUFFICIENT_BALANCE: ", "## Fixes", "1. ", "## Reply to the customer", "## Providers' codes", "- iwinv alimtalk `519`"}},
 		{"get a variant", "get_entry", map[string]any{"id": "kakao-share/-401/wrong-appkey-format", "lang": "ko"}, "", "",
 			[]string{"## 해결 방법"}},
 	}
@@ -186,7 +188,8 @@ func TestTools(t *testing.T) {
 			}
 			if tt.tool == "get_entry" {
 				e := decode[mcp.Entry](t, res)
-				if e.ID != tt.args["id"] || len(e.Fixes) == 0 || e.URL == "" || e.Resource != "errdex://entries/"+e.ID {
+				if e.ID != tt.args["id"] || len(e.Fixes) == 0 || e.URL == "" || e.Resource != "errdex://entries/"+e.ID ||
+					e.CustomerReply == "" {
 					t.Errorf("entry: got %+v", e)
 				}
 				return
@@ -552,6 +555,11 @@ func TestEntryExtras(t *testing.T) {
 	if e.Level != "warning" || e.CustomerReply != "Your message is on its way." || len(e.Contradictions) != 1 ||
 		len(e.Contradictions[0].Claims) != 2 || e.Contradictions[0].Claims[0].URL != "https://example.com/first" {
 		t.Errorf("entry: got %+v", e)
+	}
+	lk := call(t, cs, "lookup", map[string]any{"code": "ERRDEX_MCP_PROBE"})
+	if a := decode[mcp.Answer](t, lk); len(a.Results) != 1 || a.Results[0].Level != "warning" ||
+		!strings.Contains(text(lk), "Level: warning") {
+		t.Errorf("lookup of a warning: got %+v\n%s", a, text(lk))
 	}
 	rr, err := cs.ReadResource(context.Background(), &sdk.ReadResourceParams{URI: "errdex://entries/kmsg/ERRDEX_MCP_PROBE?lang=ko"})
 	if err != nil {

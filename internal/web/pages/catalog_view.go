@@ -227,3 +227,21 @@ func textLang(s string) errdex.Lang {
 	}
 	return errdex.English
 }
+
+// maxQueryRecords bounds the records a search shows above its results.
+const maxQueryRecords = 5
+
+// queryRecords returns the provider records a typed query names ("iwinv
+// sms 42", "aligo -101", "ApiKeyError"), for the search page to answer
+// with the provider's own meaning above the entries.
+func queryRecords(cat *errdex.Catalog, q string, lang errdex.Lang, t *Strings) []recordView {
+	rs := cat.ProviderRecords(q)
+	if len(rs) > maxQueryRecords {
+		rs = rs[:maxQueryRecords]
+	}
+	var out []recordView
+	for _, r := range rs {
+		out = append(out, newRecordView(cat, r, lang, t))
+	}
+	return out
+}

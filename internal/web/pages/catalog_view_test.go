@@ -198,3 +198,19 @@ codes:
 		}
 	}
 }
+
+// TestSearchShowsProviderRecords: typing a provider's code in the search
+// box answers the provider's record, with its meaning and its entry,
+// above the results.
+func TestSearchShowsProviderRecords(t *testing.T) {
+	e, _ := newEcho(t, newIndex(t, fixtureCatalog(t)))
+	b := body(t, get(t, e, "/search?q=aligo+-102"))
+	for _, w := range []string{`class="query-records"`, `href="/providers/aligo/-102"`, "The prepaid balance is used up.", `href="/codes/kmsg/INSUFFICIENT_BALANCE"`} {
+		if !strings.Contains(b, w) {
+			t.Errorf("search aligo -102: no %q", w)
+		}
+	}
+	if b := body(t, get(t, e, "/search?q=balance")); strings.Contains(b, `class="query-records"`) {
+		t.Error("a search naming no provider code shows records")
+	}
+}

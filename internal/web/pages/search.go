@@ -55,6 +55,10 @@ type resultsView struct {
 	// make differ from the page's when search as you type fetched them.
 	Lang errdex.Lang
 	T    *Strings
+	// Records are the provider codes the query names ("iwinv sms 42"),
+	// each with its own meaning (catalog_view.go).
+	Records []recordView
+	C       *catalogStrings
 }
 
 type resultView struct {
@@ -215,6 +219,8 @@ func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams
 		Listing: strings.TrimSpace(params.Query) == "",
 		Payload: resp.Understood.Payload,
 		T:       t,
+		Records: queryRecords(cat, params.Query, lang, t),
+		C:       catalogStringsFor(lang),
 	}
 	for _, r := range resp.Results {
 		v.Results = append(v.Results, resultView{
