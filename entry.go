@@ -38,31 +38,6 @@ func ParseLang(s string) (Lang, bool) {
 	return "", false
 }
 
-// PreferredLang returns the catalog language an HTTP Accept-Language
-// header ranks highest ("ko-KR,ko;q=0.9,en;q=0.8" is Korean), English when
-// it names none. Among equal weights the first listed wins; a malformed
-// part is skipped, since the header is a preference, not a demand.
-func PreferredLang(header string) Lang {
-	best, bestQ := English, 0.0
-	for part := range strings.SplitSeq(header, ",") {
-		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		q := 1.0
-		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
-			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-			if err != nil || f < 0 || f > 1 {
-				continue
-			}
-			q = f
-		}
-		l, ok := ParseLang(tag)
-		if !ok || q <= bestQ {
-			continue
-		}
-		best, bestQ = l, q
-	}
-	return best
-}
-
 // Text is one piece of prose in both catalog languages.
 type Text struct {
 	En string `yaml:"en" json:"en"`
@@ -266,7 +241,10 @@ func EntryID(system, code, variant string) string {
 	return system + "/" + code + "/" + variant
 }
 
-// Path returns the entry's permalink page path.
+// Path returns the entry's permalink page path, unescaped.
+//
+// Deprecated: use paths.Entry (internal/paths), which escapes each part;
+// this stays until every branch has moved.
 func (e *Entry) Path() string { return "/codes/" + e.ID() }
 
 // HTTPStatusText returns the HTTP status as text, or "" when the entry has none.

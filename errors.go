@@ -77,21 +77,38 @@ func (e *ValidationError) Error() string {
 // Is makes errors.Is(err, ErrInvalid) true for validation errors.
 func (e *ValidationError) Is(target error) bool { return target == ErrInvalid }
 
-// Codes of FieldError, shared with the JSON API's error contract.
+// Violation says how a request parameter breaks its constraint. Each
+// transport names it its own way: internal/web maps it to the contract's
+// error codes, so renaming a constant here changes no published string.
+type Violation int
+
+// How a parameter can be wrong.
 const (
-	CodeMissingField  = "missing_required_field"
-	CodeInvalidValue  = "invalid_field_value"
-	CodeInvalidLimit  = "invalid_limit"
-	CodeInvalidCursor = "invalid_cursor"
+	CodeInvalidValue  Violation = iota // a value breaks its constraint
+	CodeMissingField                   // a required parameter is absent
+	CodeInvalidLimit                   // the page size is out of range
+	CodeInvalidCursor                  // a cursor is undecodable, tampered with, or of another query
 )
+
+func (c Violation) String() string {
+	switch c {
+	case CodeMissingField:
+		return "missing"
+	case CodeInvalidLimit:
+		return "limit"
+	case CodeInvalidCursor:
+		return "cursor"
+	}
+	return "invalid"
+}
 
 // FieldError is a request parameter that breaks its constraint. It is
 // errors.Is ErrInvalid.
 type FieldError struct {
 	// Param names the parameter ("q", "limit", "system").
 	Param string
-	// Code is one of the Code* constants.
-	Code    string
+	// Code says how it breaks it.
+	Code    Violation
 	Message string
 }
 

@@ -80,8 +80,17 @@ const (
 	FacetRetryable  Facet = "retryable"
 )
 
-// Facets lists every facet in the order answers show them.
-var Facets = []Facet{FacetSystem, FacetHTTPStatus, FacetType, FacetRetryable}
+// Facets lists every faceted filter's facet, in the order answers show
+// them (the order of Filters).
+var Facets = func() []Facet {
+	var out []Facet
+	for _, f := range Filters {
+		if f.Faceted {
+			out = append(out, f.Facet)
+		}
+	}
+	return out
+}()
 
 // Request is one search.
 type Request struct {
@@ -106,7 +115,12 @@ type Request struct {
 
 // Filtered reports whether the request narrows by any filter.
 func (r *Request) Filtered() bool {
-	return r.System != "" || r.HTTPStatus != 0 || r.Type != "" || r.Retryable != nil
+	for _, f := range Filters {
+		if f.Value(r) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // Response is one page of results.

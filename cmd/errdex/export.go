@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/i18n"
 	"github.com/errdex/errdex/internal/textfmt"
 )
 
@@ -68,19 +69,6 @@ type bundle struct {
 	Providers []bundleProvider `json:"providers"`
 }
 
-type bundleSystem struct {
-	*errdex.System
-	Entries int `json:"entries"`
-}
-
-// bundleEntry is a whole entry in both languages (errdex.Entry's own JSON)
-// with its id and page, which the entry itself only computes.
-type bundleEntry struct {
-	ID  string `json:"id"`
-	URL string `json:"url"`
-	*errdex.Entry
-}
-
 func runExport(_ context.Context, env *cmdEnv, args []string) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	var (
@@ -134,25 +122,6 @@ func runExport(_ context.Context, env *cmdEnv, args []string) int {
 		return exitFailed
 	}
 	return exitOK
-}
-
-func newBundle(cat *errdex.Catalog, baseURL string) bundle {
-	b := bundle{
-		Kind:          bundleKind,
-		FormatVersion: bundleVersion,
-		Version:       cat.Version,
-		Langs:         errdex.Langs,
-		Systems:       make([]bundleSystem, 0, len(cat.Systems())),
-		Entries:       make([]bundleEntry, 0, cat.Len()),
-	}
-	for _, s := range cat.Systems() {
-		b.Systems = append(b.Systems, bundleSystem{System: s, Entries: cat.Count(s.ID)})
-	}
-	for _, e := range cat.Entries() {
-		b.Entries = append(b.Entries, bundleEntry{ID: e.ID(), URL: textfmt.PageURL(baseURL, e), Entry: e})
-	}
-	b.Providers = bundleProviders(cat, baseURL)
-	return b
 }
 
 func exportJSON(env *cmdEnv, cat *errdex.Catalog, baseURL, path string) error {
@@ -229,16 +198,20 @@ func writeFileAtomic(path string, data []byte) error {
 var mdLabels = map[errdex.Lang]map[string]string{
 	errdex.English: {
 		"index": "errdex catalog", "system": "System", "entries": "Entries", "code": "Code", "title": "Title",
-		"retry": "Retry", "causes": "Causes", "fixes": "Fixes", "notes": "Notes", "examples": "Examples",
-		"related": "Related", "references": "References", "aliases": "Also known as", "page": "Page",
-		"http": "HTTP status", "type": "Type", "version": "Catalog version", "yes": "yes", "no": "no",
+		"retry": i18n.T(errdex.English, i18n.Retry), "causes": i18n.T(errdex.English, i18n.Causes),
+		"fixes": i18n.T(errdex.English, i18n.Fixes), "notes": i18n.T(errdex.English, i18n.Notes),
+		"examples": i18n.T(errdex.English, i18n.Examples), "related": i18n.T(errdex.English, i18n.Related),
+		"references": "References", "aliases": "Also known as", "page": "Page",
+		"http": "HTTP status", "type": "Type", "version": "Catalog version",
 		"provider": "Provider codes", "about": "Description",
 	},
 	errdex.Korean: {
 		"index": "errdex 카탈로그", "system": "시스템", "entries": "항목 수", "code": "코드", "title": "제목",
-		"retry": "재시도", "causes": "원인", "fixes": "해결 방법", "notes": "참고", "examples": "예시",
-		"related": "관련 코드", "references": "출처", "aliases": "다른 이름", "page": "페이지",
-		"http": "HTTP 상태", "type": "유형", "version": "카탈로그 버전", "yes": "가능", "no": "안 함",
+		"retry": i18n.T(errdex.Korean, i18n.Retry), "causes": i18n.T(errdex.Korean, i18n.Causes),
+		"fixes": i18n.T(errdex.Korean, i18n.Fixes), "notes": i18n.T(errdex.Korean, i18n.Notes),
+		"examples": i18n.T(errdex.Korean, i18n.Examples), "related": i18n.T(errdex.Korean, i18n.Related),
+		"references": "출처", "aliases": "다른 이름", "page": "페이지",
+		"http": "HTTP 상태", "type": "유형", "version": "카탈로그 버전",
 		"provider": "프로바이더 코드", "about": "설명",
 	},
 }

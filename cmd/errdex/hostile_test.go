@@ -22,6 +22,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/errdex/errdex"
 )
 
 // The hostile-input tests send what a careless or malicious client sends,
@@ -156,11 +158,21 @@ func sendRaw(addr string, req []byte) (*http.Response, []byte, time.Duration, er
 }
 
 // forgedCursor makes the cursor search hands out for an empty query with
-// the given limit at offset, with the key of internal/search/cursor.go: a
-// cursor is signed against typos and tampering, not kept secret, so anyone
-// can make one for any offset.
+// the given limit at offset over the built-in catalog, with the key of
+// internal/search/cursor.go and the fingerprint of filters.go (catalog
+// version, query, one value per filter, limit, prefix): a cursor is signed
+// against typos and tampering, not kept secret, so anyone can make one for
+// any offset.
 func forgedCursor(offset uint64, limit int) string {
-	fingerprint := strings.Join([]string{"", "", "0", "", "", fmt.Sprint(limit), "false"}, "\x00")
+	cat, err := errdex.Builtin()
+	if err != nil {
+		panic(err)
+	}
+	parts := []string{cat.Version, ""}
+	for range errdex.Filters {
+		parts = append(parts, "")
+	}
+	fingerprint := strings.Join(append(parts, fmt.Sprint(limit), "false"), "\x00")
 	buf := binary.AppendUvarint(nil, offset)
 	h := sha256.Sum256([]byte(fingerprint))
 	buf = append(buf, h[:8]...)

@@ -229,7 +229,9 @@ func probeTitle(t *testing.T, s *service) string {
 
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	// A hang guard, not a speed check: a reload under the race detector on
+	// a busy 2-core machine can take many seconds.
+	deadline := time.Now().Add(90 * time.Second)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)
@@ -239,14 +241,10 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 }
 
 func TestServeBuiltin(t *testing.T) {
-	start := time.Now()
 	s := startServe(t)
 	var rz readyz
 	if code := s.get(t, "/readyz", &rz); code != 200 || rz.Status != "ready" || rz.Catalog.Entries == 0 {
 		t.Fatalf("readyz: got %d %+v", code, rz)
-	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("ready after %s", d)
 	}
 	if code := s.get(t, "/healthz", nil); code != 200 {
 		t.Errorf("healthz: got %d", code)
@@ -503,7 +501,7 @@ func TestServeStopsDuringBuild(t *testing.T) {
 	logs := &logWriter{addrc: make(chan string, 1)}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	args := []string{"serve", "--addr", "127.0.0.1:0", "--log-format", "json", "--log-level", "debug", "--shutdown-timeout", "1s"}
+	args := []string{"serve", "--addr", "127.0.0.1:0", "--ops-addr", "127.0.0.1:0", "--log-format", "json", "--log-level", "debug", "--shutdown-timeout", "1s"}
 	done := make(chan int, 1)
 	go func() {
 		done <- run(ctx, args, stdio{in: strings.NewReader(""), out: io.Discard, err: logs}, func(string) string { return "" })

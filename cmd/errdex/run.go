@@ -7,6 +7,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"github.com/errdex/errdex/internal/textfmt"
 )
 
 // Exit statuses of every command.
@@ -103,11 +105,7 @@ Run "errdex help <command>" or "errdex <command> -h" for a command's flags.
 // isTerminal reports whether w is a terminal, for colour and layout.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return ok && textfmt.IsTerminal(f)
 }
 
 // joinArgs joins the words of a query given as several arguments.

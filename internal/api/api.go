@@ -12,10 +12,10 @@ package api
 
 import (
 	"html/template"
-	"strings"
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/markdown"
+	"github.com/errdex/errdex/internal/paths"
 )
 
 // SearchResponse answers GET /api/v1/search.
@@ -267,12 +267,12 @@ func (b Builder) lang() errdex.Lang {
 
 // EntryURL is the address of an entry's permalink page.
 func (b Builder) EntryURL(e *errdex.Entry) string {
-	return strings.TrimRight(b.BaseURL, "/") + e.Path()
+	return paths.Absolute(b.BaseURL, paths.Entry(e))
 }
 
 // SystemURL is the address of a system's page.
 func (b Builder) SystemURL(id string) string {
-	return strings.TrimRight(b.BaseURL, "/") + "/systems/" + id
+	return paths.Absolute(b.BaseURL, paths.System(id))
 }
 
 // Search builds the answer to a search.

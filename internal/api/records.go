@@ -1,9 +1,8 @@
 package api
 
 import (
-	"strings"
-
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/paths"
 )
 
 // ProviderRecordJSON is one code of an upstream provider in one language:
@@ -52,7 +51,7 @@ type ClaimJSON struct {
 
 // RecordURL is the address of a provider record's page.
 func (b Builder) RecordURL(r *errdex.ProviderRecord) string {
-	return strings.TrimRight(b.BaseURL, "/") + r.Path()
+	return paths.Absolute(b.BaseURL, paths.Record(r))
 }
 
 // ProviderRecords builds the JSON of provider records.

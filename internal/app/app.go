@@ -19,9 +19,9 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/clip"
 	"github.com/errdex/errdex/internal/live"
 )
 
@@ -207,14 +207,6 @@ func ChooseLang(explicit errdex.Lang, text string, fallback errdex.Lang) errdex.
 // quote quotes user input for a message, shortened to 100 bytes and made
 // printable.
 func quote(s string) string {
-	s = strings.ToValidUTF8(s, "?")
-	if len(s) > 100 {
-		n := 100
-		for n > 0 && !utf8.RuneStart(s[n]) {
-			n--
-		}
-		s = s[:n]
-	}
-	b, _ := json.Marshal(s)
+	b, _ := json.Marshal(clip.Bytes(strings.ToValidUTF8(s, "?"), 100))
 	return string(b)
 }

@@ -1,13 +1,13 @@
 package chatops
 
 import (
-	"net/url"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/clip"
 	"github.com/errdex/errdex/internal/mask"
+	"github.com/errdex/errdex/internal/paths"
 	"github.com/errdex/errdex/internal/textfmt"
 )
 
@@ -80,28 +80,28 @@ const (
 const ShareAction = "errdex_share"
 
 func section(text string) Block {
-	return Block{Type: "section", Text: mrkdwn(clip(text, MaxSectionText))}
+	return Block{Type: "section", Text: mrkdwn(clip.Ellipsis(text, MaxSectionText))}
 }
 
 func sectionFields(text string, fields ...string) Block {
 	b := Block{Type: "section"}
 	if text != "" {
-		b.Text = mrkdwn(clip(text, MaxSectionText))
+		b.Text = mrkdwn(clip.Ellipsis(text, MaxSectionText))
 	}
 	for _, f := range fields[:min(len(fields), MaxFields)] {
-		b.Fields = append(b.Fields, *mrkdwn(clip(f, MaxFieldText)))
+		b.Fields = append(b.Fields, *mrkdwn(clip.Ellipsis(f, MaxFieldText)))
 	}
 	return b
 }
 
 func header(text string) Block {
-	return Block{Type: "header", Text: &TextObject{Type: "plain_text", Text: clip(text, MaxHeaderText)}}
+	return Block{Type: "header", Text: &TextObject{Type: "plain_text", Text: clip.Ellipsis(text, MaxHeaderText)}}
 }
 
 func contextBlock(texts ...string) Block {
 	b := Block{Type: "context"}
 	for _, t := range texts[:min(len(texts), MaxContextItems)] {
-		b.Elements = append(b.Elements, mrkdwn(clip(t, MaxSectionText)))
+		b.Elements = append(b.Elements, mrkdwn(clip.Ellipsis(t, MaxSectionText)))
 	}
 	return b
 }
@@ -119,7 +119,7 @@ func mrkdwn(s string) *TextObject { return &TextObject{Type: "mrkdwn", Text: s} 
 func divider() Block { return Block{Type: "divider"} }
 
 func linkButton(label, url, actionID string) Button {
-	return Button{Type: "button", Text: TextObject{Type: "plain_text", Text: clip(label, MaxButtonText)},
+	return Button{Type: "button", Text: TextObject{Type: "plain_text", Text: clip.Ellipsis(label, MaxButtonText)},
 		URL: url, ActionID: actionID}
 }
 
@@ -213,7 +213,7 @@ func (h *Slack) ambiguousMessage(c command, resp *errdex.Response, cands []errde
 		if tells := tellApart(e); len(tells) > 0 {
 			quoted := make([]string, len(tells))
 			for i, m := range tells {
-				quoted[i] = quote(clip(m, 200))
+				quoted[i] = quote(clip.Ellipsis(m, 200))
 			}
 			text += "\n" + l.tellsApart + " " + strings.Join(quoted, " · ")
 		}
@@ -258,7 +258,7 @@ func (h *Slack) unsureMessage(c command, resp *errdex.Response) *Message {
 // posted to the channel.
 func (h *Slack) notFoundMessage(c command, resp *errdex.Response) *Message {
 	l := labelsFor(c.lang)
-	text := l.noMatch(quote(clip(c.text, 200)))
+	text := l.noMatch(quote(clip.Ellipsis(c.text, 200)))
 	blocks := []Block{section(text)}
 	if len(resp.Suggestions) > 0 {
 		lines := []string{"*" + l.didYouMean + "*"}
@@ -384,7 +384,7 @@ func (h *Slack) errorMessage(c command, reason string) *Message {
 
 // footer says what was searched, so that a shared answer shows the question.
 func (h *Slack) footer(c command) string {
-	q := clip(strings.Join(strings.Fields(c.text), " "), maxAskedQuote)
+	q := clip.Ellipsis(strings.Join(strings.Fields(c.text), " "), maxAskedQuote)
 	s := "errdex · " + labelsFor(c.lang).searched + " " + quote(q)
 	if id := c.user; id != "" && slackID(id) {
 		s += " · " + labelsFor(c.lang).askedBy + " <@" + id + ">"
@@ -405,15 +405,8 @@ func (h *Slack) entryLink(e *errdex.Entry) string {
 	return "*<" + textfmt.SlackEscape(h.pageURL(e)) + "|" + label + ">*"
 }
 
-// pageURL is the entry's permalink page under the configured base URL,
-// each part of the id escaped so that no code can break the link.
-func (h *Slack) pageURL(e *errdex.Entry) string {
-	p := h.cfg.BaseURL + "/codes/" + url.PathEscape(e.System) + "/" + url.PathEscape(e.Code)
-	if e.Variant != "" {
-		p += "/" + url.PathEscape(e.Variant)
-	}
-	return p
-}
+// pageURL is the entry's permalink page under the configured base URL.
+func (h *Slack) pageURL(e *errdex.Entry) string { return paths.Absolute(h.cfg.BaseURL, paths.Entry(e)) }
 
 // meta is " (System name, HTTP 401)".
 func (h *Slack) meta(e *errdex.Entry, lang errdex.Lang) string {
@@ -445,15 +438,6 @@ func slackID(s string) bool {
 // numbers in it are masked first.
 func quote(s string) string {
 	return "`" + strings.ReplaceAll(textfmt.SlackEscape(mask.String(s)), "`", "'") + "`"
-}
-
-// clip cuts s to at most n characters, marking the cut with an ellipsis.
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
 }
 
 // labels are the fixed words of the Slack answers in one language.

@@ -23,10 +23,10 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/app"
+	"github.com/errdex/errdex/internal/clip"
 )
 
 // Limits on what the handler accepts.
@@ -254,7 +254,7 @@ func (h *Slack) answer(ctx context.Context, c command) *Message {
 	ctx, cancel := context.WithTimeout(ctx, Timeout)
 	defer cancel()
 	resp, err := h.search.Search(ctx, errdex.Request{
-		Query: truncate(c.text, errdex.MaxIdentifyBytes), Lang: c.lang, Limit: 1 + Candidates})
+		Query: clip.Bytes(c.text, errdex.MaxIdentifyBytes), Lang: c.lang, Limit: 1 + Candidates})
 	var ferr *errdex.FieldError
 	switch {
 	case errors.As(err, &ferr):
@@ -268,15 +268,4 @@ func (h *Slack) answer(ctx context.Context, c command) *Message {
 		return h.notFoundMessage(c, resp)
 	}
 	return h.resultMessage(c, resp)
-}
-
-// truncate cuts s to at most n bytes without splitting a character.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
 }

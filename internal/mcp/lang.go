@@ -5,6 +5,7 @@ import (
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/app"
+	"github.com/errdex/errdex/internal/web/params"
 )
 
 // The language rule of the contract (../shared/design/api.md), as MCP has
@@ -42,7 +43,7 @@ func (s *Server) pickLang(req *sdk.CallToolRequest, arg, typed string) (errdex.L
 func (s *Server) fallbackLang(extra *sdk.RequestExtra) errdex.Lang {
 	if extra != nil && extra.Header != nil {
 		if h := extra.Header.Get("Accept-Language"); h != "" {
-			return errdex.PreferredLang(h)
+			return params.PreferredLang(h)
 		}
 	}
 	return s.cfg.Lang

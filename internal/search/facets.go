@@ -3,57 +3,66 @@ package search
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/errdex/errdex"
 )
 
-// facetSet is an entry's values of the four facets: one combination of
-// system, HTTP status, type and retryable.
-type facetSet struct {
-	system, status, typ, retryable string
-}
-
-func facetsOf(e *errdex.Entry) facetSet {
-	fs := facetSet{system: e.System, typ: e.Type, retryable: strconv.FormatBool(e.Retry.Retryable)}
-	if e.HTTPStatus != 0 {
-		fs.status = strconv.Itoa(e.HTTPStatus)
+// facetFilters are the faceted rows of errdex.Filters, in their order.
+var facetFilters = func() []errdex.Filter {
+	var out []errdex.Filter
+	for _, f := range errdex.Filters {
+		if f.Faceted {
+			out = append(out, f)
+		}
 	}
-	return fs
+	return out
+}()
+
+// facetsOf is an entry's values of the faceted filters, in their order:
+// one combination.
+func facetsOf(e *errdex.Entry) []string {
+	vs := make([]string, len(facetFilters))
+	for i, f := range facetFilters {
+		vs[i] = f.Of(e)
+	}
+	return vs
 }
 
 // facetCodes numbers the facet combinations a catalog holds, so that each
-// entry carries one short term in the facets field instead of four long
-// ones ("system:mailrelay", "http_status:429"...). Counting facets reads
-// every match's doc values, and on a large catalog decoding them was a
-// quarter of a query's time; a combination's count is then split into its
-// four values. The numbering depends only on the catalog, so an index kept
-// on disk for the same catalog agrees with it.
+// entry carries one short term in the facets field instead of one long
+// one per facet ("system:mailrelay", "http_status:429"...). Counting
+// facets reads every match's doc values, and on a large catalog decoding
+// them was a quarter of a query's time; a combination's count is then
+// split into its values. The numbering depends only on the catalog, so an
+// index kept on disk for the same catalog agrees with it.
 type facetCodes struct {
-	sets []facetSet          // by number
-	code map[facetSet]string // the indexed term of each set
+	sets [][]string        // by number
+	code map[string]string // the indexed term of each set, by its key
 }
 
+func setKey(vs []string) string { return strings.Join(vs, "\x00") }
+
 func newFacetCodes(cat *errdex.Catalog) *facetCodes {
-	seen := map[facetSet]bool{}
-	var sets []facetSet
+	seen := map[string]bool{}
+	var sets [][]string
 	for _, e := range cat.Entries() {
-		if fs := facetsOf(e); !seen[fs] {
-			seen[fs] = true
-			sets = append(sets, fs)
+		vs := facetsOf(e)
+		if k := setKey(vs); !seen[k] {
+			seen[k] = true
+			sets = append(sets, vs)
 		}
 	}
-	slices.SortFunc(sets, func(a, b facetSet) int {
-		return slices.Compare([]string{a.system, a.status, a.typ, a.retryable}, []string{b.system, b.status, b.typ, b.retryable})
-	})
-	fc := &facetCodes{sets: sets, code: make(map[facetSet]string, len(sets))}
-	for i, fs := range sets {
-		fc.code[fs] = strconv.FormatInt(int64(i), 36)
+	slices.SortFunc(sets, slices.Compare[[]string])
+	fc := &facetCodes{sets: sets, code: make(map[string]string, len(sets))}
+	for i, vs := range sets {
+		fc.code[setKey(vs)] = strconv.FormatInt(int64(i), 36)
 	}
 	return fc
 }
 
 // term is the facets field's term for e.
-func (fc *facetCodes) term(e *errdex.Entry) string { return fc.code[facetsOf(e)] }
+func (fc *facetCodes) term(e *errdex.Entry) string { return fc.code[setKey(facetsOf(e))] }
 
 // count adds n matches of the combination named by term to counts.
 func (fc *facetCodes) count(counts map[errdex.Facet]map[string]int, term string, n int) {
@@ -61,22 +70,18 @@ func (fc *facetCodes) count(counts map[errdex.Facet]map[string]int, term string,
 	if err != nil || i < 0 || int(i) >= len(fc.sets) {
 		return
 	}
-	fs := fc.sets[i]
-	counts[errdex.FacetSystem][fs.system] += n
-	counts[errdex.FacetRetryable][fs.retryable] += n
-	if fs.status != "" {
-		counts[errdex.FacetHTTPStatus][fs.status] += n
-	}
-	if fs.typ != "" {
-		counts[errdex.FacetType][fs.typ] += n
+	for j, v := range fc.sets[i] {
+		if v != "" {
+			counts[facetFilters[j].Facet][v] += n
+		}
 	}
 }
 
 // newFacetCounts has every facet, with no value counted yet.
 func newFacetCounts() map[errdex.Facet]map[string]int {
-	m := make(map[errdex.Facet]map[string]int, len(errdex.Facets))
-	for _, f := range errdex.Facets {
-		m[f] = map[string]int{}
+	m := make(map[errdex.Facet]map[string]int, len(facetFilters))
+	for _, f := range facetFilters {
+		m[f.Facet] = map[string]int{}
 	}
 	return m
 }

@@ -5,35 +5,29 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/errdex/errdex"
 )
 
-// filters are the term queries of a request's filters.
+// filters are the term queries of a request's filters, one per row of
+// errdex.Filters that the request sets.
 func filters(req *Request) []query.Query {
 	var fs []query.Query
-	term := func(field, value string) {
-		fs = append(fs, termQuery(field, strings.ToLower(value), 0.0001))
-	}
-	if req.System != "" {
-		term(fSystem, req.System)
-	}
-	if req.HTTPStatus != 0 {
-		term(fHTTPStatus, strconv.Itoa(req.HTTPStatus))
-	}
-	if req.Type != "" {
-		term(fType, req.Type)
-	}
-	if req.Retryable != nil {
-		term(fRetryable, strconv.FormatBool(*req.Retryable))
+	for _, f := range errdex.Filters {
+		if v := f.Value(req); v != "" {
+			fs = append(fs, termQuery(f.IndexField, strings.ToLower(v), 0.0001))
+		}
 	}
 	return fs
 }
 
-// fingerprint ties a cursor to the query and filters it was made for.
-func fingerprint(req *Request) string {
-	r := ""
-	if req.Retryable != nil {
-		r = strconv.FormatBool(*req.Retryable)
+// fingerprint ties a cursor to the query and filters it was made for, and
+// to the catalog it paged through: a reload may move every entry.
+func (ix *Index) fingerprint(req *Request) string {
+	parts := []string{ix.cat.Version, req.Query}
+	for _, f := range errdex.Filters {
+		parts = append(parts, f.Value(req))
 	}
-	return strings.Join([]string{req.Query, req.System, strconv.Itoa(req.HTTPStatus), req.Type, r,
-		strconv.Itoa(req.Limit), strconv.FormatBool(req.Prefix)}, "\x00")
+	parts = append(parts, strconv.Itoa(req.Limit), strconv.FormatBool(req.Prefix))
+	return strings.Join(parts, "\x00")
 }

@@ -4,12 +4,13 @@ import (
 	"html"
 	"html/template"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/clip"
 )
 
 // snippetWindow is about how many bytes of text a snippet shows.
@@ -48,21 +49,10 @@ func (ix *Index) newHighlighter(words []string, lang errdex.Lang) *highlighter {
 			}
 		}
 		if len(toks) > 0 && !hasHangul(w) {
-			h.hints = append(h.hints, clipRunes(strings.ToLower(w), 4))
+			h.hints = append(h.hints, clip.Runes(strings.ToLower(w), 4))
 		}
 	}
 	return h
-}
-
-// clipRunes returns the first n runes of s.
-func clipRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
-	}
-	return s
 }
 
 // mayMatch reports whether lower, a lower-cased text, contains any hint.
@@ -104,7 +94,7 @@ func (h *highlighter) snippet(e *errdex.Entry, lang errdex.Lang) template.HTML {
 	} else {
 		summary = plainMarkdown(summary)
 	}
-	return template.HTML(html.EscapeString(clip(summary, snippetWindow)))
+	return template.HTML(html.EscapeString(clipWords(summary, snippetWindow)))
 }
 
 // mark highlights a text's plain form if any of its tokens is a matched
@@ -164,8 +154,8 @@ func (h *highlighter) mark(a *analyzedText) (template.HTML, bool) {
 	return template.HTML(b.String()), true //nolint:gosec // every piece of text above is escaped
 }
 
-// clip cuts s to at most n bytes, between words.
-func clip(s string, n int) string {
+// clipWords cuts s to at most n bytes, between words.
+func clipWords(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
@@ -198,10 +188,9 @@ type token struct {
 // catalog never changes, and analyzing the same texts for every query's
 // snippets was half of a small catalog's query time (and stripping their
 // Markdown and lower-casing them another tenth). It holds at most
-// maxCachedTexts texts; when full it starts over.
+// maxCachedTexts texts, the least recently used leaving first.
 type tokenCache struct {
-	mu    sync.Mutex
-	texts map[string]*analyzedText
+	texts *lru.Cache[string, *analyzedText]
 }
 
 // analyzedText is one entry text made ready for snippets.
@@ -213,25 +202,23 @@ type analyzedText struct {
 
 const maxCachedTexts = 20000
 
-func newTokenCache() *tokenCache { return &tokenCache{texts: map[string]*analyzedText{}} }
+func newTokenCache() *tokenCache {
+	c, err := lru.New[string, *analyzedText](maxCachedTexts)
+	if err != nil {
+		panic(err) // only for a size below 1
+	}
+	return &tokenCache{texts: c}
+}
 
 // get returns text analyzed with a; the result is shared and read-only.
 func (c *tokenCache) get(a analysis.Analyzer, text string) *analyzedText {
-	c.mu.Lock()
-	at, ok := c.texts[text]
-	c.mu.Unlock()
-	if ok {
+	if at, ok := c.texts.Get(text); ok {
 		return at
 	}
-	at = &analyzedText{plain: plainMarkdown(text), lower: strings.ToLower(text)}
+	at := &analyzedText{plain: plainMarkdown(text), lower: strings.ToLower(text)}
 	for _, t := range a.Analyze([]byte(at.plain)) {
 		at.toks = append(at.toks, token{string(t.Term), t.Start, t.End})
 	}
-	c.mu.Lock()
-	if len(c.texts) >= maxCachedTexts {
-		c.texts = map[string]*analyzedText{}
-	}
-	c.texts[text] = at
-	c.mu.Unlock()
+	c.texts.Add(text, at)
 	return at
 }

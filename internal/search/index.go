@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -355,8 +354,6 @@ func (ix *Index) document(e *errdex.Entry) map[string]any {
 	d := map[string]any{
 		"_id":       e.ID(),
 		"_type":     docType,
-		fSystem:     e.System,
-		fRetryable:  strconv.FormatBool(e.Retry.Retryable),
 		fKeys:       keys,
 		fCode:       e.Code,
 		fCodeCase:   e.Code,
@@ -374,11 +371,10 @@ func (ix *Index) document(e *errdex.Entry) map[string]any {
 		d[fPCodes] = pcodes
 		d[fPKeys] = pkeys
 	}
-	if e.HTTPStatus != 0 {
-		d[fHTTPStatus] = strconv.Itoa(e.HTTPStatus)
-	}
-	if e.Type != "" {
-		d[fType] = e.Type
+	for _, f := range errdex.Filters {
+		if v := f.Of(e); v != "" {
+			d[f.IndexField] = v
+		}
 	}
 	for _, f := range []string{fTitleEn, fSummaryEn, fBodyEn, fTitleKo, fSummaryKo, fBodyKo} {
 		ix.vocab.addText(d[f].(string))

@@ -114,3 +114,31 @@ func TestNewGivesUp(t *testing.T) {
 		}
 	}
 }
+
+// TestCursorOfAnotherCatalog checks that a cursor is tied to the catalog it
+// paged through: after a reload the same position may hold other entries.
+func TestCursorOfAnotherCatalog(t *testing.T) {
+	a := builtinTestIndex(t)
+	cat := a.Catalog()
+	other, err := errdex.New(cat.Systems(), cat.Entries(), "another version")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := New(context.Background(), other, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	resp, err := a.Search(context.Background(), Request{Limit: 2})
+	if err != nil || resp.NextCursor == "" {
+		t.Fatalf("first page: %v, cursor %q", err, resp.NextCursor)
+	}
+	if _, err := a.Search(context.Background(), Request{Limit: 2, Cursor: resp.NextCursor}); err != nil {
+		t.Errorf("the cursor on its own catalog: %v", err)
+	}
+	_, err = b.Search(context.Background(), Request{Limit: 2, Cursor: resp.NextCursor})
+	var fe *errdex.FieldError
+	if !errors.As(err, &fe) || fe.Code != errdex.CodeInvalidCursor {
+		t.Errorf("the cursor on another catalog: got %v, want invalid_cursor", err)
+	}
+}

@@ -17,12 +17,14 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/errdex/errdex"
 )
 
 // MappingVersion changes whenever buildIndexMapping or the documents change
 // in a way that makes an index built before unusable; on-disk indexes carry
 // it in their directory name.
-const MappingVersion = 9
+const MappingVersion = 10
 
 // Analyzer names.
 const (
@@ -34,18 +36,18 @@ const (
 
 // Field names of an indexed entry.
 const (
-	fSystem     = "system"      // keyword: filter and facet
-	fHTTPStatus = "http_status" // keyword: filter and facet
-	fType       = "type"        // keyword: filter and facet
-	fRetryable  = "retryable"   // keyword "true"/"false": filter and facet
-	fKeys       = "keys"        // keyword: code and aliases
-	fCode       = "code"        // keyword: the code alone, for exact-code ranking
-	fCodeCase   = "code_case"   // the code as spelt: case tells RATE_LIMIT_EXCEEDED (kmsg) from rate_limit_exceeded (kirim)
-	fPCodes     = "pcodes"      // keyword: bare provider codes ("519")
-	fPKeys      = "pkeys"       // keyword: provider-qualified codes ("iwinv:519")
-	fSort       = "sort"        // keyword: system, code and variant for listing order
-	fFacets     = "facets"      // keyword with doc values: the entry's facet combination, numbered (facets.go), so counting facets reads one short term per hit
-	fTitleEn    = "title_en"    // with the code and aliases as words ("invalid phone number")
+	// The filters' keyword fields are errdex.Filters' IndexField; these
+	// two also weigh in ranking (query.go).
+	fSystem     = "f_system"
+	fHTTPStatus = "f_http_status"
+	fKeys       = "keys"      // keyword: code and aliases
+	fCode       = "code"      // keyword: the code alone, for exact-code ranking
+	fCodeCase   = "code_case" // the code as spelt: case tells RATE_LIMIT_EXCEEDED (kmsg) from rate_limit_exceeded (kirim)
+	fPCodes     = "pcodes"    // keyword: bare provider codes ("519")
+	fPKeys      = "pkeys"     // keyword: provider-qualified codes ("iwinv:519")
+	fSort       = "sort"      // keyword: system, code and variant for listing order
+	fFacets     = "facets"    // keyword with doc values: the entry's facet combination, numbered (facets.go), so counting facets reads one short term per hit
+	fTitleEn    = "title_en"  // with the code and aliases as words ("invalid phone number")
 	fSummaryEn  = "summary_en"
 	fBodyEn     = "body_en" // causes, fixes, notes, retry note, signatures, providers
 	fTitleKo    = "title_ko"
@@ -140,8 +142,8 @@ func buildIndexMapping() (mapping.IndexMapping, error) {
 	}
 
 	dm := bleve.NewDocumentStaticMapping()
-	for _, f := range []string{fSystem, fHTTPStatus, fType, fRetryable} {
-		dm.AddFieldMappingsAt(f, kw(false))
+	for _, f := range errdex.Filters {
+		dm.AddFieldMappingsAt(f.IndexField, kw(false))
 	}
 	dm.AddFieldMappingsAt(fFacets, kw(true))
 	for _, f := range []string{fKeys, fCode, fPCodes, fPKeys} {

@@ -113,7 +113,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 	if err := ix.checkRequest(&req, payload); err != nil {
 		return nil, err
 	}
-	offset, err := decodeCursor(req.Cursor, fingerprint(&req))
+	offset, err := decodeCursor(req.Cursor, ix.fingerprint(&req))
 	if err != nil {
 		return nil, err
 	}
@@ -174,7 +174,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 		resp.Results = append(resp.Results, r)
 	}
 	if next := offset + len(res.Hits); next < resp.Total && len(res.Hits) == req.Limit && next < MaxOffset {
-		resp.NextCursor = encodeCursor(next, fingerprint(&req))
+		resp.NextCursor = encodeCursor(next, ix.fingerprint(&req))
 	}
 	if resp.Total == 0 && !listAll {
 		resp.Suggestions = ix.suggest(ctx, u, req.Query)

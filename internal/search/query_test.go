@@ -212,7 +212,7 @@ func TestBadRequestsAreFieldErrors(t *testing.T) {
 	tests := []struct {
 		name  string
 		req   search.Request
-		code  string
+		code  errdex.Violation
 		param string
 	}{
 		{"limit too big", search.Request{Limit: 101}, errdex.CodeInvalidLimit, "limit"},

@@ -19,11 +19,11 @@ func TestClipBetweenWords(t *testing.T) {
 		{"abcdefghij", 5, "abcde …"}, // no space: cut on a rune boundary
 		{"short", 10, "short"},
 	} {
-		if got := clip(tc.in, tc.n); got != tc.want {
-			t.Errorf("clip(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		if got := clipWords(tc.in, tc.n); got != tc.want {
+			t.Errorf("clipWords(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
 		}
-		if got := clip(tc.in, tc.n); !strings.HasSuffix(got, " …") && got != tc.in {
-			t.Errorf("clip(%q, %d) = %q: no ellipsis", tc.in, tc.n, got)
+		if got := clipWords(tc.in, tc.n); !strings.HasSuffix(got, " …") && got != tc.in {
+			t.Errorf("clipWords(%q, %d) = %q: no ellipsis", tc.in, tc.n, got)
 		}
 	}
 }

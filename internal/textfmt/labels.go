@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/i18n"
 )
 
 // labels are the fixed words of the rendered answers, in one language.
@@ -24,17 +25,15 @@ type labels struct {
 	noConfident     func(q string) string
 	noConfidentText string
 	weakMark        string
-	retryWord       map[errdex.RetryStrategy]string
-	matchedBy       map[errdex.MatchKind]string
 }
 
 var labelsByLang = map[errdex.Lang]*labels{
 	errdex.English: {
-		causes:       "Causes",
-		fixes:        "Fixes",
+		causes:       i18n.T(errdex.English, i18n.Causes),
+		fixes:        i18n.T(errdex.English, i18n.Fixes),
 		fix:          "Fix",
-		retry:        "Retry",
-		related:      "Related",
+		retry:        i18n.T(errdex.English, i18n.Retry),
+		related:      i18n.T(errdex.English, i18n.Related),
 		aliases:      "Also known as",
 		page:         "Page",
 		evidence:     "Evidence",
@@ -62,7 +61,7 @@ var labelsByLang = map[errdex.Lang]*labels{
 		noMatch:    func(q string) string { return "No entry matches " + quote(q) + "." },
 		noCode:     func(c string) string { return "No entry has the code or alias " + quote(c) + "." },
 		noLookup:   "No entry has that code or alias.",
-		notes:      "Notes",
+		notes:      i18n.T(errdex.English, i18n.Notes),
 		noMatchTip: "Try a code (4019, KOE009), a few words in English or Korean, or paste the whole error.",
 		moreHint:   "To see another in full",
 		identifyHeader: func(n int) string {
@@ -77,27 +76,13 @@ var labelsByLang = map[errdex.Lang]*labels{
 		},
 		noConfidentText: "No confident match in the text. The closest entries, which may not be it:",
 		weakMark:        "weak match",
-		retryWord: map[errdex.RetryStrategy]string{
-			errdex.RetryNever:      "Do not retry",
-			errdex.RetryAfterFixed: "Retry after fixing",
-			errdex.RetryBackoff:    "Retry with backoff",
-			errdex.RetryAfter:      "Retry after the Retry-After delay",
-		},
-		matchedBy: map[errdex.MatchKind]string{
-			errdex.MatchCode:         "code",
-			errdex.MatchAlias:        "alias",
-			errdex.MatchProviderCode: "provider code",
-			errdex.MatchSignature:    "message",
-			errdex.MatchHTTPStatus:   "HTTP status",
-			errdex.MatchText:         "words",
-		},
 	},
 	errdex.Korean: {
-		causes:       "원인",
-		fixes:        "해결 방법",
+		causes:       i18n.T(errdex.Korean, i18n.Causes),
+		fixes:        i18n.T(errdex.Korean, i18n.Fixes),
 		fix:          "해결",
-		retry:        "재시도",
-		related:      "관련 코드",
+		retry:        i18n.T(errdex.Korean, i18n.Retry),
+		related:      i18n.T(errdex.Korean, i18n.Related),
 		aliases:      "다른 이름",
 		page:         "페이지",
 		evidence:     "근거",
@@ -119,7 +104,7 @@ var labelsByLang = map[errdex.Lang]*labels{
 		noMatch:        func(q string) string { return quote(q) + "에 해당하는 항목이 없습니다." },
 		noCode:         func(c string) string { return quote(c) + " 코드나 별칭을 가진 항목이 없습니다." },
 		noLookup:       "그 코드나 별칭을 가진 항목이 없습니다.",
-		notes:          "참고",
+		notes:          i18n.T(errdex.Korean, i18n.Notes),
 		noMatchTip:     "코드(4019, KOE009), 한국어나 영어 단어 몇 개, 또는 에러 전체를 붙여 넣어 보세요.",
 		moreHint:       "다른 항목의 전체 내용 보기",
 		identifyHeader: func(n int) string { return "텍스트와 일치하는 항목 " + itoa(n) + "건" },
@@ -129,20 +114,6 @@ var labelsByLang = map[errdex.Lang]*labels{
 		},
 		noConfidentText: "텍스트에 확실히 맞는 항목이 없습니다. 가장 가까운 항목이지만 아닐 수 있습니다:",
 		weakMark:        "약한 일치",
-		retryWord: map[errdex.RetryStrategy]string{
-			errdex.RetryNever:      "재시도 금지",
-			errdex.RetryAfterFixed: "원인 해결 후 재시도",
-			errdex.RetryBackoff:    "백오프로 재시도",
-			errdex.RetryAfter:      "Retry-After만큼 기다린 후 재시도",
-		},
-		matchedBy: map[errdex.MatchKind]string{
-			errdex.MatchCode:         "코드",
-			errdex.MatchAlias:        "별칭",
-			errdex.MatchProviderCode: "프로바이더 코드",
-			errdex.MatchSignature:    "메시지",
-			errdex.MatchHTTPStatus:   "HTTP 상태",
-			errdex.MatchText:         "단어",
-		},
 	},
 }
 
@@ -155,21 +126,13 @@ func labelsFor(lang errdex.Lang) *labels {
 
 // MatchKind names a kind of evidence (errdex.MatchCode...) in lang: "code",
 // "provider code", "별칭". The web UI shows the same words.
-func MatchKind(kind errdex.MatchKind, lang errdex.Lang) string {
-	if w, ok := labelsFor(lang).matchedBy[kind]; ok {
-		return w
-	}
-	return string(kind)
-}
+func MatchKind(kind errdex.MatchKind, lang errdex.Lang) string { return i18n.MatchLabel(lang, kind) }
 
 // RetryWord is the short retry verdict of a strategy in lang ("Retry with
 // backoff"), the one wording of every surface: the web badges, terminal,
 // bot text, Slack and the export.
 func RetryWord(strategy errdex.RetryStrategy, lang errdex.Lang) string {
-	if w, ok := labelsFor(lang).retryWord[strategy]; ok {
-		return w
-	}
-	return string(strategy)
+	return i18n.RetryLabel(lang, strategy)
 }
 
 func quote(s string) string { return `"` + s + `"` }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/paths"
 )
 
 // SearchText is the answer to a search as a short plain-text block a bot
@@ -51,7 +52,7 @@ func LookupText(matches []errdex.Match, lang errdex.Lang, baseURL string) string
 		}
 		via := ""
 		if m.Field != errdex.MatchCode {
-			via = l.matchedBy[m.Field] + " " + m.Value
+			via = MatchKind(m.Field, lang) + " " + m.Value
 		}
 		writePlainEntry(&sb, m.Entry, lang, baseURL, via)
 	}
@@ -108,5 +109,5 @@ func writeSuggestions(sb *strings.Builder, sugs []errdex.Suggestion, l *labels, 
 // PageURL is the address of an entry's permalink page: baseURL (its
 // trailing slash dropped) followed by /codes/{id}.
 func PageURL(baseURL string, e *errdex.Entry) string {
-	return strings.TrimRight(baseURL, "/") + e.Path()
+	return paths.Absolute(baseURL, paths.Entry(e))
 }

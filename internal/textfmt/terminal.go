@@ -47,7 +47,7 @@ func (t Terminal) Lookup(w io.Writer, code string, ms []errdex.Match) error {
 		}
 		var via string
 		if m.Field != errdex.MatchCode {
-			via = l.matchedBy[m.Field] + " " + m.Value
+			via = MatchKind(m.Field, t.Lang) + " " + m.Value
 		}
 		t.entry(&sb, m.Entry, via)
 	}
@@ -276,16 +276,15 @@ func (t Terminal) evidence(ev []errdex.Evidence) string {
 }
 
 func (t Terminal) understood(u errdex.Understanding) string {
-	l := labelsFor(t.Lang)
 	var parts []string
 	for _, c := range u.Codes {
-		parts = append(parts, l.matchedBy[errdex.MatchCode]+" "+Sanitize(c))
+		parts = append(parts, MatchKind(errdex.MatchCode, t.Lang)+" "+Sanitize(c))
 	}
 	for _, s := range u.HTTPStatuses {
 		parts = append(parts, "HTTP "+itoa(s))
 	}
 	for _, id := range u.Signatures {
-		parts = append(parts, l.matchedBy[errdex.MatchSignature]+" "+Sanitize(id))
+		parts = append(parts, MatchKind(errdex.MatchSignature, t.Lang)+" "+Sanitize(id))
 	}
 	return strings.Join(parts, ", ")
 }

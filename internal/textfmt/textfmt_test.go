@@ -244,3 +244,18 @@ func TestDisplayWidth(t *testing.T) {
 		})
 	}
 }
+
+// TestDevNullIsNoTerminal: a character device is not a terminal.
+func TestDevNullIsNoTerminal(t *testing.T) {
+	f, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer f.Close()
+	if textfmt.IsTerminal(f) {
+		t.Errorf("%s is taken for a terminal", os.DevNull)
+	}
+	if _, ok := textfmt.TermWidth(f); ok {
+		t.Errorf("%s has a terminal width", os.DevNull)
+	}
+}

@@ -34,6 +34,14 @@ const (
 	codeUnavailable      = "service_unavailable"
 )
 
+// fieldCodes are the contract's codes of the ways a parameter is wrong.
+var fieldCodes = map[errdex.Violation]string{
+	errdex.CodeInvalidValue:  "invalid_field_value",
+	errdex.CodeMissingField:  "missing_required_field",
+	errdex.CodeInvalidLimit:  "invalid_limit",
+	errdex.CodeInvalidCursor: "invalid_cursor",
+}
+
 // statusClientClosed is logged (and counted) for a request whose client went
 // away before the answer; nobody reads what is written for it.
 const statusClientClosed = 499
@@ -74,7 +82,7 @@ var errorRows = []struct {
 	{func(err error) (problem, bool) {
 		var he *echo.HTTPError
 		if errors.As(err, &he) && he.Code >= 400 && he.Code < 500 {
-			return problem{http.StatusBadRequest, typeInvalidRequest, errdex.CodeInvalidValue, "the request is malformed", ""}, true
+			return problem{http.StatusBadRequest, typeInvalidRequest, fieldCodes[errdex.CodeInvalidValue], "the request is malformed", ""}, true
 		}
 		return problem{}, false
 	}},
@@ -99,7 +107,7 @@ func fieldErrorRow(err error) (problem, bool) {
 	if !errors.As(err, &fe) {
 		return problem{}, false
 	}
-	return problem{http.StatusBadRequest, typeInvalidRequest, fe.Code, fe.Message, fe.Param}, true
+	return problem{http.StatusBadRequest, typeInvalidRequest, fieldCodes[fe.Code], fe.Message, fe.Param}, true
 }
 
 // isRow matches errors that are target; the message is the error's own when

@@ -17,6 +17,7 @@ import (
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/api"
 	"github.com/errdex/errdex/internal/app"
+	"github.com/errdex/errdex/internal/clip"
 	"github.com/errdex/errdex/internal/textfmt"
 	"github.com/errdex/errdex/internal/web/params"
 )
@@ -400,6 +401,6 @@ func writeBlob(c echo.Context, status int, contentType []string, b []byte) error
 
 // quote quotes user input for a message, shortened and made printable.
 func quote(s string) string {
-	b, _ := json.Marshal(truncate(strings.ToValidUTF8(s, "?"), 100))
+	b, _ := json.Marshal(clip.Bytes(strings.ToValidUTF8(s, "?"), 100))
 	return string(b)
 }

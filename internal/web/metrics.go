@@ -105,9 +105,6 @@ func newMetrics(h *live.Holder, r *live.Reloader) *Metrics {
 	return m
 }
 
-// Registry returns the registry /metrics serves.
-func (m *Metrics) Registry() *prometheus.Registry { return m.reg }
-
 // observeRequest counts one answered request. route must be a route
 // template (or "unmatched"), never a path.
 func (m *Metrics) observeRequest(route, method string, status int, d time.Duration) {

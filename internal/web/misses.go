@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/errdex/errdex/internal/clip"
 	"github.com/errdex/errdex/internal/mask"
 )
 
@@ -58,7 +59,7 @@ func normalizeMiss(q string) string {
 		return ""
 	}
 	q = mask.String(strings.Join(strings.Fields(q), " "))
-	return truncate(strings.ToLower(q), maxMissBytes)
+	return clip.Bytes(strings.ToLower(q), maxMissBytes)
 }
 
 // looksPasted reports whether q was pasted rather than typed: longer than

@@ -40,7 +40,7 @@ func langParam(c echo.Context, v params.Values) (errdex.Lang, error) {
 		}
 		return l, nil
 	}
-	return errdex.PreferredLang(c.Request().Header.Get("Accept-Language")), nil
+	return params.PreferredLang(c.Request().Header.Get("Accept-Language")), nil
 }
 
 // langParams reads the query string (strictly) and the answer's language,

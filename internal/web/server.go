@@ -175,9 +175,6 @@ func (s *Server) SetErrorPage(f ErrorPageFunc) { s.errorPage = f }
 // Handler returns the server's HTTP handler.
 func (s *Server) Handler() http.Handler { return s.echo }
 
-// Misses returns the zero-result log, which every surface's searches add to.
-func (s *Server) Misses() *Misses { return s.misses }
-
 // App returns the application service the server's handlers answer with.
 func (s *Server) App() *app.Service { return s.app }
 

@@ -30,10 +30,11 @@ var forbidden = map[string][]string{
 	module + "/internal/app": {module + "/internal/search", module + "/internal/web/...",
 		module + "/internal/api", module + "/internal/textfmt", module + "/internal/chatops"},
 	// Presentation packages answer through the service, never the engine.
-	module + "/internal/api":      {module + "/internal/search", module + "/internal/live"},
-	module + "/internal/textfmt":  {module + "/internal/search", module + "/internal/live", module + "/internal/app"},
-	module + "/internal/chatops":  {module + "/internal/search"},
-	module + "/internal/mcp":      {module + "/internal/search", module + "/internal/web/..."},
+	module + "/internal/api":     {module + "/internal/search", module + "/internal/live"},
+	module + "/internal/textfmt": {module + "/internal/search", module + "/internal/live", module + "/internal/app"},
+	module + "/internal/chatops": {module + "/internal/search"},
+	// mcp may share the strict parameter parsing (web/params), not the server.
+	module + "/internal/mcp":      {module + "/internal/search", module + "/internal/web", module + "/internal/web/pages"},
 	module + "/internal/web/...":  {module + "/internal/search"},
 	module + "/internal/live":     {module + "/internal/search", module + "/internal/app"},
 	module + "/internal/markdown": {module + "/internal/..."},

@@ -9,6 +9,7 @@ import (
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/markdown"
+	"github.com/errdex/errdex/internal/paths"
 )
 
 // catalogStrings are the words of what issue 14 added to the pages:
@@ -107,7 +108,7 @@ type recordView struct {
 
 func newRecordView(cat *errdex.Catalog, r *errdex.ProviderRecord, lang errdex.Lang, t *Strings) recordView {
 	v := recordView{
-		ID: r.ID(), Path: r.Path(), Provider: r.Provider, ProviderName: r.Provider,
+		ID: r.ID(), Path: paths.Record(r), Provider: r.Provider, ProviderName: r.Provider,
 		Channel: r.Channel, Code: r.Code, Message: r.Message,
 		Meaning: markdown.ToHTML(r.Meaning.In(lang)), Action: markdown.ToHTML(r.Action.In(lang)),
 		MessageLang: textLang(r.Message),
@@ -203,7 +204,7 @@ func (p *Pages) handleProviderRecord(c echo.Context) error {
 		return p.renderError(c, http.StatusNotFound, "", "", nil)
 	}
 	if r.ID() != id { // another spelling (case): send the reader to the permalink
-		target := &url.URL{Path: r.Path(), RawQuery: c.Request().URL.RawQuery}
+		target := &url.URL{Path: paths.Record(r), RawQuery: c.Request().URL.RawQuery}
 		return c.Redirect(http.StatusFound, target.String())
 	}
 	b := p.base(c, "")

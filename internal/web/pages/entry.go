@@ -1,13 +1,14 @@
 package pages
 
 import (
-	"cmp"
 	"net/http"
 	"net/url"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/i18n"
+	"github.com/errdex/errdex/internal/paths"
 )
 
 // entryPage is the data of one entry's permalink page.
@@ -87,7 +88,7 @@ func (p *Pages) handleEntry(c echo.Context) error {
 			// Another spelling of one entry's code or alias: send the
 			// reader to the permalink.
 			if ms := cat.Lookup(code, sysID); len(ms) == 1 && ms[0].Field != errdex.MatchProviderCode {
-				target := &url.URL{Path: ms[0].Entry.Path(), RawQuery: c.Request().URL.RawQuery}
+				target := &url.URL{Path: paths.Entry(ms[0].Entry), RawQuery: c.Request().URL.RawQuery}
 				return c.Redirect(http.StatusFound, target.String())
 			}
 		}
@@ -114,7 +115,7 @@ func (p *Pages) handleEntry(c echo.Context) error {
 		if resp, err := idx.Search(c.Request().Context(), req); err == nil {
 			for _, s := range resp.Suggestions {
 				near = append(near, suggestionView{entryCard: newEntryCard(cat, s.Entry, lang, t),
-					Reason: cmp.Or(t.Reasons[s.Reason], string(s.Reason))})
+					Reason: i18n.ReasonLabel(lang, s.Reason)})
 			}
 		}
 	}

@@ -38,7 +38,6 @@ type Strings struct {
 	NoResults         string
 	NoResultsHint     string
 	DidYouMean        string
-	Reasons           map[errdex.SuggestReason]string
 	ReadAsPayload     string
 	MatchedBy         string
 	Filters           string
@@ -168,7 +167,6 @@ var stringsByLang = map[errdex.Lang]*Strings{
 		NoResults:         "Nothing matches that.",
 		NoResultsHint:     "Try a shorter query, a code on its own, or fewer filters.",
 		DidYouMean:        "Did you mean",
-		Reasons:           map[errdex.SuggestReason]string{errdex.SuggestSimilarCode: "similar code", errdex.SuggestSimilarTitle: "similar title"},
 		ReadAsPayload:     "Read as a pasted error",
 		MatchedBy:         "Matched by",
 		Filters:           "Filters",
@@ -312,7 +310,6 @@ var stringsByLang = map[errdex.Lang]*Strings{
 		NoResults:         "일치하는 항목이 없습니다.",
 		NoResultsHint:     "검색어를 줄이거나, 코드만 입력하거나, 필터를 줄여 보세요.",
 		DidYouMean:        "이것을 찾으셨나요?",
-		Reasons:           map[errdex.SuggestReason]string{errdex.SuggestSimilarCode: "비슷한 코드", errdex.SuggestSimilarTitle: "비슷한 제목"},
 		ReadAsPayload:     "붙여 넣은 에러로 읽었습니다",
 		MatchedBy:         "일치 근거",
 		Filters:           "필터",

@@ -9,6 +9,7 @@ import (
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/app"
+	"github.com/errdex/errdex/internal/web/params"
 )
 
 // langCookie remembers the language a reader picked with ?lang=.
@@ -30,7 +31,7 @@ func pickLang(r *http.Request) (lang errdex.Lang, fromQuery bool) {
 			return l, false
 		}
 	}
-	return errdex.PreferredLang(r.Header.Get("Accept-Language")), false
+	return params.PreferredLang(r.Header.Get("Accept-Language")), false
 }
 
 // searchLang is the language of a search page, by the rule every surface

@@ -14,6 +14,8 @@ import (
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/app"
+	"github.com/errdex/errdex/internal/clip"
+	"github.com/errdex/errdex/internal/i18n"
 	"github.com/errdex/errdex/internal/textfmt"
 	"github.com/errdex/errdex/internal/web/params"
 )
@@ -180,14 +182,14 @@ func (p *Pages) handleSearch(c echo.Context) error {
 		return err
 	}
 
-	for _, name := range []string{"system", "http_status", "type", "retryable"} {
-		if v := strings.TrimSpace(values.Get(name)); v != "" {
-			data.Filters = append(data.Filters, hiddenField{name, v})
+	for _, f := range errdex.Filters {
+		if v := strings.TrimSpace(values.Get(f.Param)); v != "" {
+			data.Filters = append(data.Filters, hiddenField{f.Param, v})
 		}
 	}
 	data.Title = t.SearchTitle
 	if q := strings.TrimSpace(params.Query); q != "" {
-		data.Title = truncate(q, 60)
+		data.Title = clip.Ellipsis(q, 60)
 	}
 	// Links from the results carry the query in their address, unless it
 	// came in a form because it is too long for one.
@@ -243,7 +245,7 @@ func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams
 	for _, s := range resp.Suggestions {
 		v.Suggestions = append(v.Suggestions, suggestionView{
 			entryCard: newEntryCard(cat, s.Entry, lang, t),
-			Reason:    cmp.Or(t.Reasons[s.Reason], string(s.Reason)),
+			Reason:    i18n.ReasonLabel(lang, s.Reason),
 		})
 	}
 	if resp.NextCursor != "" {
@@ -264,7 +266,11 @@ func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams
 		return len(g.Values) == 1 && g.Values[0].Count == resp.Total && !g.Values[0].Active
 	})
 	if len(v.Active) > 1 {
-		v.ClearURL = withParams(link, map[string]string{"system": "", "http_status": "", "type": "", "retryable": ""})
+		clear := map[string]string{}
+		for _, f := range errdex.Filters {
+			clear[f.Param] = ""
+		}
+		v.ClearURL = withParams(link, clear)
 	}
 	return v
 }
@@ -273,33 +279,50 @@ func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams
 // or, when that value is the active filter, removes it.
 func facets(link *url.URL, cat *errdex.Catalog, params searchParams, counts map[errdex.Facet]map[string]int,
 	lang errdex.Lang, t *Strings) ([]facetGroup, []activeFilter) {
-	active := map[string]string{"system": params.System, "type": params.Type}
-	if params.HTTPStatus != 0 {
-		active["http_status"] = strconv.Itoa(params.HTTPStatus)
-	}
-	if params.Retryable != nil {
-		active["retryable"] = strconv.FormatBool(*params.Retryable)
-	}
-	groups := []struct {
-		param, label string
-		order        func(a, b facetValue) int
-		name         func(v string) string
+	// How each facet is shown; a facet without a row here is shown by its
+	// parameter's name, its values as they are, in order.
+	shown := map[errdex.Facet]struct {
+		label string
+		order func(a, b facetValue) int
+		name  func(v string) string
 	}{
-		{"system", t.FacetSystem, byLabel, func(v string) string { return systemName(cat, v, lang) }},
-		{"http_status", t.FacetHTTP, byNumber, func(v string) string { return v }},
-		{"type", t.FacetType, byLabel, func(v string) string { return v }},
-		{"retryable", t.FacetRetry, trueFirst, func(v string) string {
+		errdex.FacetSystem:     {t.FacetSystem, byLabel, func(v string) string { return systemName(cat, v, lang) }},
+		errdex.FacetHTTPStatus: {t.FacetHTTP, byNumber, nil},
+		errdex.FacetType:       {t.FacetType, byLabel, nil},
+		errdex.FacetRetryable: {t.FacetRetry, trueFirst, func(v string) string {
 			if v == "true" {
 				return t.Retryable
 			}
 			return t.NotRetryable
 		}},
 	}
+	type group struct {
+		facet        errdex.Facet
+		param, label string
+		order        func(a, b facetValue) int
+		name         func(v string) string
+	}
+	var groups []group
+	active := map[string]string{}
+	for _, f := range errdex.Filters {
+		if !f.Faceted {
+			continue
+		}
+		active[f.Param] = f.Value(&params.Request)
+		g := group{facet: f.Facet, param: f.Param, label: f.Param, order: byLabel}
+		if sh, ok := shown[f.Facet]; ok {
+			g.label, g.order, g.name = sh.label, sh.order, sh.name
+		}
+		if g.name == nil {
+			g.name = func(v string) string { return v }
+		}
+		groups = append(groups, g)
+	}
 	var out []facetGroup
 	var chips []activeFilter
 	for _, g := range groups {
 		fg := facetGroup{Param: g.param, Label: g.label}
-		for value, n := range counts[errdex.Facet(g.param)] {
+		for value, n := range counts[g.facet] {
 			if value == "" || n == 0 {
 				continue
 			}

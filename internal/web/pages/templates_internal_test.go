@@ -75,11 +75,6 @@ func TestStringsComplete(t *testing.T) {
 				t.Errorf("%s: no retry words for %q", lang, k)
 			}
 		}
-		for _, k := range []errdex.SuggestReason{errdex.SuggestSimilarCode, errdex.SuggestSimilarTitle} {
-			if en.Reasons[k] == "" || s.Reasons[k] == "" {
-				t.Errorf("%s: Reasons[%q] is missing", lang, k)
-			}
-		}
 		for code := range en.ErrorTitles {
 			if s.ErrorTitles[code] == "" || s.ErrorTexts[code] == "" {
 				t.Errorf("%s: the error page of %d has no text", lang, code)

@@ -9,7 +9,9 @@ import (
 	"strings"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/clip"
 	"github.com/errdex/errdex/internal/markdown"
+	"github.com/errdex/errdex/internal/paths"
 	"github.com/errdex/errdex/internal/textfmt"
 )
 
@@ -101,7 +103,7 @@ func systemName(cat *errdex.Catalog, id string, lang errdex.Lang) string {
 func newEntryCard(cat *errdex.Catalog, e *errdex.Entry, lang errdex.Lang, t *Strings) entryCard {
 	return entryCard{
 		ID:         e.ID(),
-		Path:       e.Path(),
+		Path:       paths.Entry(e),
 		System:     e.System,
 		SystemName: systemName(cat, e.System, lang),
 		SysClass:   sysClass(e.System),
@@ -137,7 +139,7 @@ func newSystemCard(cat *errdex.Catalog, s *errdex.System, lang errdex.Lang) syst
 		Description: markdown.ToHTML(s.Description.In(lang)),
 		Homepage:    httpURL(s.Homepage),
 		Count:       cat.Count(s.ID),
-		Path:        "/systems/" + s.ID,
+		Path:        paths.System(s.ID),
 		SysClass:    sysClass(s.ID),
 
 		CheckedAgainst: s.CheckedAgainst,
@@ -265,18 +267,10 @@ func newVariantView(cat *errdex.Catalog, e *errdex.Entry, lang errdex.Lang, t *S
 	}
 	if len(v.Messages) == 0 {
 		for _, ex := range e.Examples {
-			v.Messages = append(v.Messages, truncate(ex.Text, maxMessage))
+			v.Messages = append(v.Messages, clip.Ellipsis(ex.Text, maxMessage))
 		}
 	}
 	return v
-}
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
 
 // elsewhere returns the entries of other systems whose code or alias is

@@ -16,10 +16,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/clip"
 )
 
 // MaxBytes bounds a parameter other than q, whose limit is the domain's.
-const MaxBytes = 200
+const MaxBytes = errdex.MaxParamBytes
 
 // Values are parameters in the order given. A handful at most, so a slice
 // searched in order: a url.Values map would cost a map and a slice per key
@@ -83,15 +84,7 @@ func Parse(raw string) (Values, error) {
 
 // printable makes a parameter name safe to echo back in an error.
 func printable(s string) string {
-	s = strings.ToValidUTF8(s, "?")
-	if len(s) > 64 {
-		n := 64
-		for n > 0 && !utf8.RuneStart(s[n]) {
-			n--
-		}
-		s = s[:n]
-	}
-	return s
+	return clip.Bytes(strings.ToValidUTF8(s, "?"), 64)
 }
 
 // String returns a parameter, trimmed and bounded to MaxBytes.
@@ -118,51 +111,17 @@ func Limit(v Values, def, max int) (int, error) {
 	return n, nil
 }
 
-// Int returns an integer parameter, 0 when absent.
-func Int(v Values, name string, min, max int) (int, error) {
-	s := strings.TrimSpace(v.Get(name))
-	if s == "" {
-		return 0, nil
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < min || n > max {
-		return 0, &errdex.FieldError{Param: name, Code: errdex.CodeInvalidValue,
-			Message: name + " must be a number between " + strconv.Itoa(min) + " and " + strconv.Itoa(max)}
-	}
-	return n, nil
-}
-
-// Bool returns a true/false parameter, nil when absent.
-func Bool(v Values, name string) (*bool, error) {
-	switch strings.ToLower(strings.TrimSpace(v.Get(name))) {
-	case "":
-		return nil, nil
-	case "true":
-		t := true
-		return &t, nil
-	case "false":
-		f := false
-		return &f, nil
-	}
-	return nil, &errdex.FieldError{Param: name, Code: errdex.CodeInvalidValue, Message: name + " must be true or false"}
-}
-
 // SearchRequest reads a search's query, cursor and filters (not its limit
-// or language, which each surface sets its own way).
+// or language, which each surface sets its own way). The filters are the
+// rows of errdex.Filters, each read by its own parser.
 func SearchRequest(v Values) (errdex.Request, error) {
 	req := errdex.Request{Query: v.Get("q"), Cursor: v.Get("cursor")}
-	var err error
-	if req.System, err = String(v, "system"); err != nil {
-		return req, err
-	}
-	if req.Type, err = String(v, "type"); err != nil {
-		return req, err
-	}
-	if req.HTTPStatus, err = Int(v, "http_status", 100, 599); err != nil {
-		return req, err
-	}
-	if req.Retryable, err = Bool(v, "retryable"); err != nil {
-		return req, err
+	for _, f := range errdex.Filters {
+		if s := strings.TrimSpace(v.Get(f.Param)); s != "" {
+			if err := f.Parse(&req, s); err != nil {
+				return req, err
+			}
+		}
 	}
 	return req, nil
 }
