@@ -86,6 +86,25 @@ var Filters = []Filter{
 		},
 		Of: func(e *Entry) string { return strconv.FormatBool(e.Retry.Retryable) },
 	},
+	{
+		Facet: FacetLevel, Param: "level", IndexField: "f_level", Faceted: true,
+		Enum: []string{LevelError, LevelWarning},
+		Parse: func(req *Request, s string) error {
+			switch l := strings.ToLower(s); l {
+			case LevelError, LevelWarning:
+				req.Level = l
+				return nil
+			}
+			return &FieldError{Param: "level", Code: CodeInvalidValue, Message: "level must be error or warning"}
+		},
+		Value: func(req *Request) string { return req.Level },
+		Of: func(e *Entry) string {
+			if e.Level == "" {
+				return LevelError
+			}
+			return e.Level
+		},
+	},
 }
 
 // FilterFor returns the filter of a facet.

@@ -13,9 +13,11 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -88,7 +90,8 @@ func Load(fsys fs.FS) (*Catalog, error) {
 		l    loader
 		hash = sha256.New()
 	)
-	for _, name := range names {
+	datas := make([][]byte, len(names))
+	for i, name := range names {
 		data, err := readFile(fsys, name)
 		if err != nil {
 			l.problem(name, 0, "", "cannot read: %v", err)
@@ -96,7 +99,15 @@ func Load(fsys fs.FS) (*Catalog, error) {
 		}
 		fmt.Fprintf(hash, "%s\x00%d\x00", name, len(data))
 		hash.Write(data)
-		l.file(name, data)
+		datas[i] = data
+	}
+	// Parsing the YAML is most of the time; the files parse side by side,
+	// and the rest goes in name order, so problems come out the same.
+	parsed := parseAll(datas)
+	for i, name := range names {
+		if datas[i] != nil {
+			l.file(name, datas[i], &parsed[i])
+		}
 	}
 	l.validate()
 	sortProblems(l.warnings)
@@ -216,7 +227,50 @@ func (l *loader) warning(file string, line int, entry, format string, args ...an
 
 var yamlLineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
-func (l *loader) file(name string, data []byte) {
+// parsedFile is a file's YAML parsed into nodes.
+type parsedFile struct {
+	root yaml.Node
+	err  error
+	// extraLine is the line of a second YAML document, or 0.
+	extraLine int
+}
+
+func parseFile(data []byte, pf *parsedFile) {
+	if len(bytes.TrimSpace(data)) == 0 || !utf8.Valid(data) {
+		return // reported by file
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if pf.err = dec.Decode(&pf.root); pf.err != nil {
+		return
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		pf.extraLine = max(extra.Line, 1)
+	}
+}
+
+// parseAll parses files concurrently, as many at once as there are
+// processors.
+func parseAll(datas [][]byte) []parsedFile {
+	out := make([]parsedFile, len(datas))
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	var wg sync.WaitGroup
+	for i, data := range datas {
+		if data == nil {
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			parseFile(data, &out[i])
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+func (l *loader) file(name string, data []byte, pf *parsedFile) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		l.problem(name, 1, "", "empty file")
 		return
@@ -230,10 +284,9 @@ func (l *loader) file(name string, data []byte) {
 	// them, and unknown fields are found by walking them against the
 	// struct types (knownFields), which is what yaml's own KnownFields
 	// would do on a second parse.
-	var root yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&root); err != nil {
-		line, msg := splitYAMLError(err.Error())
+	root := &pf.root
+	if pf.err != nil {
+		line, msg := splitYAMLError(pf.err.Error())
 		l.problem(name, line, "", "YAML syntax: %s", msg)
 		return
 	}
@@ -262,9 +315,8 @@ func (l *loader) file(name string, data []byte) {
 		l.problem(name, line, "", "YAML: %s", msg)
 		return
 	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		l.problem(name, extra.Line, "", "more than one YAML document in the file")
+	if pf.extraLine > 0 {
+		l.problem(name, pf.extraLine, "", "more than one YAML document in the file")
 	}
 
 	for _, s := range doc.Systems {

@@ -78,6 +78,7 @@ const (
 	FacetHTTPStatus Facet = "http_status"
 	FacetType       Facet = "type"
 	FacetRetryable  Facet = "retryable"
+	FacetLevel      Facet = "level"
 )
 
 // Facets lists every faceted filter's facet, in the order answers show
@@ -102,6 +103,8 @@ type Request struct {
 	HTTPStatus int
 	Type       string
 	Retryable  *bool
+	// Level is LevelError or LevelWarning.
+	Level string
 	// Lang picks the language of snippets and suggestions (default English).
 	Lang Lang
 	// Limit is the page size, 1 to MaxLimit; 0 means DefaultLimit.

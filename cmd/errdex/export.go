@@ -132,7 +132,7 @@ func exportJSON(env *cmdEnv, cat *errdex.Catalog, baseURL, path string) error {
 	if err := enc.Encode(newBundle(cat, baseURL)); err != nil {
 		return err
 	}
-	if path == "" || path == "-" {
+	if isStdoutPath(path) {
 		_, err := env.out.Write(buf.Bytes())
 		return err
 	}
@@ -171,10 +171,37 @@ func exportMarkdown(env *cmdEnv, cat *errdex.Catalog, lang errdex.Lang, baseURL,
 	return nil
 }
 
+// isStdoutPath reports whether -o names standard output: none, "-", or
+// /dev/stdout (a link to the process's fd 1, which writing a temporary
+// file and renaming it would replace for everyone).
+func isStdoutPath(p string) bool { return p == "" || p == "-" || p == "/dev/stdout" }
+
 // writeFileAtomic writes a file through a temporary file in the same
 // directory and a rename, so that a reader sees the old file or the new
-// one, never half of one.
+// one, never half of one. A path that names something other than a
+// regular file is not replaced: a device or a FIFO (/dev/null, a pipe) is
+// written to, as a shell redirection would; a symlink is followed, so the
+// file it points at is replaced and the link stays; anything else (a
+// directory, a socket) is refused. As root, a rename onto /dev/null once
+// replaced the device with a regular file.
 func writeFileAtomic(path string, data []byte) error {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		if st.Mode()&(os.ModeDevice|os.ModeCharDevice|os.ModeNamedPipe) == 0 {
+			return fmt.Errorf("%s is not a regular file, a device or a pipe", path)
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err

@@ -37,7 +37,7 @@ var hostileReport = flag.String("hostile.report", "", "write each hostile case's
 // hostileResult is one line of the report.
 type hostileResult struct {
 	name    string
-	kind    string // "request": judged against 50 ms; "timeout": how long the server took to close
+	kind    string // "request": judged against 50 ms; "timeout": how long the server took to close; "ratio": latency/1ms is a size ratio, judged against 1.10
 	status  int
 	latency time.Duration
 }

@@ -84,3 +84,53 @@ func TestReloadWithFIFO(t *testing.T) {
 		t.Fatalf("reload with a FIFO beside the catalog: got %+v, want the edit applied", o)
 	}
 }
+
+// A catalog directory replaced as a whole (the old one renamed away, a new
+// one renamed in) is watched again: the swap itself reloads, and an edit
+// in the new directory afterwards reloads too. Before, the watch stayed on
+// the old directory and neither was seen.
+func TestWatchReplacedDirectory(t *testing.T) {
+	old := dirCheckInterval
+	dirCheckInterval = 20 * time.Millisecond
+	t.Cleanup(func() { dirCheckInterval = old })
+
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "catalog")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	copyCatalog(t, dir)
+	h := NewHolder(newIndex(t, dir), nil)
+	defer h.Close()
+	r := NewReloader(dir, h, build, nil)
+	startWatch(t, dir, 20*time.Millisecond, func() { r.Reload(context.Background(), "watch") })
+
+	title := func() string {
+		idx, release := h.Acquire()
+		defer release()
+		e, _ := idx.Catalog().Entry("kmsg/INSUFFICIENT_BALANCE")
+		return e.Title.En
+	}
+	edit := func(d, title string) {
+		kmsg := filepath.Join(d, "kmsg.yaml")
+		b, _ := os.ReadFile(filepath.Join("testdata", "kmsg.yaml"))
+		if err := os.WriteFile(kmsg, []byte(strings.Replace(string(b), "Not enough balance to send", title, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	next := filepath.Join(parent, "catalog.new")
+	if err := os.Mkdir(next, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	copyCatalog(t, next)
+	edit(next, "From the new directory")
+	if err := os.Rename(dir, filepath.Join(parent, "catalog.old")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(next, dir); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the replaced directory to be served", func() bool { return title() == "From the new directory" })
+	edit(dir, "Edited after the swap")
+	waitFor(t, "an edit in the new directory to be served", func() bool { return title() == "Edited after the swap" })
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -19,12 +20,21 @@ import (
 // neither of which a watch on the file itself would see. A burst of events
 // (one save is often several) gives one call, debounce after the burst
 // quiets down, but no later than 10×debounce after it began.
+//
+// A directory replaced as a whole (renamed away and another renamed in,
+// or a symlink to it swapped) is noticed within dirCheckInterval: the
+// watch moves to the new directory and a reload follows.
 type Watcher struct {
 	dir      string
 	debounce time.Duration
 	log      *slog.Logger
 	w        *fsnotify.Watcher
+	st       os.FileInfo // the directory being watched
 }
+
+// dirCheckInterval is how often the watcher checks that dir is still the
+// directory it watches.
+var dirCheckInterval = time.Second
 
 // NewWatcher starts watching dir: changes made after it returns are seen.
 func NewWatcher(dir string, debounce time.Duration, log *slog.Logger) (*Watcher, error) {
@@ -35,11 +45,15 @@ func NewWatcher(dir string, debounce time.Duration, log *slog.Logger) (*Watcher,
 	if err != nil {
 		return nil, fmt.Errorf("watching %s: %w", dir, err)
 	}
-	if err := w.Add(dir); err != nil {
+	st, err := os.Stat(dir)
+	if err == nil {
+		err = w.Add(dir)
+	}
+	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("watching %s: %w", dir, err)
 	}
-	return &Watcher{dir: dir, debounce: debounce, log: log, w: w}, nil
+	return &Watcher{dir: dir, debounce: debounce, log: log, w: w, st: st}, nil
 }
 
 // Run calls reload after each burst of changes until ctx ends, then stops
@@ -52,8 +66,14 @@ func (wt *Watcher) Run(ctx context.Context, reload func()) {
 		fire    <-chan time.Time
 		pending time.Time // when the current burst began; zero when none
 	)
+	check := time.NewTicker(dirCheckInterval)
+	defer check.Stop()
 	for {
 		select {
+		case <-check.C:
+			if wt.rewatch() {
+				reload()
+			}
 		case <-ctx.Done():
 			if timer != nil {
 				timer.Stop()
@@ -93,6 +113,23 @@ func (wt *Watcher) Run(ctx context.Context, reload func()) {
 			reload()
 		}
 	}
+}
+
+// rewatch moves the watch to dir when dir is no longer the directory
+// watched, and reports whether it did.
+func (wt *Watcher) rewatch() bool {
+	cur, err := os.Stat(wt.dir)
+	if err != nil || os.SameFile(cur, wt.st) {
+		return false
+	}
+	_ = wt.w.Remove(wt.dir) // gone already when the old directory was removed
+	if err := wt.w.Add(wt.dir); err != nil {
+		wt.log.Warn("the catalog directory was replaced; cannot watch the new one", "dir", wt.dir, "err", err)
+		return false
+	}
+	wt.st = cur
+	wt.log.Info("the catalog directory was replaced; watching the new one", "dir", wt.dir)
+	return true
 }
 
 // relevant reports whether an event may change the catalog: catalog files,

@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/errdex/errdex"
@@ -34,5 +35,31 @@ func TestLookupProviderRecords(t *testing.T) {
 	}
 	if ms := ix.Lookup("meta 131026", "kmsg"); len(ms) != 0 {
 		t.Errorf("meta 131026 in kmsg: %d matches, want none", len(ms))
+	}
+}
+
+// TestLevelFilter narrows a search to warnings (k-msg's FAILOVER_* codes)
+// and counts both levels in the facet.
+func TestLevelFilter(t *testing.T) {
+	ix := builtinIndex(t)
+	resp, err := ix.Search(context.Background(), errdex.Request{Level: errdex.LevelWarning, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.Total == 0 {
+		t.Fatal("no warnings found")
+	}
+	for _, r := range resp.Results {
+		if !r.Entry.IsWarning() {
+			t.Errorf("%s (level %s) in a search for warnings", r.Entry.ID(), r.Entry.Level)
+		}
+	}
+	all, err := ix.Search(context.Background(), errdex.Request{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lv := all.Facets[errdex.FacetLevel]
+	if lv[errdex.LevelWarning] != resp.Total || lv[errdex.LevelError]+lv[errdex.LevelWarning] != all.Total {
+		t.Errorf("level facet %v: want %d warnings of %d", lv, resp.Total, all.Total)
 	}
 }

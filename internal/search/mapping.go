@@ -24,7 +24,7 @@ import (
 // MappingVersion changes whenever buildIndexMapping or the documents change
 // in a way that makes an index built before unusable; on-disk indexes carry
 // it in their directory name.
-const MappingVersion = 10
+const MappingVersion = 11
 
 // Analyzer names.
 const (

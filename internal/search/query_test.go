@@ -146,9 +146,10 @@ func TestFiltersAndFacets(t *testing.T) {
 		}
 	}
 	// Every facet of the whole catalog, counted from the entries themselves.
-	want := map[errdex.Facet]map[string]int{"system": {}, "http_status": {}, "type": {}, "retryable": {}}
+	want := map[errdex.Facet]map[string]int{"system": {}, "http_status": {}, "type": {}, "retryable": {}, "level": {}}
 	for _, e := range ix.Catalog().Entries() {
 		want["system"][e.System]++
+		want["level"][e.Level]++
 		want["retryable"][strconv.FormatBool(e.Retry.Retryable)]++
 		if e.HTTPStatus != 0 {
 			want["http_status"][strconv.Itoa(e.HTTPStatus)]++

@@ -69,9 +69,9 @@ func newMetrics(h *live.Holder, r *live.Reloader) *Metrics {
 		}, []string{"route", "method", "status"}),
 		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "errdex_http_request_duration_seconds",
-			Help:    "Time to answer an HTTP request, by route template and method.",
+			Help:    "Time to answer an HTTP request, by route template.",
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
-		}, []string{"route", "method"}),
+		}, []string{"route"}),
 		search: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "errdex_search_duration_seconds",
 			Help:    "Time spent in the search index, by kind of request (search, identify, lookup).",
@@ -116,7 +116,7 @@ func (m *Metrics) observeRequest(route, method string, status int, d time.Durati
 	if !ok {
 		o = requestSeries{
 			count:   m.requests.WithLabelValues(route, method, strconv.Itoa(status)),
-			latency: m.latency.WithLabelValues(route, method),
+			latency: m.latency.WithLabelValues(route),
 		}
 		m.obsMu.Lock()
 		if len(m.reqObs) < maxResolved {

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/netip"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -55,6 +56,7 @@ func (s *Server) chain() []echo.MiddlewareFunc {
 		s.accessLog,
 		s.recoverPanics,
 		securityHeaders,
+		s.httpsOnly,
 		privateAnswer,
 		s.rateLimit,
 		limitBody(maxBody),
@@ -214,31 +216,42 @@ func limitBody(n int64) echo.MiddlewareFunc {
 
 // rateLimit refuses a client over its rate with 429 and Retry-After. Every
 // path of the public listener is limited, /healthz included; probes and
-// scrapers use the operations listener, which is not. A request whose body
-// was large costs more: one token more per bodyTokenBytes read, so a client
-// sending 64 KiB identifies gets about a ninth of the rate of one sending
-// short searches.
+// scrapers use the operations listener, which is not. A request that was
+// large or slow costs more: one token more per bodyTokenBytes read and per
+// timeTokenCost spent answering, so a client sending 64 KiB identifies gets
+// about a ninth of the rate of one sending short searches, or less.
 func (s *Server) rateLimit(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if s.limiter == nil {
 			return next(c)
 		}
 		key := clientKey(c.RealIP())
-		if ok, retry := s.limiter.allow(key, time.Now()); !ok {
+		start := time.Now()
+		if ok, retry := s.limiter.allow(key, start); !ok {
 			s.metrics.rateLimited.Inc()
 			return &rateLimitedError{retryAfter: retry}
 		}
 		err := next(c)
-		if tb, ok := c.Request().Body.(*trackedBody); ok && tb.n >= bodyTokenBytes {
-			s.limiter.charge(key, int(tb.n/bodyTokenBytes), time.Now())
+		now := time.Now()
+		extra := int(now.Sub(start) / timeTokenCost)
+		if tb, ok := c.Request().Body.(*trackedBody); ok {
+			extra += int(tb.n / bodyTokenBytes)
 		}
+		s.limiter.charge(key, extra, now)
 		return err
 	}
 }
 
 // bodyTokenBytes is how many bytes of request body cost one more token of
-// the rate limit.
-const bodyTokenBytes = 8 << 10
+// the rate limit, and timeTokenCost how much time answering it did. The
+// time charge covers whatever input turns out costly: a client sending the
+// slowest identify it can find (8 KiB of distinct words, some 12 ms of CPU)
+// gets its rate cut to match, while a search or lookup (1-2 ms) costs one
+// token as before.
+const (
+	bodyTokenBytes = 8 << 10
+	timeTokenCost  = 10 * time.Millisecond
+)
 
 // trackedBody is a request body that counts what was read from it and
 // keeps the first error the client caused (a broken chunked encoding, a
@@ -305,15 +318,65 @@ func isSearchRequest(r *http.Request) bool {
 	return false
 }
 
+// httpsOnly marks answers served over HTTPS: Strict-Transport-Security,
+// and Secure on every cookie (the language one). A request is over HTTPS
+// when the server's base URL is https, when TLS ends here, or when a
+// trusted proxy says so in X-Forwarded-Proto; a client's own header is not
+// believed.
+func (s *Server) httpsOnly(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if !s.isHTTPS(c.Request()) {
+			return next(c)
+		}
+		res := c.Response()
+		res.Header()["Strict-Transport-Security"] = hsts
+		res.Before(func() {
+			h := res.Header()
+			for i, v := range h["Set-Cookie"] {
+				if !strings.Contains(strings.ToLower(v), "; secure") {
+					h["Set-Cookie"][i] = v + "; Secure"
+				}
+			}
+		})
+		return next(c)
+	}
+}
+
+var hsts = []string{"max-age=31536000"}
+
+func (s *Server) isHTTPS(r *http.Request) bool {
+	if r.TLS != nil || strings.HasPrefix(strings.ToLower(s.cfg.BaseURL), "https://") {
+		return true
+	}
+	if len(s.cfg.TrustedProxies) == 0 || !strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https") {
+		return false
+	}
+	ap, err := netip.ParseAddrPort(r.RemoteAddr)
+	if err != nil {
+		return false
+	}
+	for _, p := range s.cfg.TrustedProxies {
+		if p.Contains(ap.Addr().Unmap()) {
+			return true
+		}
+	}
+	return false
+}
+
 // privateAnswer marks an answer that holds what a user typed or pasted:
 // no cache keeps it, and no Referer carries the address it came from to
 // the next site.
 func privateAnswer(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if isSearchRequest(c.Request()) {
-			h := c.Response().Header()
-			h["Cache-Control"] = noStore
-			h["Referrer-Policy"] = noReferrer
+			// Set just before the header is written, over what a page's
+			// own security headers said.
+			res := c.Response()
+			res.Before(func() {
+				h := res.Header()
+				h["Cache-Control"] = noStore
+				h["Referrer-Policy"] = noReferrer
+			})
 		}
 		return next(c)
 	}

@@ -55,6 +55,8 @@ func TestOpenAPI(t *testing.T) {
 		{"GET", "/api/v1/search?q=zzzzqqqq", "", "", 200},
 		{"GET", "/api/v1/search?q=4019&format=text", "", "", 200},
 		{"GET", "/api/v1/search?limit=0", "", "", 400},
+		{"GET", "/api/v1/search?level=warning", "", "", 200},
+		{"GET", "/api/v1/search?level=fatal", "", "", 400},
 		{"GET", "/api/v1/search?cursor=x", "", "", 400},
 		{"GET", "/api/v1/search?q=%ff", "", "", 400},
 		{"POST", "/api/v1/search", "", "", 405},

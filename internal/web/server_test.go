@@ -673,7 +673,7 @@ func TestMetrics(t *testing.T) {
 	for _, want := range []string{
 		`errdex_http_requests_total{method="GET",route="/api/v1/entries/:system/:code",status="200"} 1`,
 		`errdex_http_requests_total{method="GET",route="unmatched",status="404"} 1`,
-		`errdex_http_request_duration_seconds_bucket{method="GET",route="/api/v1/search"`,
+		`errdex_http_request_duration_seconds_bucket{route="/api/v1/search"`,
 		`errdex_search_duration_seconds_count{kind="search"} 1`,
 		`errdex_search_zero_results_total 1`,
 		`errdex_catalog_entries{system="kakao-share"} 3`,

@@ -21,6 +21,7 @@ import (
 type server struct {
 	cmd  *exec.Cmd
 	base string
+	ops  string // the operations listener: /metrics, the detailed /readyz
 
 	done     chan struct{} // closed when the process has exited
 	exitCode int           // valid once done is closed; -1 when killed by a signal
@@ -37,6 +38,9 @@ func startServer(ctx context.Context, bin string, args []string, logPath string)
 	if err != nil {
 		return nil, err
 	}
+	// The operations listener on a free port too: the soak reads the
+	// reload counts and the metrics there.
+	args = append(append([]string(nil), args...), "--ops-addr", "127.0.0.1:0")
 	cmd := exec.Command(bin, args...)
 	// The server dies with the soak, whatever kills the soak.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
@@ -50,7 +54,7 @@ func startServer(ctx context.Context, bin string, args []string, logPath string)
 		return nil, err
 	}
 	s := &server{cmd: cmd, done: make(chan struct{}), errorMsgs: map[string]int{}, errorEx: map[string]string{}}
-	addrc := make(chan string, 1)
+	addrc := make(chan [2]string, 1)
 	logged := make(chan struct{})
 	go func() {
 		defer close(logged)
@@ -65,13 +69,14 @@ func startServer(ctx context.Context, bin string, args []string, logPath string)
 				Level string `json:"level"`
 				Msg   string `json:"msg"`
 				Addr  string `json:"addr"`
+				Ops   string `json:"ops_addr"`
 			}
 			if json.Unmarshal(line, &l) != nil {
 				continue
 			}
 			if l.Msg == "listening" {
 				select {
-				case addrc <- l.Addr:
+				case addrc <- [2]string{l.Addr, l.Ops}:
 				default:
 				}
 			}
@@ -101,7 +106,7 @@ func startServer(ctx context.Context, bin string, args []string, logPath string)
 	}()
 	select {
 	case addr := <-addrc:
-		s.base = "http://" + addr
+		s.base, s.ops = "http://"+addr[0], "http://"+addr[1]
 		return s, nil
 	case <-s.done:
 		return nil, fmt.Errorf("%s exited with %d before listening; see %s", bin, s.exitCode, logPath)
@@ -181,7 +186,7 @@ func getJSON(url string, v any) (int, error) {
 
 func (s *server) readyz() (readyz, error) {
 	var rz readyz
-	code, err := getJSON(s.base+"/readyz", &rz)
+	code, err := getJSON(s.ops+"/readyz", &rz)
 	if err == nil && code != 200 {
 		err = fmt.Errorf("readyz: status %d", code)
 	}
@@ -220,7 +225,7 @@ func rssBytes(pid int) (int64, error) {
 
 // metricValues reads unlabelled gauges from /metrics.
 func (s *server) metricValues(names ...string) (map[string]float64, error) {
-	resp, err := probeClient.Get(s.base + "/metrics")
+	resp, err := probeClient.Get(s.ops + "/metrics")
 	if err != nil {
 		return nil, err
 	}

@@ -246,3 +246,22 @@ func queryRecords(cat *errdex.Catalog, q string, lang errdex.Lang, t *Strings) [
 	}
 	return out
 }
+
+// levelFacet is how the level facet is shown: errors before warnings.
+func levelFacet(lang errdex.Lang) struct {
+	label string
+	order func(a, b facetValue) int
+	name  func(v string) string
+} {
+	cs := catalogStringsFor(lang)
+	return struct {
+		label string
+		order func(a, b facetValue) int
+		name  func(v string) string
+	}{cs.LevelLabel, byLabel, func(v string) string {
+		if v == errdex.LevelWarning {
+			return cs.Warning
+		}
+		return cs.Error
+	}}
+}

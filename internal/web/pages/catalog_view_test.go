@@ -150,6 +150,15 @@ entries:
 	if b := body(t, get(t, e, "/search?q=failover")); !strings.Contains(b, badge) {
 		t.Error("search results show no warning badge")
 	}
+	// The level is a facet: the listing links to the warnings alone.
+	b = body(t, get(t, e, "/search?system=kmsg"))
+	if !strings.Contains(b, "level=warning") || !strings.Contains(b, ">Warning<") {
+		t.Error("the search page offers no level facet")
+	}
+	b = body(t, get(t, e, "/search?level=warning"))
+	if !strings.Contains(b, "FAILOVER_PARTIAL_PROVIDER") || strings.Contains(b, `href="/codes/kmsg/SEND_FAILED"`) {
+		t.Error("level=warning does not narrow the results to warnings")
+	}
 }
 
 // TestProviderRecordHostile renders a record full of markup: none of it

@@ -32,9 +32,15 @@ type variantsPage struct {
 	Elsewhere []variantView
 }
 
-// pathParam returns a path parameter unescaped, as it was spelled.
+// pathParam returns a path parameter unescaped, as it was spelled. echo
+// leaves parameters escaped only when the path had escapes that needed
+// keeping (a RawPath); otherwise they are decoded already, and decoding
+// again would read /codes/kmsg/%2541 as the code "A" instead of "%41".
 func pathParam(c echo.Context, name string) string {
 	v := c.Param(name)
+	if c.Request().URL.RawPath == "" {
+		return v
+	}
 	if u, err := url.PathUnescape(v); err == nil {
 		return u
 	}

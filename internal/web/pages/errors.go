@@ -3,6 +3,7 @@ package pages
 import (
 	"cmp"
 	"net/http"
+	"slices"
 
 	"github.com/labstack/echo/v4"
 )
@@ -54,7 +55,13 @@ func (p *Pages) renderError(c echo.Context, status int, message, heading string,
 }
 
 func (p *Pages) renderErrorPage(c echo.Context, status int, message, heading string, fill func(*errorPage)) error {
-	setSecurityHeaders(c.Response().Header())
+	h := c.Response().Header()
+	setSecurityHeaders(h)
+	// An error on an unknown path is in the language of the header or the
+	// cookie too (pageMiddleware, which says so for pages, never ran).
+	if !slices.Contains(h.Values("Vary"), "Accept-Language, Cookie") {
+		h.Add("Vary", "Accept-Language, Cookie")
+	}
 	b := p.base(c, "")
 	t := b.T
 	data := errorPage{

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -115,6 +116,11 @@ func withParams(u *url.URL, set map[string]string) string {
 	path := u.EscapedPath()
 	if path == "" {
 		path = "/"
+	}
+	// A path of "//evil.example/x" (or "/\evil.example") would be a link to
+	// another site: keep one leading slash.
+	if len(path) > 1 && (path[1] == '/' || path[1] == '\\') {
+		path = "/" + strings.TrimLeft(path, "/\\")
 	}
 	if len(q) == 0 {
 		return path

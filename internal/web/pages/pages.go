@@ -21,6 +21,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -151,6 +152,12 @@ var GetOrHead = []string{http.MethodGet, http.MethodHead}
 func staticMiddleware(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		setSecurityHeaders(c.Response().Header())
+		// One byte range at most: a request for thousands of (overlapping)
+		// ranges made a multipart answer many times the file's size. A
+		// request for several gets the whole file, as RFC 9110 allows.
+		if r := c.Request().Header.Get("Range"); strings.Contains(r, ",") || len(r) > 64 {
+			c.Request().Header.Del("Range")
+		}
 		return next(c)
 	}
 }

@@ -295,6 +295,7 @@ func facets(link *url.URL, cat *errdex.Catalog, params searchParams, counts map[
 			}
 			return t.NotRetryable
 		}},
+		errdex.FacetLevel: levelFacet(lang),
 	}
 	type group struct {
 		facet        errdex.Facet
