@@ -49,3 +49,18 @@ func (c Confidence) Rank() int {
 	}
 	return 2
 }
+
+// Finding is one distinct error in a pasted text (a line, a JSON object, a
+// stack trace), answered on its own. Repeats of one error are one finding
+// with a count.
+type Finding struct {
+	// Lines are its first and last lines, from 1.
+	Lines [2]int
+	// Count is how many times it stands in the text.
+	Count int
+	// Excerpt is its text, shortened, with secrets and personal data
+	// masked.
+	Excerpt string
+	Answer  Answer
+	Results []Result
+}

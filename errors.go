@@ -18,9 +18,8 @@ var (
 type Problem struct {
 	File string `json:"file"`
 	Line int    `json:"line"`
-	// Entry is the id of the entry the problem is in, or "" for the file itself.
 	// Entry is the id of the entry the problem is in, or of the provider
-	// record ("provider iwinv/sms/42").
+	// record ("provider iwinv/sms/42"), or "" for the file itself.
 	Entry   string `json:"entry,omitempty"`
 	Message string `json:"message"`
 	// Warning marks a problem that does not stop the catalog from loading:

@@ -70,9 +70,25 @@ func LoadDir(dir string) (*Catalog, error) {
 	return c, err
 }
 
-// MaxFileSize bounds one catalog file, so that a runaway file cannot take
-// the process's memory.
-const MaxFileSize = 8 << 20
+// Size caps on catalog text. A catalog is written by people, but one
+// runaway or hostile edit (a 5 MB summary took the process from 53 to
+// 517 MiB and 9 s to become ready) must be refused with a problem, not
+// indexed. Each cap is several times the largest such thing in the
+// built-in catalog (catalog/README.md, "Size limits", has the figures).
+const (
+	// MaxFieldBytes bounds one text value (a summary's English, a regex,
+	// a URL); the largest built in is 736 bytes.
+	MaxFieldBytes = 8 << 10
+	// MaxEntryBytes bounds the text of one entry or provider record, its
+	// keys and values together; the largest built in is 14,254 bytes.
+	MaxEntryBytes = 64 << 10
+	// MaxFileSize bounds one catalog file; the largest built in is
+	// 183,873 bytes. A larger file is refused from its size, unread.
+	MaxFileSize = 1 << 20
+	// MaxCatalogSize bounds all the files of a catalog together; the
+	// built-in catalog is 580,220 bytes.
+	MaxCatalogSize = 4 << 20
+)
 
 // Load reads every *.yaml and *.yml file at the top of fsys (names starting
 // with a dot are skipped, as are directories), decodes them strictly and
@@ -90,13 +106,34 @@ func Load(fsys fs.FS) (*Catalog, error) {
 		l    loader
 		hash = sha256.New()
 	)
+	// A file over its own cap is reported on its own (below); the rest
+	// must fit the whole catalog's cap together.
+	var total int64
+	for _, f := range names {
+		if f.size <= MaxFileSize {
+			total += f.size
+		}
+	}
+	if total > MaxCatalogSize {
+		// Refused from the sizes alone: nothing is read.
+		return nil, &ValidationError{Problems: []Problem{{File: ".", Message: fmt.Sprintf(
+			"the catalog files are %d bytes together, over the limit of %d bytes for a whole catalog", total, MaxCatalogSize)}}}
+	}
 	datas := make([][]byte, len(names))
-	for i, name := range names {
-		data, err := readFile(fsys, name)
-		if err != nil {
+	left := int64(MaxCatalogSize)
+	for i, f := range names {
+		name := f.name
+		data, err := readFile(fsys, name, left)
+		var tooLarge *tooLargeError
+		switch {
+		case errors.As(err, &tooLarge):
+			l.problem(name, 1, "", "%v", err)
+			continue
+		case err != nil:
 			l.problem(name, 0, "", "cannot read: %v", err)
 			continue
 		}
+		left -= int64(len(data))
 		fmt.Fprintf(hash, "%s\x00%d\x00", name, len(data))
 		hash.Write(data)
 		datas[i] = data
@@ -104,9 +141,9 @@ func Load(fsys fs.FS) (*Catalog, error) {
 	// Parsing the YAML is most of the time; the files parse side by side,
 	// and the rest goes in name order, so problems come out the same.
 	parsed := parseAll(datas)
-	for i, name := range names {
+	for i, f := range names {
 		if datas[i] != nil {
-			l.file(name, datas[i], &parsed[i])
+			l.file(f.name, datas[i], &parsed[i])
 		}
 	}
 	l.validate()
@@ -124,12 +161,18 @@ func Load(fsys fs.FS) (*Catalog, error) {
 	return c, nil
 }
 
-func catalogFiles(fsys fs.FS) ([]string, error) {
+// catalogFile is a file of the catalog and its size when listed.
+type catalogFile struct {
+	name string
+	size int64
+}
+
+func catalogFiles(fsys fs.FS) ([]catalogFile, error) {
 	des, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, fmt.Errorf("catalog: %w", err)
 	}
-	var names []string
+	var names []catalogFile
 	for _, de := range des {
 		name := de.Name()
 		if strings.HasPrefix(name, ".") {
@@ -152,24 +195,61 @@ func catalogFiles(fsys fs.FS) ([]string, error) {
 		if !st.Mode().IsRegular() {
 			continue
 		}
-		names = append(names, name)
+		names = append(names, catalogFile{name: name, size: st.Size()})
 	}
-	slices.Sort(names)
+	slices.SortFunc(names, func(a, b catalogFile) int { return strings.Compare(a.name, b.name) })
 	return names, nil
 }
 
-func readFile(fsys fs.FS, name string) ([]byte, error) {
+// tooLargeError says a file passes MaxFileSize, or what is left of
+// MaxCatalogSize.
+type tooLargeError struct {
+	size  int64 // the file's size, or -1 when it grew while being read
+	limit int64
+	whole bool // the limit is what is left of the whole catalog's
+}
+
+func (e *tooLargeError) Error() string {
+	size := fmt.Sprintf("%d bytes", e.size)
+	if e.size < 0 {
+		size = fmt.Sprintf("more than %d bytes", e.limit)
+	}
+	if e.whole {
+		return fmt.Sprintf("file is %s, which takes the catalog over its limit of %d bytes for all files together", size, MaxCatalogSize)
+	}
+	return fmt.Sprintf("file is %s, over the limit of %d bytes for one catalog file; split it", size, MaxFileSize)
+}
+
+// readFile reads one catalog file of at most MaxFileSize bytes and at
+// most left bytes. The size is checked before reading, so an oversized
+// file is refused without being read into memory, and the read itself is
+// bounded too, in case the file grows in between.
+func readFile(fsys fs.FS, name string, left int64) ([]byte, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	st, err := f.Stat()
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("larger than %d bytes", MaxFileSize)
+	if !st.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	limit, whole := int64(MaxFileSize), false
+	if left < limit {
+		limit, whole = max(left, 0), true
+	}
+	if st.Size() > limit {
+		return nil, &tooLargeError{size: st.Size(), limit: limit, whole: whole}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, &tooLargeError{size: -1, limit: limit, whole: whole}
 	}
 	return data, nil
 }
@@ -205,8 +285,9 @@ type loader struct {
 	// lines maps each item read from YAML (*System, *Entry, *Provider,
 	// *ProviderRecord) to the lines of its fields, for problems.
 	lines map[any]map[string]int
-	// internal holds the internal names found in the file being read.
-	internal []internalName
+	// pending holds the problems found while scanning the nodes of the
+	// file being read (internal names, text over its size caps).
+	pending []pendingProblem
 	// fileSystems remembers where each file names its system.
 	fileSystems []fileSystem
 }
@@ -295,7 +376,7 @@ func (l *loader) file(name string, data []byte, pf *parsedFile) {
 		return
 	}
 	spans := entrySpans(root.Content[0], data)
-	l.internal = l.internal[:0]
+	l.pending = l.pending[:0]
 	l.scanInternalNames(name, root.Content[0], "", "", "", "")
 
 	var doc fileDoc
@@ -410,6 +491,8 @@ func (l *loader) providerFile(name string, doc *fileDoc, spans fileSpans) {
 // scanInternalNames reports every value naming an internal source
 // document, wherever it is in the file: such a name must never reach a
 // user. The legacy references[].source values are warned about apart.
+// It also reports every value longer than MaxFieldBytes and every entry
+// or record holding more than MaxEntryBytes of text.
 func (l *loader) scanInternalNames(file string, n *yaml.Node, path, key, parent string, owner string) {
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -426,30 +509,67 @@ func (l *loader) scanInternalNames(file string, n *yaml.Node, path, key, parent 
 			p, o := path+"["+strconv.Itoa(i)+"]", owner
 			if path == "entries" || path == "codes" {
 				p, o = "", owner+path+"["+strconv.Itoa(i)+"]"
+				what := "entry"
+				if path == "codes" {
+					what = "record"
+				}
+				if size := textBytes(c, MaxEntryBytes+1); size > MaxEntryBytes {
+					l.pending = append(l.pending, pendingProblem{file: file, line: c.Line, owner: o, msg: fmt.Sprintf(
+						"%s holds more than %d bytes of text, the limit for one %s; shorten it or split it", what, MaxEntryBytes, what)})
+				}
 			}
 			l.scanInternalNames(file, c, p, key, parent, o)
 		}
 	case yaml.ScalarNode:
+		if len(n.Value) > MaxFieldBytes {
+			l.pending = append(l.pending, pendingProblem{file: file, line: n.Line, owner: owner, msg: fmt.Sprintf(
+				"%s: %d bytes, over the limit of %d bytes for one text field", path, len(n.Value), MaxFieldBytes)})
+		}
 		if key == "source" && parent == "references" {
 			return
 		}
 		if name := InternalName(n.Value); name != "" {
-			l.internal = append(l.internal, internalName{file: file, line: n.Line, owner: owner, field: path, name: name})
+			l.pending = append(l.pending, pendingProblem{file: file, line: n.Line, owner: owner, msg: fmt.Sprintf(
+				"%s: names the internal file %q; link a public page or say what it is instead", path, name)})
 		}
 	}
 }
 
-// internalName is an internal document name found in a file, reported
-// once the file's entries are known.
-type internalName struct {
-	file, owner, field, name string
-	line                     int
+// textBytes counts the bytes of the keys and values under n, following
+// YAML aliases, each node at least one byte; it stops counting once past
+// limit, so that an alias bomb costs no more than limit steps.
+func textBytes(n *yaml.Node, limit int) int {
+	if n == nil {
+		return 0
+	}
+	if limit <= 0 {
+		return 1
+	}
+	size := max(len(n.Value), 1)
+	if n.Kind == yaml.AliasNode {
+		size += textBytes(n.Alias, limit-size)
+	}
+	for _, c := range n.Content {
+		if size > limit {
+			break
+		}
+		size += textBytes(c, limit-size)
+	}
+	return size
 }
 
-// reportInternalNames turns the internal names found in a file into
-// problems, each naming its entry or record.
+// pendingProblem is a problem found while scanning a file's nodes,
+// reported once the file's entries are known, so that it names its entry
+// or record.
+type pendingProblem struct {
+	file, owner, msg string
+	line             int
+}
+
+// reportInternalNames turns the problems found while scanning a file
+// into problems, each naming its entry or record.
 func (l *loader) reportInternalNames(system, provider string, entries []*Entry, records []*ProviderRecord) {
-	for _, in := range l.internal {
+	for _, in := range l.pending {
 		item := ""
 		var i int
 		if _, err := fmt.Sscanf(in.owner, "entries[%d]", &i); err == nil && i < len(entries) && entries[i] != nil {
@@ -457,9 +577,9 @@ func (l *loader) reportInternalNames(system, provider string, entries []*Entry, 
 		} else if _, err := fmt.Sscanf(in.owner, "codes[%d]", &i); err == nil && i < len(records) && records[i] != nil {
 			item = "provider " + RecordID(provider, records[i].Channel, records[i].Code)
 		}
-		l.problem(in.file, in.line, item, "%s: names the internal file %q; link a public page or say what it is instead", in.field, in.name)
+		l.problem(in.file, in.line, item, "%s", in.msg)
 	}
-	l.internal = l.internal[:0]
+	l.pending = l.pending[:0]
 }
 
 // systemLines remembers where a file names its system, for problems that

@@ -147,6 +147,9 @@ type Response struct {
 	Identified bool
 	// Answer says whether the first results are the answer.
 	Answer Answer
+	// Findings are the distinct errors of an identified text, each
+	// answered on its own (Identify only).
+	Findings []Finding
 }
 
 // Result is one entry found.

@@ -60,6 +60,10 @@ func TestCommands(t *testing.T) {
 			wantOut: []string{"No confident match", "(weak match)"}, wide: true},
 		{name: "a code shared by systems is ambiguous, exit 0", args: []string{"lookup", "rate_limit_exceeded"}, wantCode: exitOK,
 			wantOut: []string{"rate_limit_exceeded · Kirim", "RATE_LIMIT_EXCEEDED · K-Message"}},
+		{name: "identify lists each error of a log", args: []string{"identify"}, wantCode: exitOK,
+			stdin: "E KMsgError [INSUFFICIENT_BALANCE] id=1\nE KMsgError [INSUFFICIENT_BALANCE] id=2\nHTTP/1.1 429 Too Many Requests\n\n" +
+				`{"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests."}}`,
+			wantOut: []string{"2 errors in the text:", "line 1 ×2: INSUFFICIENT_BALANCE", "lines 3-5: rate_limit_exceeded"}},
 		{name: "identify text given as arguments", args: []string{"identify", `{"error":{"code":"invalid_api_key"}}`}, wantCode: exitOK,
 			wantOut: []string{"invalid_api_key · Kirim public API"}},
 
@@ -116,8 +120,8 @@ func TestCommands(t *testing.T) {
 		{name: "--lang en wins over Hangul", args: []string{"search", "잔액", "부족", "--lang", "en"}, wantCode: exitOK,
 			wantOut: []string{`results for "잔액 부족"`, "Fixes"}},
 		// The rough edges of issue 17.
-		{name: "search --limit 3 says how many it shows", args: []string{"search", "template", "--limit", "3"}, wantCode: exitOK,
-			wantOut: []string{`3 of `, ` results for "template"`}, wide: true},
+		{name: "search --limit 3 says how many it shows", args: []string{"search", "template", "not", "found", "--limit", "3"}, wantCode: exitOK,
+			wantOut: []string{`3 of `, ` results for "template not found"`}, wide: true},
 		{name: "lookup of nothing suggests a search", args: []string{"lookup", "KOE 009"}, wantCode: exitNotFound,
 			wantOut: []string{`No entry has the code or alias "KOE 009".`, "errdex search 'KOE 009'"}},
 		{name: "evidence shows a message, not a regular expression", args: []string{"identify"},

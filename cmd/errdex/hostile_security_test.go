@@ -431,3 +431,45 @@ func TestHostileByteRanges(t *testing.T) {
 		t.Errorf("got %d", resp.StatusCode)
 	}
 }
+
+// TestHostileCatalogText: a 5 MB summary (issue 15 finding 10 took the
+// process from 53 to 517 MiB with one) stops the start with a problem
+// naming the file, and a 9 KB one sent to a running server is refused by
+// the reload at the summary's line while the last good catalog serves on.
+func TestHostileCatalogText(t *testing.T) {
+	withSummary := func(summary string) []byte {
+		return []byte(strings.Replace(extraEntry("Long text probe", "never"), "An entry the end-to-end test adds.", summary, 1))
+	}
+	dir := catalogDir(t)
+	if err := os.WriteFile(filepath.Join(dir, "zz-e2e.yaml"), withSummary(strings.Repeat("a", 5_000_000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var errBuf bytes.Buffer
+	code := run(t.Context(), []string{"serve", "--addr", "127.0.0.1:0", "--ops-addr", "127.0.0.1:0", "--catalog", dir},
+		stdio{in: strings.NewReader(""), out: io.Discard, err: &errBuf}, func(string) string { return "" })
+	if code != exitFailed {
+		t.Errorf("exit status with a 5 MB summary: got %d, want %d", code, exitFailed)
+	}
+	if log := errBuf.String(); !strings.Contains(log, "file=zz-e2e.yaml") || !strings.Contains(log, "over the limit of 1048576 bytes for one catalog file") {
+		t.Errorf("the log does not say which file is too large:\n%.2000s", log)
+	}
+
+	if err := os.Remove(filepath.Join(dir, "zz-e2e.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	s := startServe(t, "--catalog", dir, "--reload-debounce", "50ms")
+	if err := os.WriteFile(filepath.Join(dir, "zz-e2e.yaml"), withSummary(strings.Repeat("a", 9000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var rz readyz
+	waitFor(t, "the reload with a 9 KB summary to be refused", func() bool {
+		s.opsGet(t, "/readyz", &rz)
+		return rz.LastReload != nil && !rz.LastReload.OK
+	})
+	if p := rz.LastReload.Problems; len(p) != 1 || p[0].File != "zz-e2e.yaml" || p[0].Line != 8 {
+		t.Errorf("problems: got %+v, want one at zz-e2e.yaml:8 (summary.en)", p)
+	}
+	if got := probeTitle(t, s); got != "" {
+		t.Errorf("the refused entry is served: %q", got)
+	}
+}

@@ -46,6 +46,18 @@ type IdentifyResponse struct {
 	Suggestions []Suggestion  `json:"suggestions"`
 	Understood  Understood    `json:"understood"`
 	Answer      errdex.Answer `json:"answer"`
+	// Findings answer each distinct error of the text on its own.
+	Findings []Finding `json:"findings"`
+}
+
+// Finding is one distinct error of an identified text: its lines, how
+// often it stands there, a masked excerpt, and its own answer and results.
+type Finding struct {
+	Lines   [2]int        `json:"lines"`
+	Count   int           `json:"count"`
+	Excerpt string        `json:"excerpt"`
+	Answer  errdex.Answer `json:"answer"`
+	Results []Result      `json:"results"`
 }
 
 // Result is one entry of a search or identify answer, summarised.
@@ -296,14 +308,20 @@ func (b Builder) Search(r *errdex.Response) SearchResponse {
 
 // Identify builds the answer to an identify request.
 func (b Builder) Identify(r *errdex.Response) IdentifyResponse {
-	return IdentifyResponse{
+	out := IdentifyResponse{
 		Lang:        b.lang(),
 		Total:       r.Total,
 		Results:     b.results(r.Results),
 		Suggestions: b.suggestions(r.Suggestions),
 		Understood:  understood(r.Understood),
 		Answer:      r.Answer,
+		Findings:    make([]Finding, 0, len(r.Findings)),
 	}
+	for _, f := range r.Findings {
+		out.Findings = append(out.Findings, Finding{Lines: f.Lines, Count: f.Count, Excerpt: f.Excerpt,
+			Answer: f.Answer, Results: b.results(f.Results)})
+	}
+	return out
 }
 
 func (b Builder) results(rs []errdex.Result) []Result {

@@ -1,6 +1,7 @@
 package mcp
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,6 +26,16 @@ type Answer struct {
 	Total       int          `json:"total" jsonschema:"how many entries matched in all (results holds at most limit)"`
 	Results     []Result     `json:"results" jsonschema:"the entries, best first"`
 	Suggestions []Suggestion `json:"suggestions,omitempty" jsonschema:"near misses, when nothing matched"`
+	Findings    []Finding    `json:"findings,omitempty" jsonschema:"identify only: each distinct error of the text (a line, a JSON object, a stack trace) answered on its own; results stay the merged ranking"`
+}
+
+// Finding is one distinct error of a pasted text, answered on its own.
+type Finding struct {
+	Lines   [2]int   `json:"lines" jsonschema:"its first and last line in the text, from 1"`
+	Count   int      `json:"count" jsonschema:"how many times it stands in the text"`
+	Excerpt string   `json:"excerpt" jsonschema:"its text, shortened, with secrets and personal data masked"`
+	Answer  string   `json:"answer" jsonschema:"found, ambiguous, unsure or none, for this error alone"`
+	Results []Result `json:"results"`
 }
 
 // Result is one entry of an answer, with what pointed at it and what to do.
@@ -203,11 +214,15 @@ func (s *Server) searchAnswer(resp *errdex.Response, lang errdex.Lang, identify 
 		out.Query = resp.Query
 	}
 	for _, r := range resp.Results {
-		ev := make([]Evidence, 0, len(r.Evidence))
-		for _, x := range r.Evidence {
-			ev = append(ev, Evidence{Kind: string(x.Kind), Value: x.Value})
+		out.Results = append(out.Results, s.result(r.Entry, lang, r.Confidence, r.Match, evidence(r.Evidence)))
+	}
+	for _, f := range resp.Findings {
+		fo := Finding{Lines: f.Lines, Count: f.Count, Excerpt: f.Excerpt, Answer: string(f.Answer),
+			Results: make([]Result, 0, len(f.Results))}
+		for _, r := range f.Results {
+			fo.Results = append(fo.Results, s.result(r.Entry, lang, r.Confidence, r.Match, evidence(r.Evidence)))
 		}
-		out.Results = append(out.Results, s.result(r.Entry, lang, r.Confidence, r.Match, ev))
+		out.Findings = append(out.Findings, fo)
 	}
 	for _, sg := range resp.Suggestions {
 		out.Suggestions = append(out.Suggestions, Suggestion{
@@ -219,7 +234,22 @@ func (s *Server) searchAnswer(resp *errdex.Response, lang errdex.Lang, identify 
 		kind = "identify"
 	}
 	out.Verdict = verdict(out, lang, kind)
+	if len(out.Findings) > 1 {
+		if lang == errdex.Korean {
+			out.Verdict += fmt.Sprintf(" 텍스트에 서로 다른 에러가 %d개 있으며, findings가 각각에 따로 답합니다.", len(out.Findings))
+		} else {
+			out.Verdict += fmt.Sprintf(" The text holds %d distinct errors; findings answers each on its own.", len(out.Findings))
+		}
+	}
 	return out
+}
+
+func evidence(xs []errdex.Evidence) []Evidence {
+	ev := make([]Evidence, 0, len(xs))
+	for _, x := range xs {
+		ev = append(ev, Evidence{Kind: string(x.Kind), Value: x.Value})
+	}
+	return ev
 }
 
 // entry builds a whole entry.

@@ -22,6 +22,14 @@ var markers = map[string]string{
 	"none":      "NO MATCH: errdex has no answer to this",
 }
 
+// shortMarkers name a finding's answer in a list.
+var shortMarkers = map[string]string{
+	"found":     "FOUND",
+	"ambiguous": "AMBIGUOUS, between",
+	"unsure":    "NOT SURE (no answer)",
+	"none":      "NO MATCH (no answer)",
+}
+
 // verdict is the one sentence that says what the answer is.
 func verdict(a *Answer, lang errdex.Lang, kind string) string {
 	ko := lang == errdex.Korean
@@ -99,6 +107,26 @@ func renderAnswer(a *Answer) string {
 			}
 		}
 		fmt.Fprintf(&sb, "- %s · %s (%s)\n", r.ID, r.Title, r.Confidence)
+	}
+	if len(a.Findings) > 1 {
+		fmt.Fprintf(&sb, "\nThe text holds %d distinct errors, each answered alone:\n", len(a.Findings))
+		for _, f := range a.Findings {
+			where := fmt.Sprintf("line %d", f.Lines[0])
+			if f.Lines[1] > f.Lines[0] {
+				where = fmt.Sprintf("lines %d-%d", f.Lines[0], f.Lines[1])
+			}
+			if f.Count > 1 {
+				where += fmt.Sprintf(", %d times", f.Count)
+			}
+			verdict := shortMarkers[f.Answer]
+			switch {
+			case f.Answer == "found" && len(f.Results) > 0:
+				verdict += " " + f.Results[0].ID
+			case f.Answer == "ambiguous" && len(f.Results) > 0:
+				verdict += " " + strings.Join(tiedIDs(f.Results), ", ")
+			}
+			fmt.Fprintf(&sb, "- %s %s: %s\n", where, strconv.Quote(f.Excerpt), verdict)
+		}
 	}
 	if len(a.Suggestions) > 0 {
 		sb.WriteString("\nNear misses, for the user to check:\n")

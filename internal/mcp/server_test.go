@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
@@ -48,7 +49,11 @@ func testHolder(t *testing.T) *live.Holder {
 func connect(t *testing.T, cfg mcp.Config) *sdk.ClientSession {
 	t.Helper()
 	if cfg.App == nil {
-		cfg.App = app.New(testHolder(t), app.Config{})
+		// The service's deadline is what bounds a search in production
+		// (TestDeadlineIsAToolError checks it); here it is long enough that
+		// a slow run (-race on a busy machine) still gets every answer,
+		// which is what the tests check.
+		cfg.App = app.New(testHolder(t), app.Config{Timeout: 5 * time.Minute})
 	}
 	srv := mcp.New(cfg)
 	ct, st := sdk.NewInMemoryTransports()
@@ -222,6 +227,33 @@ func TestTools(t *testing.T) {
 	}
 }
 
+// TestFindings checks that identify answers each distinct error of a log
+// on its own, with its lines, its count and a masked excerpt.
+func TestFindings(t *testing.T) {
+	cs := connect(t, mcp.Config{})
+	log := "2026-01-02 ERROR send failed: KAPIError: wrong appKey(null) format\n" +
+		"2026-01-02 ERROR {\"error\":{\"code\":\"invalid_api_key\"}} user=someone@example.com\n" +
+		"2026-01-02 ERROR {\"error\":{\"code\":\"invalid_api_key\"}} user=someone@example.com\n"
+	res := call(t, cs, "identify", map[string]any{"text": log})
+	a := decode[mcp.Answer](t, res)
+	if len(a.Findings) != 2 {
+		t.Fatalf("findings: got %+v, want 2", a.Findings)
+	}
+	f := a.Findings[1]
+	if f.Lines != [2]int{2, 2} || f.Count != 2 || f.Answer != "found" || len(f.Results) == 0 ||
+		f.Results[0].ID != "kirim/invalid_api_key" || strings.Contains(f.Excerpt, "someone@") {
+		t.Errorf("second finding: got %+v", f)
+	}
+	for _, want := range []string{"The text holds 2 distinct errors, each answered alone:", "line 2, 2 times", "FOUND kirim/invalid_api_key"} {
+		if !strings.Contains(text(res), want) {
+			t.Errorf("text lacks %q:\n%s", want, text(res))
+		}
+	}
+	if strings.Contains(text(res), "someone@") {
+		t.Errorf("the text shows the e-mail address unmasked:\n%s", text(res))
+	}
+}
+
 // TestUnsureIsNotAnAnswer checks that a weak answer says so in words a
 // model cannot take for an answer, and never puts a summary where the
 // answer would stand.
@@ -333,6 +365,16 @@ func TestHostileInput(t *testing.T) {
 				t.Errorf("tool error: got %v, want %v: %.300s", res.IsError, tt.wantError, text(res))
 			}
 		})
+	}
+}
+
+// TestDeadlineIsAToolError checks that a search cut short by the
+// service's deadline is told to the client as a tool error that says so.
+func TestDeadlineIsAToolError(t *testing.T) {
+	cs := connect(t, mcp.Config{App: app.New(testHolder(t), app.Config{Timeout: time.Nanosecond})})
+	res := call(t, cs, "identify", map[string]any{"text": strings.Repeat("error code 4019 ", 4096)})
+	if !res.IsError || !strings.Contains(text(res), "took too long") {
+		t.Errorf("got %v %q, want the deadline's tool error", res.IsError, text(res))
 	}
 }
 
@@ -475,7 +517,7 @@ func TestResources(t *testing.T) {
 // them); an identify is a paste and never does.
 func TestMissesAreRecorded(t *testing.T) {
 	var got []string
-	cs := connect(t, mcp.Config{App: app.New(testHolder(t), app.Config{Missed: func(q string) { got = append(got, q) }})})
+	cs := connect(t, mcp.Config{App: app.New(testHolder(t), app.Config{Timeout: 5 * time.Minute, Missed: func(q string) { got = append(got, q) }})})
 	call(t, cs, "search", map[string]any{"query": "zzqx wvvu"})
 	call(t, cs, "search", map[string]any{"query": "4019"})       // found: not a miss
 	call(t, cs, "identify", map[string]any{"text": "zzqx wvvu"}) // a paste: not kept

@@ -3,6 +3,7 @@ package search_test
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -228,4 +229,33 @@ func rssMiB() float64 {
 		}
 	}
 	return 0
+}
+
+// BenchmarkIdentify64KiB identifies a 64 KiB log of many errors, repeats
+// and INFO lines: the largest text identify accepts, split into findings.
+// Target: at most 50 ms.
+func BenchmarkIdentify64KiB(b *testing.B) {
+	ix, err := realIndex()
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := []string{
+		`2026-11-02T10:14:03Z ERROR sender: KMsgError [INSUFFICIENT_BALANCE] 잔액이 부족합니다 request_id=req_%d`,
+		`2026-11-02T10:14:04Z INFO sender: retrying in 2s attempt=%d`,
+		`{"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests.","request_id":"req_%d"}}`,
+		"KMsgError: Template not found\n    at getTemplate (/app/node_modules/@k-msg/provider/dist/iwinv/iwinv.template.js:364:9) {\n  code: 'TEMPLATE_NOT_FOUND',\n  details: { providerId: 'iwinv', templateCode: 'TPL_%d' }\n}",
+		`WhatsAppApiError(status_code=400, message='(#131047) Re-engagement message', details='more than 24 hours have passed') id=%d`,
+		`2026-11-02T10:14:09Z WARN worker %d: connection reset by peer while reading response body`,
+	}
+	var sb strings.Builder
+	for i := 0; sb.Len() < search.MaxIdentifyBytes-300; i++ {
+		fmt.Fprintf(&sb, lines[i%len(lines)]+"\n", i)
+	}
+	text := sb.String()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := ix.Identify(context.Background(), text, errdex.English, 10); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

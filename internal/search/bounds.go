@@ -1,5 +1,7 @@
 package search
 
+import "github.com/errdex/errdex/internal/understand"
+
 // Bounds on the work one query may cause, whatever its text. The byte
 // limits (MaxQueryBytes, MaxIdentifyBytes) cap what is read; these cap what
 // is searched, so that the slowest input costs a small multiple of a
@@ -20,25 +22,10 @@ package search
 //
 // MaxTerms (search.go) caps the distinct words searched.
 const (
-	maxWordRunes      = 32
-	maxCorrectedWords = 12
+	maxWordRunes      = understand.MaxWordRunes      // applied in understand's pickWords
+	maxCorrectedWords = understand.MaxCorrectedWords // applied in Reading.CorrectionsOf
 	maxLooseWords     = 6
 )
-
-// clipWord cuts w to its first maxWordRunes runes.
-func clipWord(w string) string {
-	if len(w) <= maxWordRunes {
-		return w
-	}
-	n := 0
-	for i := range w {
-		if n == maxWordRunes {
-			return w[:i]
-		}
-		n++
-	}
-	return w
-}
 
 // looseWords returns the words suggestions correct loosely.
 func looseWords(words []string) []string {

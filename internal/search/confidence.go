@@ -2,10 +2,11 @@ package search
 
 import (
 	"slices"
-	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/understand"
 )
 
 // How confidence is decided (docs/search.md has the measurements behind the
@@ -23,7 +24,12 @@ const (
 	supportPCode     = 4  // a provider code alone
 	supportHint      = 2  // the text names the entry's system or provider
 	supportStatus    = 1  // the entry's HTTP status
-	supportWords     = 3  // times the share of words held
+	supportCase      = 1  // the code written in the entry's own case
+
+	// shortPCode: a provider code of at most this many characters needs
+	// words that agree to point at an entry.
+	shortPCode   = 4
+	supportWords = 3 // times the share of words held
 
 	// tieSupport: two results whose support differs by less are equally
 	// supported.
@@ -33,9 +39,15 @@ const (
 	// at least likelyShare of the searched words (and at least
 	// likelyMinWords of them when two or more were searched), and its Bleve
 	// score is at least likelyLead times the next result's.
-	likelyShare    = 0.6
-	likelyMinWords = 2
-	likelyLead     = 1.3
+	likelyShare     = 0.75
+	likelyMinWords  = 2
+	likelyMinPasted = 3
+	likelyLead      = 1.3
+
+	// probedResults: only the first results are judged by the words their
+	// text holds; one ranked lower is never the answer by its words, and
+	// reading entry texts is a tenth of a query's time.
+	probedResults = 5
 )
 
 // judgement is what the text gave one result.
@@ -44,6 +56,8 @@ type judgement struct {
 	pointed bool // a provider code alone
 	support float64
 	held    int // searched words the entry's text holds
+	// foreign: the text names systems, not this entry's.
+	foreign bool
 }
 
 // judge sets every result's confidence and the response's answer. The
@@ -59,75 +73,164 @@ func (ix *Index) judge(resp *Response, u *understanding) {
 	js := make([]judgement, len(resp.Results))
 	best := 0.0
 	for i := range resp.Results {
-		js[i] = ix.judgeOne(&resp.Results[i], u, probe)
+		js[i] = ix.judgeOne(&resp.Results[i], i, u, probe)
 		best = max(best, js[i].support)
 	}
+	// A code no entry has means the error is most likely one errdex does
+	// not know: words it shares with an entry do not make that entry
+	// likely.
+	words := probe.n
+	if len(u.Unknown) > 0 {
+		words = 0
+	}
+	// A paste's words are many and its message generic ("Authentication
+	// Failed"): it takes three held to be likely by them, typing two.
+	minHeld := likelyMinWords
+	if u.Pasted {
+		minHeld = likelyMinPasted
+		if words < minHeld {
+			words = 0
+		}
+	}
 	for i := range resp.Results {
-		resp.Results[i].Confidence = confidenceOf(js, i, best, resp.Results, probe.n)
+		resp.Results[i].Confidence = confidenceOf(js, i, best, resp.Results, words, minHeld)
 	}
 	resp.Answer = answerOf(resp.Results, js)
 }
 
 // judgeOne sums what the text gives r.
-func (ix *Index) judgeOne(r *Result, u *understanding, probe *wordProbe) judgement {
+func (ix *Index) judgeOne(r *Result, rank int, u *understanding, probe *wordProbe) judgement {
 	var j judgement
+	if probe.n > 0 && rank < probedResults {
+		j.held = probe.held(ix, r.Entry)
+	}
+	hinted := slices.Contains(u.Systems, r.Entry.System)
 	kinds := map[errdex.MatchKind]bool{}
 	for _, ev := range r.Evidence {
 		if kinds[ev.Kind] && ev.Kind != MatchSignature {
 			continue
 		}
 		kinds[ev.Kind] = true
-		switch ev.Kind {
-		case MatchCode, MatchAlias:
-			j.names = true
-			j.support += supportCode
-		case MatchSignature:
-			j.names = true
-			j.support += supportSignature
-		case MatchProviderCode:
-			_, code, _ := strings.Cut(ev.Value, ":")
-			switch {
-			case slices.Contains(u.pqual, strings.ToLower(ev.Value)):
-				j.names = true
-				j.support += supportQualified
-			case isStatusLike(code):
-				// "502" with no provider named is far more often an HTTP
-				// status than that provider's code.
-				j.support += supportStatus
-			default:
-				j.pointed = true
-				j.support += supportPCode
-			}
-		case MatchHTTPStatus:
-			j.support += supportStatus
-		}
+		w := weigh(ev, r.Entry, u, hinted, j.held, probe.n)
+		j.support += w.support
+		j.names = j.names || w.names
+		j.pointed = j.pointed || w.pointed
+	}
+	if hinted {
+		j.support += supportHint
 	}
 	if probe.n > 0 {
-		j.held = probe.held(ix, r.Entry)
 		j.support += supportWords * float64(j.held) / float64(probe.n)
 	}
+	// The text names other systems than this entry's: what only points at
+	// it (a provider's code, its words) is another system's error more
+	// likely than its own (KakaoApiException with code -101 is not Aligo's).
+	j.foreign = len(u.Systems) > 0 && !hinted
 	return j
+}
+
+// weight is what one piece of evidence gives a result.
+type weight struct {
+	support        float64
+	names, pointed bool
+}
+
+// weigh reads one piece of evidence for e.
+func weigh(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held, words int) weight {
+	switch ev.Kind {
+	case MatchCode, MatchAlias:
+		w := weight{support: supportCode, names: true}
+		if u.Pasted && slices.Contains(u.Spelt, ev.Value) {
+			// As a system printed it, case tells rate_limit_exceeded
+			// (Kirim's) from RATE_LIMIT_EXCEEDED (K-Message's); typed, not.
+			w.support += supportCase
+		}
+		if isWordsCode(ev.Value) && !hinted && !corroborated(u, e, held, words) || contradicted(u, e) {
+			// rate_limit_exceeded, invalid_grant: any API's code. Beside a
+			// message that is not this entry's, it names nothing.
+			w.names, w.support = false, supportPCode
+		}
+		return w
+	case MatchSignature:
+		if shortSig(u, e, ev.Value) && !hinted {
+			// "Network error" in an axios trace is not K-Message's.
+			return weight{support: supportHint}
+		}
+		return weight{support: supportSignature, names: true}
+	case MatchProviderCode:
+		_, code, _ := strings.Cut(ev.Value, ":")
+		switch {
+		case slices.Contains(u.Qualified, strings.ToLower(ev.Value)):
+			return weight{support: supportQualified, names: true}
+		case understand.IsStatusLike(code):
+			// "502" with no provider named is far more often an HTTP
+			// status than that provider's code.
+			return weight{support: supportStatus}
+		}
+		// A short provider's code alone ("0", "28", "-501") is any API's
+		// number: it points at the entry only when the words beside it
+		// agree. A long one (Meta's 131000) is rarely anyone else's.
+		return weight{support: supportPCode, pointed: hinted || len(code) > shortPCode || corroborated(u, e, held, words)}
+	case MatchHTTPStatus:
+		return weight{support: supportStatus}
+	}
+	return weight{}
+}
+
+// isWordsCode reports whether a code is words joined by underscores
+// (rate_limit_exceeded, INVALID_REQUEST), as many APIs spell theirs.
+func isWordsCode(code string) bool {
+	parts := strings.Split(code, "_")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || strings.ContainsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// corroborated reports whether a text naming e's code also bears it out:
+// the envelope's type is e's, no words beside the code, a message of e's,
+// or words of which e's text holds half or more.
+func corroborated(u *understanding, e *errdex.Entry, held, words int) bool {
+	if e.Type != "" && slices.Contains(u.Types, strings.ToLower(e.Type)) {
+		return true
+	}
+	if words == 0 || 2*held >= words {
+		return true
+	}
+	for _, s := range u.sigs {
+		if s.entry == e && !s.short {
+			return true
+		}
+	}
+	return false
 }
 
 // confidenceOf decides result i's confidence. A result that names its
 // entry is certain when no other result is better supported, and one
-// pointed at by a provider code alone is likely then. One found by its
-// words (and perhaps its HTTP status) is likely when its text holds most
-// of the words searched and no result that holds as many scores clearly
-// more; several such are equally likely, and the answer ambiguous.
-func confidenceOf(js []judgement, i int, best float64, rs []Result, words int) errdex.Confidence {
+// pointed at by a provider code alone is likely then, unless the text
+// names other systems. One found by its words (and perhaps its HTTP
+// status) is likely when its text holds most of the words searched and no
+// other result holding as many scores within likelyLead of it: words that
+// two entries hold alike do not tell them apart.
+func confidenceOf(js []judgement, i int, best float64, rs []Result, words, minHeld int) errdex.Confidence {
 	j := js[i]
 	top := j.support > best-tieSupport
 	switch {
 	case j.names && top:
 		return errdex.ConfidenceCertain
-	case j.pointed && top:
+	case j.pointed && top && !j.foreign:
 		return errdex.ConfidenceLikely
-	case j.names || j.pointed || !top || !holdsEnough(j, words):
+	case j.names || j.pointed || j.foreign || !top || !holdsEnough(j, words, minHeld):
 		return errdex.ConfidenceWeak
 	}
 	for k := range rs {
-		if k != i && !js[k].names && !js[k].pointed && holdsEnough(js[k], words) && rs[k].Score > likelyLead*rs[i].Score {
+		if k != i && !js[k].names && !js[k].pointed && holdsEnough(js[k], words, minHeld) &&
+			rs[k].Score*likelyLead > rs[i].Score {
 			return errdex.ConfidenceWeak
 		}
 	}
@@ -135,9 +238,10 @@ func confidenceOf(js []judgement, i int, best float64, rs []Result, words int) e
 }
 
 // holdsEnough reports whether a result's text holds enough of the words
-// searched to be likely by its words.
-func holdsEnough(j judgement, words int) bool {
-	return words > 0 && float64(j.held) >= likelyShare*float64(words) && (words < likelyMinWords || j.held >= likelyMinWords)
+// searched to be likely by its words: likelyShare of them, and at least
+// minHeld when that many were searched.
+func holdsEnough(j judgement, words, minHeld int) bool {
+	return words > 0 && float64(j.held) >= likelyShare*float64(words) && (words < minHeld || j.held >= minHeld)
 }
 
 // answerOf reads the answer off judged results, best first.
@@ -170,25 +274,17 @@ type wordProbe struct {
 	// hold when its stem is not there.
 	en, ko map[string][]int
 	pairs  []int
-	// systems: a word naming a system counts as held by its entries.
-	systems map[string][]int
 }
 
 func (ix *Index) newWordProbe(u *understanding) *wordProbe {
-	p := &wordProbe{en: map[string][]int{}, ko: map[string][]int{}, systems: map[string][]int{}}
+	p := &wordProbe{en: map[string][]int{}, ko: map[string][]int{}}
 	if ix.en == nil || ix.ko == nil {
 		return p
 	}
-	for _, w := range u.words {
-		if ix.isStopWord(w) {
-			continue
-		}
+	for _, w := range ix.probeWords(u.Words) {
 		i := p.n
 		p.n++
 		p.pairs = append(p.pairs, 0)
-		for _, sys := range ix.systemWords[w] {
-			p.systems[sys] = append(p.systems[sys], i)
-		}
 		if hasHangul(w) {
 			stem := koStem(w)
 			p.ko[stem] = append(p.ko[stem], i)
@@ -200,7 +296,7 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 			}
 			continue
 		}
-		for _, alt := range append([]string{w}, u.corrections[w]...) {
+		for _, alt := range append([]string{w}, u.Corrected(w)...) {
 			for _, tok := range ix.en.Analyze([]byte(alt)) {
 				if t := string(tok.Term); !slices.Contains(p.en[t], i) {
 					p.en[t] = append(p.en[t], i)
@@ -211,13 +307,30 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 	return p
 }
 
+// probeWords are the words a result's text is judged by: not stop words,
+// not the names of systems (a hint, counted as such), and not words most
+// entries hold, unless nothing else is left.
+func (ix *Index) probeWords(words []string) []string {
+	var out, common []string
+	for _, w := range words {
+		switch {
+		case ix.isStopWord(w) || len(ix.systemWords[w]) > 0:
+		case ix.vocab.share(w) > commonShare:
+			common = append(common, w)
+		default:
+			out = append(out, w)
+		}
+	}
+	if len(out) == 0 {
+		return common
+	}
+	return out
+}
+
 // held counts the probe's words e's text holds.
 func (p *wordProbe) held(ix *Index, e *errdex.Entry) int {
 	whole := make([]bool, p.n)
 	pairs := make([]int, p.n)
-	for _, i := range p.systems[e.System] {
-		whole[i] = true
-	}
 	if len(p.en) > 0 {
 		for _, t := range entryTexts(e, errdex.English) {
 			for _, tok := range ix.enTokens.get(ix.en, t).toks {
@@ -268,8 +381,20 @@ func entryTexts(e *errdex.Entry, lang errdex.Lang) []string {
 	return out
 }
 
-// isStatusLike reports whether code is a number an HTTP status could be.
-func isStatusLike(code string) bool {
-	n, err := strconv.Atoi(code)
-	return err == nil && len(code) == 3 && n >= 100 && n <= 599
+// shortSig reports whether the signature labelled label that matched e is
+// a short one.
+func shortSig(u *understanding, e *errdex.Entry, label string) bool {
+	for _, s := range u.sigs {
+		if s.entry == e && s.label == label {
+			return s.short
+		}
+	}
+	return false
+}
+
+// contradicted reports whether the envelope's type is not e's own: OpenAI's
+// {"type":"tokens","code":"rate_limit_exceeded"} is not Kirim's
+// rate_limit_error.
+func contradicted(u *understanding, e *errdex.Entry) bool {
+	return e.Type != "" && len(u.Types) > 0 && !slices.Contains(u.Types, strings.ToLower(e.Type)) && isWordsCode(e.Code)
 }

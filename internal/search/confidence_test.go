@@ -26,6 +26,7 @@ func TestAnswers(t *testing.T) {
 			errdex.AnswerFound, "kakao-share/-401/domain-mismatched", errdex.ConfidenceCertain},
 		{"a typed description", "잔액이 부족해요", false, errdex.AnswerFound, "kmsg/INSUFFICIENT_BALANCE", errdex.ConfidenceLikely},
 		{"small talk", "hello world", true, "", "", ""},
+		{"one word of a message", "서비스가 느려요", false, errdex.AnswerUnsure, "", errdex.ConfidenceWeak},
 		{"part of a message", "서비스가 아닙니다", false, errdex.AnswerUnsure, "", errdex.ConfidenceWeak},
 		{"nothing", "zxcv qwpo", false, errdex.AnswerNone, "", ""},
 	}
@@ -98,5 +99,31 @@ func TestJudgeLookup(t *testing.T) {
 		if len(cs) != len(ms) {
 			t.Errorf("lookup %q: %d confidences for %d matches", tt.code, len(cs), len(ms))
 		}
+	}
+}
+
+// TestNumberMeanings: a lookup of a bare number lists every entry it can
+// mean, each labelled with what it is.
+func TestNumberMeanings(t *testing.T) {
+	ix := builtinIndex(t)
+	ms := ix.Lookup("429", "")
+	fields := map[string]errdex.MatchKind{}
+	for _, m := range ms {
+		fields[m.Entry.ID()] = m.Field
+	}
+	if fields["kmsg/RATE_LIMIT_EXCEEDED"] != errdex.FieldProviderCode || fields["kirim/rate_limit_exceeded"] != search.FieldHTTPStatus {
+		t.Errorf("lookup 429 = %v, want IWINV's code and Kirim's status, each labelled", fields)
+	}
+	answer, cs := search.JudgeLookup("429", ms)
+	if answer != errdex.AnswerFound && answer != errdex.AnswerAmbiguous {
+		t.Errorf("answer %s", answer)
+	}
+	for i, m := range ms {
+		if m.Field == search.FieldHTTPStatus && cs[i] != errdex.ConfidenceWeak {
+			t.Errorf("%s by its status is %s, want weak", m.Entry.ID(), cs[i])
+		}
+	}
+	if got := ix.Lookup("429", "kmsg"); len(got) != 1 {
+		t.Errorf("lookup 429 in kmsg = %d matches, want IWINV's code alone", len(got))
 	}
 }

@@ -50,22 +50,12 @@ func loadCases(t *testing.T, path string) []evalCase {
 	return f.Cases
 }
 
-// publicCasesPath prefers the shared eval file beside the checkout (CI has
-// it) and falls back to the copy kept in testdata (a user's clone).
-func publicCasesPath() string {
-	shared := filepath.Join("..", "..", "..", "shared", "eval", "queries.yaml")
-	if _, err := os.Stat(shared); err == nil {
-		return shared
-	}
-	return filepath.Join("testdata", "queries.yaml")
-}
-
 // TestQuality runs the public cases and errdex's own, and reports the mean
 // reciprocal rank of each set.
 func TestQuality(t *testing.T) {
 	ix := builtinIndex(t)
 	for _, set := range []struct{ name, path string }{
-		{"public", publicCasesPath()},
+		{"public", casesPath("queries.yaml")},
 		{"own", filepath.Join("testdata", "own_queries.yaml")},
 	} {
 		t.Run(set.name, func(t *testing.T) {
@@ -93,25 +83,128 @@ func TestQuality(t *testing.T) {
 // or 0 when none is there.
 func rankOf(t *testing.T, ix *search.Index, c evalCase) int {
 	t.Helper()
+	return rankIn(c, ask(t, ix, c, false))
+}
+
+// ask runs a case as a search, or as an identify.
+func ask(t *testing.T, ix *search.Index, c evalCase, identify bool) *search.Response {
+	t.Helper()
 	lang := errdex.English
 	if c.Lang == "ko" {
 		lang = errdex.Korean
 	}
-	resp, err := ix.Search(context.Background(), search.Request{Query: c.Q, Lang: lang, Limit: 10, Prefix: c.Prefix})
-	if err != nil {
-		t.Fatalf("Search(%q): %v", c.Q, err)
+	var (
+		resp *search.Response
+		err  error
+	)
+	if identify {
+		resp, err = ix.Identify(context.Background(), c.Q, lang, 10)
+	} else {
+		resp, err = ix.Search(context.Background(), search.Request{Query: c.Q, Lang: lang, Limit: 10, Prefix: c.Prefix})
 	}
+	if err != nil {
+		t.Fatalf("%q: %v", c.Q, err)
+	}
+	return resp
+}
+
+// rankIn returns the 1-based rank of the first right answer among resp's
+// results, or 0 when none is there.
+func rankIn(c evalCase, resp *search.Response) int {
 	for i, r := range resp.Results {
-		for _, want := range c.Expect {
-			if r.Entry.ID() != want && !strings.HasPrefix(r.Entry.ID(), want+"/") {
-				continue
-			}
-			if c.Mentions != "" && !strings.Contains(strings.ToLower(r.Entry.Title.En+" "+r.Entry.Summary.En),
-				strings.ToLower(c.Mentions)) {
-				continue
-			}
+		if c.right(r.Entry) {
 			return i + 1
 		}
 	}
 	return 0
+}
+
+// right reports whether e is a right answer to c.
+func (c evalCase) right(e *errdex.Entry) bool {
+	for _, want := range c.Expect {
+		if e.ID() != want && !strings.HasPrefix(e.ID(), want+"/") {
+			continue
+		}
+		if c.Mentions != "" && !strings.Contains(strings.ToLower(e.Title.En+" "+e.Summary.En),
+			strings.ToLower(c.Mentions)) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// casesPath prefers the shared eval file beside the checkout and falls
+// back to the copy kept in testdata.
+func casesPath(name string) string {
+	shared := filepath.Join("..", "..", "..", "shared", "eval", name)
+	if _, err := os.Stat(shared); err == nil {
+		return shared
+	}
+	return filepath.Join("testdata", name)
+}
+
+// tally counts how one set of cases was answered.
+type tally struct {
+	cases, right, claimedWrong, claimed, unclaimed int
+}
+
+func (t *tally) add(c evalCase, resp *search.Response) (ok bool) {
+	t.cases++
+	claimed := resp.Answer.Claims()
+	if claimed {
+		t.claimed++
+	} else {
+		t.unclaimed++
+	}
+	if c.Noise {
+		return !claimed
+	}
+	rank := rankIn(c, resp)
+	if rank > 0 && rank <= c.Within {
+		t.right++
+	}
+	if claimed && !c.right(resp.Results[0].Entry) {
+		t.claimedWrong++
+	}
+	return rank > 0 && rank <= c.Within
+}
+
+func pct(n, of int) float64 { return 100 * float64(n) / float64(max(of, 1)) }
+
+// TestEval runs the real-world texts and the texts no entry answers
+// through search and identify: each real text must be answered right
+// within its rank and never claimed wrong, and no noise text claimed. It
+// logs the figures docs/search.md reports.
+func TestEval(t *testing.T) {
+	ix := builtinIndex(t)
+	for _, set := range []struct{ name, file string }{
+		{"real", "real.yaml"}, {"noise", "noise.yaml"}, {"public", "queries.yaml"},
+	} {
+		cases := loadCases(t, casesPath(set.file))
+		for _, identify := range []bool{false, true} {
+			kind := "search"
+			if identify {
+				kind = "identify"
+			}
+			if set.name == "public" && identify {
+				continue // typed queries, not pastes
+			}
+			var tl tally
+			for _, c := range cases {
+				resp := ask(t, ix, c, identify)
+				if !tl.add(c, resp) {
+					t.Errorf("%s %s %.60q: answer %s, results %v", set.name, kind, c.Q, resp.Answer, judged(resp))
+				} else if !c.Noise && resp.Answer.Claims() && !c.right(resp.Results[0].Entry) {
+					t.Errorf("%s %s %.60q: claimed %s wrongly (%s)", set.name, kind, c.Q, resp.Results[0].Entry.ID(), resp.Answer)
+				}
+			}
+			if set.name == "noise" {
+				t.Logf("%s %s: %d cases, unsure/none %.1f%%", set.name, kind, tl.cases, pct(tl.unclaimed, tl.cases))
+				continue
+			}
+			t.Logf("%s %s: %d cases, right within rank %.1f%%, claimed %.1f%%, claimed and wrong %.1f%%",
+				set.name, kind, tl.cases, pct(tl.right, tl.cases), pct(tl.claimed, tl.cases), pct(tl.claimedWrong, tl.cases))
+		}
+	}
 }

@@ -63,8 +63,10 @@ type Index struct {
 	// the caches hold the entry texts they analyzed for snippets.
 	en, ko             analysis.Analyzer
 	enTokens, koTokens *tokenCache
-	// statuses holds the HTTP statuses some entry has.
+	// statuses holds the HTTP statuses some entry has, and byStatus the
+	// entries of each, in catalog order.
 	statuses map[int]bool
+	byStatus map[int][]*errdex.Entry
 	// providers holds lower-cased provider ids ("iwinv", "aligo").
 	providers map[string]bool
 	// spelt holds the lower-cased multi-word codes ("authentication_failed"),
@@ -73,6 +75,9 @@ type Index struct {
 	// systemWords maps a lower-cased word naming a system ("kakao",
 	// "카카오톡", "kirim") to the systems it names.
 	systemWords map[string][]string
+	// systemNames maps what may name a system in a paste (a keyword whole,
+	// a provider id) to the systems it names.
+	systemNames map[string][]string
 
 	closeOnce sync.Once
 	closeErr  error
@@ -87,7 +92,17 @@ type compiledSig struct {
 	// spends most of its time in regexps that cannot match).
 	need  string
 	label string
+	// short: the fixed text of a message or literal is three words or
+	// fewer ("Network error", "to is required"); such a message names its
+	// entry only beside a name of its system.
+	short bool
 }
+
+// reMessageVar is a varying part of an upstream message: {templateCode}.
+var reMessageVar = regexp.MustCompile(`\{[^{}]*\}`)
+
+// shortSignatureWords: a message of at most this many fixed words is short.
+const shortSignatureWords = 3
 
 // New indexes a catalog. It checks ctx while it prepares the documents
 // and between batches, and gives up with ctx's error once ctx is done, so
@@ -104,6 +119,7 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 		cat:       cat,
 		vocab:     newVocab(),
 		statuses:  map[int]bool{},
+		byStatus:  map[int][]*errdex.Entry{},
 		providers: map[string]bool{},
 		facets:    newFacetCodes(cat),
 	}
@@ -117,6 +133,7 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 		docs = append(docs, ix.document(e))
 		if e.HTTPStatus != 0 {
 			ix.statuses[e.HTTPStatus] = true
+			ix.byStatus[e.HTTPStatus] = append(ix.byStatus[e.HTTPStatus], e)
 		}
 		for _, pc := range e.ProviderCodes {
 			ix.providers[strings.ToLower(pc.Provider)] = true
@@ -136,11 +153,19 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 			} else {
 				cs.text = strings.ToLower(s.Text)
 			}
+			if lit := s.Message + s.Text; lit != "" {
+				cs.short = len(strings.Fields(reMessageVar.ReplaceAllString(lit, " "))) <= shortSignatureWords
+			} else if len(cs.need) < 4 {
+				// A pattern with no literal every match holds (Node's
+				// ENOTFOUND|ECONNRESET...) is as generic as a short message.
+				cs.short = true
+			}
 			ix.sigs = append(ix.sigs, cs)
 		}
 	}
 	ix.sigIndex = newSigIndex(ix.sigs)
 	ix.systemWords = systemWords(cat)
+	ix.systemNames = systemNames(cat, ix.systemWords)
 	ix.spelt = map[string]bool{}
 	for _, e := range cat.Entries() {
 		for _, k := range append([]string{e.Code}, e.Aliases...) {
@@ -399,6 +424,36 @@ func systemWords(cat *errdex.Catalog) map[string][]string {
 					out[w] = append(out[w], s.ID)
 				}
 			}
+		}
+	}
+	return out
+}
+
+// systemNames indexes what may name a system in a paste: the words of its
+// id and keywords, each keyword whole ("kmsgerror", "k-msg", "kmsg"), and
+// the providers whose codes map onto its entries ("iwinv", "meta").
+func systemNames(cat *errdex.Catalog, words map[string][]string) map[string][]string {
+	out := map[string][]string{}
+	add := func(name, system string) {
+		if utf8.RuneCountInString(name) >= 2 && !genericSystemWords[name] && !slices.Contains(out[name], system) {
+			out[name] = append(out[name], system)
+		}
+	}
+	for w, systems := range words {
+		for _, s := range systems {
+			add(w, s)
+		}
+	}
+	for _, s := range cat.Systems() {
+		for _, k := range append([]string{s.ID}, s.Keywords...) {
+			k = strings.ToLower(k)
+			add(k, s.ID)
+			add(strings.NewReplacer("-", "", " ", "").Replace(k), s.ID)
+		}
+	}
+	for _, e := range cat.Entries() {
+		for _, pc := range e.ProviderCodes {
+			add(strings.ToLower(pc.Provider), e.System)
 		}
 	}
 	return out

@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/understand"
 )
 
 // Boosts put the kinds of evidence in their order of trust: an exact code
@@ -23,6 +24,7 @@ const (
 	boostQualified = 1200
 	boostSignature = 600
 	boostStatus    = 60
+	boostHint      = 80 // the text names the entry's system
 	boostPCode     = 40
 
 	boostTitle    = 4
@@ -52,36 +54,60 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	return ix.search(ctx, req, false)
 }
 
-// Identify names the entries a pasted error or log line is about. The text
-// is read as a payload: JSON envelopes, log lines and HTTP status lines.
-func (ix *Index) Identify(ctx context.Context, text string, lang errdex.Lang, limit int) (*Response, error) {
-	if strings.TrimSpace(text) == "" {
-		return nil, &errdex.FieldError{Param: "text", Code: errdex.CodeMissingField, Message: "text is required"}
-	}
-	return ix.search(ctx, Request{Query: text, Lang: lang, Limit: limit}, true)
-}
-
 // Lookup returns every entry whose code, alias or provider code equals code
 // once noise around it ("code=", quotes, brackets) is stripped; "iwinv 519"
 // or "iwinv:519" narrows provider codes to that provider. A non-empty system
 // keeps only that system's entries.
 func (ix *Index) Lookup(code, system string) []errdex.Match {
 	code = strings.TrimSpace(code)
-	if fields := strings.Fields(code); len(fields) == 2 && ix.providers[strings.ToLower(trimNoise(fields[0]))] {
-		return ix.lookupProvider(code, strings.ToLower(trimNoise(fields[0])), fields[1], system)
+	if fields := strings.Fields(code); len(fields) == 2 && ix.providers[strings.ToLower(understand.TrimNoise(fields[0]))] {
+		return ix.lookupProvider(code, strings.ToLower(understand.TrimNoise(fields[0])), fields[1], system)
 	}
-	if fields := strings.Fields(code); len(fields) == 3 && ix.providers[strings.ToLower(trimNoise(fields[0]))] {
-		return ix.lookupProvider(code, strings.ToLower(trimNoise(fields[0])), fields[2], system) // "iwinv sms 42"
+	if fields := strings.Fields(code); len(fields) == 3 && ix.providers[strings.ToLower(understand.TrimNoise(fields[0]))] {
+		return ix.lookupProvider(code, strings.ToLower(understand.TrimNoise(fields[0])), fields[2], system) // "iwinv sms 42"
 	}
-	if p, c, ok := strings.Cut(trimNoise(code), ":"); ok && ix.providers[strings.ToLower(p)] {
+	if p, c, ok := strings.Cut(understand.TrimNoise(code), ":"); ok && ix.providers[strings.ToLower(p)] {
 		return ix.lookupProvider(code, strings.ToLower(p), c, system)
 	}
 	for _, f := range strings.Fields(code) {
-		if noiseWords[strings.ToLower(strings.Trim(f, ":="))] {
+		if understand.IsNoiseWord(strings.ToLower(strings.Trim(f, ":="))) {
 			code = strings.TrimSpace(strings.Replace(code, f, "", 1))
 		}
 	}
-	return ix.cat.Lookup(trimNoise(code), system)
+	code = understand.TrimNoise(code)
+	return ix.statusMeanings(code, system, ix.cat.Lookup(code, system))
+}
+
+// FieldHTTPStatus marks a lookup match found by the entry's HTTP status:
+// "429" is IWINV's code for one error and the status of others.
+const FieldHTTPStatus = MatchHTTPStatus
+
+// maxStatusMeanings bounds the entries a lookup lists by their HTTP status.
+const maxStatusMeanings = 20
+
+// statusMeanings adds to ms, after them, the entries whose HTTP status
+// code is, when it is a number some entry has as its status: every meaning
+// of the number is listed, each labelled with what it is.
+func (ix *Index) statusMeanings(code, system string, ms []errdex.Match) []errdex.Match {
+	n, err := strconv.Atoi(code)
+	if err != nil || !understand.IsStatusLike(code) || !ix.statuses[n] {
+		return ms
+	}
+	have := map[*errdex.Entry]bool{}
+	for _, m := range ms {
+		have[m.Entry] = true
+	}
+	added := 0
+	for _, e := range ix.byStatus[n] {
+		if added == maxStatusMeanings {
+			break
+		}
+		if !have[e] && (system == "" || e.System == system) {
+			ms = append(ms, errdex.Match{Entry: e, Field: FieldHTTPStatus, Value: code})
+			added++
+		}
+	}
+	return ms
 }
 
 // lookupProvider answers a provider-qualified code ("iwinv sms 42",
@@ -101,7 +127,7 @@ func (ix *Index) lookupProvider(query, provider, code, system string) []errdex.M
 	if len(out) > 0 || len(ix.cat.ProviderRecords(query)) > 0 {
 		return out
 	}
-	for _, m := range ix.cat.Lookup(trimNoise(code), system) {
+	for _, m := range ix.cat.Lookup(understand.TrimNoise(code), system) {
 		if m.Field == errdex.FieldProviderCode && strings.HasPrefix(strings.ToLower(m.Value), provider+":") {
 			out = append(out, m)
 		}
@@ -128,7 +154,7 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 		main = bleve.NewMatchAllQuery()
 	} else {
 		u = ix.understand(req.Query, req.Prefix && !payload, payload)
-		resp.Understood = u.Understanding
+		resp.Understood = u.summary()
 		main = ix.buildQuery(&u)
 	}
 
@@ -152,46 +178,66 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	resp.Total = int(res.Total)
-	resp.Facets = newFacetCounts()
+	resp.Facets = ix.facetCounts(res)
+	resp.Results = ix.results(res, &u, req.Lang)
+	if next := offset + len(res.Hits); next < resp.Total && len(res.Hits) == req.Limit && next < MaxOffset {
+		resp.NextCursor = encodeCursor(next, ix.fingerprint(&req))
+	}
+	if listAll {
+		judgeListing(resp)
+		return resp, nil
+	}
+	if resp.Total == 0 {
+		resp.Suggestions = ix.suggest(ctx, u, req.Query)
+	}
+	ix.judge(resp, &u)
+	return resp, nil
+}
+
+// facetCounts splits the facet terms of a search back into counts per
+// facet value.
+func (ix *Index) facetCounts(res *bleve.SearchResult) map[errdex.Facet]map[string]int {
+	out := newFacetCounts()
 	if fr := res.Facets[fFacets]; fr != nil && fr.Terms != nil {
 		for _, t := range fr.Terms.Terms() {
-			ix.facets.count(resp.Facets, t.Term, t.Count)
+			ix.facets.count(out, t.Term, t.Count)
 		}
 	}
-	hl := ix.newHighlighter(u.highlightWords, req.Lang)
+	return out
+}
+
+// results turns a search's hits into results, each with its evidence and
+// snippet.
+func (ix *Index) results(res *bleve.SearchResult, u *understanding, lang errdex.Lang) []Result {
+	var out []Result
+	hl := ix.newHighlighter(u.highlightWords, lang)
 	for _, hit := range res.Hits {
 		e, ok := ix.cat.Entry(hit.ID)
 		if !ok {
 			continue
 		}
 		r := Result{Entry: e, Score: hit.Score}
-		r.Evidence = evidenceFor(e, u)
+		r.Evidence = evidenceFor(e, *u)
 		r.Match = MatchText
 		if len(r.Evidence) > 0 {
 			r.Match = r.Evidence[0].Kind
 		}
-		r.Snippet = hl.snippet(e, req.Lang)
-		resp.Results = append(resp.Results, r)
+		r.Snippet = hl.snippet(e, lang)
+		out = append(out, r)
 	}
-	if next := offset + len(res.Hits); next < resp.Total && len(res.Hits) == req.Limit && next < MaxOffset {
-		resp.NextCursor = encodeCursor(next, ix.fingerprint(&req))
+	return out
+}
+
+// judgeListing answers a listing of every entry (an empty query), which
+// claims nothing: every entry is as likely as any.
+func judgeListing(resp *Response) {
+	for i := range resp.Results {
+		resp.Results[i].Confidence = errdex.ConfidenceWeak
 	}
-	if resp.Total == 0 && !listAll {
-		resp.Suggestions = ix.suggest(ctx, u, req.Query)
+	resp.Answer = errdex.AnswerUnsure
+	if len(resp.Results) == 0 {
+		resp.Answer = errdex.AnswerNone
 	}
-	if listAll {
-		// A listing claims nothing: every entry is as (un)likely as any.
-		for i := range resp.Results {
-			resp.Results[i].Confidence = errdex.ConfidenceWeak
-		}
-		resp.Answer = errdex.AnswerUnsure
-		if len(resp.Results) == 0 {
-			resp.Answer = errdex.AnswerNone
-		}
-	} else {
-		ix.judge(resp, &u)
-	}
-	return resp, nil
 }
 
 // checkRequest applies defaults and rejects what breaks a constraint.
@@ -232,48 +278,27 @@ func (ix *Index) checkRequest(req *Request, payload bool) error {
 }
 
 // buildQuery turns an understood query into a Bleve query: one clause per
-// kind of evidence, each boosted to its place in the order of trust.
+// kind of evidence, each boosted to its place in the order of trust, and
+// what only ranks the entries those find (an HTTP status beside words, the
+// systems named) as optional clauses.
 func (ix *Index) buildQuery(u *understanding) query.Query {
-	var tiers []query.Query
-	if len(u.keys) > 0 {
-		var qs []query.Query
-		for _, k := range u.keys {
-			qs = append(qs, termQuery(fCode, k, boostCode), termQuery(fKeys, k, boostAlias))
-		}
-		for _, k := range u.spelt {
-			qs = append(qs, termQuery(fCodeCase, k, boostCodeCase))
-		}
-		tiers = append(tiers, anyOf(qs...))
-	}
-	if len(u.pqual) > 0 {
-		var qs []query.Query
-		for _, k := range u.pqual {
-			qs = append(qs, termQuery(fPKeys, k, boostQualified))
-		}
-		tiers = append(tiers, anyOf(qs...))
-	}
-	if len(u.sigs) > 0 {
-		var qs []query.Query
-		for _, s := range u.sigs {
-			qs = append(qs, bleve.NewDocIDQuery([]string{s.entry.ID()}))
-			qs[len(qs)-1].(*query.DocIDQuery).SetBoost(boostSignature)
-		}
-		tiers = append(tiers, anyOf(qs...))
-	}
+	tiers := ix.codeTiers(u)
 	// An HTTP status says little once a code named the entry: it would
 	// only add every other entry with that status (thousands on a large
 	// catalog) below the answer, at the cost of scoring them all.
-	known := ix.knownIDs(u.keys)
-	if len(u.HTTPStatuses) > 0 && len(known) == 0 {
-		var qs []query.Query
-		for _, s := range u.HTTPStatuses {
-			qs = append(qs, termQuery(fHTTPStatus, strconv.Itoa(s), boostStatus))
-		}
-		tiers = append(tiers, anyOf(qs...))
+	known := ix.knownIDs(u.Keys)
+	statusTier, context := statusClauses(u, known)
+	if statusTier != nil {
+		tiers = append(tiers, statusTier)
 	}
-	if len(u.pcodes) > 0 {
+	// The systems the text names rank their entries above other systems'
+	// (a code in two systems, a status every system has).
+	for _, sys := range u.Systems {
+		context = append(context, termQuery(fSystem, sys, boostHint))
+	}
+	if len(u.PCodes) > 0 {
 		var qs []query.Query
-		for _, k := range u.pcodes {
+		for _, k := range u.PCodes {
 			qs = append(qs, termQuery(fPCodes, k, boostPCode))
 		}
 		tiers = append(tiers, anyOf(qs...))
@@ -283,7 +308,7 @@ func (ix *Index) buildQuery(u *understanding) query.Query {
 		// entries: its message words only rank them (the same code in two
 		// systems), rather than adding every entry that shares a couple of
 		// words, thousands on a large catalog, each scored and counted.
-		if u.pastedText && len(known) > 0 {
+		if u.Pasted && len(known) > 0 {
 			text = bleve.NewConjunctionQuery(text, bleve.NewDocIDQuery(known))
 		}
 		tiers = append(tiers, text)
@@ -291,7 +316,72 @@ func (ix *Index) buildQuery(u *understanding) query.Query {
 	if len(tiers) == 0 {
 		return bleve.NewMatchNoneQuery()
 	}
-	return anyOf(tiers...)
+	if len(context) == 0 {
+		return anyOf(tiers...)
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(anyOf(tiers...))
+	bq.AddShould(context...)
+	return bq
+}
+
+// codeTiers are the clauses of what names entries: codes and aliases,
+// provider-qualified codes, signatures.
+func (ix *Index) codeTiers(u *understanding) []query.Query {
+	var tiers []query.Query
+	if len(u.Keys) > 0 {
+		var qs []query.Query
+		for _, k := range u.Keys {
+			qs = append(qs, termQuery(fCode, k, boostCode), termQuery(fKeys, k, boostAlias))
+		}
+		for _, k := range u.Spelt {
+			qs = append(qs, termQuery(fCodeCase, k, boostCodeCase))
+		}
+		tiers = append(tiers, anyOf(qs...))
+	}
+	if len(u.Qualified) > 0 {
+		var qs []query.Query
+		for _, k := range u.Qualified {
+			qs = append(qs, termQuery(fPKeys, k, boostQualified))
+		}
+		tiers = append(tiers, anyOf(qs...))
+	}
+	if len(u.sigs) > 0 {
+		var qs []query.Query
+		for _, s := range u.sigs {
+			q := bleve.NewDocIDQuery([]string{s.entry.ID()})
+			q.SetBoost(boostSignature)
+			qs = append(qs, q)
+		}
+		tiers = append(tiers, anyOf(qs...))
+	}
+	return tiers
+}
+
+// statusClauses place the HTTP statuses of a text no known code explains.
+// A status with nothing else is searched for its own entries ("429");
+// beside words or a signature it is context that ranks the entries those
+// find (a 401 envelope's words, SOLAPI's "ClientError(401): Unauthorized"),
+// never adding entries by itself, and beside a system's name it is that
+// system's status.
+func statusClauses(u *understanding, known []string) (tier query.Query, context []query.Query) {
+	if len(u.HTTPStatuses) == 0 || len(known) > 0 {
+		return nil, nil
+	}
+	var qs []query.Query
+	for _, s := range u.HTTPStatuses {
+		qs = append(qs, termQuery(fHTTPStatus, strconv.Itoa(s), boostStatus))
+	}
+	switch {
+	case len(u.Words) == 0 && len(u.sigs) == 0:
+		return anyOf(qs...), nil
+	case len(u.Systems) == 0:
+		return nil, qs
+	}
+	for _, sys := range u.Systems {
+		context = append(context, bleve.NewConjunctionQuery(anyOf(qs...), termQuery(fSystem, sys, 0)))
+	}
+	return nil, context
 }
 
 // anyOf matches what any of qs matches. Bleve scales a disjunction's
@@ -328,9 +418,9 @@ func (ix *Index) knownIDs(keys []string) []string {
 // "declined" whatever other words start so.
 func (ix *Index) textQuery(u *understanding) query.Query {
 	var any, all []query.Query
-	words, common := ix.tellingWords(u.words)
+	words, common := ix.tellingWords(u.Words)
 	for i, w := range words {
-		typing := u.prefixLast && i == len(words)-1 && w == u.words[len(u.words)-1]
+		typing := u.PrefixLast && i == len(words)-1 && w == u.Words[len(u.Words)-1]
 		alts := []query.Query{ix.wordQuery(w, 1), titleWordQuery(w, true, boostTitleWord)}
 		if typing {
 			alts = append(alts, titleWordQuery(w, false, boostTitlePrefix))
@@ -376,8 +466,8 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 	// that is in a title ("contact" in "Contact unavailable") still says
 	// which entry: it counts as a word matched, though not towards the
 	// minimum. In a paste they are the log's boilerplate ("send failed").
-	min := minWords(len(any), u.pastedText)
-	if !u.pastedText {
+	min := minWords(len(any), u.Pasted)
+	if !u.Pasted {
 		for _, w := range common {
 			any = append(any, titleWordQuery(w, true, boostTitleWord))
 		}
@@ -539,12 +629,12 @@ func evidenceFor(e *errdex.Entry, u understanding) []Evidence {
 		}
 		ev = append(ev, Evidence{Kind: kind, Value: value})
 	}
-	for _, k := range u.keys {
+	for _, k := range u.Keys {
 		if strings.EqualFold(e.Code, k) {
 			add(MatchCode, e.Code)
 		}
 	}
-	for _, k := range u.keys {
+	for _, k := range u.Keys {
 		for _, a := range e.Aliases {
 			if strings.EqualFold(a, k) {
 				add(MatchAlias, a)
@@ -555,7 +645,7 @@ func evidenceFor(e *errdex.Entry, u understanding) []Evidence {
 		p := strings.ToLower(pc.Provider)
 		for _, c := range pc.Codes {
 			lc := strings.ToLower(c)
-			if slices.Contains(u.pqual, p+":"+lc) || slices.Contains(u.pcodes, lc) {
+			if slices.Contains(u.Qualified, p+":"+lc) || slices.Contains(u.PCodes, lc) {
 				add(MatchProviderCode, p+":"+c)
 			}
 		}

@@ -94,6 +94,10 @@ func TestIdentifyEvidence(t *testing.T) {
 	if !resp.Understood.Payload {
 		t.Error("Understood.Payload = false, want true")
 	}
+}
+
+func TestIdentifyFirst(t *testing.T) {
+	ix := builtinIndex(t)
 	for text, want := range map[string]string{
 		"4019\n":                             "kakao-share/4019",
 		"[-401] domain mismatched! caller=x": "kakao-share/-401/domain-mismatched",
@@ -106,14 +110,17 @@ func TestIdentifyEvidence(t *testing.T) {
 	}
 	// A JSON payload with a code and no message is identified by the code
 	// alone: its keys are not words to search.
-	resp, err = ix.Identify(context.Background(), `{"error":{"code":"invalid_api_key"}}`, errdex.English, 10)
+	resp, err := ix.Identify(context.Background(), `{"error":{"code":"invalid_api_key"}}`, errdex.English, 10)
 	if err != nil || resp.Total != 1 || resp.Results[0].Entry.ID() != "kirim/invalid_api_key" {
 		t.Errorf("Identify(invalid_api_key envelope) = %v (total %d, err %v), want kirim/invalid_api_key alone", ids(resp), resp.Total, err)
 	}
+}
 
+func TestIdentifyLogNoise(t *testing.T) {
+	ix := builtinIndex(t)
 	// Log noise and numbers are not searched as words, and whatever a
 	// panic shares with entries by text, it is never taken for a code.
-	resp, err = ix.Identify(context.Background(), "panic: runtime error: index out of range [3] with length 3", errdex.English, 3)
+	resp, err := ix.Identify(context.Background(), "panic: runtime error: index out of range [3] with length 3", errdex.English, 3)
 	if err != nil {
 		t.Fatal(err)
 	}

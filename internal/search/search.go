@@ -10,6 +10,7 @@ package search
 
 import (
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/understand"
 )
 
 // Limits on what a query may be (the domain's, in errdex).
@@ -20,7 +21,7 @@ const (
 	MaxLimit         = errdex.MaxLimit
 	MaxOffset        = errdex.MaxOffset
 	// MaxTerms caps the words of a query that are searched.
-	MaxTerms = 32
+	MaxTerms = understand.MaxWords
 )
 
 // The search types are the domain's; these names keep the package's own

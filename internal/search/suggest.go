@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/understand"
 )
 
 // maxSuggestions bounds the near misses offered for an empty result.
@@ -29,40 +30,13 @@ func (ix *Index) suggest(ctx context.Context, u understanding, q string) []Sugge
 		}
 	}
 
-	if code := strings.ToLower(trimNoise(q)); code != "" && utf8.RuneCountInString(code) <= 64 && !strings.ContainsRune(code, ' ') {
-		runes := []rune(code)
-		max := 1
-		if len(runes) >= 6 {
-			max = 2
-		}
-		type cand struct {
-			e    *errdex.Entry
-			dist int
-		}
-		var cands []cand
-		for _, e := range ix.cat.Entries() {
-			best := max + 1
-			for _, k := range append([]string{e.Code}, e.Aliases...) {
-				lk := strings.ToLower(k)
-				d := osaDistance(runes, lk, max)
-				if len(runes) >= 3 && strings.HasPrefix(lk, code) {
-					d = min(d, 1)
-				}
-				best = min(best, d)
-			}
-			if best <= max {
-				cands = append(cands, cand{e, best})
-			}
-		}
-		slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(a.dist, b.dist) })
-		for _, c := range cands {
-			add(c.e, errdex.SuggestSimilarCode)
-		}
+	for _, e := range ix.similarCodes(q) {
+		add(e, errdex.SuggestSimilarCode)
 	}
 
 	// Looser text: every word of three letters or more may carry two typos.
 	var alts []query.Query
-	for _, w := range looseWords(u.words) { // bounds.go
+	for _, w := range looseWords(u.Words) { // bounds.go
 		if utf8.RuneCountInString(w) < 3 {
 			continue
 		}
@@ -84,6 +58,45 @@ func (ix *Index) suggest(ctx context.Context, u understanding, q string) []Sugge
 		if e, ok := ix.cat.Entry(h.ID); ok {
 			add(e, errdex.SuggestSimilarTitle)
 		}
+	}
+	return out
+}
+
+// similarCodes are the entries with a code or alias within a few edits of
+// q, or that start with it, closest first.
+func (ix *Index) similarCodes(q string) []*errdex.Entry {
+	code := strings.ToLower(understand.TrimNoise(q))
+	if code == "" || utf8.RuneCountInString(code) > 64 || strings.ContainsRune(code, ' ') {
+		return nil
+	}
+	runes := []rune(code)
+	max := 1
+	if len(runes) >= 6 {
+		max = 2
+	}
+	type cand struct {
+		e    *errdex.Entry
+		dist int
+	}
+	var cands []cand
+	for _, e := range ix.cat.Entries() {
+		best := max + 1
+		for _, k := range append([]string{e.Code}, e.Aliases...) {
+			lk := strings.ToLower(k)
+			d := osaDistance(runes, lk, max)
+			if len(runes) >= 3 && strings.HasPrefix(lk, code) {
+				d = min(d, 1)
+			}
+			best = min(best, d)
+		}
+		if best <= max {
+			cands = append(cands, cand{e, best})
+		}
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(a.dist, b.dist) })
+	out := make([]*errdex.Entry, len(cands))
+	for i, c := range cands {
+		out[i] = c.e
 	}
 	return out
 }

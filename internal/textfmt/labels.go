@@ -25,6 +25,8 @@ type labels struct {
 	noConfident     func(q string) string
 	noConfidentText string
 	weakMark        string
+	findingsHeader  func(n int) string
+	lines           func(first, last int) string
 }
 
 var labelsByLang = map[errdex.Lang]*labels{
@@ -76,6 +78,13 @@ var labelsByLang = map[errdex.Lang]*labels{
 		},
 		noConfidentText: "No confident match in the text. The closest entries, which may not be it:",
 		weakMark:        "weak match",
+		findingsHeader:  func(n int) string { return itoa(n) + " errors in the text:" },
+		lines: func(first, last int) string {
+			if first == last {
+				return "line " + itoa(first)
+			}
+			return "lines " + itoa(first) + "-" + itoa(last)
+		},
 	},
 	errdex.Korean: {
 		causes:       i18n.T(errdex.Korean, i18n.Causes),
@@ -114,6 +123,13 @@ var labelsByLang = map[errdex.Lang]*labels{
 		},
 		noConfidentText: "텍스트에 확실히 맞는 항목이 없습니다. 가장 가까운 항목이지만 아닐 수 있습니다:",
 		weakMark:        "약한 일치",
+		findingsHeader:  func(n int) string { return "텍스트에 에러 " + itoa(n) + "건:" },
+		lines: func(first, last int) string {
+			if first == last {
+				return itoa(first) + "번째 줄"
+			}
+			return itoa(first) + "-" + itoa(last) + "번째 줄"
+		},
 	},
 }
 

@@ -94,6 +94,7 @@ func (t Terminal) Identify(w io.Writer, resp *errdex.Response) error {
 		t.para(&sb, "", l.noMatchTip)
 		return write(w, &sb)
 	}
+	t.findings(&sb, resp.Findings)
 	if resp.Answer == errdex.AnswerUnsure {
 		t.closest(&sb, l.noConfidentText, resp.Results, true)
 		return write(w, &sb)
@@ -102,6 +103,30 @@ func (t Terminal) Identify(w io.Writer, resp *errdex.Response) error {
 	sb.WriteByte('\n')
 	t.results(&sb, resp.Results, true)
 	return write(w, &sb)
+}
+
+// findings lists, when the text holds several errors, each with its lines,
+// how often it stands there, and its first entry or that none is sure.
+func (t Terminal) findings(sb *strings.Builder, fs []errdex.Finding) {
+	if len(fs) < 2 {
+		return
+	}
+	l := labelsFor(t.Lang)
+	t.para(sb, "", t.bold(l.findingsHeader(len(fs))))
+	for _, f := range fs {
+		where := l.lines(f.Lines[0], f.Lines[1])
+		if f.Count > 1 {
+			where += " ×" + itoa(f.Count)
+		}
+		what := l.weakMark
+		if f.Answer.Claims() && len(f.Results) > 0 {
+			what = t.shortHeadline(f.Results[0].Entry)
+		} else if len(f.Results) == 0 {
+			what = l.noIdentify
+		}
+		t.para(sb, indent+"- ", where+": "+what)
+	}
+	sb.WriteByte('\n')
 }
 
 // closest writes an unsure answer: a header saying no entry is a confident

@@ -1,0 +1,114 @@
+package understand
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Codes glued to punctuation, as SDKs and APIs print them: Meta's
+// "(#131047) Re-engagement message" and "131047: Re-engagement message",
+// SOLAPI's "ClientError(401)", Kakao's "[-401]", "#100".
+var (
+	reParenCode   = regexp.MustCompile(`\(#?(-?[0-9]{2,7})\)`)
+	reMetaCode    = regexp.MustCompile(`\(#[0-9]{2,7}\)`)
+	reBracketCode = regexp.MustCompile(`\[#?(-?[0-9A-Za-z_]{3,64})\]`)
+	reHashCode    = regexp.MustCompile(`(?:^|[\s'"(])#([0-9]{2,7})\b`)
+	// reLeadCode is a number opening a line and followed by its message.
+	reLeadCode = regexp.MustCompile(`(?m)^\s*(-?[0-9]{3,7})\s*[:\-]\s+\pL`)
+)
+
+// maxGlued bounds the glued codes read from one text.
+const maxGlued = 16
+
+// readGlued reads codes glued to punctuation, in a paste or typed alike:
+// each is a code, a provider's code or an HTTP status, or else a code no
+// entry has.
+func (r *reader) readGlued() {
+	for _, re := range []*regexp.Regexp{reParenCode, reBracketCode, reHashCode} {
+		for _, m := range re.FindAllStringSubmatch(r.text, maxGlued) {
+			r.addCode(m[1], nil)
+		}
+	}
+	if reMetaCode.MatchString(r.text) {
+		// "(#131047) ...": how Meta's Graph API prints its codes.
+		r.nameSystems("meta")
+	}
+	for _, m := range reLeadCode.FindAllStringSubmatch(r.text, maxGlued) {
+		r.addCode(m[1], nil)
+	}
+}
+
+// classSuffixes end the names SDKs give their error classes and packages:
+// KMsgError, KakaoSDK, WhatsAppApiError.
+var classSuffixes = []string{"error", "exception", "sdk", "api", "client", "js"}
+
+// readSystems reads the names of systems and providers in the text, as
+// words, class names or hosts (api.solapi.com): each is a hint.
+func (r *reader) readSystems() {
+	seen := map[string]bool{}
+	for i, tok := range nameTokens(r.text) {
+		if i == maxNameTokens {
+			break
+		}
+		for _, form := range nameForms(tok) {
+			if seen[form] {
+				continue
+			}
+			seen[form] = true
+			r.nameSystems(form)
+		}
+	}
+}
+
+const maxNameTokens = 512
+
+// nameTokens splits text into lower-cased runs of letters, digits and
+// hyphens (k-msg).
+func nameTokens(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(c rune) bool {
+		return !(c == '-' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c > 0x7f && isLetter(c))
+	})
+}
+
+// nameForms are the forms a token may name a system by: itself, without
+// hyphens, and without a class name's suffixes.
+func nameForms(tok string) []string {
+	tok = strings.Trim(tok, "-")
+	if len(tok) < 2 {
+		return nil
+	}
+	forms := []string{tok}
+	if strings.Contains(tok, "-") {
+		forms = append(forms, strings.ReplaceAll(tok, "-", ""))
+	}
+	base := forms[len(forms)-1]
+	for changed := true; changed; {
+		changed = false
+		for _, suf := range classSuffixes {
+			if len(base) > len(suf)+1 && strings.HasSuffix(base, suf) {
+				base = strings.TrimSuffix(base, suf)
+				forms = append(forms, base)
+				changed = true
+			}
+		}
+	}
+	return forms
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// nameSystems adds the systems name stands for as hints.
+func (r *reader) nameSystems(name string) {
+	for _, s := range r.lex.Systems(name) {
+		if !contains(r.out.Systems, s) {
+			r.out.Systems = append(r.out.Systems, s)
+		}
+	}
+}

@@ -1,0 +1,178 @@
+package understand
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strings"
+)
+
+// Keys of JSON payloads, by what their values are.
+var (
+	jsonStatusKeys  = map[string]bool{"status": true, "httpstatus": true, "statuscode": true, "httpstatuscode": true, "httpcode": true}
+	jsonMessageKeys = map[string]bool{"message": true, "msg": true, "errordescription": true, "providererrortext": true,
+		"description": true, "detail": true, "details": true, "reason": true, "errormessage": true, "error": true,
+		"title": true, "errorusermsg": true, "errorusertitle": true}
+	jsonProviderName = map[string]bool{"provider": true, "providerid": true}
+)
+
+// keyKind is what a JSON or key=value key says its value is.
+type keyKind int
+
+const (
+	keyOther keyKind = iota
+	keyCode
+	keyStatus
+	keyProvider
+)
+
+// kindOfKey reads a key by its shape rather than a list of spellings: any
+// key ending in "code" holds a code (code, errorCode, result_code,
+// originalCode, providerErrorCode, error_subcode), except the ones that say
+// status (status_code, httpStatusCode).
+func kindOfKey(key string) keyKind {
+	k := strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(key))
+	switch {
+	case jsonStatusKeys[k]:
+		return keyStatus
+	case jsonProviderName[k]:
+		return keyProvider
+	case strings.HasSuffix(k, "code"):
+		return keyCode
+	}
+	return keyOther
+}
+
+// readJSON reads the JSON objects of a paste: codes and statuses by their
+// keys, the providers named, and the messages, which are the payload's
+// words. Codes are read once the providers are known, so that a provider's
+// own code is read as that provider's.
+func (r *reader) readJSON(providers map[string]bool) {
+	values := jsonValues(r.text)
+	r.parsedJSON = len(values) > 0
+	var codes []string
+	for _, v := range values {
+		key := strings.ToLower(v.key)
+		kind := kindOfKey(key)
+		if key == "error" && isCodeLike(v.value) {
+			// OAuth's {"error":"invalid_grant"}, Kakao's {error: misconfigured}.
+			kind = keyCode
+		}
+		switch kind {
+		case keyCode:
+			codes = append(codes, v.value)
+		case keyStatus:
+			r.addStatus(v.value)
+		case keyProvider:
+			providers[strings.ToLower(v.value)] = true
+		case keyOther:
+			if key == "type" && !v.number && isCodeLike(strings.ToLower(v.value)) && len(r.out.Types) < maxTypes {
+				r.out.Types = append(r.out.Types, strings.ToLower(v.value))
+			}
+		}
+		if kind != keyCode && jsonMessageKeys[strings.ReplaceAll(key, "_", "")] && !v.number && v.value != "" {
+			// A message, or one word of one ("NotTalkUser").
+			r.messages = append(r.messages, v.value)
+		}
+	}
+	for _, c := range codes {
+		r.addCode(c, providers)
+	}
+}
+
+// jsonValue is one scalar of a JSON document, with the key it stands under.
+type jsonValue struct {
+	key, value string
+	number     bool
+}
+
+// jsonValues finds the JSON objects in text (the whole text, or the first
+// few {...} spans in it) and returns their scalar values with their keys.
+// Depth and count are bounded: a pasted payload is small and hostile input
+// must stay cheap.
+func jsonValues(text string) []jsonValue {
+	var out []jsonValue
+	for _, s := range jsonSpans(text) {
+		if len(s) == 0 || s[0] != '{' {
+			continue
+		}
+		var v any
+		dec := json.NewDecoder(bytes.NewReader([]byte(s)))
+		dec.UseNumber()
+		if err := dec.Decode(&v); err != nil {
+			continue
+		}
+		walkJSON("", v, 0, &out)
+		if len(out) > 0 {
+			break
+		}
+	}
+	return out
+}
+
+// jsonSpans are the pieces of text that may be one JSON document: the
+// whole text, each span from a brace to the last closing one, and each
+// line from a brace, for logs with one document per line.
+func jsonSpans(text string) []string {
+	spans := []string{strings.TrimSpace(text)}
+	for i, n := 0, 0; i < len(text) && n < 8; n++ {
+		start := strings.IndexByte(text[i:], '{')
+		if start < 0 {
+			break
+		}
+		start += i
+		end := strings.LastIndexByte(text, '}')
+		if end <= start {
+			break
+		}
+		spans = append(spans, text[start:end+1])
+		i = start + 1
+		if nl := strings.IndexByte(text[start:], '\n'); nl > 0 {
+			spans = append(spans, text[start:start+nl])
+			i = start + nl
+		}
+	}
+	return spans
+}
+
+func walkJSON(key string, v any, depth int, out *[]jsonValue) {
+	if depth > 16 || len(*out) > 256 {
+		return
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			walkJSON(k, x[k], depth+1, out)
+		}
+	case []any:
+		for _, e := range x {
+			walkJSON(key, e, depth+1, out)
+		}
+	case string:
+		*out = append(*out, jsonValue{key: key, value: x})
+	case json.Number:
+		*out = append(*out, jsonValue{key: key, value: x.String(), number: true})
+	}
+}
+
+// maxTypes bounds the envelope types read.
+const maxTypes = 4
+
+// isCodeLike reports whether v is one token of lower-case letters, digits
+// and underscores, as an error code is written in an "error" key.
+func isCodeLike(v string) bool {
+	if v == "" || len(v) > 64 {
+		return false
+	}
+	for _, c := range v {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}

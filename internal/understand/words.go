@@ -1,0 +1,106 @@
+package understand
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// MaxWords caps the words of a text that are searched.
+const MaxWords = 32
+
+// logNoise are words of log lines that say nothing about which error it is.
+var logNoise = map[string]bool{"error": true, "err": true, "errors": true, "panic": true, "runtime": true,
+	"fatal": true, "warn": true, "warning": true, "info": true, "debug": true, "trace": true, "level": true,
+	"exception": true, "stack": true, "goroutine": true, "msg": true, "message": true, "time": true, "ts": true}
+
+// readWords picks the words to search. A JSON payload's words are its
+// messages (none when it has none: its keys and codes are not words); a log
+// line's or an HTTP response's are its own text without its key=value
+// metadata (request_id=req_1), whose codes were read already.
+func (r *reader) readWords(opts Options) {
+	text := r.text
+	if r.parsedJSON {
+		text = strings.Join(r.messages, " ")
+	} else if r.out.Payload {
+		text = reKeyValue.ReplaceAllString(text, " ")
+	}
+	pasted := opts.Pasted || r.out.Payload
+	if !r.out.WholeCode {
+		// Codes already understood are not searched again as words, nor is
+		// the noise of log lines in a paste.
+		r.out.Words = pickWords(r.withoutCodes(text), func(w string) bool {
+			return r.found[w] || r.isStatus(w) || pasted && logNoise[w]
+		})
+	}
+	if pasted {
+		// Numbers in a pasted text are ids, times and sizes, and words with
+		// digits in them pieces of timestamps and hashes; the ones that are
+		// codes or statuses were read already.
+		r.out.Words = slices.DeleteFunc(r.out.Words, func(w string) bool {
+			return strings.ContainsFunc(w, unicode.IsDigit)
+		})
+	}
+	r.out.Pasted = pasted
+	q := r.text
+	r.out.PrefixLast = opts.Prefix && !r.out.Payload && len(q) > 0 && !unicode.IsSpace(rune(q[len(q)-1]))
+}
+
+// pickWords picks the words of text worth searching: at most MaxWords,
+// without repeats, without those skip says to leave out.
+func pickWords(text string, skip func(string) bool) []string {
+	var out []string
+	have := map[string]bool{}
+	for _, w := range SplitWords(text) {
+		w = clipWord(w)
+		if have[w] || skip(w) {
+			continue
+		}
+		have[w] = true
+		out = append(out, w)
+		if len(out) == MaxWords {
+			break
+		}
+	}
+	return out
+}
+
+// isStatus reports whether w is one of the HTTP statuses read: it is
+// context, not a word to search.
+func (r *reader) isStatus(w string) bool {
+	for _, n := range r.out.HTTPStatuses {
+		if strconv.Itoa(n) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// clipWord cuts w to its first MaxWordRunes runes.
+func clipWord(w string) string {
+	if len(w) <= MaxWordRunes {
+		return w
+	}
+	n := 0
+	for i := range w {
+		if n == MaxWordRunes {
+			return w[:i]
+		}
+		n++
+	}
+	return w
+}
+
+// withoutCodes is text lower-cased without the codes of words read in it
+// (code: 'rate_limit_exceeded'), whose words would otherwise count again
+// for the code's entries as words of a message.
+func (r *reader) withoutCodes(text string) string {
+	lower := strings.ToLower(text)
+	for k := range r.found {
+		if strings.Contains(k, "_") {
+			lower = strings.ReplaceAll(lower, k, " ")
+		}
+	}
+	return lower
+}
