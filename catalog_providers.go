@@ -119,26 +119,9 @@ func (c *Catalog) ProviderRecords(query string) []*ProviderRecord {
 	if len(words) == 0 || len(words) > 4 {
 		return nil
 	}
-	var provider, channel, code string
-	for _, w := range words {
-		w = strings.Trim(w, "\"'`()[]{}<>.;")
-		switch {
-		case w == "":
-		case provider == "" && c.providerNamed(w) != "":
-			provider = c.providerNamed(w)
-		case channel == "" && c.channelNamed("", w):
-			channel = strings.ToLower(w)
-		case code == "":
-			code = w
-		default:
-			return nil
-		}
-	}
-	if code == "" {
-		return nil // a provider or channel alone is not a code
-	}
-	if channel != "" && provider != "" && !c.channelNamed(provider, channel) {
-		channel = ""
+	provider, channel, code, ok := c.recordQuery(words)
+	if !ok {
+		return nil
 	}
 	var out []*ProviderRecord
 	for _, r := range c.recByCode[strings.ToLower(code)] {
@@ -151,6 +134,40 @@ func (c *Catalog) ProviderRecords(query string) []*ProviderRecord {
 		out = append(out, r)
 	}
 	return out
+}
+
+// recordQuery reads a provider code's words: at most one provider, one
+// channel and one code, the code required. A channel the provider has
+// none of narrows nothing ("aligo sms -101": aligo's codes have no
+// channel).
+func (c *Catalog) recordQuery(words []string) (provider, channel, code string, ok bool) {
+	for _, w := range words {
+		w = strings.Trim(w, "\"'`()[]{}<>.;")
+		if w == "" {
+			continue
+		}
+		if provider == "" {
+			if p := c.providerNamed(w); p != "" {
+				provider = p
+				continue
+			}
+		}
+		switch {
+		case channel == "" && c.channelNamed("", w):
+			channel = strings.ToLower(w)
+		case code == "":
+			code = w
+		default:
+			return "", "", "", false
+		}
+	}
+	if code == "" {
+		return "", "", "", false // a provider or channel alone is not a code
+	}
+	if channel != "" && provider != "" && !c.channelNamed(provider, channel) {
+		channel = ""
+	}
+	return provider, channel, code, true
 }
 
 // providerNamed returns the id of the provider w names (its id or name,

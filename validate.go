@@ -127,11 +127,8 @@ func (l *loader) validateEntry(e *Entry) {
 		l.problem(e.File, lineOf(l.lines[e], field, e.Line), id, format, args...)
 	}
 
-	switch {
-	case e.Code == "":
-		at("code", "code: required")
-	case strings.ContainsAny(e.Code, "/?#%") || strings.IndexFunc(e.Code, unicode.IsSpace) >= 0:
-		at("code", "code %q: must not contain spaces or any of / ? # %%", e.Code)
+	if msg := codeProblem(e.Code); msg != "" {
+		at("code", "%s", msg)
 	}
 	if e.Variant != "" && !variantRE.MatchString(e.Variant) {
 		at("variant", "variant %q: must be lower-case letters, digits and dashes", e.Variant)
@@ -331,11 +328,8 @@ func (l *loader) validateProviders(systems map[string]*System, ids map[string]*E
 			rat := func(field, format string, args ...any) {
 				l.problem(r.File, lineOf(l.lines[r], field, r.Line), id, format, args...)
 			}
-			switch {
-			case r.Code == "":
-				rat("code", "code: required")
-			case strings.ContainsAny(r.Code, "/?#%") || strings.IndexFunc(r.Code, unicode.IsSpace) >= 0:
-				rat("code", "code %q: must not contain spaces or any of / ? # %%", r.Code)
+			if msg := codeProblem(r.Code); msg != "" {
+				rat("code", "%s", msg)
 			}
 			if r.Channel != "" && !variantRE.MatchString(r.Channel) {
 				rat("channel", "channel %q: must be lower-case letters, digits and dashes", r.Channel)
@@ -422,4 +416,17 @@ func addProviderCode(e *Entry, provider, channel, code string) {
 		}
 	}
 	e.ProviderCodes = append(e.ProviderCodes, ProviderCode{Provider: provider, Channel: channel, Codes: []string{code}})
+}
+
+// codeProblem says what is wrong with an entry's or a provider record's
+// code, or "": one rule for both, since both become a path segment and a
+// lookup key.
+func codeProblem(code string) string {
+	switch {
+	case code == "":
+		return "code: required"
+	case strings.ContainsAny(code, "/?#%") || strings.IndexFunc(code, unicode.IsSpace) >= 0:
+		return fmt.Sprintf("code %q: must not contain spaces or any of / ? # %%", code)
+	}
+	return ""
 }

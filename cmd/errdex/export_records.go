@@ -1,9 +1,8 @@
 package main
 
 import (
-	"strings"
-
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/paths"
 )
 
 // bundleProvider is a provider of the JSON export, with its records.
@@ -27,7 +26,7 @@ func bundleProviders(cat *errdex.Catalog, baseURL string) []bundleProvider {
 		bp := bundleProvider{Provider: p, Records: make([]bundleRecord, 0, len(p.Codes))}
 		for _, r := range p.Codes {
 			bp.Records = append(bp.Records, bundleRecord{
-				ID: r.ID(), URL: strings.TrimRight(baseURL, "/") + r.Path(), EntryID: r.EntryID(), ProviderRecord: r,
+				ID: r.ID(), URL: paths.Absolute(baseURL, paths.Record(r)), EntryID: r.EntryID(), ProviderRecord: r,
 			})
 		}
 		out = append(out, bp)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/paths"
 	"github.com/errdex/errdex/internal/textfmt"
 )
 
@@ -43,7 +44,7 @@ func writeRecords(w io.Writer, cat *errdex.Catalog, rs []*errdex.ProviderRecord,
 		}
 		b.WriteString(wrapLine("  "+l.meaning+": "+textfmt.Sanitize(r.Meaning.In(lang)), width, "    "))
 		b.WriteString(wrapLine("  "+l.action+": "+textfmt.Sanitize(r.Action.In(lang)), width, "    "))
-		fmt.Fprintf(&b, "  %s: %s\n\n", l.page, strings.TrimRight(baseURL, "/")+r.Path())
+		fmt.Fprintf(&b, "  %s: %s\n\n", l.page, paths.Absolute(baseURL, paths.Record(r)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -100,13 +100,7 @@ func (s *Service) Search(ctx context.Context, req errdex.Request) (*errdex.Respo
 	}
 	if IsPaste(req.Query) {
 		kind = KindIdentify
-		run = func(ctx context.Context, idx errdex.Index) (*errdex.Response, error) {
-			resp, err := idx.Identify(ctx, req.Query, req.Lang, req.Limit)
-			if resp != nil {
-				resp.Identified = true
-			}
-			return resp, err
-		}
+		run = identify(req.Query, req.Lang, req.Limit)
 	}
 	resp, err := s.timed(ctx, kind, run)
 	if err != nil {
@@ -120,13 +114,19 @@ func (s *Service) Search(ctx context.Context, req errdex.Request) (*errdex.Respo
 
 // Identify names the entries a pasted error or log line is about.
 func (s *Service) Identify(ctx context.Context, text string, lang errdex.Lang, limit int) (*errdex.Response, error) {
-	return s.timed(ctx, KindIdentify, func(ctx context.Context, idx errdex.Index) (*errdex.Response, error) {
+	return s.timed(ctx, KindIdentify, identify(text, lang, limit))
+}
+
+// identify is the one way both Search (for a paste) and Identify read
+// text on an index: the response always says Identified.
+func identify(text string, lang errdex.Lang, limit int) func(context.Context, errdex.Index) (*errdex.Response, error) {
+	return func(ctx context.Context, idx errdex.Index) (*errdex.Response, error) {
 		resp, err := idx.Identify(ctx, text, lang, limit)
 		if resp != nil {
 			resp.Identified = true
 		}
 		return resp, err
-	})
+	}
 }
 
 // Lookup is the answer to a lookup: the matches and the catalog they are

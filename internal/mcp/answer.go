@@ -2,11 +2,11 @@ package mcp
 
 import (
 	"fmt"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/paths"
 	"github.com/errdex/errdex/internal/textfmt"
 )
 
@@ -148,7 +148,7 @@ func resourceURI(e *errdex.Entry) string { return entryScheme + e.ID() }
 
 // permalink is the address of an entry's page.
 func (s *Server) permalink(e *errdex.Entry) string {
-	return strings.TrimRight(s.cfg.BaseURL, "/") + e.Path()
+	return paths.Absolute(s.cfg.BaseURL, paths.Entry(e))
 }
 
 func (s *Server) retry(e *errdex.Entry, lang errdex.Lang) Retry {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/paths"
 )
 
 // The text a model reads first. Its first line is a marker in capitals
@@ -195,7 +196,7 @@ func entryMarkdown(cat *errdex.Catalog, e *errdex.Entry, langs []errdex.Lang, ba
 			sb.WriteString("- " + h.warning + "\n")
 		}
 		fmt.Fprintf(&sb, "- %s: %s\n", h.retry, retryAdvice(e, lang))
-		fmt.Fprintf(&sb, "- %s: %s\n", h.page, strings.TrimRight(baseURL, "/")+e.Path())
+		fmt.Fprintf(&sb, "- %s: %s\n", h.page, paths.Absolute(baseURL, paths.Entry(e)))
 		list(&sb, h.causes, e.Causes, lang, false)
 		list(&sb, h.fixes, e.Fixes, lang, true)
 		list(&sb, h.notes, e.Notes, lang, false)

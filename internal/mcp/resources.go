@@ -11,6 +11,7 @@ import (
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/paths"
 )
 
 // Resources: every entry as errdex://entries/{id} in Markdown, read in one
@@ -167,7 +168,7 @@ func (s *Server) readSystems(ctx context.Context, req *sdk.ReadResourceRequest) 
 			Name:        sys.Name.In(lang),
 			Description: sys.Description.In(lang),
 			Entries:     cat.Count(sys.ID),
-			URL:         strings.TrimRight(s.cfg.BaseURL, "/") + "/systems/" + sys.ID,
+			URL:         paths.Absolute(s.cfg.BaseURL, paths.System(sys.ID)),
 		})
 	}
 	b, err := json.MarshalIndent(out, "", "  ")

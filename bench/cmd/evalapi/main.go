@@ -11,6 +11,7 @@
 //   - right: an expected entry is within the case's rank (`within`);
 //   - claimed & wrong: the answer is found or ambiguous and the first
 //     result is not an expected entry (the worst outcome);
+//   - claimed & first right: what a user sees as the right answer;
 //   - noise quiet: a `noise: true` case answered unsure or none;
 //
 // and then every failure, the confidently wrong ones first. An optional
@@ -384,8 +385,8 @@ func report(w io.Writer, name string, cases []evalCase, cl *client, width int) {
 		}
 	}
 	fmt.Fprintf(w, "## %s: %d cases (%d with an expected entry, %d noise)\n\n", name, len(cases), nExpect, nNoise)
-	fmt.Fprintln(w, "| endpoint | right within rank | first right | claimed (found/ambiguous) | claimed & wrong | noise unsure/none | errors | answers |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| endpoint | right within rank | first right | claimed (found/ambiguous) | claimed & first right | claimed & wrong | noise unsure/none | errors | answers |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|")
 	var all [2][]outcome
 	var findLine string
 	var notes []string
@@ -402,7 +403,7 @@ func report(w io.Writer, name string, cases []evalCase, cl *client, width int) {
 			outs[i] = judge(c, a, err, ep == "identify")
 		}
 		all[e] = outs
-		var right, first, claimed, wrong, quiet, errs, findOK int
+		var right, first, claimed, claimedRight, wrong, quiet, errs, findOK int
 		var present, presentRight, presentWrong int
 		for _, o := range outs {
 			if o.c.Noise || cl.missing(o.c) || o.err != nil {
@@ -441,6 +442,9 @@ func report(w io.Writer, name string, cases []evalCase, cl *client, width int) {
 			}
 			if o.claimed {
 				claimed++
+				if o.rank == 1 {
+					claimedRight++
+				}
 			}
 			if o.wrong {
 				wrong++
@@ -449,8 +453,8 @@ func report(w io.Writer, name string, cases []evalCase, cl *client, width int) {
 				findOK++
 			}
 		}
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %d | %s |\n", ep,
-			pct(right, nExpect), pct(first, nExpect), pct(claimed, nExpect), pct(wrong, nExpect),
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %d | %s |\n", ep,
+			pct(right, nExpect), pct(first, nExpect), pct(claimed, nExpect), pct(claimedRight, nExpect), pct(wrong, nExpect),
 			pct(quiet, nNoise), errs, answerCounts(answers))
 		if ep == "identify" && nFind > 0 {
 			findLine = fmt.Sprintf("\nidentify findings complete (`findings:` cases): %s\n", pct(findOK, nFind))
@@ -498,6 +502,7 @@ func printFailures(w io.Writer, name, ep string, outs []outcome, width int, cl *
 			fails = append(fails, o)
 		}
 	}
+	defer printTimid(w, name, ep, outs, width)
 	if len(fails) == 0 {
 		fmt.Fprintf(w, "%s %s: no failures\n\n", name, ep)
 		return
@@ -547,6 +552,26 @@ func printFailures(w io.Writer, name, ep string, outs []outcome, width int, cl *
 			want += " [not in the served catalog]"
 		}
 		fmt.Fprintf(w, "- %s `%s`\n  want %s; got %s\n", labels[s], shorten(o.c.Q, width), want, got)
+	}
+	fmt.Fprintln(w)
+}
+
+// printTimid lists the cases whose first result is right but whose answer
+// is unsure or none: not failures, but a right answer the user is told not
+// to trust.
+func printTimid(w io.Writer, name, ep string, outs []outcome, width int) {
+	var timid []outcome
+	for _, o := range outs {
+		if o.err == nil && !o.c.Noise && o.rank == 1 && !o.claimed {
+			timid = append(timid, o)
+		}
+	}
+	if len(timid) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "#### %s %s: right first but answered unsure/none (%d, not counted as failures)\n\n", name, ep, len(timid))
+	for _, o := range timid {
+		fmt.Fprintf(w, "- TIMID `%s` → %s %s/%s\n", shorten(o.c.Q, width), o.top.ID, o.answer, o.top.Confidence)
 	}
 	fmt.Fprintln(w)
 }

@@ -81,8 +81,8 @@ func TestFigures(t *testing.T) {
 	}
 	got := out.String()
 	for _, want := range []string{
-		"| search | 3/4 75.0% | 2/4 50.0% | 3/4 75.0% | 1/4 25.0% | 2/3 66.7% | 0 |",
-		"| identify | 3/4 75.0% | 2/4 50.0% | 3/4 75.0% | 1/4 25.0% | 2/3 66.7% | 0 |",
+		"| search | 3/4 75.0% | 2/4 50.0% | 3/4 75.0% | 2/4 50.0% | 1/4 25.0% | 2/3 66.7% | 0 |",
+		"| identify | 3/4 75.0% | 2/4 50.0% | 3/4 75.0% | 2/4 50.0% | 1/4 25.0% | 2/3 66.7% | 0 |",
 		"want kmsg/C within 3 [not in the served catalog]",
 		"only the 3 cases whose entry the served catalog has: right 3/3 100.0%",
 	} {

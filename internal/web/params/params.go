@@ -70,12 +70,14 @@ func Parse(raw string) (Values, error) {
 		}
 		value, err := url.QueryUnescape(rawValue)
 		if err != nil {
-			return nil, &errdex.FieldError{Param: printable(key), Code: errdex.CodeInvalidValue,
-				Message: key + " is not correctly percent-encoded"}
+			name := printable(key)
+			return nil, &errdex.FieldError{Param: name, Code: errdex.CodeInvalidValue,
+				Message: name + " is not correctly percent-encoded"}
 		}
 		if !utf8.ValidString(value) {
-			return nil, &errdex.FieldError{Param: printable(key), Code: errdex.CodeInvalidValue,
-				Message: key + " is not valid UTF-8 text"}
+			name := printable(key)
+			return nil, &errdex.FieldError{Param: name, Code: errdex.CodeInvalidValue,
+				Message: name + " is not valid UTF-8 text"}
 		}
 		v = append(v, Pair{key, value})
 	}

@@ -2,6 +2,7 @@ package params
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/errdex/errdex"
@@ -49,4 +50,20 @@ func long(n int) string {
 		b[i] = 'x'
 	}
 	return string(b)
+}
+
+// A parameter name is echoed in the error shortened, in Message as in
+// Param: a client cannot make an error body as long as its query string.
+func TestParseErrorEchoesNameShort(t *testing.T) {
+	long := strings.Repeat("k", 5000)
+	for _, raw := range []string{long + "=%zz", long + "=%ff"} {
+		_, err := Parse(raw)
+		var fe *errdex.FieldError
+		if !errors.As(err, &fe) {
+			t.Fatalf("Parse: got %v, want a FieldError", err)
+		}
+		if len(fe.Param) > 64 || len(fe.Message) > 128 {
+			t.Errorf("Parse: param %d bytes, message %d bytes: the name is echoed whole", len(fe.Param), len(fe.Message))
+		}
+	}
 }
