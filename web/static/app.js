@@ -74,9 +74,14 @@
       return "/search?" + params.toString();
     };
 
-    // maxURL is about where servers and proxies stop taking addresses; a
-    // longer paste is posted instead, and the address keeps no query.
+    // A paste (a newline in it, or longer than people type) is posted and
+    // never written into the address bar, the title or the language links:
+    // pastes hold tokens and phone numbers, and addresses end up in history,
+    // logs and Referer headers. maxURL is about where servers and proxies
+    // stop taking addresses at all.
     var maxURL = 6000;
+    var maxTyped = 200;
+    var pasted = function (q) { return q.indexOf("\n") >= 0 || q.length > maxTyped; };
 
     var run = function (prefix) {
       var url = pageURL();
@@ -88,7 +93,8 @@
       var extra = "partial=1" + (prefix && url !== "/" ? "&prefix=1" : "");
       var opts = { signal: inflight.signal, headers: { "Accept": "text/html" }, credentials: "same-origin" };
       var fetchURL = url + (url.indexOf("?") < 0 ? "?" : "&") + extra;
-      if (url.length > maxURL) {
+      var posted = url.length > maxURL || pasted(box.value);
+      if (posted) {
         opts.method = "POST";
         opts.body = new URLSearchParams(new FormData(form));
         fetchURL = "/search?" + extra;
@@ -114,7 +120,7 @@
           updateLangLinks(url);
           setSearching(url !== "/");
           enhance(region);
-          var q = box.value.trim();
+          var q = posted ? "" : box.value.trim();
           document.title = (q ? q.slice(0, 60) + " · " : "") + "errdex";
           if (status) status.textContent = announcement(region);
         })

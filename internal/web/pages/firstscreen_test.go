@@ -136,6 +136,16 @@ func TestFirstScreen(t *testing.T) {
 				if got := eval[string](tb, `document.documentElement.lang`); got != lang {
 					t.Errorf("a pasted log switched the page to %q, want %q", got, lang)
 				}
+				// A paste is posted: it never reaches the address bar, the
+				// title or the language links.
+				if got := tb.location(); got != "/search" {
+					t.Errorf("address after a paste: %s, want /search", got)
+				}
+				for _, got := range eval[[]string](tb, `[document.title, ...[...document.querySelectorAll("[data-lang-link]")].map(a => a.getAttribute("href"))]`) {
+					if strings.Contains(got, "7731") || strings.Contains(got, "q=") {
+						t.Errorf("the paste shows in %q", got)
+					}
+				}
 
 				// An entry: the retry advice and the fixes come before the
 				// causes, and the advice is on the first screen.
@@ -250,6 +260,22 @@ func TestAnswers(t *testing.T) {
 				t.Errorf("%s copied %q, want the page's full address in it", c.label, got)
 			}
 		}
+	})
+	t.Run("a log with two errors", func(t *testing.T) {
+		tb := b.tab(t)
+		tb.open("/?lang=en")
+		tb.pasteQuery("2026-11-22T04:00:01Z ERROR send failed: {\"error\":{\"code\":\"invalid_api_key\"}}\n" +
+			"2026-11-22T04:00:02Z INFO retrying\n" +
+			"2026-11-22T04:00:03Z ERROR kakao: KOE009 invalid android_key_hash or ios_bundle_id or web_site_url")
+		tb.waitFor(`document.querySelector("[data-results] .findings")`)
+		if got := eval[string](tb, `document.querySelector(".findings-heading").textContent`); got != "2 errors found in the text" {
+			t.Errorf("findings heading: %q, want 2 errors found in the text", got)
+		}
+		codes := eval[[]string](tb, `[...document.querySelectorAll(".finding .result-answer .code")].map(c => c.textContent)`)
+		if strings.Join(codes, " ") != "invalid_api_key KOE009" {
+			t.Errorf("one answer per finding: got %v, want [invalid_api_key KOE009]", codes)
+		}
+		aboveFold(tb, "a log with two errors", ".finding .result-answer .answer-title")
 	})
 	t.Run("customer reply", func(t *testing.T) {
 		tb := b.tab(t)

@@ -177,7 +177,17 @@ func (p *Pages) handleSearch(c echo.Context) error {
 	if app.IsPaste(req.Query) {
 		req.Limit = identifyLimit
 	}
-	resp, err := p.cfg.App.Search(c.Request().Context(), req)
+	var resp *errdex.Response
+	if strings.Count(strings.TrimSpace(req.Query), "\n") > 0 && !app.IsPaste(req.Query) {
+		// A pasted log of a few lines: Identify reads it line by line and
+		// answers one finding per distinct error in it.
+		resp, err = p.cfg.App.Identify(c.Request().Context(), req.Query, lang, identifyLimit)
+		if resp != nil {
+			resp.Identified = true
+		}
+	} else {
+		resp, err = p.cfg.App.Search(c.Request().Context(), req)
+	}
 	if err != nil {
 		return err
 	}
@@ -233,6 +243,7 @@ func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams
 	}
 	v.Lang = lang
 	v.Answer = newAnswerView(cat, resp, lang, t, p.cfg.BaseURL)
+	v.Answer.Findings = newFindings(cat, resp, lang, t, p.cfg.BaseURL)
 	for i := range v.Results {
 		r := &v.Results[i]
 		r.Weak = resp.Results[i].Confidence == errdex.ConfidenceWeak
