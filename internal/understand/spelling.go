@@ -23,8 +23,8 @@ func (r *reader) speltCode() string {
 	if len(words) < minSpeltWords || len(words) > maxSpeltWords || hasHangul(r.text) {
 		return ""
 	}
-	for _, sep := range []string{"_", "-"} {
-		// rate limit exceeded, exit 4 (k-msg's exit-4)
+	for _, sep := range []string{"_", "-", ""} {
+		// rate limit exceeded, exit 4 (k-msg's exit-4), KOE 009 (KOE009)
 		joined := strings.Join(words, sep)
 		if kind, _ := r.lex.Key(joined); kind != None {
 			return joined

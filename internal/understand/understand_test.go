@@ -104,6 +104,7 @@ func TestRead(t *testing.T) {
 		{name: "a code spelt as words", text: "rate limit exceeded", codes: []string{"RATE_LIMIT_EXCEEDED"}},
 		{name: "a code spelt with a typo", text: "authentification failed", codes: []string{"AUTHENTICATION_FAILED"}},
 		{name: "a code spelt beside a system's name", text: "k-msg rate limit exceeded", codes: []string{"RATE_LIMIT_EXCEEDED"}},
+		{name: "a code typed with a space in it", text: "KOE 009", codes: []string{"KOE009"}},
 		// JSON payloads
 		{name: "a JSON envelope", text: `{"error":{"code":"invalid_api_key","message":"API key is not valid"}}`,
 			codes: []string{"invalid_api_key"}, words: []string{"api", "key", "is", "not", "valid"}, payload: true},
