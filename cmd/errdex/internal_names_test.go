@@ -1,14 +1,12 @@
 package main
 
 import (
-	"context"
 	"encoding/hex"
 	"io"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -60,7 +58,7 @@ func TestNoInternalNamesAnywhere(t *testing.T) {
 	}
 
 	// The pages, the API and Slack, from a real serve.
-	s := startServeEnv(t, map[string]string{"ERRDEX_SLACK_SIGNING_SECRET": slackTestSecret})
+	s := startServeEnv(t, map[string]string{"ERRDEX_SLACK_SIGNING_SECRET": slackTestSecret}, "--base-url", "https://errdex.example")
 	get := func(path string) {
 		t.Helper()
 		resp, err := http.Get(s.base + path)
@@ -122,41 +120,4 @@ func slackForm(text string) string {
 		"team_id": {"T0001"}, "channel_id": {"C0001"}, "user_id": {"U0001"}, "user_name": {"dev"},
 		"command": {"/errdex"}, "text": {text}, "response_url": {"https://hooks.slack.com/commands/1/2"},
 	}.Encode()
-}
-
-// startServeEnv is startServe with an environment.
-func startServeEnv(t *testing.T, env map[string]string) *service {
-	t.Helper()
-	logs := &logWriter{addrc: make(chan string, 1)}
-	ctx, cancel := context.WithCancel(context.Background())
-	args := []string{"serve", "--addr", "127.0.0.1:0", "--ops-addr", "127.0.0.1:0", "--base-url", "https://errdex.example",
-		"--log-format", "json", "--rate-limit", "0"}
-	done := make(chan int, 1)
-	go func() {
-		done <- run(ctx, args, stdio{in: strings.NewReader(""), out: io.Discard, err: logs}, func(k string) string { return env[k] })
-	}()
-	var addr string
-	select {
-	case addr = <-logs.addrc:
-	case code := <-done:
-		cancel()
-		t.Fatalf("serve exited with %d before listening:\n%s", code, logs)
-	case <-time.After(30 * time.Second):
-		cancel()
-		t.Fatalf("serve did not listen in time:\n%s", logs)
-	}
-	var once sync.Once
-	s := &service{base: "http://" + addr, logs: logs, stop: func() int {
-		code := -1
-		once.Do(func() {
-			cancel()
-			select {
-			case code = <-done:
-			case <-time.After(30 * time.Second):
-			}
-		})
-		return code
-	}}
-	t.Cleanup(func() { s.stop() })
-	return s
 }

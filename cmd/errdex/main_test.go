@@ -70,12 +70,18 @@ type service struct {
 // flags, and waits until it listens.
 func startServe(t *testing.T, flags ...string) *service {
 	t.Helper()
+	return startServeEnv(t, nil, flags...)
+}
+
+// startServeEnv is startServe with an environment.
+func startServeEnv(t *testing.T, env map[string]string, flags ...string) *service {
+	t.Helper()
 	logs := &logWriter{addrc: make(chan string, 1)}
 	ctx, cancel := context.WithCancel(context.Background())
 	args := append([]string{"serve", "--addr", "127.0.0.1:0", "--ops-addr", "127.0.0.1:0", "--log-format", "json", "--rate-limit", "0"}, flags...)
 	done := make(chan int, 1)
 	go func() {
-		done <- run(ctx, args, stdio{in: strings.NewReader(""), out: io.Discard, err: logs}, func(string) string { return "" })
+		done <- run(ctx, args, stdio{in: strings.NewReader(""), out: io.Discard, err: logs}, func(k string) string { return env[k] })
 	}()
 	var addr string
 	select {
