@@ -187,19 +187,29 @@ func checkWidth(t *testing.T, out string, width int) {
 // TestGolden pins the text of whole answers over the test catalog.
 func TestGolden(t *testing.T) {
 	tests := []struct {
-		file string
-		args []string
-		env  map[string]string
+		file     string
+		args     []string
+		env      map[string]string
+		stdin    string
+		wantCode int
 	}{
-		{"lookup_provider_code.txt", []string{"lookup", "--catalog", testCatalog, "-102"}, nil},
-		{"search_ko.txt", []string{"search", "--catalog", testCatalog, "잔액"}, map[string]string{"LANG": "ko_KR.UTF-8"}},
-		{"lookup_columns_60.txt", []string{"lookup", "--catalog", testCatalog, "RATE_LIMITED"}, map[string]string{"COLUMNS": "60"}},
+		{"lookup_provider_code.txt", []string{"lookup", "--catalog", testCatalog, "-102"}, nil, "", exitOK},
+		{"search_ko.txt", []string{"search", "--catalog", testCatalog, "잔액"}, map[string]string{"LANG": "ko_KR.UTF-8"}, "", exitOK},
+		{"lookup_columns_60.txt", []string{"lookup", "--catalog", testCatalog, "RATE_LIMITED"}, map[string]string{"COLUMNS": "60"}, "", exitOK},
+		// One of each answer kind, over the built-in catalog, with its exit status.
+		{"answer_found.txt", []string{"identify"}, nil, `{"error":{"type":"authentication_error","code":"invalid_api_key"}}`, exitOK},
+		{"answer_ambiguous.txt", []string{"lookup", "-401", "--system", "kakao-share"}, nil, "", exitOK},
+		{"answer_unsure.txt", []string{"search", "please", "help"}, nil, "", exitNotFound},
+		{"answer_none.txt", []string{"search", "zxcv", "qwpo"}, nil, "", exitNotFound},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			_, out, errOut := runCLI(t, "", tt.env, tt.args...)
+			code, out, errOut := runCLI(t, tt.stdin, tt.env, tt.args...)
 			if errOut != "" {
 				t.Errorf("stderr: %s", errOut)
+			}
+			if code != tt.wantCode {
+				t.Errorf("exit status %d, want %d", code, tt.wantCode)
 			}
 			path := filepath.Join("testdata", tt.file)
 			if *update {
