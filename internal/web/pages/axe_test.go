@@ -3,6 +3,7 @@ package pages_test
 import (
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,6 +95,7 @@ func TestAccessibility(t *testing.T) {
 		{"unsure", "/search?q=please+help"},
 		{"no results", "/search?q=KOE999"},
 		{"payload", "/search?q=" + `%7B%22error%22%3A%7B%22code%22%3A%22invalid_api_key%22%7D%7D`},
+		{"findings", "/search?q=" + url.QueryEscape("ERROR {\"code\":\"INSUFFICIENT_BALANCE\",\"message\":\"잔액이 부족합니다\"}\nHTTP/1.1 401 Unauthorized\n{\"error\":{\"code\":\"invalid_api_key\"}}")},
 		{"entry", "/codes/kakao-share/4019"},
 		{"entry with examples", "/codes/kmsg/INSUFFICIENT_BALANCE"},
 		{"variants", "/codes/kakao-share/-401"},
