@@ -45,16 +45,6 @@ type Match struct {
 	Value string
 }
 
-// Match fields, in the order of trust Lookup sorts by.
-//
-// Deprecated: use MatchCode, MatchAlias and MatchProviderCode; these stay
-// only until every branch has moved to them.
-const (
-	FieldCode         = MatchCode
-	FieldAlias        = MatchAlias
-	FieldProviderCode = MatchProviderCode
-)
-
 func fieldRank(f MatchKind) int {
 	switch f {
 	case MatchCode:

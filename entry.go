@@ -241,12 +241,6 @@ func EntryID(system, code, variant string) string {
 	return system + "/" + code + "/" + variant
 }
 
-// Path returns the entry's permalink page path, unescaped.
-//
-// Deprecated: use paths.Entry (internal/paths), which escapes each part;
-// this stays until every branch has moved.
-func (e *Entry) Path() string { return "/codes/" + e.ID() }
-
 // HTTPStatusText returns the HTTP status as text, or "" when the entry has none.
 func (e *Entry) HTTPStatusText() string {
 	if e.HTTPStatus == 0 {

@@ -55,11 +55,6 @@ func RecordID(provider, channel, code string) string {
 // ID returns the record's id ("iwinv/sms/42", "aligo/-101").
 func (r *ProviderRecord) ID() string { return RecordID(r.Provider, r.Channel, r.Code) }
 
-// Path returns the record's permalink page path, unescaped.
-//
-// Deprecated: use paths.Record (internal/paths).
-func (r *ProviderRecord) Path() string { return "/providers/" + r.ID() }
-
 // EntryID returns the id of the entry the record maps onto, or "".
 func (r *ProviderRecord) EntryID() string {
 	if r.Entry == "" {

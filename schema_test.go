@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/paths"
 )
 
 func goodCatalog(t *testing.T) *errdex.Catalog {
@@ -110,11 +111,11 @@ func TestLoadFillsFromRecords(t *testing.T) {
 		t.Errorf("signatures from records %q", fromRecord)
 	}
 	ms := cat.Lookup("42", "")
-	if len(ms) != 1 || ms[0].Entry != e || ms[0].Field != errdex.FieldProviderCode || ms[0].Value != "iwinv:42" {
+	if len(ms) != 1 || ms[0].Entry != e || ms[0].Field != errdex.MatchProviderCode || ms[0].Value != "iwinv:42" {
 		t.Errorf("Lookup(42) = %+v, want INVALID_REQUEST by provider code iwinv:42", ms)
 	}
 	r, ok := cat.Record("IWINV/SMS/42")
-	if !ok || r.EntryID() != "kmsg/INVALID_REQUEST" || r.Path() != "/providers/iwinv/sms/42" || r.System != "kmsg" {
+	if !ok || r.EntryID() != "kmsg/INVALID_REQUEST" || paths.Record(r) != "/providers/iwinv/sms/42" || r.System != "kmsg" {
 		t.Fatalf("Record(IWINV/SMS/42) = %+v, %v", r, ok)
 	}
 	var got []string

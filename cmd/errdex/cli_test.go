@@ -15,6 +15,7 @@ import (
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/api"
+	"github.com/errdex/errdex/internal/paths"
 	"github.com/errdex/errdex/internal/search"
 )
 
@@ -338,8 +339,8 @@ func TestExportJSONRoundTrip(t *testing.T) {
 			if g.ID != want.ID() || g.Entry.ID() != want.ID() {
 				t.Errorf("id: got %q (entry says %q), want %q", g.ID, g.Entry.ID(), want.ID())
 			}
-			if g.URL != want.Path() {
-				t.Errorf("url: got %q, want %q", g.URL, want.Path())
+			if g.URL != paths.Entry(want) {
+				t.Errorf("url: got %q, want %q", g.URL, paths.Entry(want))
 			}
 			w := *want
 			w.File, w.Line = "", 0

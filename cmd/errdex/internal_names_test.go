@@ -12,6 +12,7 @@ import (
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/chatops"
+	"github.com/errdex/errdex/internal/paths"
 )
 
 // TestNoInternalNamesAnywhere looks at every output of the built-in
@@ -79,13 +80,13 @@ func TestNoInternalNamesAnywhere(t *testing.T) {
 		get("/systems/" + sys.ID + "?lang=ko")
 	}
 	for _, e := range cat.Entries() {
-		get(e.Path())
-		get(e.Path() + "?lang=ko")
+		get(paths.Entry(e))
+		get(paths.Entry(e) + "?lang=ko")
 		get("/api/v1/entries/" + e.ID())
 		get("/api/v1/lookup?code=" + url.QueryEscape(e.Code))
 	}
 	for _, r := range cat.Records() {
-		get(r.Path())
+		get(paths.Record(r))
 		get("/api/v1/lookup?code=" + url.QueryEscape(r.Provider+" "+r.Channel+" "+r.Code))
 	}
 	for _, q := range append(lookups, "잔액이 부족합니다", "wrong appKey(null) format") {

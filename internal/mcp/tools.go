@@ -346,21 +346,21 @@ func findEntry(cat *errdex.Catalog, id string) (*errdex.Entry, error) {
 	// a variant off its end.
 	code, variant := rest, ""
 	for _, m := range cat.Lookup(code, system) {
-		if m.Field == errdex.FieldCode && m.Entry.Variant == "" {
+		if m.Field == errdex.MatchCode && m.Entry.Variant == "" {
 			return m.Entry, nil
 		}
 	}
 	if i := strings.LastIndex(rest, "/"); i > 0 {
 		code, variant = rest[:i], rest[i+1:]
 		for _, m := range cat.Lookup(code, system) {
-			if m.Field == errdex.FieldCode && strings.EqualFold(m.Entry.Variant, variant) {
+			if m.Field == errdex.MatchCode && strings.EqualFold(m.Entry.Variant, variant) {
 				return m.Entry, nil
 			}
 		}
 	}
 	var variants []string
 	for _, m := range cat.Lookup(rest, system) {
-		if m.Field == errdex.FieldCode && m.Entry.Variant != "" {
+		if m.Field == errdex.MatchCode && m.Entry.Variant != "" {
 			variants = append(variants, m.Entry.ID())
 		}
 	}

@@ -111,7 +111,7 @@ func TestNumberMeanings(t *testing.T) {
 	for _, m := range ms {
 		fields[m.Entry.ID()] = m.Field
 	}
-	if fields["kmsg/RATE_LIMIT_EXCEEDED"] != errdex.FieldProviderCode || fields["kirim/rate_limit_exceeded"] != search.FieldHTTPStatus {
+	if fields["kmsg/RATE_LIMIT_EXCEEDED"] != errdex.MatchProviderCode || fields["kirim/rate_limit_exceeded"] != errdex.MatchHTTPStatus {
 		t.Errorf("lookup 429 = %v, want IWINV's code and Kirim's status, each labelled", fields)
 	}
 	answer, cs := search.JudgeLookup("429", ms)
@@ -119,7 +119,7 @@ func TestNumberMeanings(t *testing.T) {
 		t.Errorf("answer %s", answer)
 	}
 	for i, m := range ms {
-		if m.Field == search.FieldHTTPStatus && cs[i] != errdex.ConfidenceWeak {
+		if m.Field == errdex.MatchHTTPStatus && cs[i] != errdex.ConfidenceWeak {
 			t.Errorf("%s by its status is %s, want weak", m.Entry.ID(), cs[i])
 		}
 	}

@@ -22,7 +22,7 @@ func TestLookupProviderRecords(t *testing.T) {
 		"solapi ApiKeyError":    "kmsg/AUTHENTICATION_FAILED",
 	} {
 		ms := ix.Lookup(q, "")
-		if len(ms) != 1 || ms[0].Entry.ID() != want || ms[0].Field != errdex.FieldProviderCode {
+		if len(ms) != 1 || ms[0].Entry.ID() != want || ms[0].Field != errdex.MatchProviderCode {
 			var got []string
 			for _, m := range ms {
 				got = append(got, m.Entry.ID()+" "+string(m.Field))

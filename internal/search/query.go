@@ -78,10 +78,6 @@ func (ix *Index) Lookup(code, system string) []errdex.Match {
 	return ix.statusMeanings(code, system, ix.cat.Lookup(code, system))
 }
 
-// FieldHTTPStatus marks a lookup match found by the entry's HTTP status:
-// "429" is IWINV's code for one error and the status of others.
-const FieldHTTPStatus = MatchHTTPStatus
-
 // maxStatusMeanings bounds the entries a lookup lists by their HTTP status.
 const maxStatusMeanings = 20
 
@@ -103,7 +99,7 @@ func (ix *Index) statusMeanings(code, system string, ms []errdex.Match) []errdex
 			break
 		}
 		if !have[e] && (system == "" || e.System == system) {
-			ms = append(ms, errdex.Match{Entry: e, Field: FieldHTTPStatus, Value: code})
+			ms = append(ms, errdex.Match{Entry: e, Field: errdex.MatchHTTPStatus, Value: code})
 			added++
 		}
 	}
@@ -122,13 +118,13 @@ func (ix *Index) lookupProvider(query, provider, code, system string) []errdex.M
 		if !ok || system != "" && e.System != system || slices.ContainsFunc(out, func(m errdex.Match) bool { return m.Entry == e }) {
 			continue
 		}
-		out = append(out, errdex.Match{Entry: e, Field: errdex.FieldProviderCode, Value: r.Provider + ":" + r.Code})
+		out = append(out, errdex.Match{Entry: e, Field: errdex.MatchProviderCode, Value: r.Provider + ":" + r.Code})
 	}
 	if len(out) > 0 || len(ix.cat.ProviderRecords(query)) > 0 {
 		return out
 	}
 	for _, m := range ix.cat.Lookup(understand.TrimNoise(code), system) {
-		if m.Field == errdex.FieldProviderCode && strings.HasPrefix(strings.ToLower(m.Value), provider+":") {
+		if m.Field == errdex.MatchProviderCode && strings.HasPrefix(strings.ToLower(m.Value), provider+":") {
 			out = append(out, m)
 		}
 	}
@@ -400,7 +396,7 @@ func (ix *Index) knownIDs(keys []string) []string {
 	var ids []string
 	for _, k := range keys {
 		for _, m := range ix.cat.Lookup(k, "") {
-			if m.Field == errdex.FieldCode || m.Field == errdex.FieldAlias {
+			if m.Field == errdex.MatchCode || m.Field == errdex.MatchAlias {
 				ids = append(ids, m.Entry.ID())
 			}
 		}

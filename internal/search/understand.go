@@ -47,7 +47,7 @@ func (l lexicon) Key(key string) (understand.Kind, string) {
 		return understand.None, ""
 	}
 	for _, m := range ms {
-		if m.Field != errdex.FieldProviderCode {
+		if m.Field != errdex.MatchProviderCode {
 			return understand.Code, m.Value
 		}
 	}
@@ -65,7 +65,7 @@ func (l lexicon) MultiWordCode(code string) bool { return l.ix.spelt[code] }
 // ProviderCode reports whether provider has code, mapped onto some entry.
 func (l lexicon) ProviderCode(provider, code string) bool {
 	for _, m := range l.ix.cat.Lookup(code, "") {
-		if m.Field == errdex.FieldProviderCode && strings.HasPrefix(strings.ToLower(m.Value), provider+":") {
+		if m.Field == errdex.MatchProviderCode && strings.HasPrefix(strings.ToLower(m.Value), provider+":") {
 			return true
 		}
 	}

@@ -116,7 +116,7 @@ func newAnswerEntry(cat *errdex.Catalog, r errdex.Result, lang errdex.Lang, t *S
 		fixes = fixes[:answerFixes]
 	}
 	a.Fixes = renderTexts(fixes, lang)
-	a.CopySlack = textfmt.LookupText([]errdex.Match{{Entry: e, Field: errdex.FieldCode, Value: e.Code}}, lang, baseURL)
+	a.CopySlack = textfmt.LookupText([]errdex.Match{{Entry: e, Field: errdex.MatchCode, Value: e.Code}}, lang, baseURL)
 	a.CopyMarkdown = markdownAnswer(cat, e, lang, t, baseURL)
 	return a
 }
