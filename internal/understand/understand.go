@@ -177,6 +177,16 @@ type reader struct {
 	// whether there was one.
 	messages   []string
 	parsedJSON bool
+	// lower is text lower-cased, once (lowered).
+	lower string
+}
+
+// lowered returns the text lower-cased.
+func (r *reader) lowered() string {
+	if r.lower == "" && r.text != "" {
+		r.lower = strings.ToLower(r.text)
+	}
+	return r.lower
 }
 
 // addKey adds raw as a code when the catalog has it, and reports whether
