@@ -64,6 +64,8 @@ type Index struct {
 	// the caches hold the entry texts they analyzed for snippets.
 	en, ko             analysis.Analyzer
 	enTokens, koTokens *tokenCache
+	// enWords and koWords hold the terms of single words (terms.go).
+	enWords, koWords *wordCache
 	// statuses holds the HTTP statuses some entry has, and byStatus the
 	// entries of each, in catalog order.
 	statuses map[int]bool
@@ -196,6 +198,7 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 	ix.en = bi.Mapping().AnalyzerNamed(analyzerEnglish)
 	ix.ko = bi.Mapping().AnalyzerNamed(analyzerKorean)
 	ix.enTokens, ix.koTokens = newTokenCache(), newTokenCache()
+	ix.enWords, ix.koWords = newWordCache(), newWordCache()
 	return ix, nil
 }
 

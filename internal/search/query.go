@@ -562,7 +562,7 @@ func (ix *Index) isStopWord(w string) bool {
 	if utf8.RuneCountInString(w) < 2 {
 		return true
 	}
-	return ix.en != nil && len(ix.en.Analyze([]byte(w))) == 0
+	return ix.en != nil && len(ix.wordTerms(errdex.English, w)) == 0
 }
 
 // wordQuery matches one word in the three prose fields of its script and,
@@ -586,8 +586,8 @@ func (ix *Index) wordQuery(w string, weight float64) query.Query {
 	default:
 		// Analyzed once rather than once per field: the three share the
 		// English analyzer, and a word is almost always one term.
-		if toks := ix.en.Analyze([]byte(w)); len(toks) == 1 {
-			t := string(toks[0].Term)
+		if terms := ix.wordTerms(errdex.English, w); len(terms) == 1 {
+			t := terms[0]
 			title, summary, body = term(t, fTitleEn, boostTitle), term(t, fSummaryEn, boostSummary), term(t, fBodyEn, boostBody)
 		} else {
 			title, summary, body = match(fTitleEn, boostTitle), match(fSummaryEn, boostSummary), match(fBodyEn, boostBody)
