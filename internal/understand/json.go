@@ -26,12 +26,16 @@ const (
 	keyProvider
 )
 
+// keySeparators are dropped from a key before it is read (built once: a
+// Replacer builds its tables on first use, and a payload has many keys).
+var keySeparators = strings.NewReplacer("_", "", "-", "")
+
 // kindOfKey reads a key by its shape rather than a list of spellings: any
 // key ending in "code" holds a code (code, errorCode, result_code,
 // originalCode, providerErrorCode, error_subcode), except the ones that say
 // status (status_code, httpStatusCode).
 func kindOfKey(key string) keyKind {
-	k := strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(key))
+	k := keySeparators.Replace(strings.ToLower(key))
 	switch {
 	case jsonStatusKeys[k]:
 		return keyStatus
