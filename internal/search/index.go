@@ -20,6 +20,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/searcher"
+	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/errdex/errdex"
 )
@@ -66,6 +67,8 @@ type Index struct {
 	enTokens, koTokens *tokenCache
 	// enWords and koWords hold the terms of single words (terms.go).
 	enWords, koWords *wordCache
+	// entrySets holds entries' term sets (terms.go).
+	entrySets *lru.Cache[entryKey, map[string]bool]
 	// statuses holds the HTTP statuses some entry has, and byStatus the
 	// entries of each, in catalog order.
 	statuses map[int]bool
@@ -199,6 +202,11 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 	ix.ko = bi.Mapping().AnalyzerNamed(analyzerKorean)
 	ix.enTokens, ix.koTokens = newTokenCache(), newTokenCache()
 	ix.enWords, ix.koWords = newWordCache(), newWordCache()
+	ix.entrySets, err = lru.New[entryKey, map[string]bool](maxCachedEntries)
+	if err != nil {
+		bi.Close()
+		return nil, err
+	}
 	return ix, nil
 }
 
