@@ -77,9 +77,10 @@ func (l lexicon) ProviderCode(provider, code string) bool {
 func (l lexicon) Signatures(text string) []understand.Sig {
 	var out []understand.Sig
 	lower := strings.ToLower(text)
+	has := map[string]bool{} // literals looked for, found or not: many signatures share one
 	for _, i := range l.ix.sigIndex.candidates(lower) {
 		s := l.ix.sigs[i]
-		if s.need != "" && !strings.Contains(lower, s.need) || !containsAll(lower, s.needAll) {
+		if s.need != "" && !strings.Contains(lower, s.need) || !containsAll(lower, s.needAll, has) {
 			continue
 		}
 		if (s.re != nil && sigMatches(s, text, lower)) || (s.text != "" && strings.Contains(lower, s.text)) {
@@ -89,10 +90,16 @@ func (l lexicon) Signatures(text string) []understand.Sig {
 	return out
 }
 
-// containsAll reports whether lower contains every one of lits.
-func containsAll(lower string, lits []string) bool {
+// containsAll reports whether lower contains every one of lits; has
+// remembers the answers for lower.
+func containsAll(lower string, lits []string, has map[string]bool) bool {
 	for _, lit := range lits {
-		if !strings.Contains(lower, lit) {
+		found, ok := has[lit]
+		if !ok {
+			found = strings.Contains(lower, lit)
+			has[lit] = found
+		}
+		if !found {
 			return false
 		}
 	}
