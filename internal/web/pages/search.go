@@ -163,7 +163,7 @@ func (p *Pages) handleSearch(c echo.Context) error {
 	data := searchPage{base: b}
 	data.R.T = t
 
-	if strings.TrimSpace(params.Query) == "" && !params.Filtered() && c.Path() == "/" {
+	if strings.TrimSpace(params.Query) == "" && !params.Filtered() && c.Path() == paths.Home {
 		data.Home = true
 		for _, s := range cat.Systems() {
 			data.Systems = append(data.Systems, newSystemCard(cat, s, lang))
