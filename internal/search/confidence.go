@@ -94,6 +94,11 @@ func (ix *Index) judge(resp *Response, u *understanding) {
 	}
 	for i := range resp.Results {
 		resp.Results[i].Confidence = confidenceOf(js, i, best, resp.Results, words, minHeld)
+		if u.Success {
+			// A reply that reports success is no error: whatever its code
+			// and words meet, no entry is the answer.
+			resp.Results[i].Confidence = errdex.ConfidenceWeak
+		}
 	}
 	resp.Answer = answerOf(resp.Results, js)
 }
@@ -125,7 +130,8 @@ func (ix *Index) judgeOne(r *Result, rank int, u *understanding, probe *wordProb
 	// The text names other systems than this entry's: what only points at
 	// it (a provider's code, its words) is another system's error more
 	// likely than its own (KakaoApiException with code -101 is not Aligo's).
-	j.foreign = len(u.Systems) > 0 && !hinted
+	// So does a text naming another service (Stripe, LINE) and no system.
+	j.foreign = (len(u.Systems) > 0 || len(u.Foreign) > 0) && !hinted
 	return j
 }
 
@@ -196,6 +202,10 @@ func isWordsCode(code string) bool {
 // the envelope's type is e's, no words beside the code, a message of e's,
 // or words of which e's text holds half or more.
 func corroborated(u *understanding, e *errdex.Entry, held, words int) bool {
+	if len(u.Foreign) > 0 && !slices.Contains(u.Systems, e.System) {
+		// Stripe's rate_limit beside "Stripe" is Stripe's, whatever else.
+		return false
+	}
 	if e.Type != "" && slices.Contains(u.Types, strings.ToLower(e.Type)) {
 		return true
 	}
