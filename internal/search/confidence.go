@@ -319,7 +319,7 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 
 // probeWords are the words a result's text is judged by: not stop words,
 // not the names of systems (a hint, counted as such), and not words most
-// entries hold, unless nothing else is left.
+// entries hold, unless nothing else is left; none when only numbers are.
 func (ix *Index) probeWords(words []string) []string {
 	var out, common []string
 	for _, w := range words {
@@ -332,7 +332,13 @@ func (ix *Index) probeWords(words []string) []string {
 		}
 	}
 	if len(out) == 0 {
-		return common
+		out = common
+	}
+	if !slices.ContainsFunc(words, func(w string) bool { return strings.ContainsFunc(w, unicode.IsLetter) }) {
+		// Numbers alone that are no code or status read (a phone number,
+		// a date, an amount) say nothing of which error it is, even where
+		// an entry's example holds them; beside a word ("E.164") they do.
+		return nil
 	}
 	return out
 }

@@ -34,6 +34,11 @@ func TestAnswers(t *testing.T) {
 		{"a success reply", `{"resultCode":"1","resultMessage":"OK","successCount":3,"failCount":0}`, true, "", "", ""},
 		{"its failing twin", `{"resultCode":"1","resultMessage":"메시지가 전송되지 않았습니다.","successCount":0,"failCount":3}`, true,
 			errdex.AnswerFound, "kmsg/PROVIDER_ERROR", errdex.ConfidenceLikely},
+		// A number alone is no error's, even where an entry's example
+		// holds it; beside the words of one it is.
+		{"a phone number alone", "+821012345678", false, "", "", ""},
+		{"a phone number beside words", "invalid phone number +821012345678", false,
+			errdex.AnswerFound, "kirim/invalid_phone_number", errdex.ConfidenceLikely},
 		// Another service's envelope, spelt like Kirim's, named as that
 		// service's; without the name it is Kirim's.
 		{"another service named", `stripe: {"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true, "", "", ""},
