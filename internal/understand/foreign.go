@@ -2,6 +2,7 @@ package understand
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -66,48 +67,62 @@ func foreignName(form string) string {
 	return ""
 }
 
-// readForeign reads the names of other services in the text: words, class
-// names (StripeCardError, LineBotApiError) and hosts. A name that is also
-// a system's or provider's in the catalog is not foreign.
-func (r *reader) readForeign() {
-	seen := map[string]bool{}
-	add := func(name string) {
-		if seen[name] || len(r.out.Foreign) >= maxForeign {
-			return
-		}
-		seen[name] = true
-		if len(r.lex.Systems(name)) == 0 && !r.lex.Provider(name) {
-			r.out.Foreign = append(r.out.Foreign, name)
-		}
+// nameForeign adds the service a token form names (readSystems reads the
+// tokens: words and class names such as StripeCardError, LineBotApiError).
+func (r *reader) nameForeign(form string) {
+	if name := foreignName(form); name != "" {
+		r.addForeign(name)
 	}
-	for i, tok := range nameTokens(r.text) {
-		if i == maxNameTokens {
-			break
-		}
-		for _, form := range nameForms(tok) {
-			if name := foreignName(form); name != "" {
-				add(name)
-			}
-		}
-	}
-	for i, f := range strings.FieldsFunc(r.text, func(c rune) bool {
-		return !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')
-	}) {
-		if i == maxNameTokens {
-			break
-		}
-		if foreignUpper[f] {
-			add(strings.ToLower(f))
-		}
-	}
-	if strings.IndexByte(r.text, '.') < 0 {
+}
+
+// addForeign adds a service's name, unless a system or provider of the
+// catalog has it.
+func (r *reader) addForeign(name string) {
+	if len(r.out.Foreign) >= maxForeign || slices.Contains(r.out.Foreign, name) {
 		return
 	}
-	for _, h := range reHost.FindAllString(r.text, 8) {
-		for _, label := range strings.Split(strings.ToLower(h), ".") {
-			if foreignHostLabels[label] {
-				add(label)
+	if len(r.lex.Systems(name)) == 0 && !r.lex.Provider(name) {
+		r.out.Foreign = append(r.out.Foreign, name)
+	}
+}
+
+// readForeign reads the names of other services that readSystems' tokens
+// do not show: names that are plain words unless written as the service
+// writes them (LINE), and labels of hosts (api.line.me).
+func (r *reader) readForeign() {
+	for name := range foreignUpper {
+		if hasWord(r.text, name) {
+			r.addForeign(strings.ToLower(name))
+		}
+	}
+	for label := range foreignHostLabels {
+		if !strings.Contains(r.text, label+".") {
+			continue
+		}
+		for _, h := range reHost.FindAllString(r.text, 8) {
+			if slices.Contains(strings.Split(strings.ToLower(h), "."), label) {
+				r.addForeign(label)
 			}
 		}
 	}
 }
+
+// hasWord reports whether w stands in text as a word of its own, not a
+// piece of a longer one (LINE, not LINEAR or PIPELINE).
+func hasWord(text, w string) bool {
+	for from := 0; from < len(text); {
+		i := strings.Index(text[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(w)
+		if (i == 0 || !isASCIILetter(text[i-1])) && (end == len(text) || !isASCIILetter(text[end])) {
+			return true
+		}
+		from = end
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

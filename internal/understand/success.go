@@ -140,6 +140,9 @@ func (r *reader) readSuccess() {
 // error_cnt=0) for success and failure.
 func kvTally(text string) successTally {
 	var t successTally
+	if strings.IndexByte(text, '=') < 0 {
+		return t
+	}
 	for _, m := range reKeyValue.FindAllStringSubmatch(text, 16) {
 		k, v, _ := strings.Cut(m[0], "=")
 		v = strings.Trim(v, `"',;`)
