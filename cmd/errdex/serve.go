@@ -259,6 +259,8 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 			log.Debug("indexing", "entries", n, "of", cat.Len())
 		}})
 	}
+	// Logged before the build, which takes about a minute at 100k entries.
+	log.Info("indexing the catalog", "entries", cat.Len())
 	idx, err := build(ctx, cat)
 	if err != nil {
 		if ctx.Err() != nil {
