@@ -255,7 +255,7 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 	// build, or during a reload's, does not wait for it (100k entries take
 	// about a minute, longer than the shutdown timeout and a pod's grace).
 	build := func(ctx context.Context, cat *errdex.Catalog) (errdex.Index, error) {
-		return search.New(ctx, cat, search.Options{Dir: cfg.IndexDir, BatchSize: indexBatchSize, OnBatch: func(n int) {
+		return search.New(ctx, cat, search.Options{Dir: cfg.IndexDir, OnBatch: func(n int) {
 			log.Debug("indexing", "entries", n, "of", cat.Len())
 		}})
 	}
@@ -400,11 +400,6 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 
 // serveCatalog is loadCatalog; tests serve a large synthetic catalog.
 var serveCatalog = loadCatalog
-
-// indexBatchSize is the Bleve batch size serve builds with (0: the search
-// package's default). Tests lower it to see a build under way in seconds
-// even under the race detector.
-var indexBatchSize = 0
 
 // loadCatalog loads the catalog to serve first. Unlike a reload there is no
 // last good catalog to fall back on, so problems stop the start, each one
