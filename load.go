@@ -352,36 +352,64 @@ func parseAll(datas [][]byte) []parsedFile {
 }
 
 func (l *loader) file(name string, data []byte, pf *parsedFile) {
-	if len(bytes.TrimSpace(data)) == 0 {
-		l.problem(name, 1, "", "empty file")
-		return
-	}
-	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
-		l.problem(name, line, "", "not valid UTF-8 text")
+	if !l.fileReadable(name, data, pf) {
 		return
 	}
 	// The file is parsed once, into nodes; the struct is decoded from
 	// them, and unknown fields are found by walking them against the
 	// struct types (knownFields), which is what yaml's own KnownFields
 	// would do on a second parse.
-	root := &pf.root
+	top := pf.root.Content[0]
+	spans := entrySpans(top, data)
+	l.pending = l.pending[:0]
+	l.scanInternalNames(name, top, "", "", "", "")
+
+	var doc fileDoc
+	if !l.decodeFile(name, pf, spans, &doc) {
+		return
+	}
+	l.takeSystems(name, doc.Systems, spans)
+	l.reportInternalNames(doc.System, doc.Provider, doc.Entries, doc.Codes)
+	if doc.Provider != "" || len(doc.Codes) > 0 {
+		l.providerFile(name, &doc, spans)
+		return
+	}
+	l.checkFileShape(name, &doc, spans)
+	l.takeEntries(name, doc.System, doc.Entries, spans)
+	l.systemLines(name, doc.System, spans.systemLine)
+}
+
+// fileReadable reports a file that is empty, not UTF-8, not YAML or not
+// a mapping at its top, and says whether the file can be decoded.
+func (l *loader) fileReadable(name string, data []byte, pf *parsedFile) bool {
+	if len(bytes.TrimSpace(data)) == 0 {
+		l.problem(name, 1, "", "empty file")
+		return false
+	}
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
+		l.problem(name, line, "", "not valid UTF-8 text")
+		return false
+	}
 	if pf.err != nil {
 		line, msg := splitYAMLError(pf.err.Error())
 		l.problem(name, line, "", "YAML syntax: %s", msg)
-		return
+		return false
 	}
+	root := &pf.root
 	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
 		l.problem(name, 1, "", "empty file: expected a mapping with systems or system and entries")
-		return
+		return false
 	}
-	spans := entrySpans(root.Content[0], data)
-	l.pending = l.pending[:0]
-	l.scanInternalNames(name, root.Content[0], "", "", "", "")
+	return true
+}
 
-	var doc fileDoc
-	err := root.Decode(&doc)
-	for _, u := range unknownFields(root.Content[0], reflect.TypeFor[fileDoc](), nil) {
+// decodeFile decodes the parsed nodes into doc, reporting unknown
+// fields, values of the wrong type (at their entry) and a second YAML
+// document. It is false when the nodes could not be decoded at all.
+func (l *loader) decodeFile(name string, pf *parsedFile, spans fileSpans, doc *fileDoc) bool {
+	err := pf.root.Decode(doc)
+	for _, u := range unknownFields(pf.root.Content[0], reflect.TypeFor[fileDoc](), nil) {
 		l.problem(name, u.line, spanEntryID(spans, u.line, doc.System, doc.Entries), "unknown field %q", u.key)
 	}
 	var typeErr *yaml.TypeError
@@ -394,30 +422,35 @@ func (l *loader) file(name string, data []byte, pf *parsedFile) {
 	case err != nil:
 		line, msg := splitYAMLError(err.Error())
 		l.problem(name, line, "", "YAML: %s", msg)
-		return
+		return false
 	}
 	if pf.extraLine > 0 {
 		l.problem(name, pf.extraLine, "", "more than one YAML document in the file")
 	}
+	return true
+}
 
-	for _, s := range doc.Systems {
+// takeSystems keeps a file's systems, each with its file and lines.
+func (l *loader) takeSystems(name string, systems []*System, spans fileSpans) {
+	for _, s := range systems {
 		if s == nil {
 			continue
 		}
 		s.File = name
 		l.systems = append(l.systems, s)
 	}
-	for i, s := range doc.Systems {
+	for i, s := range systems {
 		if s != nil && i < len(spans.systems) {
 			s.Line = spans.systems[i].Line
 			l.setLines(s, fieldLines(spans.systems[i]))
 		}
 	}
-	l.reportInternalNames(doc.System, doc.Provider, doc.Entries, doc.Codes)
-	if doc.Provider != "" || len(doc.Codes) > 0 {
-		l.providerFile(name, &doc, spans)
-		return
-	}
+}
+
+// checkFileShape reports an entries file whose top-level keys do not fit
+// together: provider keys without a provider, entries without a system,
+// a system without entries, or nothing at all.
+func (l *loader) checkFileShape(name string, doc *fileDoc, spans fileSpans) {
 	if doc.Name != "" || doc.CheckedAgainst != "" || len(doc.References) > 0 {
 		l.problem(name, 1, "", "name, checked_against and references belong in a provider file, which needs a provider key")
 	}
@@ -430,7 +463,12 @@ func (l *loader) file(name string, data []byte, pf *parsedFile) {
 	if doc.System == "" && len(doc.Entries) == 0 && len(doc.Systems) == 0 {
 		l.problem(name, 1, "", "file has neither systems nor entries")
 	}
-	for i, e := range doc.Entries {
+}
+
+// takeEntries keeps a file's entries, each with its system, file and
+// lines; an empty one is a problem at its line.
+func (l *loader) takeEntries(name, system string, entries []*Entry, spans fileSpans) {
+	for i, e := range entries {
 		if e == nil {
 			line := 0
 			if i < len(spans.entries) {
@@ -439,7 +477,7 @@ func (l *loader) file(name string, data []byte, pf *parsedFile) {
 			l.problem(name, line, "", "empty entry")
 			continue
 		}
-		e.System = doc.System
+		e.System = system
 		e.File = name
 		if i < len(spans.entries) {
 			e.Line = spans.entries[i].start
@@ -447,7 +485,6 @@ func (l *loader) file(name string, data []byte, pf *parsedFile) {
 		}
 		l.entries = append(l.entries, e)
 	}
-	l.systemLines(name, doc.System, spans.systemLine)
 }
 
 func (l *loader) setLines(item any, lines map[string]int) {

@@ -16,6 +16,22 @@ var (
 
 // validate checks everything loaded, across files, adding every problem.
 func (l *loader) validate() {
+	systems := l.validateSystems()
+	ids := l.validateEntries()
+	// keys maps a lower-cased code or alias, per system, to its first owner.
+	keys := l.codeKeys()
+	for _, e := range l.entries {
+		l.checkAliases(e, keys)
+	}
+	for _, e := range l.entries {
+		l.checkRelated(e, ids)
+	}
+	l.validateProviders(systems, ids)
+}
+
+// validateSystems checks each system and that every system a file names
+// is declared; it returns the systems by id.
+func (l *loader) validateSystems() map[string]*System {
 	systems := map[string]*System{}
 	for _, s := range l.systems {
 		l.validateSystem(s)
@@ -30,10 +46,13 @@ func (l *loader) validate() {
 			l.problem(fsys.file, fsys.line, "", "unknown system %q (declare it under systems: in systems.yaml)", fsys.system)
 		}
 	}
+	return systems
+}
 
+// validateEntries checks each entry on its own and that no id is taken
+// twice; it returns the entries by id.
+func (l *loader) validateEntries() map[string]*Entry {
 	ids := map[string]*Entry{}
-	// keys maps a lower-cased code or alias, per system, to its first owner.
-	keys := map[string]*Entry{}
 	for _, e := range l.entries {
 		id := e.ID()
 		if prev, ok := ids[id]; ok {
@@ -43,7 +62,14 @@ func (l *loader) validate() {
 		}
 		l.validateEntry(e)
 	}
-	// Codes first, so that an alias clashing with a code blames the alias.
+	return ids
+}
+
+// codeKeys maps each system's lower-cased codes to their first entry.
+// Codes go in before aliases, so that an alias clashing with a code
+// blames the alias.
+func (l *loader) codeKeys() map[string]*Entry {
+	keys := map[string]*Entry{}
 	for _, e := range l.entries {
 		if e.Code == "" {
 			continue
@@ -53,44 +79,50 @@ func (l *loader) validate() {
 			keys[k] = e // variants share their code by design
 		}
 	}
-	for _, e := range l.entries {
-		seen := map[string]bool{}
-		for i, a := range e.Aliases {
-			line := lineOf(l.lines[e], fmt.Sprintf("aliases[%d]", i), e.Line)
-			la := strings.ToLower(strings.TrimSpace(a))
-			if la == "" {
-				l.problem(e.File, line, e.ID(), "empty alias")
-				continue
-			}
-			if seen[la] {
-				l.problem(e.File, line, e.ID(), "alias %q listed twice", a)
-				continue
-			}
-			seen[la] = true
-			if strings.EqualFold(a, e.Code) {
-				l.problem(e.File, line, e.ID(), "alias %q is the entry's own code", a)
-				continue
-			}
-			k := e.System + "\x00" + la
-			if prev, ok := keys[k]; ok && prev != e {
-				l.problem(e.File, line, e.ID(), "duplicate alias %q: already the code or an alias of %s (%s:%d)", a, prev.ID(), prev.File, prev.Line)
-				continue
-			}
-			keys[k] = e
+	return keys
+}
+
+// checkAliases checks an entry's aliases (not empty, not twice, not its
+// own code, not another entry's code or alias) and adds them to keys.
+func (l *loader) checkAliases(e *Entry, keys map[string]*Entry) {
+	seen := map[string]bool{}
+	for i, a := range e.Aliases {
+		line := lineOf(l.lines[e], fmt.Sprintf("aliases[%d]", i), e.Line)
+		la := strings.ToLower(strings.TrimSpace(a))
+		if la == "" {
+			l.problem(e.File, line, e.ID(), "empty alias")
+			continue
+		}
+		if seen[la] {
+			l.problem(e.File, line, e.ID(), "alias %q listed twice", a)
+			continue
+		}
+		seen[la] = true
+		if strings.EqualFold(a, e.Code) {
+			l.problem(e.File, line, e.ID(), "alias %q is the entry's own code", a)
+			continue
+		}
+		k := e.System + "\x00" + la
+		if prev, ok := keys[k]; ok && prev != e {
+			l.problem(e.File, line, e.ID(), "duplicate alias %q: already the code or an alias of %s (%s:%d)", a, prev.ID(), prev.File, prev.Line)
+			continue
+		}
+		keys[k] = e
+	}
+}
+
+// checkRelated checks that an entry's related entries exist and are not
+// the entry itself.
+func (l *loader) checkRelated(e *Entry, ids map[string]*Entry) {
+	for i, r := range e.Related {
+		line := lineOf(l.lines[e], fmt.Sprintf("related[%d]", i), e.Line)
+		switch {
+		case r == e.ID():
+			l.problem(e.File, line, e.ID(), "related lists the entry itself")
+		case ids[r] == nil:
+			l.problem(e.File, line, e.ID(), "related entry %q does not exist", r)
 		}
 	}
-	for _, e := range l.entries {
-		for i, r := range e.Related {
-			line := lineOf(l.lines[e], fmt.Sprintf("related[%d]", i), e.Line)
-			switch {
-			case r == e.ID():
-				l.problem(e.File, line, e.ID(), "related lists the entry itself")
-			case ids[r] == nil:
-				l.problem(e.File, line, e.ID(), "related entry %q does not exist", r)
-			}
-		}
-	}
-	l.validateProviders(systems, ids)
 }
 
 func (l *loader) validateSystem(s *System) {
@@ -127,18 +159,7 @@ func (l *loader) validateEntry(e *Entry) {
 		l.problem(e.File, lineOf(l.lines[e], field, e.Line), id, format, args...)
 	}
 
-	if msg := codeProblem(e.Code); msg != "" {
-		at("code", "%s", msg)
-	}
-	if e.Variant != "" && !variantRE.MatchString(e.Variant) {
-		at("variant", "variant %q: must be lower-case letters, digits and dashes", e.Variant)
-	}
-	if e.Level != "" && !slices.Contains(Levels, e.Level) {
-		at("level", "level %q: must be one of %s", e.Level, strings.Join(Levels, ", "))
-	}
-	if e.HTTPStatus != 0 && (e.HTTPStatus < 100 || e.HTTPStatus > 599) {
-		at("http_status", "http_status %d: out of range 100-599", e.HTTPStatus)
-	}
+	checkEntryKeys(e, at)
 	l.requireTextAt(e.Title, "title", at)
 	l.requireTextAt(e.Summary, "summary", at)
 	l.requireListAt(e.Causes, "causes", true, at)
@@ -159,41 +180,70 @@ func (l *loader) validateEntry(e *Entry) {
 	}
 	l.checkReferences(e.References, "references", at)
 	for i, c := range e.Contradictions {
-		f := fmt.Sprintf("contradictions[%d]", i)
-		l.requireTextAt(c.About, f+".about", at)
-		if len(c.Claims) < 2 {
-			at(f+".claims", "%s.claims: at least two claims required (a contradiction is between sources)", f)
-		}
-		for j, cl := range c.Claims {
-			cf := fmt.Sprintf("%s.claims[%d]", f, j)
-			if strings.TrimSpace(cl.Source) == "" {
-				at(cf+".source", "%s.source: required (a human name of the source)", cf)
-			}
-			if cl.URL != "" && !httpsURL(cl.URL) {
-				at(cf+".url", "%s.url %q: must be an https URL", cf, cl.URL)
-			}
-			l.requireTextAt(cl.Says, cf+".says", at)
-		}
+		l.checkContradiction(c, fmt.Sprintf("contradictions[%d]", i), at)
 	}
 	for i, pc := range e.ProviderCodes {
 		f := fmt.Sprintf("provider_codes[%d]", i)
-		if strings.TrimSpace(pc.Provider) == "" {
-			at(f+".provider", "%s: provider required", f)
-		}
-		if len(pc.Codes) == 0 {
-			at(f+".codes", "%s: codes required", f)
-		}
-		for j, c := range pc.Codes {
-			if strings.TrimSpace(c) == "" || strings.IndexFunc(c, unicode.IsSpace) >= 0 {
-				at(fmt.Sprintf("%s.codes[%d]", f, j), "%s: code %q must be one word", f, c)
-			}
-		}
-		if !pc.Note.IsZero() {
-			l.requireTextAt(pc.Note, f+".note", at)
-		}
+		l.checkProviderCode(pc, f, at)
 		if l.lines[e] != nil { // from YAML, not built in code
 			l.warning(e.File, lineOf(l.lines[e], f, e.Line), id, "%s: provider codes on entries are leaving the schema; move them to records in provider-%s.yaml", f, pc.Provider)
 		}
+	}
+}
+
+// checkEntryKeys checks an entry's one-word fields: code, variant, level
+// and HTTP status.
+func checkEntryKeys(e *Entry, at func(field, format string, args ...any)) {
+	if msg := codeProblem(e.Code); msg != "" {
+		at("code", "%s", msg)
+	}
+	if e.Variant != "" && !variantRE.MatchString(e.Variant) {
+		at("variant", "variant %q: must be lower-case letters, digits and dashes", e.Variant)
+	}
+	if e.Level != "" && !slices.Contains(Levels, e.Level) {
+		at("level", "level %q: must be one of %s", e.Level, strings.Join(Levels, ", "))
+	}
+	if e.HTTPStatus != 0 && (e.HTTPStatus < 100 || e.HTTPStatus > 599) {
+		at("http_status", "http_status %d: out of range 100-599", e.HTTPStatus)
+	}
+}
+
+// checkContradiction checks one contradiction: what it is about, and at
+// least two claims, each with its source, an https URL if any, and what
+// it says in both languages.
+func (l *loader) checkContradiction(c Contradiction, f string, at func(field, format string, args ...any)) {
+	l.requireTextAt(c.About, f+".about", at)
+	if len(c.Claims) < 2 {
+		at(f+".claims", "%s.claims: at least two claims required (a contradiction is between sources)", f)
+	}
+	for j, cl := range c.Claims {
+		cf := fmt.Sprintf("%s.claims[%d]", f, j)
+		if strings.TrimSpace(cl.Source) == "" {
+			at(cf+".source", "%s.source: required (a human name of the source)", cf)
+		}
+		if cl.URL != "" && !httpsURL(cl.URL) {
+			at(cf+".url", "%s.url %q: must be an https URL", cf, cl.URL)
+		}
+		l.requireTextAt(cl.Says, cf+".says", at)
+	}
+}
+
+// checkProviderCode checks one provider_codes item of an entry: a
+// provider, one-word codes, and a note in both languages if any.
+func (l *loader) checkProviderCode(pc ProviderCode, f string, at func(field, format string, args ...any)) {
+	if strings.TrimSpace(pc.Provider) == "" {
+		at(f+".provider", "%s: provider required", f)
+	}
+	if len(pc.Codes) == 0 {
+		at(f+".codes", "%s: codes required", f)
+	}
+	for j, c := range pc.Codes {
+		if strings.TrimSpace(c) == "" || strings.IndexFunc(c, unicode.IsSpace) >= 0 {
+			at(fmt.Sprintf("%s.codes[%d]", f, j), "%s: code %q must be one word", f, c)
+		}
+	}
+	if !pc.Note.IsZero() {
+		l.requireTextAt(pc.Note, f+".note", at)
 	}
 }
 
@@ -290,73 +340,93 @@ func (l *loader) validateProviders(systems map[string]*System, ids map[string]*E
 		pat := func(field, format string, args ...any) {
 			l.problem(p.File, lineOf(l.lines[p], field, p.Line), "", "provider %q: "+format, append([]any{p.ID}, args...)...)
 		}
-		switch {
-		case p.ID == "":
-			pat("provider", "provider: required (the provider id)")
-		case !systemIDRE.MatchString(p.ID):
-			pat("provider", "id must be lower-case letters, digits and dashes")
-		default:
-			if prev, ok := byID[p.ID]; ok {
-				pat("provider", "declared twice (first in %s)", prev.File)
-			} else {
-				byID[p.ID] = p
-			}
-			base := strings.TrimSuffix(strings.TrimSuffix(p.File, ".yaml"), ".yml")
-			if base != "provider-"+p.ID {
-				pat("provider", "a provider file is named provider-%s.yaml (this is %s)", p.ID, p.File)
-			}
-		}
-		if strings.TrimSpace(p.Name) == "" {
-			pat("name", "name: required")
-		}
-		switch {
-		case p.System == "":
-			pat("system", "system: required (the errdex system the codes map onto)")
-		case systems[p.System] == nil:
-			pat("system", "unknown system %q (declare it under systems: in systems.yaml)", p.System)
-		}
-		if strings.TrimSpace(p.CheckedAgainst) == "" {
-			pat("checked_against", "checked_against: required (the upstream version or date the table was checked against)")
-		}
-		l.checkReferences(p.References, "references", pat)
-		if len(p.Codes) == 0 {
-			pat("codes", "codes: at least one record required")
-		}
+		checkProviderID(p, byID, pat)
+		l.checkProviderHead(p, systems, pat)
 		keys := map[string]*ProviderRecord{}
 		for _, r := range p.Codes {
-			id := "provider " + r.ID()
-			rat := func(field, format string, args ...any) {
-				l.problem(r.File, lineOf(l.lines[r], field, r.Line), id, format, args...)
-			}
-			if msg := codeProblem(r.Code); msg != "" {
-				rat("code", "%s", msg)
-			}
-			if r.Channel != "" && !variantRE.MatchString(r.Channel) {
-				rat("channel", "channel %q: must be lower-case letters, digits and dashes", r.Channel)
-			}
-			k := strings.ToLower(r.ID())
-			if prev, ok := keys[k]; ok && r.Code != "" {
-				rat("code", "duplicate record: provider %s, channel %q, code %q already at %s:%d", r.Provider, r.Channel, r.Code, prev.File, prev.Line)
-			} else {
-				keys[k] = r
-			}
-			if r.Message != "" {
-				if strings.TrimSpace(r.Message) == "" {
-					rat("message", "message: empty")
-				} else if _, err := MessagePattern(r.Message); err != nil {
-					rat("message", "message %v", err)
-				}
-			}
-			l.requireTextAt(r.Meaning, "meaning", rat)
-			l.requireTextAt(r.Action, "action", rat)
-			if r.Retry != nil {
-				l.checkRetry(*r.Retry, "retry", rat)
-			}
-			if r.Entry != "" && p.System != "" && systems[p.System] != nil {
-				if ids[r.EntryID()] == nil {
-					rat("entry", "entry %q does not exist in system %s", r.Entry, p.System)
-				}
-			}
+			l.checkRecord(r, p, keys, systems, ids)
+		}
+	}
+}
+
+// checkProviderID checks a provider's id: given, well formed, declared
+// once (byID), and the name of its file.
+func checkProviderID(p *Provider, byID map[string]*Provider, pat func(field, format string, args ...any)) {
+	switch {
+	case p.ID == "":
+		pat("provider", "provider: required (the provider id)")
+	case !systemIDRE.MatchString(p.ID):
+		pat("provider", "id must be lower-case letters, digits and dashes")
+	default:
+		if prev, ok := byID[p.ID]; ok {
+			pat("provider", "declared twice (first in %s)", prev.File)
+		} else {
+			byID[p.ID] = p
+		}
+		base := strings.TrimSuffix(strings.TrimSuffix(p.File, ".yaml"), ".yml")
+		if base != "provider-"+p.ID {
+			pat("provider", "a provider file is named provider-%s.yaml (this is %s)", p.ID, p.File)
+		}
+	}
+}
+
+// checkProviderHead checks a provider file's fields other than its id
+// and records: name, a declared system, checked_against, references,
+// and at least one record.
+func (l *loader) checkProviderHead(p *Provider, systems map[string]*System, pat func(field, format string, args ...any)) {
+	if strings.TrimSpace(p.Name) == "" {
+		pat("name", "name: required")
+	}
+	switch {
+	case p.System == "":
+		pat("system", "system: required (the errdex system the codes map onto)")
+	case systems[p.System] == nil:
+		pat("system", "unknown system %q (declare it under systems: in systems.yaml)", p.System)
+	}
+	if strings.TrimSpace(p.CheckedAgainst) == "" {
+		pat("checked_against", "checked_against: required (the upstream version or date the table was checked against)")
+	}
+	l.checkReferences(p.References, "references", pat)
+	if len(p.Codes) == 0 {
+		pat("codes", "codes: at least one record required")
+	}
+}
+
+// checkRecord checks one record of provider p: its code and channel, not
+// twice in the file (keys), its message, meaning, action and retry, and
+// that the entry it maps onto exists.
+func (l *loader) checkRecord(r *ProviderRecord, p *Provider, keys map[string]*ProviderRecord, systems map[string]*System, ids map[string]*Entry) {
+	id := "provider " + r.ID()
+	rat := func(field, format string, args ...any) {
+		l.problem(r.File, lineOf(l.lines[r], field, r.Line), id, format, args...)
+	}
+	if msg := codeProblem(r.Code); msg != "" {
+		rat("code", "%s", msg)
+	}
+	if r.Channel != "" && !variantRE.MatchString(r.Channel) {
+		rat("channel", "channel %q: must be lower-case letters, digits and dashes", r.Channel)
+	}
+	k := strings.ToLower(r.ID())
+	if prev, ok := keys[k]; ok && r.Code != "" {
+		rat("code", "duplicate record: provider %s, channel %q, code %q already at %s:%d", r.Provider, r.Channel, r.Code, prev.File, prev.Line)
+	} else {
+		keys[k] = r
+	}
+	if r.Message != "" {
+		if strings.TrimSpace(r.Message) == "" {
+			rat("message", "message: empty")
+		} else if _, err := MessagePattern(r.Message); err != nil {
+			rat("message", "message %v", err)
+		}
+	}
+	l.requireTextAt(r.Meaning, "meaning", rat)
+	l.requireTextAt(r.Action, "action", rat)
+	if r.Retry != nil {
+		l.checkRetry(*r.Retry, "retry", rat)
+	}
+	if r.Entry != "" && p.System != "" && systems[p.System] != nil {
+		if ids[r.EntryID()] == nil {
+			rat("entry", "entry %q does not exist in system %s", r.Entry, p.System)
 		}
 		l.validateRecordAliases(p, keys)
 	}

@@ -224,38 +224,51 @@ func maskSchemes(s string) string {
 		if c != 'b' && c != 't' && c != 'd' && c != 'k' || (i > 0 && isWord(s[i-1])) {
 			continue
 		}
-		for _, w := range schemes {
-			if !strings.HasPrefix(lower[i:], w) {
-				continue
-			}
-			j := i + len(w)
-			k := j
-			for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
-				k++
-			}
-			if k == j {
-				break
-			}
-			e := k
-			for e < len(s) && (isAlnum(s[e]) || strings.IndexByte("._~+/=-", s[e]) >= 0) {
-				e++
-			}
-			cred := s[k:e]
-			if len(cred) < 6 || w == "token" && countDigits(cred) == 0 && len(cred) < 20 {
-				break
-			}
-			b.WriteString(s[last:k])
-			b.WriteString(Token)
-			last = e
-			i = e - 1
-			break
+		k, e, ok := schemeCredential(s, lower, i)
+		if !ok {
+			continue
 		}
+		b.WriteString(s[last:k])
+		b.WriteString(Token)
+		last = e
+		i = e - 1
 	}
 	if last == 0 {
 		return s
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// schemeCredential finds the credential after the scheme that starts at
+// s[i] (lower is s in lower case): s[start:end], after spaces or tabs.
+// It is not ok when no scheme starts there, nothing separates it from
+// what follows, or what follows is too short (or, after "token", does
+// not look like a credential).
+func schemeCredential(s, lower string, i int) (start, end int, ok bool) {
+	for _, w := range schemes {
+		if !strings.HasPrefix(lower[i:], w) {
+			continue
+		}
+		j := i + len(w)
+		k := j
+		for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+			k++
+		}
+		if k == j {
+			return 0, 0, false
+		}
+		e := k
+		for e < len(s) && (isAlnum(s[e]) || strings.IndexByte("._~+/=-", s[e]) >= 0) {
+			e++
+		}
+		cred := s[k:e]
+		if len(cred) < 6 || w == "token" && countDigits(cred) == 0 && len(cred) < 20 {
+			return 0, 0, false
+		}
+		return k, e, true
+	}
+	return 0, 0, false
 }
 
 // keySuffixes end the names of keys whose values are secrets: api_key,
@@ -273,36 +286,11 @@ func maskKeyValues(s string) string {
 	var b strings.Builder
 	last := 0
 	for i := 0; i < len(s); i++ {
-		if s[i] != ':' && s[i] != '=' {
+		if s[i] != ':' && s[i] != '=' || !secretKey(keyBefore(s, i)) {
 			continue
 		}
-		// The key: back over quotes and a backslash, then over its name.
-		k := i
-		for k > 0 && (s[k-1] == '"' || s[k-1] == '\'' || s[k-1] == '\\' || s[k-1] == ' ') {
-			k--
-		}
-		ke := k
-		for k > 0 && (isWord(s[k-1]) || s[k-1] == '-' || s[k-1] >= 0x80) {
-			k--
-		}
-		if !secretKey(s[k:ke]) {
-			continue
-		}
-		// The value: forward over spaces, a backslash and a quote.
-		v := i + 1
-		for v < len(s) && (s[v] == ' ' || s[v] == '"' || s[v] == '\'' || s[v] == '\\') {
-			v++
-		}
-		e := v
-		for e < len(s) && strings.IndexByte(" \t\r\n\"'\\&,;<>(){}[]", s[e]) < 0 {
-			e++
-		}
-		val := s[v:e]
-		if len(val) < 4 || isCode(val) {
-			continue
-		}
-		switch strings.ToLower(val) {
-		case "bearer", "basic", "token", "digest", "kakaoak", "null", "none", "true", "false", "undefined":
+		v, e := valueAfter(s, i)
+		if !maskableValue(s[v:e]) {
 			continue
 		}
 		b.WriteString(s[last:v])
@@ -315,6 +303,48 @@ func maskKeyValues(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// keyBefore is the key name before the separator at s[i]: back over
+// quotes, a backslash and spaces, then over the name.
+func keyBefore(s string, i int) string {
+	k := i
+	for k > 0 && (s[k-1] == '"' || s[k-1] == '\'' || s[k-1] == '\\' || s[k-1] == ' ') {
+		k--
+	}
+	ke := k
+	for k > 0 && (isWord(s[k-1]) || s[k-1] == '-' || s[k-1] >= 0x80) {
+		k--
+	}
+	return s[k:ke]
+}
+
+// valueAfter is the span s[v:e] of the value after the separator at
+// s[i]: forward over spaces, a backslash and a quote, then up to the
+// next space, quote or punctuation.
+func valueAfter(s string, i int) (v, e int) {
+	v = i + 1
+	for v < len(s) && (s[v] == ' ' || s[v] == '"' || s[v] == '\'' || s[v] == '\\') {
+		v++
+	}
+	e = v
+	for e < len(s) && strings.IndexByte(" \t\r\n\"'\\&,;<>(){}[]", s[e]) < 0 {
+		e++
+	}
+	return v, e
+}
+
+// maskableValue reports whether a secret key's value is worth hiding:
+// not too short, not an error code, not a scheme name or a placeholder.
+func maskableValue(val string) bool {
+	if len(val) < 4 || isCode(val) {
+		return false
+	}
+	switch strings.ToLower(val) {
+	case "bearer", "basic", "token", "digest", "kakaoak", "null", "none", "true", "false", "undefined":
+		return false
+	}
+	return true
 }
 
 // secretKey reports whether a key name ends like the name of a secret.

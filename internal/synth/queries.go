@@ -91,19 +91,7 @@ func (g *generator) query(k Kind, e *errdex.Entry, f facts) Query {
 	r := g.r
 	switch k {
 	case KindExact:
-		q.Text = e.Code
-		switch n := r.IntN(20); {
-		case n < 4 && len(e.Aliases) > 0:
-			q.Text = e.Aliases[0]
-		case n < 7 && len(e.ProviderCodes) > 0:
-			q.Text = e.ProviderCodes[0].Codes[0]
-		case n < 10: // typed in the other case
-			if strings.ToUpper(q.Text) == q.Text {
-				q.Text = strings.ToLower(q.Text)
-			} else {
-				q.Text = strings.ToUpper(q.Text)
-			}
-		}
+		q.Text = g.exactText(e)
 	case KindEnglish:
 		q.Text = strings.Join([]string{f.qual.en, f.obj.en, f.cond.en}, " ")
 		if r.IntN(4) == 0 {
@@ -117,50 +105,84 @@ func (g *generator) query(k Kind, e *errdex.Entry, f facts) Query {
 		}
 		q.Text = strings.Join([]string{f.qual.ko, obj, koTyped(f.cond, r)}, " ")
 	case KindTypo:
-		ws := []string{f.qual.en, f.obj.en, f.cond.en}
-		var long []int
-		for i, w := range ws {
-			if len(w) >= 5 {
-				long = append(long, i)
-			}
-		}
-		if len(long) > 0 {
-			i := pick(r, long)
-			ws[i] = g.typo(ws[i])
-		}
-		q.Text = strings.Join(ws, " ")
+		q.Text = g.typoText(f)
 	case KindPrefix:
 		q.Prefix = true
-		// Korean as typed: a stem cut after the syllables that tell it from
-		// the others (시간초 for 시간초과); stems that need every syllable
-		// (중복, 중단) are typed in English instead.
-		if p := prefixOf(f.cond.ko, koStems, 1); r.IntN(5) == 0 && p != f.cond.ko {
-			q.Lang = errdex.Korean
-			q.Text = f.qual.ko + " " + f.obj.ko + " " + p
-		} else {
-			p := prefixOf(f.cond.en, enConds, 3)
-			if r.IntN(3) == 0 && len(p)+1 < len(f.cond.en) { // typed one letter more
-				p = f.cond.en[:len(p)+1]
-			}
-			q.Text = f.qual.en + " " + f.obj.en + " " + p
-		}
+		q.Lang, q.Text = g.prefixText(f)
 	case KindPayload:
 		q.Text = g.payload(e, f)
 	case KindCommon:
-		if r.IntN(2) == 0 {
-			q.Text = pick(r, []string{
-				"the request failed with an error because the %s %s %s",
-				"API refused the request: %s %s %s error",
-				"request failed error %s %s %s",
-			})
-			q.Text = fmt.Sprintf(q.Text, f.qual.en, f.obj.en, f.cond.en)
-		} else {
-			q.Lang = errdex.Korean
-			q.Text = pick(r, []string{"요청 실패 오류 %s %s %s", "API 요청이 거부됐어요 %s %s %s", "오류로 요청 실패 %s %s %s"})
-			q.Text = fmt.Sprintf(q.Text, f.qual.ko, f.obj.ko, f.cond.ko)
-		}
+		q.Lang, q.Text = g.commonText(f)
 	}
 	return q
+}
+
+// exactText is an entry's code as typed: the code, an alias, a provider
+// code, or the code in the other case.
+func (g *generator) exactText(e *errdex.Entry) string {
+	text := e.Code
+	switch n := g.r.IntN(20); {
+	case n < 4 && len(e.Aliases) > 0:
+		text = e.Aliases[0]
+	case n < 7 && len(e.ProviderCodes) > 0:
+		text = e.ProviderCodes[0].Codes[0]
+	case n < 10: // typed in the other case
+		if strings.ToUpper(text) == text {
+			text = strings.ToLower(text)
+		} else {
+			text = strings.ToUpper(text)
+		}
+	}
+	return text
+}
+
+// typoText is the English description with a typo in one of its longer
+// words.
+func (g *generator) typoText(f facts) string {
+	ws := []string{f.qual.en, f.obj.en, f.cond.en}
+	var long []int
+	for i, w := range ws {
+		if len(w) >= 5 {
+			long = append(long, i)
+		}
+	}
+	if len(long) > 0 {
+		i := pick(g.r, long)
+		ws[i] = g.typo(ws[i])
+	}
+	return strings.Join(ws, " ")
+}
+
+// prefixText is a description typed up to the start of its condition.
+// Korean as typed: a stem cut after the syllables that tell it from the
+// others (시간초 for 시간초과); stems that need every syllable (중복, 중단)
+// are typed in English instead.
+func (g *generator) prefixText(f facts) (errdex.Lang, string) {
+	r := g.r
+	if p := prefixOf(f.cond.ko, koStems, 1); r.IntN(5) == 0 && p != f.cond.ko {
+		return errdex.Korean, f.qual.ko + " " + f.obj.ko + " " + p
+	}
+	p := prefixOf(f.cond.en, enConds, 3)
+	if r.IntN(3) == 0 && len(p)+1 < len(f.cond.en) { // typed one letter more
+		p = f.cond.en[:len(p)+1]
+	}
+	return errdex.English, f.qual.en + " " + f.obj.en + " " + p
+}
+
+// commonText is the description inside common words every error shares,
+// in English or Korean.
+func (g *generator) commonText(f facts) (errdex.Lang, string) {
+	r := g.r
+	if r.IntN(2) == 0 {
+		format := pick(r, []string{
+			"the request failed with an error because the %s %s %s",
+			"API refused the request: %s %s %s error",
+			"request failed error %s %s %s",
+		})
+		return errdex.English, fmt.Sprintf(format, f.qual.en, f.obj.en, f.cond.en)
+	}
+	format := pick(r, []string{"요청 실패 오류 %s %s %s", "API 요청이 거부됐어요 %s %s %s", "오류로 요청 실패 %s %s %s"})
+	return errdex.Korean, fmt.Sprintf(format, f.qual.ko, f.obj.ko, f.cond.ko)
 }
 
 var (

@@ -372,18 +372,7 @@ func matchesID(id, want string) bool {
 }
 
 func report(w io.Writer, name string, cases []evalCase, cl *client, width int) {
-	var nExpect, nNoise, nFind int
-	for _, c := range cases {
-		switch {
-		case c.Noise:
-			nNoise++
-		default:
-			nExpect++
-		}
-		if len(c.Findings) > 0 {
-			nFind++
-		}
-	}
+	nExpect, nNoise, nFind := countCases(cases)
 	fmt.Fprintf(w, "## %s: %d cases (%d with an expected entry, %d noise)\n\n", name, len(cases), nExpect, nNoise)
 	fmt.Fprintln(w, "| endpoint | right within rank | first right | claimed (found/ambiguous) | claimed & first right | claimed & wrong | noise unsure/none | errors | answers |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|")
@@ -391,73 +380,17 @@ func report(w io.Writer, name string, cases []evalCase, cl *client, width int) {
 	var findLine string
 	var notes []string
 	for e, ep := range []string{"search", "identify"} {
-		outs := make([]outcome, len(cases))
-		for i, c := range cases {
-			var a answer
-			var err error
-			if ep == "search" {
-				a, err = cl.search(c)
-			} else {
-				a, err = cl.identify(c)
-			}
-			outs[i] = judge(c, a, err, ep == "identify")
-		}
+		outs := runCases(cl, cases, ep)
 		all[e] = outs
-		var right, first, claimed, claimedRight, wrong, quiet, errs, findOK int
-		var present, presentRight, presentWrong int
-		for _, o := range outs {
-			if o.c.Noise || cl.missing(o.c) || o.err != nil {
-				continue
-			}
-			present++
-			if o.right {
-				presentRight++
-			}
-			if o.wrong {
-				presentWrong++
-			}
+		if note, ok := presentNote(ep, outs, cl, nExpect); ok {
+			notes = append(notes, note)
 		}
-		if present < nExpect {
-			notes = append(notes, fmt.Sprintf("%s, only the %d cases whose entry the served catalog has: right %s, claimed & wrong %s",
-				ep, present, pct(presentRight, present), pct(presentWrong, present)))
-		}
-		answers := map[string]int{}
-		for _, o := range outs {
-			if o.err != nil {
-				errs++
-				continue
-			}
-			answers[o.answer]++
-			if o.c.Noise {
-				if o.quiet {
-					quiet++
-				}
-				continue
-			}
-			if o.right {
-				right++
-			}
-			if o.rank == 1 {
-				first++
-			}
-			if o.claimed {
-				claimed++
-				if o.rank == 1 {
-					claimedRight++
-				}
-			}
-			if o.wrong {
-				wrong++
-			}
-			if o.findOK {
-				findOK++
-			}
-		}
+		t := tallyOutcomes(outs)
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %d | %s |\n", ep,
-			pct(right, nExpect), pct(first, nExpect), pct(claimed, nExpect), pct(claimedRight, nExpect), pct(wrong, nExpect),
-			pct(quiet, nNoise), errs, answerCounts(answers))
+			pct(t.right, nExpect), pct(t.first, nExpect), pct(t.claimed, nExpect), pct(t.claimedRight, nExpect), pct(t.wrong, nExpect),
+			pct(t.quiet, nNoise), t.errs, answerCounts(t.answers))
 		if ep == "identify" && nFind > 0 {
-			findLine = fmt.Sprintf("\nidentify findings complete (`findings:` cases): %s\n", pct(findOK, nFind))
+			findLine = fmt.Sprintf("\nidentify findings complete (`findings:` cases): %s\n", pct(t.findOK, nFind))
 		}
 	}
 	if len(notes) > 0 {
@@ -469,6 +402,109 @@ func report(w io.Writer, name string, cases []evalCase, cl *client, width int) {
 	fmt.Fprintln(w, findLine)
 	for e, ep := range []string{"search", "identify"} {
 		printFailures(w, name, ep, all[e], width, cl)
+	}
+}
+
+// countCases counts the cases with an expected entry, the noise cases
+// and the cases that list findings.
+func countCases(cases []evalCase) (nExpect, nNoise, nFind int) {
+	for _, c := range cases {
+		if c.Noise {
+			nNoise++
+		} else {
+			nExpect++
+		}
+		if len(c.Findings) > 0 {
+			nFind++
+		}
+	}
+	return nExpect, nNoise, nFind
+}
+
+// runCases asks endpoint ep (search or identify) every case, in order,
+// and judges each answer.
+func runCases(cl *client, cases []evalCase, ep string) []outcome {
+	outs := make([]outcome, len(cases))
+	for i, c := range cases {
+		var a answer
+		var err error
+		if ep == "search" {
+			a, err = cl.search(c)
+		} else {
+			a, err = cl.identify(c)
+		}
+		outs[i] = judge(c, a, err, ep == "identify")
+	}
+	return outs
+}
+
+// presentNote is the line that gives the figures over only the cases
+// whose entry the served catalog has, when it lacks some of them.
+func presentNote(ep string, outs []outcome, cl *client, nExpect int) (string, bool) {
+	var present, presentRight, presentWrong int
+	for _, o := range outs {
+		if o.c.Noise || cl.missing(o.c) || o.err != nil {
+			continue
+		}
+		present++
+		if o.right {
+			presentRight++
+		}
+		if o.wrong {
+			presentWrong++
+		}
+	}
+	if present >= nExpect {
+		return "", false
+	}
+	return fmt.Sprintf("%s, only the %d cases whose entry the served catalog has: right %s, claimed & wrong %s",
+		ep, present, pct(presentRight, present), pct(presentWrong, present)), true
+}
+
+// tally holds one endpoint's counts over a set of cases.
+type tally struct {
+	right, first, claimed, claimedRight, wrong, quiet, errs, findOK int
+	answers                                                         map[string]int
+}
+
+func tallyOutcomes(outs []outcome) tally {
+	t := tally{answers: map[string]int{}}
+	for _, o := range outs {
+		if o.err != nil {
+			t.errs++
+			continue
+		}
+		t.answers[o.answer]++
+		if o.c.Noise {
+			if o.quiet {
+				t.quiet++
+			}
+			continue
+		}
+		t.add(o)
+	}
+	return t
+}
+
+// add counts an outcome of a case with an expected entry.
+func (t *tally) add(o outcome) {
+	if o.right {
+		t.right++
+	}
+	if o.rank == 1 {
+		t.first++
+	}
+	if o.claimed {
+		t.claimed++
+		if o.rank == 1 {
+			t.claimedRight++
+		}
+	}
+	if o.wrong {
+		t.wrong++
+	}
+	if o.findOK {
+		t.findOK++
 	}
 }
 

@@ -151,13 +151,7 @@ func soak(ctx context.Context, cfg config, r *report) error {
 	fmt.Printf("work dir: %s\n", cfg.work)
 
 	dir := filepath.Join(cfg.work, "catalog")
-	if err := copyCatalog(cfg.catalog, dir); err != nil {
-		return err
-	}
-	if err := writeFile(dir, probeFile, goodProbe("soakgood0")); err != nil {
-		return err
-	}
-	kmsg, err := os.ReadFile(filepath.Join(dir, mainFile))
+	kmsg, err := prepareCatalog(cfg.catalog, dir)
 	if err != nil {
 		return err
 	}
@@ -193,16 +187,7 @@ func soak(ctx context.Context, cfg config, r *report) error {
 	goodEntries := rz.Catalog.Entries
 	fmt.Printf("serving %s (pid %d): version %s, %d entries\n", srv.base, srv.pid(), rz.Catalog.Version, goodEntries)
 
-	// Unloaded baseline.
-	sequential(srv.base, 200, 0) // warm up
-	cpu := startCPU(srv.pid())
-	unloaded := sequential(srv.base, cfg.unloadedN, 5*time.Millisecond)
-	fmt.Println()
-	printStats(stdout, "unloaded (one request at a time)", unloaded)
-	fmt.Printf("  CPU during the phase: %s\n", cpu)
-	if sl := serverLatency(logPath, cpu.start, time.Now()); len(sl) > 0 {
-		fmt.Printf("  inside errdex (its access log): p50 %s, p99 %s, max %s\n", ms(percentile(sl, 50)), ms(percentile(sl, 99)), ms(percentile(sl, 100)))
-	}
+	unloaded := unloadedPhase(srv, cfg.unloadedN, logPath)
 
 	// Loaded phase: load, catalog edits, SIGHUPs, a checker and a sampler.
 	loaded, drain := newStats(), newStats()
@@ -223,7 +208,7 @@ func soak(ctx context.Context, cfg config, r *report) error {
 	phaseCtx, endPhase := context.WithTimeout(ctx, cfg.duration)
 	defer endPhase()
 	start := time.Now()
-	cpu = startCPU(srv.pid())
+	cpu := startCPU(srv.pid())
 	var bg sync.WaitGroup
 	mut := &mutator{dir: dir, kmsg: kmsg, srv: srv, state: state, entries: goodEntries, every: cfg.editEvery}
 	if cfg.editEvery > 0 {
@@ -243,13 +228,7 @@ func soak(ctx context.Context, cfg config, r *report) error {
 	loadedCPU := cpu.String()
 
 	// The last good edit may still be on its way in.
-	deadline := time.Now().Add(5 * time.Second)
-	for time.Now().Before(deadline) {
-		if rz, err := srv.readyz(); err == nil && state.isGood(rz.Catalog.Version, rz.Catalog.Entries) && rz.Catalog.Version == state.latestVersion() {
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	waitLatestGood(srv, state, 5*time.Second)
 	rzEnd, _ := srv.readyz()
 
 	// SIGTERM under load. Requests begun before it must all be answered;
@@ -282,17 +261,7 @@ func soak(ctx context.Context, cfg config, r *report) error {
 	chk.print()
 	fmt.Printf("reloads (from /readyz before SIGTERM): ok %d, refused %d\n", rzEnd.Reloads.OK, rzEnd.Reloads.Failed)
 	smp.print()
-	errCounts, errEx := srv.errorLines()
-	fmt.Println("log lines at ERROR, by message:")
-	unexpectedErrors := 0
-	for msg, n := range errCounts {
-		expected := msg == "catalog reload refused; the last good catalog keeps serving" || msg == "catalog problem"
-		fmt.Printf("  %6d  %q (expected: %v)\n", n, msg, expected)
-		if !expected {
-			unexpectedErrors += n
-			fmt.Printf("          e.g. %.400s\n", errEx[msg])
-		}
-	}
+	unexpectedErrors := printErrorLines(srv)
 	fmt.Println()
 
 	// Verdicts of the soak.
@@ -320,6 +289,63 @@ func soak(ctx context.Context, cfg config, r *report) error {
 	// kill -9 during a reload, then restart.
 	fmt.Println()
 	return killRounds(ctx, cfg, dir, goodEntries, r)
+}
+
+// prepareCatalog copies the catalog to dir with the good probe file and
+// returns the main file's content, which the edits start from.
+func prepareCatalog(from, dir string) ([]byte, error) {
+	if err := copyCatalog(from, dir); err != nil {
+		return nil, err
+	}
+	if err := writeFile(dir, probeFile, goodProbe("soakgood0")); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(filepath.Join(dir, mainFile))
+}
+
+// unloadedPhase measures n requests one at a time, after a warm-up, and
+// prints their figures with the server's own latency from its log.
+func unloadedPhase(srv *server, n int, logPath string) *stats {
+	sequential(srv.base, 200, 0) // warm up
+	cpu := startCPU(srv.pid())
+	unloaded := sequential(srv.base, n, 5*time.Millisecond)
+	fmt.Println()
+	printStats(stdout, "unloaded (one request at a time)", unloaded)
+	fmt.Printf("  CPU during the phase: %s\n", cpu)
+	if sl := serverLatency(logPath, cpu.start, time.Now()); len(sl) > 0 {
+		fmt.Printf("  inside errdex (its access log): p50 %s, p99 %s, max %s\n", ms(percentile(sl, 50)), ms(percentile(sl, 99)), ms(percentile(sl, 100)))
+	}
+	return unloaded
+}
+
+// waitLatestGood waits, at most d, until /readyz serves the last good
+// catalog written.
+func waitLatestGood(srv *server, state *catalogState, d time.Duration) {
+	deadline := time.Now().Add(d)
+	for time.Now().Before(deadline) {
+		if rz, err := srv.readyz(); err == nil && state.isGood(rz.Catalog.Version, rz.Catalog.Entries) && rz.Catalog.Version == state.latestVersion() {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// printErrorLines prints the server's log lines at ERROR by message and
+// returns how many were not the expected refused reloads and their
+// problems.
+func printErrorLines(srv *server) int {
+	errCounts, errEx := srv.errorLines()
+	fmt.Println("log lines at ERROR, by message:")
+	unexpected := 0
+	for msg, n := range errCounts {
+		expected := msg == "catalog reload refused; the last good catalog keeps serving" || msg == "catalog problem"
+		fmt.Printf("  %6d  %q (expected: %v)\n", n, msg, expected)
+		if !expected {
+			unexpected += n
+			fmt.Printf("          e.g. %.400s\n", errEx[msg])
+		}
+	}
+	return unexpected
 }
 
 func cpuModel() string {

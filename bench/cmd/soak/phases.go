@@ -378,92 +378,139 @@ func (s *sampler) print() {
 // sends SIGHUP and kills the server with SIGKILL while the new index is
 // being built; a restart must serve the last good catalog on disk.
 func killRounds(ctx context.Context, cfg config, dir string, entries int, r *report) error {
-	indexDir := filepath.Join(cfg.work, "index")
-	logPath := filepath.Join(cfg.work, "kill.log")
-	args := []string{"serve", "--addr", "127.0.0.1:0", "--catalog", dir, "--index-dir", indexDir,
+	k := &killer{cfg: cfg, dir: dir, entries: entries, r: r,
+		indexDir: filepath.Join(cfg.work, "index"), logPath: filepath.Join(cfg.work, "kill.log")}
+	k.args = []string{"serve", "--addr", "127.0.0.1:0", "--catalog", dir, "--index-dir", k.indexDir,
 		"--watch=false", "--log-format", "json", "--rate-limit", "0"}
 	kmsg, err := os.ReadFile(filepath.Join(dir, mainFile))
 	if err != nil {
 		return err
 	}
+	k.kmsg = kmsg
 	if cfg.killRounds > 0 {
-		fmt.Println("== kill -9 during a reload, then restart (--index-dir " + indexDir + ")")
+		fmt.Println("== kill -9 during a reload, then restart (--index-dir " + k.indexDir + ")")
 	}
 	for round := 1; round <= cfg.killRounds; round++ {
-		srv, err := startServer(ctx, cfg.bin, args, logPath)
-		if err != nil {
+		if err := k.round(ctx, round); err != nil {
 			return err
 		}
-		if _, err := srv.waitReady(60 * time.Second); err != nil {
-			srv.kill()
-			return err
-		}
-		marker := fmt.Sprintf("soakkill%d", round)
-		files := map[string][]byte{mainFile: kmsg, probeFile: goodProbe(marker)}
-		want, err := versionWith(dir, files)
-		if err != nil {
-			srv.kill()
-			return err
-		}
-		for name, data := range files {
-			if err := writeFile(dir, name, data); err != nil {
-				srv.kill()
-				return err
-			}
-		}
-		// Kill as soon as the half-built index exists on disk, a little
-		// later each round, so the kill lands at different points of the
-		// build.
-		delay := time.Duration(round-1) * 20 * time.Millisecond
-		sent := time.Now()
-		srv.signal(syscall.SIGHUP)
-		midBuild := false
-		for time.Since(sent) < 10*time.Second {
-			if len(building(indexDir)) > 0 {
-				midBuild = true
-				break
-			}
-			time.Sleep(200 * time.Microsecond)
-		}
-		time.Sleep(delay)
-		stillBuilding := len(building(indexDir)) > 0
-		srv.kill()
-		killedAt := time.Since(sent)
-
-		start := time.Now()
-		srv2, err := startServer(ctx, cfg.bin, args, logPath)
-		if err != nil {
-			r.check(fmt.Sprintf("kill -9 round %d: restart", round), false, err.Error())
-			continue
-		}
-		rz, err := srv2.waitReady(60 * time.Second)
-		readyIn := time.Since(start)
-		probe := lookupTitle(srv2.base, probeCode)
-		first := lookupFirstID(srv2.base, "4019")
-		var sr struct {
-			Total int `json:"total"`
-		}
-		scode, _ := getJSON(srv2.base+"/api/v1/search?q=balance", &sr)
-		ok := err == nil && rz.Catalog.Version == want && rz.Catalog.Entries == entries &&
-			strings.Contains(probe, marker) && first == "kakao-share/4019" && scode == 200 && sr.Total > 0
-		srv2.signal(syscall.SIGTERM)
-		code, exited := srv2.wait(30 * time.Second)
-		if !exited {
-			srv2.kill()
-		}
-		r.check(fmt.Sprintf("kill -9 round %d: last good catalog serves after restart", round), ok && exited && code == 0,
-			fmt.Sprintf("killed %s after SIGHUP (half-built index on disk: seen %v, at the kill %v); restart ready in %s: version %s (want %s), %d entries (want %d), probe title %q, lookup 4019 -> %s, search balance %d/%d results; exit %d",
-				killedAt.Round(time.Millisecond), midBuild, stillBuilding, readyIn.Round(time.Millisecond),
-				rz.Catalog.Version, want, rz.Catalog.Entries, entries, probe, first, scode, sr.Total, code))
 	}
 	if cfg.killRounds == 0 {
 		return nil
 	}
-	left := building(indexDir)
-	des, _ := os.ReadDir(indexDir)
+	left := building(k.indexDir)
+	des, _ := os.ReadDir(k.indexDir)
 	fmt.Printf("index dir after %d rounds: %d entries, of which %d half-built (.building-*) left behind\n",
 		cfg.killRounds, len(des), len(left))
 	return nil
+}
+
+// killer holds what every kill -9 round uses.
+type killer struct {
+	cfg                    config
+	dir, indexDir, logPath string
+	args                   []string
+	kmsg                   []byte
+	entries                int
+	r                      *report
+}
+
+// kill is what one round's kill saw.
+type kill struct {
+	after                   time.Duration // from SIGHUP to SIGKILL
+	midBuild, stillBuilding bool          // a half-built index seen before, and at, the kill
+}
+
+// round starts a server, writes a good edit, kills the server while it
+// builds the edit's index, and checks the restart. An error is a round
+// that could not be set up.
+func (k *killer) round(ctx context.Context, round int) error {
+	srv, err := startServer(ctx, k.cfg.bin, k.args, k.logPath)
+	if err != nil {
+		return err
+	}
+	if _, err := srv.waitReady(60 * time.Second); err != nil {
+		srv.kill()
+		return err
+	}
+	marker := fmt.Sprintf("soakkill%d", round)
+	want, err := k.writeEdit(marker)
+	if err != nil {
+		srv.kill()
+		return err
+	}
+	kl := k.killMidBuild(srv, round)
+	k.checkRestart(ctx, round, marker, want, kl)
+	return nil
+}
+
+// writeEdit writes a good edit whose probe title holds marker and
+// returns the catalog version it makes.
+func (k *killer) writeEdit(marker string) (string, error) {
+	files := map[string][]byte{mainFile: k.kmsg, probeFile: goodProbe(marker)}
+	want, err := versionWith(k.dir, files)
+	if err != nil {
+		return "", err
+	}
+	for name, data := range files {
+		if err := writeFile(k.dir, name, data); err != nil {
+			return "", err
+		}
+	}
+	return want, nil
+}
+
+// killMidBuild sends SIGHUP and kills the server as soon as the
+// half-built index exists on disk, a little later each round, so the
+// kill lands at different points of the build.
+func (k *killer) killMidBuild(srv *server, round int) kill {
+	delay := time.Duration(round-1) * 20 * time.Millisecond
+	sent := time.Now()
+	srv.signal(syscall.SIGHUP)
+	var kl kill
+	for time.Since(sent) < 10*time.Second {
+		if len(building(k.indexDir)) > 0 {
+			kl.midBuild = true
+			break
+		}
+		time.Sleep(200 * time.Microsecond)
+	}
+	time.Sleep(delay)
+	kl.stillBuilding = len(building(k.indexDir)) > 0
+	srv.kill()
+	kl.after = time.Since(sent)
+	return kl
+}
+
+// checkRestart restarts the server and checks that it serves the last
+// good catalog (version want, the probe's marker, lookups and search),
+// then stops it with SIGTERM, which must exit 0.
+func (k *killer) checkRestart(ctx context.Context, round int, marker, want string, kl kill) {
+	start := time.Now()
+	srv2, err := startServer(ctx, k.cfg.bin, k.args, k.logPath)
+	if err != nil {
+		k.r.check(fmt.Sprintf("kill -9 round %d: restart", round), false, err.Error())
+		return
+	}
+	rz, err := srv2.waitReady(60 * time.Second)
+	readyIn := time.Since(start)
+	probe := lookupTitle(srv2.base, probeCode)
+	first := lookupFirstID(srv2.base, "4019")
+	var sr struct {
+		Total int `json:"total"`
+	}
+	scode, _ := getJSON(srv2.base+"/api/v1/search?q=balance", &sr)
+	ok := err == nil && rz.Catalog.Version == want && rz.Catalog.Entries == k.entries &&
+		strings.Contains(probe, marker) && first == "kakao-share/4019" && scode == 200 && sr.Total > 0
+	srv2.signal(syscall.SIGTERM)
+	code, exited := srv2.wait(30 * time.Second)
+	if !exited {
+		srv2.kill()
+	}
+	k.r.check(fmt.Sprintf("kill -9 round %d: last good catalog serves after restart", round), ok && exited && code == 0,
+		fmt.Sprintf("killed %s after SIGHUP (half-built index on disk: seen %v, at the kill %v); restart ready in %s: version %s (want %s), %d entries (want %d), probe title %q, lookup 4019 -> %s, search balance %d/%d results; exit %d",
+			kl.after.Round(time.Millisecond), kl.midBuild, kl.stillBuilding, readyIn.Round(time.Millisecond),
+			rz.Catalog.Version, want, rz.Catalog.Entries, k.entries, probe, first, scode, sr.Total, code))
 }
 
 // building lists the half-built index directories under dir.

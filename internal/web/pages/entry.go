@@ -62,34 +62,15 @@ func (p *Pages) handleEntry(c echo.Context) error {
 	cat := idx.Catalog()
 	b := p.base(c, "")
 	b.Canonical = p.canonical(c)
-	lang, t := b.Lang, b.T
 
 	sys, sysOK := cat.System(sysID)
 	if sysOK {
 		if e, ok := cat.Entry(errdex.EntryID(sysID, code, variant)); ok {
-			b.Title = e.Code + " " + e.Title.In(lang)
-			data := entryPage{base: b, E: newEntryView(cat, e, lang, t), System: newSystemCard(cat, sys, lang)}
-			if vs := cat.Variants(sysID, e.Code); len(vs) > 1 {
-				for _, v := range vs {
-					data.Variants = append(data.Variants, newVariantView(cat, v, lang, t, e))
-				}
-			}
-			for _, o := range elsewhere(cat, e.Code, sysID) {
-				data.Elsewhere = append(data.Elsewhere, newVariantView(cat, o, lang, t, nil))
-			}
-			return p.render(c, http.StatusOK, "entry", "page", data)
+			return p.renderEntry(c, b, cat, sys, sysID, e)
 		}
 		if variant == "" {
 			if vs := cat.Variants(sysID, code); len(vs) > 0 {
-				b.Title = code + " · " + sys.Name.In(lang)
-				data := variantsPage{base: b, Code: code, System: newSystemCard(cat, sys, lang)}
-				for _, v := range vs {
-					data.Variants = append(data.Variants, newVariantView(cat, v, lang, t, nil))
-				}
-				for _, o := range elsewhere(cat, code, sysID) {
-					data.Elsewhere = append(data.Elsewhere, newVariantView(cat, o, lang, t, nil))
-				}
-				return p.render(c, http.StatusOK, "variants", "page", data)
+				return p.renderVariants(c, b, cat, sys, sysID, code, vs)
 			}
 			// Another spelling of one entry's code or alias: send the
 			// reader to the permalink.
@@ -99,7 +80,48 @@ func (p *Pages) handleEntry(c echo.Context) error {
 			}
 		}
 	}
+	return p.renderNoEntry(c, b, idx, sys, sysID, code)
+}
 
+// renderEntry renders entry e's page, with its variants side by side and
+// the entries of other systems with the same code.
+func (p *Pages) renderEntry(c echo.Context, b base, cat *errdex.Catalog, sys *errdex.System, sysID string, e *errdex.Entry) error {
+	lang, t := b.Lang, b.T
+	b.Title = e.Code + " " + e.Title.In(lang)
+	data := entryPage{base: b, E: newEntryView(cat, e, lang, t), System: newSystemCard(cat, sys, lang)}
+	if vs := cat.Variants(sysID, e.Code); len(vs) > 1 {
+		for _, v := range vs {
+			data.Variants = append(data.Variants, newVariantView(cat, v, lang, t, e))
+		}
+	}
+	for _, o := range elsewhere(cat, e.Code, sysID) {
+		data.Elsewhere = append(data.Elsewhere, newVariantView(cat, o, lang, t, nil))
+	}
+	return p.render(c, http.StatusOK, "entry", "page", data)
+}
+
+// renderVariants renders the variants vs of a code named without a
+// variant, side by side, with the entries of other systems with the code.
+func (p *Pages) renderVariants(c echo.Context, b base, cat *errdex.Catalog, sys *errdex.System, sysID, code string, vs []*errdex.Entry) error {
+	lang, t := b.Lang, b.T
+	b.Title = code + " · " + sys.Name.In(lang)
+	data := variantsPage{base: b, Code: code, System: newSystemCard(cat, sys, lang)}
+	for _, v := range vs {
+		data.Variants = append(data.Variants, newVariantView(cat, v, lang, t, nil))
+	}
+	for _, o := range elsewhere(cat, code, sysID) {
+		data.Elsewhere = append(data.Elsewhere, newVariantView(cat, o, lang, t, nil))
+	}
+	return p.render(c, http.StatusOK, "variants", "page", data)
+}
+
+// renderNoEntry renders the 404 page of a code no entry of system sys
+// (nil when the system does not exist either) has: the entries of other
+// systems with the code, else the codes search would suggest (a digit
+// off, a letter swapped), and a search that keeps it.
+func (p *Pages) renderNoEntry(c echo.Context, b base, idx errdex.Index, sys *errdex.System, sysID, code string) error {
+	cat := idx.Catalog()
+	lang, t := b.Lang, b.T
 	var found []entryCard
 	for _, m := range cat.Lookup(code, "") {
 		if m.Field != errdex.MatchProviderCode {
@@ -107,15 +129,13 @@ func (p *Pages) handleEntry(c echo.Context) error {
 		}
 	}
 	heading := ""
-	if sysOK {
+	if sys != nil {
 		heading = t.NoSuchCode(sys.Name.In(lang), code)
 	}
-	// Nothing has the code: offer the codes search would suggest (a digit
-	// off, a letter swapped), and a search that keeps it.
 	var near []suggestionView
 	if len(found) == 0 && code != "" && len(code) <= 64 {
 		req := errdex.Request{Query: code, Lang: lang, Limit: 1}
-		if sysOK {
+		if sys != nil {
 			req.System = sysID
 		}
 		if resp, err := idx.Search(c.Request().Context(), req); err == nil {
