@@ -346,6 +346,7 @@ func (l *loader) validateProviders(systems map[string]*System, ids map[string]*E
 		for _, r := range p.Codes {
 			l.checkRecord(r, p, keys, systems, ids)
 		}
+		l.checkRecordAliases(p, keys)
 	}
 }
 
@@ -428,16 +429,15 @@ func (l *loader) checkRecord(r *ProviderRecord, p *Provider, keys map[string]*Pr
 		if ids[r.EntryID()] == nil {
 			rat("entry", "entry %q does not exist in system %s", r.Entry, p.System)
 		}
-		l.validateRecordAliases(p, keys)
 	}
 }
 
-// validateRecordAliases checks the records' aliases once all their codes
+// checkRecordAliases checks the records' aliases once all their codes
 // are known (keys, by lower-cased record id), so that an alias clashing
 // with a code blames the alias: each is a code by the same rule, and
 // names one record of its provider and channel only. A record may list
 // a name in two spellings that differ only in case.
-func (l *loader) validateRecordAliases(p *Provider, keys map[string]*ProviderRecord) {
+func (l *loader) checkRecordAliases(p *Provider, keys map[string]*ProviderRecord) {
 	for _, r := range p.Codes {
 		for i, a := range r.Aliases {
 			field := fmt.Sprintf("aliases[%d]", i)
