@@ -25,6 +25,7 @@ type catalogStrings struct {
 	ProviderRecords         string
 	ProviderRecordsIntro    string
 	Provider, Channel, Code string
+	Aliases                 string
 	Message, Meaning        string
 	Action, Entry           string
 	NoEntry                 string
@@ -43,7 +44,7 @@ var catalogStringsByLang = map[errdex.Lang]*catalogStrings{
 		ContradictionsIntro:  "The sources below say different things; this entry claims no more than they agree on.",
 		ProviderRecords:      "Provider codes",
 		ProviderRecordsIntro: "Codes of upstream providers that become this error, each in the provider's own words.",
-		Provider:             "Provider", Channel: "Channel", Code: "Code",
+		Provider:             "Provider", Channel: "Channel", Code: "Code", Aliases: "Also called",
 		Message: "Provider's message", Meaning: "Meaning", Action: "What to do", Entry: "errdex entry",
 		NoEntry:        "No errdex entry maps this code.",
 		OwnRetry:       "Retry advice of this code (differs from the entry's)",
@@ -59,7 +60,7 @@ var catalogStringsByLang = map[errdex.Lang]*catalogStrings{
 		ContradictionsIntro:  "아래 출처들은 서로 다르게 말합니다. 이 항목은 출처들이 일치하는 범위까지만 주장합니다.",
 		ProviderRecords:      "프로바이더 코드",
 		ProviderRecordsIntro: "이 오류가 되는 업스트림 프로바이더의 코드와 프로바이더가 쓰는 원래 문구입니다.",
-		Provider:             "프로바이더", Channel: "채널", Code: "코드",
+		Provider:             "프로바이더", Channel: "채널", Code: "코드", Aliases: "다른 이름",
 		Message: "프로바이더 메시지", Meaning: "의미", Action: "조치", Entry: "errdex 항목",
 		NoEntry:        "이 코드에 해당하는 errdex 항목이 없습니다.",
 		OwnRetry:       "이 코드의 재시도 안내 (항목의 안내와 다름)",
@@ -96,6 +97,7 @@ type recordView struct {
 	Provider       string
 	ProviderName   string
 	Channel, Code  string
+	Aliases        []string // other names a lookup finds the code by
 	Message        string
 	MessageLang    errdex.Lang // the language Message is written in
 	Meaning        template.HTML
@@ -109,7 +111,7 @@ type recordView struct {
 func newRecordView(cat *errdex.Catalog, r *errdex.ProviderRecord, lang errdex.Lang, t *Strings) recordView {
 	v := recordView{
 		ID: r.ID(), Path: paths.Record(r), Provider: r.Provider, ProviderName: r.Provider,
-		Channel: r.Channel, Code: r.Code, Message: r.Message,
+		Channel: r.Channel, Code: r.Code, Aliases: r.Aliases, Message: r.Message,
 		Meaning: markdown.ToHTML(r.Meaning.In(lang)), Action: markdown.ToHTML(r.Action.In(lang)),
 		MessageLang: textLang(r.Message),
 	}
