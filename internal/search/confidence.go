@@ -141,27 +141,32 @@ type weight struct {
 	names, pointed bool
 }
 
+// weighCode reads a code or alias of e the text holds.
+func weighCode(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held int, probe *wordProbe) weight {
+	w := weight{support: supportCode, names: true}
+	if u.Pasted && slices.Contains(u.Spelt, ev.Value) {
+		// As a system printed it, case tells rate_limit_exceeded
+		// (Kirim's) from RATE_LIMIT_EXCEEDED (K-Message's); typed, not.
+		w.support += supportCase
+	}
+	bare := slices.Contains(u.Bare, strings.ToLower(ev.Value))
+	if isWordsCode(ev.Value) && !hinted && !corroborated(u, e, held, probe.n) ||
+		bare && !hinted && (probe.commonOnly || !corroborated(u, e, held, probe.n)) || contradicted(u, e) {
+		// rate_limit_exceeded, invalid_grant: any API's code. Beside a
+		// message that is not this entry's, it names nothing; nor does a
+		// long number typed among words that are not its entry's ("order
+		// 131042 shipped").
+		w.names, w.support = false, supportPCode
+	}
+	return w
+}
+
 // weigh reads one piece of evidence for e.
 func weigh(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held int, probe *wordProbe) weight {
 	words := probe.n
 	switch ev.Kind {
 	case MatchCode, MatchAlias:
-		w := weight{support: supportCode, names: true}
-		if u.Pasted && slices.Contains(u.Spelt, ev.Value) {
-			// As a system printed it, case tells rate_limit_exceeded
-			// (Kirim's) from RATE_LIMIT_EXCEEDED (K-Message's); typed, not.
-			w.support += supportCase
-		}
-		bare := slices.Contains(u.Bare, strings.ToLower(ev.Value))
-		if isWordsCode(ev.Value) && !hinted && !corroborated(u, e, held, words) ||
-			bare && !hinted && (probe.commonOnly || !corroborated(u, e, held, words)) || contradicted(u, e) {
-			// rate_limit_exceeded, invalid_grant: any API's code. Beside a
-			// message that is not this entry's, it names nothing; nor does
-			// a long number typed among words that are not its entry's
-			// ("order 131042 shipped").
-			w.names, w.support = false, supportPCode
-		}
-		return w
+		return weighCode(ev, e, u, hinted, held, probe)
 	case MatchSignature:
 		if shortSig(u, e, ev.Value) && !hinted {
 			// "Network error" in an axios trace is not K-Message's.
