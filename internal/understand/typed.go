@@ -70,7 +70,7 @@ func (r *reader) bareNumber(toks []string, i int) {
 			return
 		}
 	}
-	lower := strings.ToLower(r.text)
+	lower := r.lowered()
 	for _, w := range slices.Concat(errorWords, codeContextWords) {
 		if strings.Contains(lower, w) {
 			return // "131026 뜨는데 왜 그래요", "getting 131042 on send"
