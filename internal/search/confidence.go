@@ -149,7 +149,7 @@ func weighCode(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held
 		// (Kirim's) from RATE_LIMIT_EXCEEDED (K-Message's); typed, not.
 		w.support += supportCase
 	}
-	bare := slices.Contains(u.Bare, strings.ToLower(ev.Value))
+	bare := len(u.Bare) > 0 && slices.Contains(u.Bare, strings.ToLower(ev.Value))
 	if isWordsCode(ev.Value) && !hinted && !corroborated(u, e, held, probe.n) ||
 		bare && !hinted && (probe.commonOnly || !corroborated(u, e, held, probe.n)) || contradicted(u, e) {
 		// rate_limit_exceeded, invalid_grant: any API's code. Beside a

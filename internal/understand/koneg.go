@@ -1,6 +1,7 @@
 package understand
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -25,6 +26,9 @@ var koNegSame = map[string]string{"맞": "불일치", "일치": "불일치", "�
 // koNegations rewrites the negated predicates of words into the negated
 // nouns the lexicon has.
 func koNegations(words []string, lex Lexicon) []string {
+	if !slices.ContainsFunc(words, func(w string) bool { return strings.Contains(w, "지") }) {
+		return words
+	}
 	var out []string
 	for i := 0; i < len(words); i++ {
 		w := words[i]

@@ -76,6 +76,9 @@ func (r *reader) bareNumber(toks []string, i int) {
 			return // "131026 뜨는데 왜 그래요", "getting 131042 on send"
 		}
 	}
+	if r.bare == nil {
+		r.bare = map[string]bool{}
+	}
 	r.bare[strings.ToLower(t)] = true
 }
 

@@ -133,7 +133,7 @@ type Options struct {
 // came: a bare "4019" piped to identify is a code, and a JSON envelope
 // typed into the search box is a payload.
 func Read(text string, opts Options, lex Lexicon) *Reading {
-	r := &reader{lex: lex, text: text, found: map[string]bool{}, qualified: map[string]bool{}, bare: map[string]bool{}}
+	r := &reader{lex: lex, text: text, found: map[string]bool{}, qualified: map[string]bool{}}
 	r.out.Payload = LooksLikePayload(strings.TrimSpace(text))
 	if r.out.Payload {
 		r.readPayload()
