@@ -43,7 +43,8 @@ func (r *reader) readGlued() {
 var classSuffixes = []string{"error", "exception", "sdk", "api", "client", "js"}
 
 // readSystems reads the names of systems and providers in the text, as
-// words, class names or hosts (api.solapi.com): each is a hint.
+// words, class names or hosts (api.solapi.com): each is a hint. Names of
+// other services are read in the same pass (foreign.go).
 func (r *reader) readSystems() {
 	seen := map[string]bool{}
 	for i, tok := range nameTokens(r.text) {
@@ -56,6 +57,7 @@ func (r *reader) readSystems() {
 			}
 			seen[form] = true
 			r.nameSystems(form)
+			r.nameForeign(form)
 		}
 	}
 }
