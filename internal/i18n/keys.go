@@ -135,7 +135,6 @@ const (
 	RecordMessage
 	RecordEntry
 	RecordNoEntry
-	RecordAliases // the other names of a provider record
 	OwnRetry
 	CheckedAgainst
 	OfficialPages
