@@ -298,8 +298,8 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 		if hasHangul(w) {
 			stem := koStem(w)
 			p.ko[stem] = append(p.ko[stem], i)
-			for _, tok := range ix.ko.Analyze([]byte(w)) {
-				if t := string(tok.Term); t != stem {
+			for _, t := range ix.wordTerms(errdex.Korean, w) {
+				if t != stem {
 					p.ko["\x00"+t] = append(p.ko["\x00"+t], i)
 					p.pairs[i]++
 				}
@@ -307,8 +307,8 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 			continue
 		}
 		for _, alt := range append([]string{w}, u.Corrected(w)...) {
-			for _, tok := range ix.en.Analyze([]byte(alt)) {
-				if t := string(tok.Term); !slices.Contains(p.en[t], i) {
+			for _, t := range ix.wordTerms(errdex.English, alt) {
+				if !slices.Contains(p.en[t], i) {
 					p.en[t] = append(p.en[t], i)
 				}
 			}

@@ -120,7 +120,7 @@ func LooksCoded(text string) bool {
 	// Each pattern needs a character or word the text may well lack; the
 	// tests before them keep a long log cheap.
 	lower := strings.ToLower(text)
-	return (strings.Contains(lower, "code") || strings.Contains(lower, "status")) && reKeyCode.MatchString(text) ||
+	return mayHoldKeyCode(lower) && reKeyCode.MatchString(text) ||
 		strings.IndexByte(text, '(') >= 0 && reParenCode.MatchString(text) ||
 		strings.IndexByte(text, '[') >= 0 && reBracketCode.MatchString(text) ||
 		strings.Contains(lower, "http") && reHTTPLine.MatchString(text) ||

@@ -191,6 +191,16 @@ type reader struct {
 	parsedJSON bool
 	// tally holds what the text says of success and failure.
 	tally successTally
+	// lower is text lower-cased, once (lowered).
+	lower string
+}
+
+// lowered returns the text lower-cased.
+func (r *reader) lowered() string {
+	if r.lower == "" && r.text != "" {
+		r.lower = strings.ToLower(r.text)
+	}
+	return r.lower
 }
 
 // addKey adds raw as a code when the catalog has it, and reports whether

@@ -23,7 +23,7 @@ func (r *reader) readWords(opts Options) {
 	text := r.text
 	if r.parsedJSON {
 		text = strings.Join(r.messages, " ")
-	} else if r.out.Payload {
+	} else if r.out.Payload && strings.Contains(text, "=") {
 		text = reKeyValue.ReplaceAllString(text, " ")
 	}
 	pasted := opts.Pasted || r.out.Payload
