@@ -50,7 +50,6 @@ func newCatalogStrings(lang errdex.Lang) *catalogStrings {
 		Provider:             t(i18n.Provider),
 		Channel:              t(i18n.Channel),
 		Code:                 t(i18n.Code),
-		Aliases:              t(i18n.RecordAliases),
 		Message:              t(i18n.RecordMessage),
 		Meaning:              t(i18n.Meaning),
 		Action:               t(i18n.Action),
