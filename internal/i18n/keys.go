@@ -135,7 +135,6 @@ const (
 	RecordMessage
 	RecordEntry
 	RecordNoEntry
-	RecordAliases
 	OwnRetry
 	CheckedAgainst
 	OfficialPages
