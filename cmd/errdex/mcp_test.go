@@ -55,6 +55,7 @@ type buildError struct {
 func (e *buildError) Error() string { return e.err.Error() + "\n" + e.out }
 
 func TestMain(m *testing.M) {
+	mainWithSyntheticCatalog() // bench/sigterm.sh: the binary is errdex serve
 	code := m.Run()
 	if builtBin != "" {
 		os.RemoveAll(filepath.Dir(builtBin))

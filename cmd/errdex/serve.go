@@ -106,13 +106,19 @@ ERRDEX_SLACK_SIGNING_SECRET (environment only) turns on POST /chatops/slack.
 Flags:
 `
 
+// serveFlags holds the flags of serve that need checking and converting
+// after the parse, as given.
+type serveFlags struct {
+	proxies, level, debounce, rateLimit, shutdown string
+	watch, inChannel, mcpOn                       string
+	burst, maxSearches                            string
+}
+
 // parseServeConfig reads flags over environment over defaults.
 func parseServeConfig(env *cmdEnv, args []string) (serveConfig, error) {
 	var (
-		cfg                                           serveConfig
-		proxies, level, debounce, rateLimit, shutdown string
-		watch, inChannel, mcpOn                       string
-		burst, maxSearches                            string
+		cfg serveConfig
+		raw serveFlags
 	)
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(env.err)
@@ -120,6 +126,27 @@ func parseServeConfig(env *cmdEnv, args []string) (serveConfig, error) {
 		fmt.Fprint(env.err, serveUsage)
 		fs.PrintDefaults()
 	}
+	defineServeFlags(fs, env, &cfg, &raw)
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	if fs.NArg() > 0 {
+		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	cfg.SlackSigningSecret = env.getenv(envSlackSecret)
+	for _, convert := range []func(*serveConfig, serveFlags) error{
+		parseSwitches, parseDurations, parseLimits, parseOpsAddr, parseTrustedProxies, parseLogging,
+	} {
+		if err := convert(&cfg, raw); err != nil {
+			return cfg, err
+		}
+	}
+	return cfg, nil
+}
+
+// defineServeFlags declares serve's flags on fs, each defaulting to its
+// environment variable: into cfg those used as given, into raw the others.
+func defineServeFlags(fs *flag.FlagSet, env *cmdEnv, cfg *serveConfig, raw *serveFlags) {
 	getenv := func(name, def string) string {
 		if v := env.getenv(name); v != "" {
 			return v
@@ -130,58 +157,77 @@ func parseServeConfig(env *cmdEnv, args []string) (serveConfig, error) {
 	fs.StringVar(&cfg.OpsAddr, "ops-addr", getenv(envOpsAddr, "127.0.0.1:9090"), "`host:port` of the operations listener: /metrics, /api/v1/misses, /readyz with problems (env "+envOpsAddr+"); \"off\" turns it off")
 	fs.StringVar(&cfg.CatalogDir, "catalog", getenv(envCatalog, ""), "`dir`ectory of catalog YAML files to serve and watch (env "+envCatalog+"); default: the built-in catalog")
 	fs.StringVar(&cfg.IndexDir, "index-dir", getenv(envIndexDir, ""), "`dir`ectory to keep the search index in (env "+envIndexDir+"); default: in memory")
-	fs.StringVar(&watch, "watch", getenv(envWatch, "true"), "reload when the --catalog directory changes: true or false (env "+envWatch+")")
-	fs.StringVar(&debounce, "reload-debounce", "250ms", "how long a burst of catalog changes must quiet down before a reload")
-	fs.StringVar(&proxies, "trusted-proxies", getenv(envTrustedProxies, ""), "comma-separated `CIDRs` of proxies whose X-Forwarded-For is believed (env "+envTrustedProxies+"); default: none, the TCP peer is the client")
-	fs.StringVar(&rateLimit, "rate-limit", getenv(envRateLimit, "20"), "requests per second allowed to one client; 0 turns the limit off (env "+envRateLimit+")")
-	fs.StringVar(&burst, "rate-burst", getenv(envRateBurst, "40"), "requests one client may burst above the rate (env "+envRateBurst+")")
-	fs.StringVar(&maxSearches, "max-searches", getenv(envMaxSearches, "0"), "searches answered at once, beyond which they get 503 and Retry-After (env "+envMaxSearches+"); 0: 8 per CPU, at least 8")
+	fs.StringVar(&raw.watch, "watch", getenv(envWatch, "true"), "reload when the --catalog directory changes: true or false (env "+envWatch+")")
+	fs.StringVar(&raw.debounce, "reload-debounce", "250ms", "how long a burst of catalog changes must quiet down before a reload")
+	fs.StringVar(&raw.proxies, "trusted-proxies", getenv(envTrustedProxies, ""), "comma-separated `CIDRs` of proxies whose X-Forwarded-For is believed (env "+envTrustedProxies+"); default: none, the TCP peer is the client")
+	fs.StringVar(&raw.rateLimit, "rate-limit", getenv(envRateLimit, "20"), "requests per second allowed to one client; 0 turns the limit off (env "+envRateLimit+")")
+	fs.StringVar(&raw.burst, "rate-burst", getenv(envRateBurst, "40"), "requests one client may burst above the rate (env "+envRateBurst+")")
+	fs.StringVar(&raw.maxSearches, "max-searches", getenv(envMaxSearches, "0"), "searches answered at once, beyond which they get 503 and Retry-After (env "+envMaxSearches+"); 0: 8 per CPU, at least 8")
 	fs.StringVar(&cfg.BaseURL, "base-url", getenv(envBaseURL, ""), "public `URL` of this service, put before links in answers (env "+envBaseURL+"); default: site-relative links")
-	fs.StringVar(&inChannel, "slack-in-channel", getenv(envSlackInChannel, "false"), "post Slack answers to the channel, not only to the asker: true or false (env "+envSlackInChannel+")")
-	fs.StringVar(&mcpOn, "mcp", getenv(envMCP, "true"), "serve the Model Context Protocol on POST /mcp: true or false (env "+envMCP+")")
-	fs.StringVar(&level, "log-level", getenv(envLogLevel, "info"), "debug, info, warn or error (env "+envLogLevel+")")
+	fs.StringVar(&raw.inChannel, "slack-in-channel", getenv(envSlackInChannel, "false"), "post Slack answers to the channel, not only to the asker: true or false (env "+envSlackInChannel+")")
+	fs.StringVar(&raw.mcpOn, "mcp", getenv(envMCP, "true"), "serve the Model Context Protocol on POST /mcp: true or false (env "+envMCP+")")
+	fs.StringVar(&raw.level, "log-level", getenv(envLogLevel, "info"), "debug, info, warn or error (env "+envLogLevel+")")
 	fs.StringVar(&cfg.LogFormat, "log-format", getenv(envLogFormat, "text"), "text or json (env "+envLogFormat+")")
-	fs.StringVar(&shutdown, "shutdown-timeout", getenv(envShutdownTimeout, "20s"), "how long in-flight requests may take to finish on SIGTERM (env "+envShutdownTimeout+")")
-	if err := fs.Parse(args); err != nil {
-		return cfg, err
-	}
-	if fs.NArg() > 0 {
-		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
-	}
-	cfg.SlackSigningSecret = env.getenv(envSlackSecret)
+	fs.StringVar(&raw.shutdown, "shutdown-timeout", getenv(envShutdownTimeout, "20s"), "how long in-flight requests may take to finish on SIGTERM (env "+envShutdownTimeout+")")
+}
 
+// parseSwitches reads the true-or-false flags.
+func parseSwitches(cfg *serveConfig, raw serveFlags) error {
 	var err error
-	if cfg.SlackInChannel, err = strconv.ParseBool(inChannel); err != nil {
-		return cfg, fmt.Errorf("--slack-in-channel: %q is not true or false", inChannel)
+	if cfg.SlackInChannel, err = strconv.ParseBool(raw.inChannel); err != nil {
+		return fmt.Errorf("--slack-in-channel: %q is not true or false", raw.inChannel)
 	}
-	if cfg.MCP, err = strconv.ParseBool(mcpOn); err != nil {
-		return cfg, fmt.Errorf("--mcp: %q is not true or false", mcpOn)
+	if cfg.MCP, err = strconv.ParseBool(raw.mcpOn); err != nil {
+		return fmt.Errorf("--mcp: %q is not true or false", raw.mcpOn)
 	}
-	if cfg.Watch, err = strconv.ParseBool(watch); err != nil {
-		return cfg, fmt.Errorf("--watch: %q is not true or false", watch)
+	if cfg.Watch, err = strconv.ParseBool(raw.watch); err != nil {
+		return fmt.Errorf("--watch: %q is not true or false", raw.watch)
 	}
-	if cfg.Debounce, err = time.ParseDuration(debounce); err != nil || cfg.Debounce <= 0 {
-		return cfg, fmt.Errorf("--reload-debounce: %q is not a positive duration", debounce)
+	return nil
+}
+
+// parseDurations reads the durations, each of which must be positive.
+func parseDurations(cfg *serveConfig, raw serveFlags) error {
+	var err error
+	if cfg.Debounce, err = time.ParseDuration(raw.debounce); err != nil || cfg.Debounce <= 0 {
+		return fmt.Errorf("--reload-debounce: %q is not a positive duration", raw.debounce)
 	}
-	if cfg.ShutdownTimeout, err = time.ParseDuration(shutdown); err != nil || cfg.ShutdownTimeout <= 0 {
-		return cfg, fmt.Errorf("--shutdown-timeout: %q is not a positive duration", shutdown)
+	if cfg.ShutdownTimeout, err = time.ParseDuration(raw.shutdown); err != nil || cfg.ShutdownTimeout <= 0 {
+		return fmt.Errorf("--shutdown-timeout: %q is not a positive duration", raw.shutdown)
 	}
-	if cfg.RateLimit, err = strconv.ParseFloat(rateLimit, 64); err != nil || cfg.RateLimit < 0 {
-		return cfg, fmt.Errorf("--rate-limit: %q is not a number of requests per second", rateLimit)
+	return nil
+}
+
+// parseLimits reads the rate limit, its burst and the cap on searches.
+func parseLimits(cfg *serveConfig, raw serveFlags) error {
+	var err error
+	if cfg.RateLimit, err = strconv.ParseFloat(raw.rateLimit, 64); err != nil || cfg.RateLimit < 0 {
+		return fmt.Errorf("--rate-limit: %q is not a number of requests per second", raw.rateLimit)
 	}
-	if cfg.RateBurst, err = strconv.Atoi(burst); err != nil || cfg.RateBurst < 1 {
-		return cfg, fmt.Errorf("--rate-burst: %q is not a positive number", burst)
+	if cfg.RateBurst, err = strconv.Atoi(raw.burst); err != nil || cfg.RateBurst < 1 {
+		return fmt.Errorf("--rate-burst: %q is not a positive number", raw.burst)
 	}
-	if cfg.MaxSearches, err = strconv.Atoi(maxSearches); err != nil || cfg.MaxSearches < 0 {
-		return cfg, fmt.Errorf("--max-searches: %q is not a number of searches", maxSearches)
+	if cfg.MaxSearches, err = strconv.Atoi(raw.maxSearches); err != nil || cfg.MaxSearches < 0 {
+		return fmt.Errorf("--max-searches: %q is not a number of searches", raw.maxSearches)
 	}
+	return nil
+}
+
+// parseOpsAddr turns "off" into no operations listener, and refuses one on
+// the public listener's address.
+func parseOpsAddr(cfg *serveConfig, _ serveFlags) error {
 	if cfg.OpsAddr == "off" {
 		cfg.OpsAddr = ""
 	}
 	if cfg.OpsAddr != "" && cfg.OpsAddr == cfg.Addr && !strings.HasSuffix(cfg.Addr, ":0") {
-		return cfg, fmt.Errorf("--ops-addr: %q is --addr too; the operations listener needs an address of its own", cfg.OpsAddr)
+		return fmt.Errorf("--ops-addr: %q is --addr too; the operations listener needs an address of its own", cfg.OpsAddr)
 	}
-	for _, s := range strings.Split(proxies, ",") {
+	return nil
+}
+
+// parseTrustedProxies reads the comma-separated CIDRs and addresses.
+func parseTrustedProxies(cfg *serveConfig, raw serveFlags) error {
+	for _, s := range strings.Split(raw.proxies, ",") {
 		if s = strings.TrimSpace(s); s == "" {
 			continue
 		}
@@ -190,19 +236,24 @@ func parseServeConfig(env *cmdEnv, args []string) (serveConfig, error) {
 			// A bare address is a one-address range.
 			a, aerr := netip.ParseAddr(s)
 			if aerr != nil {
-				return cfg, fmt.Errorf("--trusted-proxies: %q is not a CIDR or an address", s)
+				return fmt.Errorf("--trusted-proxies: %q is not a CIDR or an address", s)
 			}
 			p = netip.PrefixFrom(a, a.BitLen())
 		}
 		cfg.TrustedProxies = append(cfg.TrustedProxies, p)
 	}
-	if err := cfg.LogLevel.UnmarshalText([]byte(level)); err != nil {
-		return cfg, fmt.Errorf("--log-level: %q is not debug, info, warn or error", level)
+	return nil
+}
+
+// parseLogging reads the log level and checks the log format.
+func parseLogging(cfg *serveConfig, raw serveFlags) error {
+	if err := cfg.LogLevel.UnmarshalText([]byte(raw.level)); err != nil {
+		return fmt.Errorf("--log-level: %q is not debug, info, warn or error", raw.level)
 	}
 	if cfg.LogFormat != "text" && cfg.LogFormat != "json" {
-		return cfg, fmt.Errorf("--log-format: %q is not text or json", cfg.LogFormat)
+		return fmt.Errorf("--log-format: %q is not text or json", cfg.LogFormat)
 	}
-	return cfg, nil
+	return nil
 }
 
 func newLogger(w io.Writer, cfg serveConfig) *slog.Logger {
@@ -251,14 +302,9 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	// A build gives up when its context ends: SIGTERM during the first
-	// build, or during a reload's, does not wait for it (100k entries take
-	// about a minute, longer than the shutdown timeout and a pod's grace).
-	build := func(ctx context.Context, cat *errdex.Catalog) (errdex.Index, error) {
-		return search.New(ctx, cat, search.Options{Dir: cfg.IndexDir, BatchSize: indexBatchSize, OnBatch: func(n int) {
-			log.Debug("indexing", "entries", n, "of", cat.Len())
-		}})
-	}
+	build := indexBuilder(cfg, log)
+	// Logged before the build, which takes about a minute at 100k entries.
+	log.Info("indexing the catalog", "entries", cat.Len())
 	idx, err := build(ctx, cat)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -274,6 +320,59 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 	if cfg.CatalogDir != "" {
 		reloader = live.NewReloader(cfg.CatalogDir, holder, build, log)
 	}
+	srv, err := web.New(webConfig(cfg, cat, log), holder, reloader, log)
+	if err != nil {
+		return err
+	}
+
+	// SIGHUP is caught before the listening line is logged, so whoever
+	// waits for that line may signal at once without killing the process.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+
+	ls, err := listen(cfg, srv)
+	if err != nil {
+		return err
+	}
+
+	// Reloads stop before the index holder closes: bg ends first. It ends
+	// with ctx too, so that SIGTERM cancels a reload's build at once
+	// rather than after the requests in flight are drained.
+	bg, stopBG := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer func() { stopBG(); wg.Wait() }()
+	if reloader != nil && cfg.Watch {
+		watchCatalog(bg, &wg, cfg, reloader, log)
+	}
+	// Logged once the watch and SIGHUP are in place, so a change made after
+	// this line is seen.
+	log.Info("listening", "addr", ls.addr, "ops_addr", ls.opsAddr, "catalog", cat.Source,
+		"version", cat.Version, "entries", cat.Len(), "slack", cfg.SlackSigningSecret != "", "mcp", cfg.MCP)
+	wg.Go(func() { reloadOnHUP(bg, hup, reloader, log) })
+
+	select {
+	case err := <-ls.errc:
+		return err
+	case <-ctx.Done():
+	}
+	return ls.shutdown(cfg.ShutdownTimeout, log)
+}
+
+// indexBuilder is how serve builds an index, first and on each reload. A
+// build gives up when its context ends: SIGTERM during the first build, or
+// during a reload's, does not wait for it (100k entries take about a
+// minute, longer than the shutdown timeout and a pod's grace).
+func indexBuilder(cfg serveConfig, log *slog.Logger) live.BuildFunc {
+	return func(ctx context.Context, cat *errdex.Catalog) (errdex.Index, error) {
+		return search.New(ctx, cat, search.Options{Dir: cfg.IndexDir, OnBatch: func(n int) {
+			log.Debug("indexing", "entries", n, "of", cat.Len())
+		}})
+	}
+}
+
+// webConfig is the web server's part of cfg, with Slack and MCP when on.
+func webConfig(cfg serveConfig, cat *errdex.Catalog, log *slog.Logger) web.Config {
 	wcfg := web.Config{
 		BaseURL:        cfg.BaseURL,
 		TrustedProxies: cfg.TrustedProxies,
@@ -308,87 +407,54 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 			}).HTTPHandler(mcp.HTTPOptions{BehindProxy: len(cfg.TrustedProxies) > 0})
 		}
 	}
-	srv, err := web.New(wcfg, holder, reloader, log)
-	if err != nil {
-		return err
-	}
+	return wcfg
+}
 
-	// SIGHUP is caught before the listening line is logged, so whoever
-	// waits for that line may signal at once without killing the process.
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
+// listeners are the public and the operations HTTP servers, serving.
+type listeners struct {
+	http, ops     *http.Server // ops is nil when there is none
+	addr, opsAddr string       // opsAddr is "" when there is none
+	// errc gets what each server's Serve returns.
+	errc chan error
+}
 
+// listen starts the public listener on cfg.Addr and, unless it is off,
+// the operations listener on cfg.OpsAddr.
+func listen(cfg serveConfig, srv *web.Server) (*listeners, error) {
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	httpSrv := srv.HTTPServer()
-	serveErr := make(chan error, 2)
-	go func() { serveErr <- httpSrv.Serve(ln) }()
-	var opsSrv *http.Server
-	opsAddr := ""
+	ls := &listeners{http: srv.HTTPServer(), addr: ln.Addr().String(), errc: make(chan error, 2)}
+	go func() { ls.errc <- ls.http.Serve(ln) }()
 	if cfg.OpsAddr != "" {
 		opsLn, err := net.Listen("tcp", cfg.OpsAddr)
 		if err != nil {
-			httpSrv.Close()
-			return fmt.Errorf("operations listener: %w", err)
+			ls.http.Close()
+			return nil, fmt.Errorf("operations listener: %w", err)
 		}
-		opsSrv = srv.OpsHTTPServer()
-		opsAddr = opsLn.Addr().String()
-		go func() { serveErr <- opsSrv.Serve(opsLn) }()
+		ls.ops = srv.OpsHTTPServer()
+		ls.opsAddr = opsLn.Addr().String()
+		go func() { ls.errc <- ls.ops.Serve(opsLn) }()
 	}
+	return ls, nil
+}
 
-	// Reloads stop before the index holder closes: bg ends first. It ends
-	// with ctx too, so that SIGTERM cancels a reload's build at once
-	// rather than after the requests in flight are drained.
-	bg, stopBG := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	defer func() { stopBG(); wg.Wait() }()
-	if reloader != nil && cfg.Watch {
-		w, err := live.NewWatcher(cfg.CatalogDir, cfg.Debounce, log)
-		if err != nil {
-			log.Error("not watching the catalog directory; SIGHUP still reloads", "err", err)
-		} else {
-			wg.Go(func() { w.Run(bg, func() { reloader.Reload(bg, "watch") }) })
-		}
-	}
-	// Logged once the watch and SIGHUP are in place, so a change made after
-	// this line is seen.
-	log.Info("listening", "addr", ln.Addr().String(), "ops_addr", opsAddr, "catalog", cat.Source,
-		"version", cat.Version, "entries", cat.Len(), "slack", cfg.SlackSigningSecret != "", "mcp", cfg.MCP)
-	wg.Go(func() {
-		for {
-			select {
-			case <-bg.Done():
-				return
-			case <-hup:
-				if reloader == nil {
-					log.Info("SIGHUP: serving the built-in catalog, nothing to reload")
-					continue
-				}
-				reloader.Reload(bg, "sighup")
-			}
-		}
-	})
-
-	select {
-	case err := <-serveErr:
-		return err
-	case <-ctx.Done():
-	}
-	log.Info("shutting down: finishing requests in flight", "timeout", cfg.ShutdownTimeout)
-	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+// shutdown lets the requests in flight on the public listener finish
+// within timeout, and closes the operations listener at once.
+func (ls *listeners) shutdown(timeout time.Duration, log *slog.Logger) error {
+	log.Info("shutting down: finishing requests in flight", "timeout", timeout)
+	sctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	if opsSrv != nil {
+	if ls.ops != nil {
 		// Nothing on the operations listener is worth waiting for.
-		opsSrv.Close()
+		ls.ops.Close()
 	}
-	if err := httpSrv.Shutdown(sctx); err != nil {
+	if err := ls.http.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
-	for range 1 + btoi(opsSrv != nil) {
-		if err := <-serveErr; err != nil && !errors.Is(err, http.ErrServerClosed) {
+	for range 1 + btoi(ls.ops != nil) {
+		if err := <-ls.errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 			return err
 		}
 	}
@@ -396,13 +462,36 @@ func serve(ctx context.Context, cfg serveConfig, log *slog.Logger) error {
 	return nil
 }
 
+// watchCatalog reloads the catalog when its directory changes, until bg
+// ends; wg waits for it.
+func watchCatalog(bg context.Context, wg *sync.WaitGroup, cfg serveConfig, reloader *live.Reloader, log *slog.Logger) {
+	w, err := live.NewWatcher(cfg.CatalogDir, cfg.Debounce, log)
+	if err != nil {
+		log.Error("not watching the catalog directory; SIGHUP still reloads", "err", err)
+		return
+	}
+	wg.Go(func() { w.Run(bg, func() { reloader.Reload(bg, "watch") }) })
+}
+
+// reloadOnHUP reloads the catalog on each SIGHUP until bg ends; reloader
+// is nil when serving the built-in catalog.
+func reloadOnHUP(bg context.Context, hup <-chan os.Signal, reloader *live.Reloader, log *slog.Logger) {
+	for {
+		select {
+		case <-bg.Done():
+			return
+		case <-hup:
+			if reloader == nil {
+				log.Info("SIGHUP: serving the built-in catalog, nothing to reload")
+				continue
+			}
+			reloader.Reload(bg, "sighup")
+		}
+	}
+}
+
 // serveCatalog is loadCatalog; tests serve a large synthetic catalog.
 var serveCatalog = loadCatalog
-
-// indexBatchSize is the Bleve batch size serve builds with (0: the search
-// package's default). Tests lower it to see a build under way in seconds
-// even under the race detector.
-var indexBatchSize = 0
 
 // loadCatalog loads the catalog to serve first. Unlike a reload there is no
 // last good catalog to fall back on, so problems stop the start, each one

@@ -135,6 +135,7 @@ const (
 	RecordMessage
 	RecordEntry
 	RecordNoEntry
+	RecordAliases
 	OwnRetry
 	CheckedAgainst
 	OfficialPages

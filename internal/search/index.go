@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -63,6 +64,8 @@ type Index struct {
 	// the caches hold the entry texts they analyzed for snippets.
 	en, ko             analysis.Analyzer
 	enTokens, koTokens *tokenCache
+	// enWords and koWords hold the terms of single words (terms.go).
+	enWords, koWords *wordCache
 	// statuses holds the HTTP statuses some entry has, and byStatus the
 	// entries of each, in catalog order.
 	statuses map[int]bool
@@ -90,8 +93,15 @@ type compiledSig struct {
 	// need is a lower-cased literal every match of re contains, or "": a
 	// text without it is not run through re (a 64 KiB paste otherwise
 	// spends most of its time in regexps that cannot match).
-	need  string
-	label string
+	need string
+	// needAll are the lower-cased literals every match of re contains
+	// (need among them): a text lacking one of them is not run through re.
+	// An alternation's branches may each hold the same words
+	// (`\bmsg\b.*\bcode…|\bcode….*\bmsg\b`) with no single literal
+	// of the whole to file it under: on a 64 KiB paste such patterns were
+	// most of identify's time.
+	needAll []string
+	label   string
 	// short: the fixed text of a message or literal is three words or
 	// fewer ("Network error", "to is required"); such a message names its
 	// entry only beside a name of its system.
@@ -104,10 +114,11 @@ var reMessageVar = regexp.MustCompile(`\{[^{}]*\}`)
 // shortSignatureWords: a message of at most this many fixed words is short.
 const shortSignatureWords = 3
 
-// New indexes a catalog. It checks ctx while it prepares the documents
-// and between batches, and gives up with ctx's error once ctx is done, so
-// that a shutdown does not wait for a long build (100k entries take about
-// a minute); nothing of a build given up is kept.
+// New indexes a catalog. It checks ctx while it prepares the documents,
+// between batches and while Bleve indexes one (fill), and gives up with
+// ctx's error once ctx is done, so that a shutdown does not wait for a long
+// build (100k entries take about a minute); nothing of a build given up is
+// kept.
 func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error) {
 	if cat == nil {
 		return nil, errors.New("search: nil catalog")
@@ -150,6 +161,7 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 					cs.label = s.Message
 				}
 				cs.need = strings.ToLower(requiredLiteral(s.Regex))
+				cs.needAll = requiredLiterals(s.Regex)
 			} else {
 				cs.text = strings.ToLower(s.Text)
 			}
@@ -187,6 +199,7 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 	ix.en = bi.Mapping().AnalyzerNamed(analyzerEnglish)
 	ix.ko = bi.Mapping().AnalyzerNamed(analyzerKorean)
 	ix.enTokens, ix.koTokens = newTokenCache(), newTokenCache()
+	ix.enWords, ix.koWords = newWordCache(), newWordCache()
 	return ix, nil
 }
 
@@ -204,8 +217,8 @@ func openOrBuild(ctx context.Context, cat *errdex.Catalog, docs []map[string]any
 		if err != nil {
 			return nil, fmt.Errorf("search: new index: %w", err)
 		}
-		if err := fill(ctx, bi, docs, opts); err != nil {
-			bi.Close()
+		if busy, err := fill(ctx, bi, docs, opts); err != nil {
+			discard(bi, busy, "")
 			return nil, err
 		}
 		return bi, nil
@@ -234,9 +247,8 @@ func openOrBuild(ctx context.Context, cat *errdex.Catalog, docs []map[string]any
 		os.RemoveAll(tmp)
 		return nil, fmt.Errorf("search: new index: %w", err)
 	}
-	if err := fill(ctx, bi, docs, opts); err != nil {
-		bi.Close()
-		os.RemoveAll(tmp)
+	if busy, err := fill(ctx, bi, docs, opts); err != nil {
+		discard(bi, busy, tmp)
 		return nil, err
 	}
 	if err := bi.Close(); err != nil {
@@ -296,42 +308,90 @@ func pruneIndexDir(dir, current string) {
 	}
 }
 
-// fill indexes docs in batches, looking at ctx before each.
-func fill(ctx context.Context, bi bleve.Index, docs []map[string]any, opts Options) error {
+// batcher is what fill needs of a Bleve index; a test stands in for it.
+type batcher interface {
+	NewBatch() *bleve.Batch
+	Batch(*bleve.Batch) error
+}
+
+// fill indexes docs in batches of opts.BatchSize (default 10,000). It looks
+// at ctx between documents, and also while Bleve indexes a batch, which
+// nothing interrupts and which takes 3 to 16 s at 10,000 entries on a busy
+// 2-core machine (docs/reliability.md): once ctx ends, fill returns its
+// error at once and leaves the batch under way to finish in the
+// background. busy is then not nil, and closed when that batch is done;
+// bi must not be closed before (discard waits for it).
+func fill(ctx context.Context, bi batcher, docs []map[string]any, opts Options) (busy <-chan struct{}, err error) {
 	batchSize := opts.BatchSize
 	if batchSize <= 0 {
 		batchSize = 10000
 	}
 	done := 0
 	b := bi.NewBatch()
-	flush := func() error {
+	flush := func() (<-chan struct{}, error) {
 		if err := ctx.Err(); err != nil {
-			return err
+			return nil, err
 		}
-		if err := bi.Batch(b); err != nil {
-			return fmt.Errorf("search: batch: %w", err)
+		finished := make(chan struct{})
+		var err error
+		go func() {
+			defer close(finished)
+			err = bi.Batch(b)
+		}()
+		select {
+		case <-finished:
+		case <-ctx.Done():
+			return finished, ctx.Err()
+		}
+		if err != nil {
+			return nil, fmt.Errorf("search: batch: %w", err)
 		}
 		done += b.Size()
 		b.Reset()
 		if opts.OnBatch != nil {
 			opts.OnBatch(done)
 		}
-		return nil
+		return nil, nil
 	}
-	for _, d := range docs {
+	for i, d := range docs {
+		if i%checkEvery == checkEvery-1 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		if err := b.Index(d["_id"].(string), d); err != nil {
-			return fmt.Errorf("search: index %v: %w", d["_id"], err)
+			return nil, fmt.Errorf("search: index %v: %w", d["_id"], err)
 		}
 		if b.Size() >= batchSize {
-			if err := flush(); err != nil {
-				return err
+			if busy, err := flush(); err != nil {
+				return busy, err
 			}
 		}
 	}
 	if b.Size() > 0 {
 		return flush()
 	}
-	return nil
+	return nil, nil
+}
+
+// discard closes an index a build gave up on, and removes dir unless it is
+// "", once busy (from fill) is closed: at once if busy is nil, else in the
+// background, so that a shutdown does not wait for the batch.
+func discard(bi bleve.Index, busy <-chan struct{}, dir string) {
+	cleanup := func() {
+		bi.Close()
+		if dir != "" {
+			os.RemoveAll(dir)
+		}
+	}
+	if busy == nil {
+		cleanup()
+		return
+	}
+	go func() {
+		<-busy
+		cleanup()
+	}()
 }
 
 // document turns an entry into the fields buildIndexMapping declares, and
@@ -530,6 +590,53 @@ func requiredLiteral(expr string) string {
 		return ""
 	}
 	return mustContain(re.Simplify())
+}
+
+// requiredLiterals returns, lower-cased, the literals of two bytes or more
+// that every match of the regular expression contains.
+func requiredLiterals(expr string) []string {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for lit := range mustContainAll(re.Simplify()) {
+		if len(lit) >= 2 {
+			out = append(out, lit)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// mustContainAll is the set of lower-cased literals every match of re
+// contains: all of a concatenation's parts, what every branch of an
+// alternation holds.
+func mustContainAll(re *syntax.Regexp) map[string]bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return map[string]bool{strings.ToLower(string(re.Rune)): true}
+	case syntax.OpCapture, syntax.OpPlus:
+		return mustContainAll(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return mustContainAll(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		out := map[string]bool{}
+		for _, sub := range re.Sub {
+			maps.Copy(out, mustContainAll(sub))
+		}
+		return out
+	case syntax.OpAlternate:
+		out := mustContainAll(re.Sub[0])
+		for _, sub := range re.Sub[1:] {
+			branch := mustContainAll(sub)
+			maps.DeleteFunc(out, func(lit string, _ bool) bool { return !branch[lit] })
+		}
+		return out
+	}
+	return nil
 }
 
 func mustContain(re *syntax.Regexp) string {

@@ -26,6 +26,7 @@ type catalogStrings struct {
 	ProviderRecords         string
 	ProviderRecordsIntro    string
 	Provider, Channel, Code string
+	Aliases                 string
 	Message, Meaning        string
 	Action, Entry           string
 	NoEntry                 string
@@ -50,6 +51,7 @@ func newCatalogStrings(lang errdex.Lang) *catalogStrings {
 		Provider:             t(i18n.Provider),
 		Channel:              t(i18n.Channel),
 		Code:                 t(i18n.Code),
+		Aliases:              t(i18n.RecordAliases),
 		Message:              t(i18n.RecordMessage),
 		Meaning:              t(i18n.Meaning),
 		Action:               t(i18n.Action),
@@ -94,6 +96,7 @@ type recordView struct {
 	Provider       string
 	ProviderName   string
 	Channel, Code  string
+	Aliases        []string // other names a lookup finds the code by
 	Message        string
 	MessageLang    errdex.Lang // the language Message is written in
 	Meaning        template.HTML
@@ -107,7 +110,7 @@ type recordView struct {
 func newRecordView(cat *errdex.Catalog, r *errdex.ProviderRecord, lang errdex.Lang, t *Strings) recordView {
 	v := recordView{
 		ID: r.ID(), Path: paths.Record(r), Provider: r.Provider, ProviderName: r.Provider,
-		Channel: r.Channel, Code: r.Code, Message: r.Message,
+		Channel: r.Channel, Code: r.Code, Aliases: r.Aliases, Message: r.Message,
 		Meaning: markdown.ToHTML(r.Meaning.In(lang)), Action: markdown.ToHTML(r.Action.In(lang)),
 		MessageLang: textLang(r.Message),
 	}

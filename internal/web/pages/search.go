@@ -125,8 +125,13 @@ const maxFormBytes = 3*errdex.MaxIdentifyBytes + 4096
 // handleSearch serves GET / and GET /search: the home page, or the results
 // of ?q= with the filters system, http_status, type and retryable. With
 // ?partial=1 it answers only the results part, for search as you type.
-// POST /search takes the same fields as a form: the script sends a paste
-// too long for an address that way.
+// POST /search takes the same fields as a form: both search forms post, and
+// the script posts a paste. A typed query (app.IsTyped) posted by a form
+// is redirected (303) to its GET address, which can be shared and
+// bookmarked; a paste is answered there and then, so that it never reaches
+// an address, the history or a proxy's log. The script's own posts
+// (partial=1) are always answered: fetch would follow a redirect without
+// partial=1.
 func (p *Pages) handleSearch(c echo.Context) error {
 	values, err := params.Parse(c.Request().URL.RawQuery)
 	if err != nil {
@@ -148,6 +153,10 @@ func (p *Pages) handleSearch(c echo.Context) error {
 	params, err := parseSearchParams(values)
 	if err != nil {
 		return err
+	}
+	posted := c.Request().Method == http.MethodPost
+	if posted && !params.Partial && app.IsTyped(params.Query) {
+		return c.Redirect(http.StatusSeeOther, (&url.URL{Path: "/search", RawQuery: values.URL().Encode()}).String())
 	}
 	idx, release, err := p.cfg.App.Acquire()
 	if err != nil {
@@ -198,14 +207,14 @@ func (p *Pages) handleSearch(c echo.Context) error {
 			data.Filters = append(data.Filters, hiddenField{f.Param, v})
 		}
 	}
+	// The title (kept in the history) and the links from the results carry
+	// the query, unless it was posted: a paste.
 	data.Title = t.SearchTitle
-	if q := strings.TrimSpace(params.Query); q != "" {
+	if q := strings.TrimSpace(params.Query); q != "" && !posted {
 		data.Title = clip.Ellipsis(q, 60)
 	}
-	// Links from the results carry the query in their address, unless it
-	// came in a form because it is too long for one.
 	linkBase := &url.URL{Path: paths.SearchPage, RawQuery: values.URL().Encode()}
-	if c.Request().Method == http.MethodPost {
+	if posted {
 		linkBase.RawQuery = ""
 	}
 	data.R = p.resultsView(linkBase, cat, params, resp, lang, t)

@@ -37,7 +37,9 @@ func TestInServer(t *testing.T) {
 		{"GET", "/search?q=%zz", 400, true, "q is not correctly percent-encoded"},
 		{"GET", "/search?q=x&retryable=maybe", 400, true, "retryable must be true or false"},
 		{"PUT", "/search", 405, true, ""},
-		{"POST", "/search", 200, true, ""},
+		// A form's typed query goes to its GET address; a paste is answered.
+		{"POST", "/search", 303, false, ""},
+		{"POST", "/search?q=a%0Ab", 200, true, ""},
 		{"GET", "/api/v1/nope", 404, false, ""},
 	}
 	for _, tt := range tests {
