@@ -21,8 +21,12 @@ func (c *Catalog) indexProviders(providers []*Provider) {
 		if id := r.EntryID(); id != "" {
 			c.recByEntry[id] = append(c.recByEntry[id], r)
 		}
-		k := strings.ToLower(r.Code)
-		c.recByCode[k] = append(c.recByCode[k], r)
+		for _, k := range append([]string{r.Code}, r.Aliases...) {
+			k = strings.ToLower(k)
+			if !slices.Contains(c.recByCode[k], r) {
+				c.recByCode[k] = append(c.recByCode[k], r)
+			}
+		}
 	}
 }
 
@@ -106,9 +110,9 @@ const maxRecordQuery = 200
 // provider (its id or name) keeps its records only; a word naming one of
 // its channels keeps that channel (a channel only other providers have,
 // as "sms" for Aligo, whose send codes have none, narrows nothing); the
-// one other word is the code, matched ignoring case. A code alone finds
-// it for every provider. It returns nil when the query names no code or
-// more than one other word.
+// one other word is the code or one of its aliases, matched ignoring
+// case. A code alone finds it for every provider. It returns nil when the
+// query names no code or more than one other word.
 func (c *Catalog) ProviderRecords(query string) []*ProviderRecord {
 	if len(c.records) == 0 || len(query) > maxRecordQuery {
 		return nil

@@ -28,6 +28,11 @@ type ProviderRecord struct {
 	// "alimtalk"), or "" when the provider has one list.
 	Channel string `yaml:"channel,omitempty" json:"channel,omitempty"`
 	Code    string `yaml:"code" json:"code"`
+	// Aliases are other names of the code that a lookup finds it by: the
+	// SDKs' names for a REST code (Flutter's blockedAccount, iOS's
+	// BlockedAccount). Unlike an entry's aliases they are not matched in
+	// pastes: an SDK name is often a common word ("Permission").
+	Aliases []string `yaml:"aliases,omitempty" json:"aliases,omitempty"`
 	// Message is the provider's exact text, in its own language.
 	Message string `yaml:"message,omitempty" json:"message,omitempty"`
 	Meaning Text   `yaml:"meaning" json:"meaning"`

@@ -64,4 +64,18 @@ func TestReadmeExamplesLoad(t *testing.T) {
 	if rs := cat.ProviderRecords("iwinv sms 42"); len(rs) != 1 || rs[0].EntryID() != "kmsg/INVALID_REQUEST" {
 		t.Errorf("iwinv sms 42: %v", rs)
 	}
+	// The example of a record with aliases.
+	kakao := files["provider-kakao.yaml"]
+	if kakao == "" {
+		t.Fatal("README.md: want a provider-kakao.yaml example (a record with aliases)")
+	}
+	cat, err = errdex.Load(fstest.MapFS{"systems.yaml": {Data: systems}, "provider-kakao.yaml": {Data: []byte(kakao)}})
+	if err != nil {
+		t.Fatalf("the README's provider-kakao.yaml example does not load: %v", err)
+	}
+	for _, q := range []string{"-4", "blockedAccount", "kakao -4"} {
+		if rs := cat.ProviderRecords(q); len(rs) != 1 || rs[0].ID() != "kakao/-4" {
+			t.Errorf("README example: ProviderRecords(%q) = %v, want kakao/-4", q, rs)
+		}
+	}
 }

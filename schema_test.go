@@ -216,6 +216,9 @@ func TestProviderRecordsQuery(t *testing.T) {
 		"Aligo SMS -101":      {"aligo/-101"}, // Aligo's send codes have no channel: sms narrows nothing
 		"-101":                {"aligo/-101"},
 		"iwinv -101":          nil,
+		"authFailed":          {"aligo/-101"}, // an alias, ignoring case
+		"aligo AUTHFAILED":    {"aligo/-101"},
+		"iwinv authFailed":    nil,
 	} {
 		var got []string
 		for _, r := range cat.ProviderRecords(q) {

@@ -346,6 +346,7 @@ func (l *loader) validateProviders(systems map[string]*System, ids map[string]*E
 		for _, r := range p.Codes {
 			l.checkRecord(r, p, keys, systems, ids)
 		}
+		l.checkRecordAliases(p, keys)
 	}
 }
 
@@ -427,6 +428,44 @@ func (l *loader) checkRecord(r *ProviderRecord, p *Provider, keys map[string]*Pr
 	if r.Entry != "" && p.System != "" && systems[p.System] != nil {
 		if ids[r.EntryID()] == nil {
 			rat("entry", "entry %q does not exist in system %s", r.Entry, p.System)
+		}
+	}
+}
+
+// checkRecordAliases checks the records' aliases once all their codes
+// are known (keys, by lower-cased record id), so that an alias clashing
+// with a code blames the alias: each is a code by the same rule, and
+// names one record of its provider and channel only. A record may list
+// a name in two spellings that differ only in case.
+func (l *loader) checkRecordAliases(p *Provider, keys map[string]*ProviderRecord) {
+	for _, r := range p.Codes {
+		for i, a := range r.Aliases {
+			field := fmt.Sprintf("aliases[%d]", i)
+			at := func(format string, args ...any) {
+				l.problem(r.File, lineOf(l.lines[r], field, r.Line), "provider "+r.ID(), field+": "+format, args...)
+			}
+			if strings.TrimSpace(a) == "" {
+				at("empty alias")
+				continue
+			}
+			if msg := codeProblem(a); msg != "" {
+				at("alias %q: must not contain spaces or any of / ? # %%", a)
+				continue
+			}
+			k := strings.ToLower(RecordID(r.Provider, r.Channel, a))
+			switch prev, ok := keys[k]; {
+			case ok && prev == r && strings.EqualFold(a, r.Code):
+				at("alias %q is the record's own code", a)
+			case ok && prev == r && slices.Contains(r.Aliases[:i], a):
+				at("alias %q listed twice", a)
+			case ok && prev == r:
+				// The same name as two SDKs spell it (blockedAccount,
+				// BlockedAccount): one lookup key, both shown.
+			case ok:
+				at("alias %q is already the code or an alias of provider %s (%s:%d)", a, prev.ID(), prev.File, prev.Line)
+			default:
+				keys[k] = r
+			}
 		}
 	}
 }

@@ -221,33 +221,10 @@ func writeFileAtomic(path string, data []byte) error {
 	return os.Rename(tmp.Name(), path)
 }
 
-// mdLabels are the headings of the Markdown export.
-var mdLabels = map[errdex.Lang]map[string]string{
-	errdex.English: {
-		"index": "errdex catalog", "system": "System", "entries": "Entries", "code": "Code", "title": "Title",
-		"retry": i18n.T(errdex.English, i18n.Retry), "causes": i18n.T(errdex.English, i18n.Causes),
-		"fixes": i18n.T(errdex.English, i18n.Fixes), "notes": i18n.T(errdex.English, i18n.Notes),
-		"examples": i18n.T(errdex.English, i18n.Examples), "related": i18n.T(errdex.English, i18n.Related),
-		"references": "References", "aliases": "Also known as", "page": "Page",
-		"http": "HTTP status", "type": "Type", "version": "Catalog version",
-		"provider": "Provider codes", "about": "Description",
-	},
-	errdex.Korean: {
-		"index": "errdex 카탈로그", "system": "시스템", "entries": "항목 수", "code": "코드", "title": "제목",
-		"retry": i18n.T(errdex.Korean, i18n.Retry), "causes": i18n.T(errdex.Korean, i18n.Causes),
-		"fixes": i18n.T(errdex.Korean, i18n.Fixes), "notes": i18n.T(errdex.Korean, i18n.Notes),
-		"examples": i18n.T(errdex.Korean, i18n.Examples), "related": i18n.T(errdex.Korean, i18n.Related),
-		"references": "출처", "aliases": "다른 이름", "page": "페이지",
-		"http": "HTTP 상태", "type": "유형", "version": "카탈로그 버전",
-		"provider": "프로바이더 코드", "about": "설명",
-	},
-}
-
 func markdownIndex(cat *errdex.Catalog, lang errdex.Lang) string {
-	l := mdLabels[lang]
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n%s: `%s`\n\n", l["index"], l["version"], cat.Version)
-	fmt.Fprintf(&b, "| %s | %s | %s |\n|---|---|---|\n", l["system"], l["entries"], l["about"])
+	fmt.Fprintf(&b, "# %s\n\n%s: `%s`\n\n", i18n.T(lang, i18n.ExportIndex), i18n.T(lang, i18n.ExportVersion), cat.Version)
+	fmt.Fprintf(&b, "| %s | %s | %s |\n|---|---|---|\n", i18n.T(lang, i18n.System), i18n.T(lang, i18n.ExportEntries), i18n.T(lang, i18n.ExportAbout))
 	for _, s := range cat.Systems() {
 		fmt.Fprintf(&b, "| [%s](%s.md) (`%s`) | %d | %s |\n", cell(s.Name.In(lang)), s.ID, s.ID, cat.Count(s.ID), cell(s.Description.In(lang)))
 	}
@@ -257,13 +234,12 @@ func markdownIndex(cat *errdex.Catalog, lang errdex.Lang) string {
 // markdownSystem is one system's document: a table of its entries, then
 // each entry under its own heading.
 func markdownSystem(cat *errdex.Catalog, s *errdex.System, lang errdex.Lang, baseURL string) string {
-	l := mdLabels[lang]
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s (`%s`)\n\n%s\n\n", s.Name.In(lang), s.ID, s.Description.In(lang))
 	if s.Homepage != "" {
 		fmt.Fprintf(&b, "<%s>\n\n", s.Homepage)
 	}
-	fmt.Fprintf(&b, "| %s | %s | HTTP | %s |\n|---|---|---|---|\n", l["code"], l["title"], l["retry"])
+	fmt.Fprintf(&b, "| %s | %s | HTTP | %s |\n|---|---|---|---|\n", i18n.T(lang, i18n.Code), i18n.T(lang, i18n.Title), i18n.T(lang, i18n.Retry))
 	for _, e := range cat.Entries() {
 		if e.System != s.ID {
 			continue
@@ -281,39 +257,38 @@ func markdownSystem(cat *errdex.Catalog, s *errdex.System, lang errdex.Lang, bas
 }
 
 func markdownEntry(b *strings.Builder, cat *errdex.Catalog, e *errdex.Entry, lang errdex.Lang, baseURL string) {
-	l := mdLabels[lang]
 	fmt.Fprintf(b, "## %s\n\n**%s**\n\n%s\n\n", codeLabel(e), e.Title.In(lang), e.Summary.In(lang))
 	var facts []string
 	if e.HTTPStatus != 0 {
-		facts = append(facts, fmt.Sprintf("**%s:** %d", l["http"], e.HTTPStatus))
+		facts = append(facts, fmt.Sprintf("**%s:** %d", i18n.T(lang, i18n.HTTPStatus), e.HTTPStatus))
 	}
 	if e.Type != "" {
-		facts = append(facts, fmt.Sprintf("**%s:** `%s`", l["type"], e.Type))
+		facts = append(facts, fmt.Sprintf("**%s:** `%s`", i18n.T(lang, i18n.Type), e.Type))
 	}
 	facts = append(facts, strings.TrimSpace(fmt.Sprintf("**%s.** %s", textfmt.RetryWord(e.Retry.Strategy, lang), e.Retry.Note.In(lang))))
 	if len(e.Aliases) > 0 {
-		facts = append(facts, fmt.Sprintf("**%s:** `%s`", l["aliases"], strings.Join(e.Aliases, "`, `")))
+		facts = append(facts, fmt.Sprintf("**%s:** `%s`", i18n.T(lang, i18n.AlsoKnownAs), strings.Join(e.Aliases, "`, `")))
 	}
 	for _, pc := range e.ProviderCodes {
 		p := pc.Provider
 		if pc.Channel != "" {
 			p += " " + pc.Channel
 		}
-		fact := fmt.Sprintf("**%s (%s):** `%s`", l["provider"], p, strings.Join(pc.Codes, "`, `"))
+		fact := fmt.Sprintf("**%s (%s):** `%s`", i18n.T(lang, i18n.ProviderCodes), p, strings.Join(pc.Codes, "`, `"))
 		if note := pc.Note.In(lang); note != "" {
 			fact += ". " + note
 		}
 		facts = append(facts, fact)
 	}
-	facts = append(facts, fmt.Sprintf("**%s:** %s", l["page"], textfmt.PageURL(baseURL, e)))
+	facts = append(facts, fmt.Sprintf("**%s:** %s", i18n.T(lang, i18n.Page), textfmt.PageURL(baseURL, e)))
 	for _, f := range facts {
 		b.WriteString("- " + f + "\n")
 	}
-	mdList(b, l["causes"], e.Causes, lang, false)
-	mdList(b, l["fixes"], e.Fixes, lang, true)
-	mdList(b, l["notes"], e.Notes, lang, false)
+	mdList(b, i18n.T(lang, i18n.Causes), e.Causes, lang, false)
+	mdList(b, i18n.T(lang, i18n.Fixes), e.Fixes, lang, true)
+	mdList(b, i18n.T(lang, i18n.Notes), e.Notes, lang, false)
 	if len(e.Examples) > 0 {
-		fmt.Fprintf(b, "\n### %s\n", l["examples"])
+		fmt.Fprintf(b, "\n### %s\n", i18n.T(lang, i18n.Examples))
 		for _, x := range e.Examples {
 			if x.Label != "" {
 				fmt.Fprintf(b, "\n%s:\n", x.Label)
@@ -326,13 +301,13 @@ func markdownEntry(b *strings.Builder, cat *errdex.Catalog, e *errdex.Entry, lan
 		}
 	}
 	if rel := cat.Related(e); len(rel) > 0 {
-		fmt.Fprintf(b, "\n### %s\n\n", l["related"])
+		fmt.Fprintf(b, "\n### %s\n\n", i18n.T(lang, i18n.Related))
 		for _, r := range rel {
 			fmt.Fprintf(b, "- [`%s`](%s#%s): %s\n", r.ID(), r.System+".md", anchor(r), r.Title.In(lang))
 		}
 	}
 	if len(e.References) > 0 {
-		fmt.Fprintf(b, "\n### %s\n\n", l["references"])
+		fmt.Fprintf(b, "\n### %s\n\n", i18n.T(lang, i18n.References))
 		for _, r := range e.References {
 			switch {
 			case r.URL != "":

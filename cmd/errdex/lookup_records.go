@@ -6,15 +6,10 @@ import (
 	"strings"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/i18n"
 	"github.com/errdex/errdex/internal/paths"
 	"github.com/errdex/errdex/internal/textfmt"
 )
-
-// recordLabels are the words of a provider record in the CLI.
-var recordLabels = map[errdex.Lang]struct{ providerCode, meaning, action, entry, noEntry, page string }{
-	errdex.English: {"provider code", "Meaning", "What to do", "errdex entry", "no errdex entry maps this code", "Page"},
-	errdex.Korean:  {"프로바이더 코드", "의미", "조치", "errdex 항목", "이 코드에 해당하는 errdex 항목이 없습니다", "페이지"},
-}
 
 // writeRecords writes the provider records a lookup names, each with the
 // provider's exact message and its own meaning, before the entries they
@@ -23,10 +18,7 @@ func writeRecords(w io.Writer, cat *errdex.Catalog, rs []*errdex.ProviderRecord,
 	if width <= 0 {
 		width = 80
 	}
-	l, ok := recordLabels[lang]
-	if !ok {
-		l = recordLabels[errdex.English]
-	}
+	t := func(k i18n.Key) string { return i18n.T(lang, k) }
 	var b strings.Builder
 	for _, r := range rs {
 		name := r.Provider
@@ -34,17 +26,17 @@ func writeRecords(w io.Writer, cat *errdex.Catalog, rs []*errdex.ProviderRecord,
 			name = p.Name
 		}
 		head := strings.TrimSpace(name + " " + r.Channel + " " + r.Code)
-		target := l.noEntry
+		target := t(i18n.CLIRecordNoEntry)
 		if e, ok := cat.Entry(r.EntryID()); ok {
 			target = "→ " + e.ID()
 		}
-		fmt.Fprintf(&b, "%s · %s %s\n", textfmt.Sanitize(head), l.providerCode, textfmt.Sanitize(target))
+		fmt.Fprintf(&b, "%s · %s %s\n", textfmt.Sanitize(head), t(i18n.MatchProviderCode), textfmt.Sanitize(target))
 		if r.Message != "" {
 			fmt.Fprintf(&b, "  %q\n", textfmt.Sanitize(r.Message))
 		}
-		b.WriteString(wrapLine("  "+l.meaning+": "+textfmt.Sanitize(r.Meaning.In(lang)), width, "    "))
-		b.WriteString(wrapLine("  "+l.action+": "+textfmt.Sanitize(r.Action.In(lang)), width, "    "))
-		fmt.Fprintf(&b, "  %s: %s\n\n", l.page, paths.Absolute(baseURL, paths.Record(r)))
+		b.WriteString(wrapLine("  "+t(i18n.Meaning)+": "+textfmt.Sanitize(r.Meaning.In(lang)), width, "    "))
+		b.WriteString(wrapLine("  "+t(i18n.Action)+": "+textfmt.Sanitize(r.Action.In(lang)), width, "    "))
+		fmt.Fprintf(&b, "  %s: %s\n\n", t(i18n.Page), paths.Absolute(baseURL, paths.Record(r)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

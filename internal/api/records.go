@@ -14,6 +14,9 @@ type ProviderRecordJSON struct {
 	ProviderName string `json:"provider_name"`
 	Channel      string `json:"channel,omitempty"`
 	Code         string `json:"code"`
+	// Aliases are other names a lookup finds the code by (the Kakao SDKs'
+	// names for a REST code).
+	Aliases []string `json:"aliases,omitempty"`
 	// Message is the provider's exact text, in its own language.
 	Message string `json:"message,omitempty"`
 	Meaning string `json:"meaning"`
@@ -68,7 +71,7 @@ func (b Builder) ProviderRecord(cat *errdex.Catalog, r *errdex.ProviderRecord) P
 	lang := b.lang()
 	out := ProviderRecordJSON{
 		ID: r.ID(), Provider: r.Provider, ProviderName: r.Provider, Channel: r.Channel, Code: r.Code,
-		Message: r.Message, Meaning: r.Meaning.In(lang), Action: r.Action.In(lang), URL: b.RecordURL(r),
+		Aliases: r.Aliases, Message: r.Message, Meaning: r.Meaning.In(lang), Action: r.Action.In(lang), URL: b.RecordURL(r),
 	}
 	if p, ok := cat.Provider(r.Provider); ok {
 		out.ProviderName, out.CheckedAgainst = p.Name, p.CheckedAgainst

@@ -6,6 +6,7 @@ import (
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/clip"
+	"github.com/errdex/errdex/internal/i18n"
 	"github.com/errdex/errdex/internal/mask"
 	"github.com/errdex/errdex/internal/paths"
 	"github.com/errdex/errdex/internal/textfmt"
@@ -440,7 +441,8 @@ func quote(s string) string {
 	return "`" + strings.ReplaceAll(textfmt.SlackEscape(mask.String(s)), "`", "'") + "`"
 }
 
-// labels are the fixed words of the Slack answers in one language.
+// labels are the fixed words of the Slack answers in one language, read
+// from internal/i18n.
 type labels struct {
 	retry, firstFix, others, didYouMean, searched, tip, helpTitle, help, failed string
 	system, httpStatus, variant, customer, open, share, askedBy                 string
@@ -450,72 +452,40 @@ type labels struct {
 	ambiguous                                                                   func(n int) string
 }
 
+// newLabels builds the labels of lang from the one label table.
+func newLabels(lang errdex.Lang) *labels {
+	t := func(k i18n.Key) string { return i18n.T(lang, k) }
+	return &labels{
+		retry:          t(i18n.Retry),
+		firstFix:       t(i18n.SlackFirstFix),
+		others:         t(i18n.SlackOthers),
+		didYouMean:     t(i18n.DidYouMeanText),
+		searched:       t(i18n.SlackSearched),
+		tip:            t(i18n.SlackTip),
+		helpTitle:      t(i18n.SlackHelpTitle),
+		failed:         t(i18n.SlackFailed),
+		system:         t(i18n.System),
+		httpStatus:     t(i18n.HTTPStatus),
+		variant:        t(i18n.Variant),
+		customer:       t(i18n.CustomerReply),
+		open:           t(i18n.SlackOpen),
+		share:          t(i18n.SlackShare),
+		askedBy:        t(i18n.SlackAskedBy),
+		ambiguousIntro: t(i18n.SlackAmbiguousIntro),
+		tellsApart:     t(i18n.SlackTellsApart),
+		notSure:        t(i18n.SlackNotSure),
+		notSureText:    t(i18n.SlackNotSureText),
+		notShared:      t(i18n.SlackNotShared),
+		help:           t(i18n.SlackHelp),
+		ambiguous:      func(n int) string { return i18n.F(lang, i18n.AmbiguousHeading, n) },
+		noMatch:        func(q string) string { return i18n.F(lang, i18n.NoMatch, q) },
+		moreFixes:      func(n int) string { return i18n.N(lang, i18n.SlackMoreFixes, n) },
+	}
+}
+
 var labelsByLang = map[errdex.Lang]*labels{
-	errdex.English: {
-		retry:      "Retry",
-		firstFix:   "First fix",
-		others:     "Other candidates",
-		didYouMean: "Did you mean",
-		searched:   "searched for",
-		tip:        "Try a code (`4019`, `KOE009`), a few words in English or Korean, or paste the whole error. `/errdex help` shows how.",
-		helpTitle:  "errdex: what does this error mean and what do I do now?",
-		help: "• `/errdex 4019`: look up a code, alias or provider code\n" +
-			"• `/errdex 잔액 부족` or `/errdex template not found`: search in Korean or English\n" +
-			"• `/errdex {\"error\":{\"code\":\"invalid_api_key\"}}`: paste an error payload or log line\n" +
-			"• `/errdex share KOE009`: post the answer to the channel instead of only to you\n" +
-			"• `/errdex ko 4019` or `/errdex en 4019`: pick the answer's language",
-		failed:         "errdex could not search just now. Try again in a moment.",
-		system:         "System",
-		httpStatus:     "HTTP status",
-		variant:        "Variant",
-		customer:       "What to tell the customer",
-		open:           "Open in errdex",
-		share:          "Share in channel",
-		askedBy:        "asked by",
-		ambiguousIntro: "They match equally well. Tell them apart by the message the error came with:",
-		tellsApart:     "How to tell:",
-		notSure:        "Not sure: no entry clearly matches",
-		notSureText:    "These are the closest entries, but none of them clearly matches. Check the error message before acting on one.",
-		notShared:      "Not posted to the channel: errdex is not sure of this answer.",
-		ambiguous:      func(n int) string { return strconv.Itoa(n) + " entries match equally" },
-		noMatch:        func(q string) string { return "No entry matches " + q + "." },
-		moreFixes: func(n int) string {
-			if n == 1 {
-				return "1 more fix on the page"
-			}
-			return strconv.Itoa(n) + " more fixes on the page"
-		},
-	},
-	errdex.Korean: {
-		retry:      "재시도",
-		firstFix:   "먼저 해 볼 일",
-		others:     "다른 후보",
-		didYouMean: "혹시 이것을 찾으셨나요",
-		searched:   "검색어",
-		tip:        "코드(`4019`, `KOE009`), 한국어나 영어 단어 몇 개, 또는 에러 전체를 붙여 넣어 보세요. 사용법은 `/errdex help`.",
-		helpTitle:  "errdex: 이 에러는 무슨 뜻이고 지금 무엇을 해야 할까요?",
-		help: "• `/errdex 4019`: 코드, 별칭, 프로바이더 코드 찾기\n" +
-			"• `/errdex 잔액 부족` 또는 `/errdex template not found`: 한국어나 영어로 검색\n" +
-			"• `/errdex {\"error\":{\"code\":\"invalid_api_key\"}}`: 에러 응답이나 로그 한 줄을 그대로 붙여 넣기\n" +
-			"• `/errdex share KOE009`: 나만 보는 대신 채널에 답을 올리기\n" +
-			"• `/errdex ko 4019` 또는 `/errdex en 4019`: 답의 언어 고르기",
-		failed:         "지금은 errdex가 검색하지 못했습니다. 잠시 뒤 다시 시도하세요.",
-		system:         "시스템",
-		httpStatus:     "HTTP 상태",
-		variant:        "변형",
-		customer:       "고객 안내 문구",
-		open:           "errdex에서 열기",
-		share:          "채널에 공유",
-		askedBy:        "요청한 사람",
-		ambiguousIntro: "똑같이 들어맞는 항목들입니다. 함께 받은 에러 메시지로 구별하세요:",
-		tellsApart:     "구별하는 법:",
-		notSure:        "확실하지 않음: 분명히 일치하는 항목이 없습니다",
-		notSureText:    "가장 가까운 항목들이지만 분명히 일치하는 것은 없습니다. 조치하기 전에 에러 메시지를 확인하세요.",
-		notShared:      "채널에 올리지 않았습니다: errdex가 이 답을 확신하지 못합니다.",
-		ambiguous:      func(n int) string { return "똑같이 들어맞는 항목 " + strconv.Itoa(n) + "개" },
-		noMatch:        func(q string) string { return q + "에 해당하는 항목이 없습니다." },
-		moreFixes:      func(n int) string { return "해결 방법 " + strconv.Itoa(n) + "개 더 있음 (페이지 참고)" },
-	},
+	errdex.English: newLabels(errdex.English),
+	errdex.Korean:  newLabels(errdex.Korean),
 }
 
 func labelsFor(lang errdex.Lang) *labels {

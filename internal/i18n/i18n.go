@@ -1,69 +1,23 @@
-// Package i18n holds the labels every surface shows in both languages
-// under typed keys: the pages, the terminal and plain text, Slack and the
-// Markdown export say a retry strategy, a kind of evidence or a section
-// name the same way, from this one table. A surface's own sentences (a
-// page's headings, Slack's help) stay with it; what two surfaces both say
-// lives here.
+// Package i18n holds every fixed word errdex shows, in both languages,
+// under typed keys: the pages and their templates, the terminal and plain
+// text, the CLI, Slack, the Markdown export and the MCP server read their
+// labels and sentences from here, so a retry strategy, a kind of evidence
+// or a section name is said one way everywhere. A sentence only one
+// surface says keeps that surface's wording under its own key (SlackHelp,
+// CLISearchHint, MCPUnsure...), but lives here too.
+//
+// keys.go names the keys; en.go and ko.go are the two tables. A label
+// that takes arguments is a fmt format, read with F; a label that says a
+// number is a Count, read with N. TestEveryKey fails when a key lacks a
+// language, the two languages disagree on the arguments, or no code uses
+// the key.
 package i18n
 
-import "github.com/errdex/errdex"
+import (
+	"fmt"
 
-// Key names one label.
-type Key int
-
-// Labels.
-const (
-	// Retry strategies (RetryLabel reads them by strategy).
-	RetryNever Key = iota
-	RetryAfterFix
-	RetryBackoff
-	RetryAfterDelay
-	// Kinds of evidence (MatchLabel).
-	MatchCode
-	MatchAlias
-	MatchProviderCode
-	MatchSignature
-	MatchHTTPStatus
-	MatchText
-	// Reasons of a suggestion (ReasonLabel).
-	ReasonSimilarCode
-	ReasonSimilarTitle
-	// Section names.
-	Causes
-	Fixes
-	Notes
-	Examples
-	Retry
-	Related
-
-	numKeys // keep last: TestEveryKeyInBothLanguages walks up to it
+	"github.com/errdex/errdex"
 )
-
-// labels are the words, by key then language. Korean is written for
-// Korean readers, not word for word.
-var labels = [numKeys][2]string{
-	RetryNever:      {"Do not retry", "재시도 금지"},
-	RetryAfterFix:   {"Retry after fixing", "원인 해결 후 재시도"},
-	RetryBackoff:    {"Retry with backoff", "백오프로 재시도"},
-	RetryAfterDelay: {"Retry after the Retry-After delay", "Retry-After만큼 기다린 후 재시도"},
-
-	MatchCode:         {"code", "코드"},
-	MatchAlias:        {"alias", "별칭"},
-	MatchProviderCode: {"provider code", "프로바이더 코드"},
-	MatchSignature:    {"message", "메시지"},
-	MatchHTTPStatus:   {"HTTP status", "HTTP 상태"},
-	MatchText:         {"words", "단어"},
-
-	ReasonSimilarCode:  {"similar code", "비슷한 코드"},
-	ReasonSimilarTitle: {"similar title", "비슷한 제목"},
-
-	Causes:   {"Causes", "원인"},
-	Fixes:    {"Fixes", "해결 방법"},
-	Notes:    {"Notes", "참고"},
-	Examples: {"Examples", "예시"},
-	Retry:    {"Retry", "재시도"},
-	Related:  {"Related", "관련 코드"},
-}
 
 // T returns a label in lang (English for any other language).
 func T(lang errdex.Lang, k Key) string {
@@ -71,9 +25,31 @@ func T(lang errdex.Lang, k Key) string {
 		return ""
 	}
 	if lang == errdex.Korean {
-		return labels[k][1]
+		return ko[k]
 	}
-	return labels[k][0]
+	return en[k]
+}
+
+// F formats a label that takes arguments (marked "format" in keys.go).
+func F(lang errdex.Lang, k Key, args ...any) string {
+	return fmt.Sprintf(T(lang, k), args...)
+}
+
+// N says a count: the label's form for n (one or other), formatted with n
+// and then args.
+func N(lang errdex.Lang, c Count, n int, args ...any) string {
+	if c < 0 || c >= numCounts {
+		return ""
+	}
+	forms := enCounts[c]
+	if lang == errdex.Korean {
+		forms = koCounts[c]
+	}
+	form := forms[1]
+	if n == 1 {
+		form = forms[0]
+	}
+	return fmt.Sprintf(form, append([]any{n}, args...)...)
 }
 
 var (
@@ -83,7 +59,7 @@ var (
 	}
 	matchKeys = map[errdex.MatchKind]Key{
 		errdex.MatchCode: MatchCode, errdex.MatchAlias: MatchAlias, errdex.MatchProviderCode: MatchProviderCode,
-		errdex.MatchSignature: MatchSignature, errdex.MatchHTTPStatus: MatchHTTPStatus, errdex.MatchText: MatchText,
+		errdex.MatchSignature: MatchSignature, errdex.MatchHTTPStatus: HTTPStatus, errdex.MatchText: MatchText,
 	}
 	reasonKeys = map[errdex.SuggestReason]Key{
 		errdex.SuggestSimilarCode: ReasonSimilarCode, errdex.SuggestSimilarTitle: ReasonSimilarTitle,

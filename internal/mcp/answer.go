@@ -1,11 +1,11 @@
 package mcp
 
 import (
-	"fmt"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/i18n"
 	"github.com/errdex/errdex/internal/paths"
 	"github.com/errdex/errdex/internal/textfmt"
 )
@@ -235,11 +235,7 @@ func (s *Server) searchAnswer(resp *errdex.Response, lang errdex.Lang, identify 
 	}
 	out.Verdict = verdict(out, lang, kind)
 	if len(out.Findings) > 1 {
-		if lang == errdex.Korean {
-			out.Verdict += fmt.Sprintf(" 텍스트에 서로 다른 에러가 %d개 있으며, findings가 각각에 따로 답합니다.", len(out.Findings))
-		} else {
-			out.Verdict += fmt.Sprintf(" The text holds %d distinct errors; findings answers each on its own.", len(out.Findings))
-		}
+		out.Verdict += i18n.F(lang, i18n.MCPFindings, len(out.Findings))
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/i18n"
 	"github.com/errdex/errdex/internal/paths"
 )
 
@@ -33,37 +34,20 @@ var shortMarkers = map[string]string{
 
 // verdict is the one sentence that says what the answer is.
 func verdict(a *Answer, lang errdex.Lang, kind string) string {
-	ko := lang == errdex.Korean
 	switch a.Answer {
 	case "found":
 		r := a.Results[0]
-		if ko {
-			return fmt.Sprintf("답은 %s입니다: %s (확신도 %s).", r.ID, r.Title, r.Confidence)
-		}
-		return fmt.Sprintf("The answer is %s: %s (confidence %s).", r.ID, r.Title, r.Confidence)
+		return i18n.F(lang, i18n.MCPFound, r.ID, r.Title, r.Confidence)
 	case "ambiguous":
 		ids := tiedIDs(a.Results)
-		if ko {
-			return fmt.Sprintf("같은 정도로 들어맞는 항목이 %d개입니다(%s). 서로 다른 에러이니 시스템이나 변형으로 구분한 뒤에 답하세요.",
-				len(ids), strings.Join(ids, ", "))
-		}
-		return fmt.Sprintf("%d entries fit equally well (%s). They are different errors: tell them apart by system or variant before answering.",
-			len(ids), strings.Join(ids, ", "))
+		return i18n.F(lang, i18n.MCPAmbiguous, len(ids), strings.Join(ids, ", "))
 	case "unsure":
-		if ko {
-			return fmt.Sprintf("errdex는 확실하지 않습니다. 분명히 일치하는 항목이 없고, 아래 %d개 결과는 질문과 일부 단어만 겹칩니다. 어느 것도 답이나 원인으로 제시하지 마세요.", len(a.Results))
-		}
-		return fmt.Sprintf("errdex is not sure: no entry clearly matches. The %d results below only share some words with the question; do not present any of them as the answer or the cause.", len(a.Results))
+		return i18n.F(lang, i18n.MCPUnsure, len(a.Results))
 	}
-	switch {
-	case kind == "lookup" && ko:
-		return fmt.Sprintf("%s 코드나 별칭을 가진 항목이 없습니다. errdex는 이 코드를 알지 못하니 뜻을 추측하지 마세요.", quote(a.Query))
-	case kind == "lookup":
-		return fmt.Sprintf("No entry has the code or alias %s. errdex does not know this code; do not guess its meaning.", quote(a.Query))
-	case ko:
-		return "어떤 항목도 일치하지 않습니다. errdex는 이 에러를 알지 못하니 뜻을 추측하지 마세요."
+	if kind == "lookup" {
+		return i18n.F(lang, i18n.MCPNoCode, quote(a.Query))
 	}
-	return "No entry matches. errdex does not know this error; do not guess its meaning."
+	return i18n.T(lang, i18n.MCPNoMatch)
 }
 
 // tiedIDs are the ids of the results an ambiguous answer is between: those
@@ -163,14 +147,29 @@ func writeResult(sb *strings.Builder, r Result) {
 }
 
 // headings are the section names of an entry's Markdown.
-var headings = map[errdex.Lang]struct {
+type headings struct {
 	system, aliases, http, retry, page, causes, fixes, notes, related, references string
 	warning, reply, disagree, providers                                           string
-}{
-	errdex.English: {"System", "Also known as", "HTTP status", "Retry", "Permalink", "Causes", "Fixes", "Notes", "Related", "References",
-		"Level: warning (the request did not fail outright)", "Reply to the customer", "Where sources disagree", "Providers' codes"},
-	errdex.Korean: {"시스템", "다른 이름", "HTTP 상태", "재시도", "페이지", "원인", "해결 방법", "참고", "관련 코드", "출처",
-		"수준: 경고 (요청이 완전히 실패하지는 않음)", "고객 안내 문구", "출처 간 차이", "프로바이더 코드"},
+}
+
+func headingsIn(lang errdex.Lang) headings {
+	t := func(k i18n.Key) string { return i18n.T(lang, k) }
+	return headings{
+		system:     t(i18n.System),
+		aliases:    t(i18n.AlsoKnownAs),
+		http:       t(i18n.HTTPStatus),
+		retry:      t(i18n.Retry),
+		page:       t(i18n.MCPPage),
+		causes:     t(i18n.Causes),
+		fixes:      t(i18n.Fixes),
+		notes:      t(i18n.Notes),
+		related:    t(i18n.Related),
+		references: t(i18n.References),
+		warning:    t(i18n.MCPWarning),
+		reply:      t(i18n.MCPReply),
+		disagree:   t(i18n.MCPDisagree),
+		providers:  t(i18n.MCPProviders),
+	}
 }
 
 // entryMarkdown renders an entry as Markdown in each of langs, one after
@@ -182,7 +181,7 @@ func entryMarkdown(cat *errdex.Catalog, e *errdex.Entry, langs []errdex.Lang, ba
 		if i > 0 {
 			sb.WriteString("\n---\n\n")
 		}
-		h := headings[lang]
+		h := headingsIn(lang)
 		fmt.Fprintf(&sb, "# %s: %s\n\n", e.ID(), e.Title.In(lang))
 		sb.WriteString(e.Summary.In(lang) + "\n\n")
 		fmt.Fprintf(&sb, "- %s: %s (%s)\n", h.system, systemName(cat, e.System, lang), e.System)

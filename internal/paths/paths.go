@@ -12,6 +12,19 @@ import (
 	"github.com/errdex/errdex"
 )
 
+// Home is the site's front page, with the search box and the systems.
+const Home = "/"
+
+// SearchPage is the path of the results page, /search; its parameters go
+// in the query string.
+const SearchPage = "/search"
+
+// Search is the results page of a query: /search?q={query}, the query
+// escaped once (a space as %20, as a browser writes it in a link).
+func Search(query string) string {
+	return SearchPage + "?q=" + strings.ReplaceAll(url.QueryEscape(query), "+", "%20")
+}
+
 // Entry is the path of an entry's page: /codes/{system}/{code}[/{variant}].
 func Entry(e *errdex.Entry) string {
 	return join("/codes", e.System, e.Code, e.Variant)

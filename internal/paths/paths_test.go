@@ -16,6 +16,8 @@ func TestPaths(t *testing.T) {
 		{Record(&errdex.ProviderRecord{Provider: "aligo", Code: "-101"}), "/providers/aligo/-101"},
 		{Absolute("https://errdex.example/", "/systems/kmsg"), "https://errdex.example/systems/kmsg"},
 		{Absolute("", "/systems/kmsg"), "/systems/kmsg"},
+		{Search("잔액 부족"), "/search?q=%EC%9E%94%EC%95%A1%20%EB%B6%80%EC%A1%B1"},
+		{Search("a&b=c+d#e"), "/search?q=a%26b%3Dc%2Bd%23e"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -257,5 +258,81 @@ func BenchmarkIdentify64KiB(b *testing.B) {
 		if _, err := ix.Identify(context.Background(), text, errdex.English, 10); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// hostileTexts are identify inputs of the largest size accepted, each of a
+// shape that costs the most work per byte (issue 15): distinct random
+// words, distinct UPPER_SNAKE codes, random Hangul syllables, one unbroken
+// run of letters, JSON envelopes with unknown codes, and JSON nested as
+// deep as a paste may be.
+func hostileTexts() map[string]string {
+	const n = MaxIdentifyBytesForBench
+	rng := rand.New(rand.NewPCG(15, 15))
+	gen := func(next func(b *strings.Builder)) string {
+		var b strings.Builder
+		for b.Len() < n {
+			next(&b)
+		}
+		return strings.ToValidUTF8(b.String()[:n], "")
+	}
+	letters := func(b *strings.Builder, lo, hi byte, k int) {
+		for range k {
+			b.WriteByte(lo + byte(rng.IntN(int(hi-lo)+1)))
+		}
+	}
+	return map[string]string{
+		"words": gen(func(b *strings.Builder) { letters(b, 'a', 'z', 3+rng.IntN(8)); b.WriteByte(' ') }),
+		"codes": gen(func(b *strings.Builder) {
+			letters(b, 'A', 'Z', 5)
+			b.WriteByte('_')
+			letters(b, 'A', 'Z', 5)
+			b.WriteByte(' ')
+		}),
+		"hangul": gen(func(b *strings.Builder) {
+			for range 2 + rng.IntN(30) {
+				b.WriteRune(rune(0xAC00 + rng.IntN(11172)))
+			}
+			b.WriteByte(' ')
+		}),
+		"run": gen(func(b *strings.Builder) { letters(b, 'a', 'z', 64) }),
+		"json": gen(func(b *strings.Builder) {
+			b.WriteString(`{"error":{"code":"`)
+			letters(b, 'A', 'Z', 8)
+			b.WriteString(`","message":"`)
+			letters(b, 'a', 'z', 12)
+			fmt.Fprintf(b, `","status":%d}}`+"\n", 400+rng.IntN(100))
+		}),
+		"nested": strings.Repeat(`{"a":`, n/12) + `"x"` + strings.Repeat("}", n/12),
+	}
+}
+
+// MaxIdentifyBytesForBench is the size of each hostile text: the largest
+// identify accepts.
+const MaxIdentifyBytesForBench = search.MaxIdentifyBytes
+
+// BenchmarkIdentifyHostile identifies each hostile text of 64 KiB (issue
+// 15: any input up to the body limit in at most 50 ms of server time).
+func BenchmarkIdentifyHostile(b *testing.B) {
+	ix, err := realIndex()
+	if err != nil {
+		b.Fatal(err)
+	}
+	texts := hostileTexts()
+	for _, name := range []string{"words", "codes", "hangul", "run", "json", "nested"} {
+		text := texts[name]
+		b.Run(name, func(b *testing.B) {
+			var lat []time.Duration
+			for b.Loop() {
+				start := time.Now()
+				if _, err := ix.Identify(context.Background(), text, errdex.English, 10); err != nil {
+					b.Fatal(err)
+				}
+				lat = append(lat, time.Since(start))
+			}
+			slices.Sort(lat)
+			b.ReportMetric(float64(percentile(lat, 50))/float64(time.Millisecond), "p50-ms")
+			b.ReportMetric(float64(percentile(lat, 95))/float64(time.Millisecond), "p95-ms")
+		})
 	}
 }

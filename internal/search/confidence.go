@@ -94,6 +94,11 @@ func (ix *Index) judge(resp *Response, u *understanding) {
 	}
 	for i := range resp.Results {
 		resp.Results[i].Confidence = confidenceOf(js, i, best, resp.Results, words, minHeld)
+		if u.Success {
+			// A reply that reports success is no error: whatever its code
+			// and words meet, no entry is the answer.
+			resp.Results[i].Confidence = errdex.ConfidenceWeak
+		}
 	}
 	resp.Answer = answerOf(resp.Results, js)
 }
@@ -125,7 +130,8 @@ func (ix *Index) judgeOne(r *Result, rank int, u *understanding, probe *wordProb
 	// The text names other systems than this entry's: what only points at
 	// it (a provider's code, its words) is another system's error more
 	// likely than its own (KakaoApiException with code -101 is not Aligo's).
-	j.foreign = len(u.Systems) > 0 && !hinted
+	// So does a text naming another service (Stripe, LINE) and no system.
+	j.foreign = (len(u.Systems) > 0 || len(u.Foreign) > 0) && !hinted
 	return j
 }
 
@@ -196,6 +202,10 @@ func isWordsCode(code string) bool {
 // the envelope's type is e's, no words beside the code, a message of e's,
 // or words of which e's text holds half or more.
 func corroborated(u *understanding, e *errdex.Entry, held, words int) bool {
+	if len(u.Foreign) > 0 && !slices.Contains(u.Systems, e.System) {
+		// Stripe's rate_limit beside "Stripe" is Stripe's, whatever else.
+		return false
+	}
 	if e.Type != "" && slices.Contains(u.Types, strings.ToLower(e.Type)) {
 		return true
 	}
@@ -288,8 +298,8 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 		if hasHangul(w) {
 			stem := koStem(w)
 			p.ko[stem] = append(p.ko[stem], i)
-			for _, tok := range ix.ko.Analyze([]byte(w)) {
-				if t := string(tok.Term); t != stem {
+			for _, t := range ix.wordTerms(errdex.Korean, w) {
+				if t != stem {
 					p.ko["\x00"+t] = append(p.ko["\x00"+t], i)
 					p.pairs[i]++
 				}
@@ -297,8 +307,8 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 			continue
 		}
 		for _, alt := range append([]string{w}, u.Corrected(w)...) {
-			for _, tok := range ix.en.Analyze([]byte(alt)) {
-				if t := string(tok.Term); !slices.Contains(p.en[t], i) {
+			for _, t := range ix.wordTerms(errdex.English, alt) {
+				if !slices.Contains(p.en[t], i) {
 					p.en[t] = append(p.en[t], i)
 				}
 			}
@@ -309,7 +319,7 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 
 // probeWords are the words a result's text is judged by: not stop words,
 // not the names of systems (a hint, counted as such), and not words most
-// entries hold, unless nothing else is left.
+// entries hold, unless nothing else is left; none when only numbers are.
 func (ix *Index) probeWords(words []string) []string {
 	var out, common []string
 	for _, w := range words {
@@ -322,7 +332,13 @@ func (ix *Index) probeWords(words []string) []string {
 		}
 	}
 	if len(out) == 0 {
-		return common
+		out = common
+	}
+	if !slices.ContainsFunc(words, func(w string) bool { return strings.ContainsFunc(w, unicode.IsLetter) }) {
+		// Numbers alone that are no code or status read (a phone number,
+		// a date, an amount) say nothing of which error it is, even where
+		// an entry's example holds them; beside a word ("E.164") they do.
+		return nil
 	}
 	return out
 }

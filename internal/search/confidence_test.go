@@ -29,6 +29,21 @@ func TestAnswers(t *testing.T) {
 		{"one word of a message", "서비스가 느려요", false, errdex.AnswerUnsure, "", errdex.ConfidenceWeak},
 		{"part of a message", "서비스가 아닙니다", false, errdex.AnswerUnsure, "", errdex.ConfidenceWeak},
 		{"nothing", "zxcv qwpo", false, errdex.AnswerNone, "", ""},
+		// A reply that reports success is no error, whatever its code is
+		// elsewhere (IWINV's 1 is a failed send); its failing twin is one.
+		{"a success reply", `{"resultCode":"1","resultMessage":"OK","successCount":3,"failCount":0}`, true, "", "", ""},
+		{"its failing twin", `{"resultCode":"1","resultMessage":"메시지가 전송되지 않았습니다.","successCount":0,"failCount":3}`, true,
+			errdex.AnswerFound, "kmsg/PROVIDER_ERROR", errdex.ConfidenceLikely},
+		// A number alone is no error's, even where an entry's example
+		// holds it; beside the words of one it is.
+		{"a phone number alone", "+821012345678", false, "", "", ""},
+		{"a phone number beside words", "invalid phone number +821012345678", false,
+			errdex.AnswerFound, "kirim/invalid_phone_number", errdex.ConfidenceLikely},
+		// Another service's envelope, spelt like Kirim's, named as that
+		// service's; without the name it is Kirim's.
+		{"another service named", `stripe: {"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true, "", "", ""},
+		{"the same without it", `{"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true,
+			errdex.AnswerFound, "kirim/rate_limit_exceeded", errdex.ConfidenceCertain},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

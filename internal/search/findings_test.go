@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/search"
 )
 
 func TestFindings(t *testing.T) {
@@ -55,5 +56,35 @@ func TestFindings(t *testing.T) {
 	}
 	if len(resp.Findings) != 1 || resp.Findings[0].Lines != [2]int{1, 2} || resp.Findings[0].Answer != resp.Answer {
 		t.Errorf("findings %+v, want one over lines 1-2 with the text's answer", resp.Findings)
+	}
+}
+
+// TestFindingsPerErrorObject: a JSON document holding two errors side by
+// side (a status webhook of two failed statuses) is two findings, each
+// answered on its own.
+func TestFindingsPerErrorObject(t *testing.T) {
+	ix := builtinIndex(t)
+	hook := strings.Join([]string{
+		`{"object":"whatsapp_business_account","entry":[{"changes":[{"value":{"statuses":[`,
+		` {"id":"wamid.X1","status":"failed","recipient_id":"821012345678","errors":[{"code":131049,"title":"not delivered"}]},`,
+		` {"id":"wamid.X2","status":"failed","recipient_id":"821087654321","errors":[{"code":131026,"title":"Message Undeliverable."}]}`,
+		`]}}]}]}`,
+	}, "\n")
+	resp, err := ix.Identify(context.Background(), hook, errdex.English, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"kirim/131049", "kirim/131026"}
+	if len(resp.Findings) != len(want) {
+		t.Fatalf("%d findings %+v, want %d", len(resp.Findings), resp.Findings, len(want))
+	}
+	for i, id := range want {
+		f := resp.Findings[i]
+		if f.Lines != [2]int{i + 2, i + 2} || !f.Answer.Claims() || len(f.Results) == 0 || f.Results[0].Entry.ID() != id {
+			t.Errorf("finding %d: lines %v %s %v, want line %d, %s claimed", i, f.Lines, f.Answer, judged(&search.Response{Results: f.Results}), i+2, id)
+		}
+	}
+	if resp.Answer != errdex.AnswerAmbiguous {
+		t.Errorf("answer %s, want ambiguous (two errors)", resp.Answer)
 	}
 }

@@ -41,11 +41,11 @@ func (ix *Index) newHighlighter(words []string, lang errdex.Lang) *highlighter {
 		return h
 	}
 	for _, w := range words {
-		toks := a.Analyze([]byte(w))
+		toks := ix.wordTerms(lang, w)
 		for _, tok := range toks {
-			h.terms[string(tok.Term)] = true
-			if hasHangul(string(tok.Term)) {
-				h.hints = append(h.hints, string(tok.Term))
+			h.terms[tok] = true
+			if hasHangul(tok) {
+				h.hints = append(h.hints, tok)
 			}
 		}
 		if len(toks) > 0 && !hasHangul(w) {

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -46,6 +47,24 @@ func TestRequiredLiteral(t *testing.T) {
 	for expr, want := range tests {
 		if got := requiredLiteral(expr); got != want {
 			t.Errorf("requiredLiteral(%q) = %q, want %q", expr, got, want)
+		}
+	}
+}
+
+func TestRequiredLiterals(t *testing.T) {
+	tests := map[string][]string{
+		// Every branch holds msg, code and the number: no single literal
+		// of the whole, but all three in every match.
+		`\bmsg\b.*\bcode"?\s*:\s*-1\b|\bcode"?\s*:\s*-1\b.*\bmsg\b`: {"-1", "code", "msg"},
+		`wrong appKey\(.*\) format`:                                 {") format", "wrong appkey("},
+		`\b(?:ECONNREFUSED|ECONNRESET|ENOTFOUND)\b`:                 nil, // only "e" is shared
+		`UND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT`:                  {"_timeout", "und_err_"},
+		`(?:foo)?bar|(?:bar)+`:                                      {"bar"},
+		`a*|b`:                                                      nil,
+	}
+	for expr, want := range tests {
+		if got := requiredLiterals(expr); !slices.Equal(got, want) {
+			t.Errorf("requiredLiterals(%q) = %q, want %q", expr, got, want)
 		}
 	}
 }

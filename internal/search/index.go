@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -63,6 +64,8 @@ type Index struct {
 	// the caches hold the entry texts they analyzed for snippets.
 	en, ko             analysis.Analyzer
 	enTokens, koTokens *tokenCache
+	// enWords and koWords hold the terms of single words (terms.go).
+	enWords, koWords *wordCache
 	// statuses holds the HTTP statuses some entry has, and byStatus the
 	// entries of each, in catalog order.
 	statuses map[int]bool
@@ -90,8 +93,15 @@ type compiledSig struct {
 	// need is a lower-cased literal every match of re contains, or "": a
 	// text without it is not run through re (a 64 KiB paste otherwise
 	// spends most of its time in regexps that cannot match).
-	need  string
-	label string
+	need string
+	// needAll are the lower-cased literals every match of re contains
+	// (need among them): a text lacking one of them is not run through re.
+	// An alternation's branches may each hold the same words
+	// (`\bmsg\b.*\bcode…|\bcode….*\bmsg\b`) with no single literal
+	// of the whole to file it under: on a 64 KiB paste such patterns were
+	// most of identify's time.
+	needAll []string
+	label   string
 	// short: the fixed text of a message or literal is three words or
 	// fewer ("Network error", "to is required"); such a message names its
 	// entry only beside a name of its system.
@@ -151,6 +161,7 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 					cs.label = s.Message
 				}
 				cs.need = strings.ToLower(requiredLiteral(s.Regex))
+				cs.needAll = requiredLiterals(s.Regex)
 			} else {
 				cs.text = strings.ToLower(s.Text)
 			}
@@ -188,6 +199,7 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 	ix.en = bi.Mapping().AnalyzerNamed(analyzerEnglish)
 	ix.ko = bi.Mapping().AnalyzerNamed(analyzerKorean)
 	ix.enTokens, ix.koTokens = newTokenCache(), newTokenCache()
+	ix.enWords, ix.koWords = newWordCache(), newWordCache()
 	return ix, nil
 }
 
@@ -578,6 +590,53 @@ func requiredLiteral(expr string) string {
 		return ""
 	}
 	return mustContain(re.Simplify())
+}
+
+// requiredLiterals returns, lower-cased, the literals of two bytes or more
+// that every match of the regular expression contains.
+func requiredLiterals(expr string) []string {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for lit := range mustContainAll(re.Simplify()) {
+		if len(lit) >= 2 {
+			out = append(out, lit)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// mustContainAll is the set of lower-cased literals every match of re
+// contains: all of a concatenation's parts, what every branch of an
+// alternation holds.
+func mustContainAll(re *syntax.Regexp) map[string]bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return map[string]bool{strings.ToLower(string(re.Rune)): true}
+	case syntax.OpCapture, syntax.OpPlus:
+		return mustContainAll(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return mustContainAll(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		out := map[string]bool{}
+		for _, sub := range re.Sub {
+			maps.Copy(out, mustContainAll(sub))
+		}
+		return out
+	case syntax.OpAlternate:
+		out := mustContainAll(re.Sub[0])
+		for _, sub := range re.Sub[1:] {
+			branch := mustContainAll(sub)
+			maps.DeleteFunc(out, func(lit string, _ bool) bool { return !branch[lit] })
+		}
+		return out
+	}
+	return nil
 }
 
 func mustContain(re *syntax.Regexp) string {

@@ -27,12 +27,11 @@ const (
 	boostHint      = 80 // the text names the entry's system
 	boostPCode     = 40
 
-	boostTitle    = 4
-	boostCodeTxt  = 3
-	boostSummary  = 2
-	boostBody     = 1
-	boostSystem   = 1.5
-	boostAllWords = 3 // every word of the query
+	boostTitle   = 4
+	boostCodeTxt = 3
+	boostSummary = 2
+	boostBody    = 1
+	boostSystem  = 1.5
 	// Alternatives of a typed word weigh less than the word itself.
 	boostTypo   = 0.6
 	boostPrefix = 0.5
@@ -413,7 +412,8 @@ func (ix *Index) knownIDs(keys []string) []string {
 // "international" from "internal" (one stem) and finishes "decl" as
 // "declined" whatever other words start so.
 func (ix *Index) textQuery(u *understanding) query.Query {
-	var any, all []query.Query
+	var any []query.Query
+	var all []int // positions in any of the words that earn the every-word bonus
 	words, common := ix.tellingWords(u.Words)
 	for i, w := range words {
 		typing := u.PrefixLast && i == len(words)-1 && w == u.Words[len(u.Words)-1]
@@ -452,7 +452,7 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 		word := anyOf(alts...)
 		any = append(any, word)
 		if !ix.isStopWord(w) {
-			all = append(all, word)
+			all = append(all, len(any)-1)
 		}
 	}
 	if len(any) == 0 {
@@ -468,14 +468,15 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 			any = append(any, titleWordQuery(w, true, boostTitleWord))
 		}
 	}
-	anyWords := bleve.NewDisjunctionQuery(any...)
-	anyWords.SetMin(float64(min))
 	if len(all) < 2 || len(all) > maxAllWords {
+		anyWords := bleve.NewDisjunctionQuery(any...)
+		anyWords.SetMin(float64(min))
 		return anyWords
 	}
-	allWords := bleve.NewConjunctionQuery(all...)
-	allWords.SetBoost(boostAllWords)
-	return bleve.NewDisjunctionQuery(anyWords, allWords)
+	// Any min of the words, or a bonus for every word (allwords.go): Bleve
+	// gives a conjunction no boost, so the bonus is the words' scores once
+	// more.
+	return &wordsQuery{words: any, min: min, all: all}
 }
 
 // titleWordQuery matches w in the titles' words: as a whole word, or as the
@@ -561,7 +562,7 @@ func (ix *Index) isStopWord(w string) bool {
 	if utf8.RuneCountInString(w) < 2 {
 		return true
 	}
-	return ix.en != nil && len(ix.en.Analyze([]byte(w))) == 0
+	return ix.en != nil && len(ix.wordTerms(errdex.English, w)) == 0
 }
 
 // wordQuery matches one word in the three prose fields of its script and,
@@ -585,8 +586,8 @@ func (ix *Index) wordQuery(w string, weight float64) query.Query {
 	default:
 		// Analyzed once rather than once per field: the three share the
 		// English analyzer, and a word is almost always one term.
-		if toks := ix.en.Analyze([]byte(w)); len(toks) == 1 {
-			t := string(toks[0].Term)
+		if terms := ix.wordTerms(errdex.English, w); len(terms) == 1 {
+			t := terms[0]
 			title, summary, body = term(t, fTitleEn, boostTitle), term(t, fSummaryEn, boostSummary), term(t, fBodyEn, boostBody)
 		} else {
 			title, summary, body = match(fTitleEn, boostTitle), match(fSummaryEn, boostSummary), match(fBodyEn, boostBody)

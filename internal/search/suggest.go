@@ -105,10 +105,15 @@ func (ix *Index) similarCodes(q string) []*errdex.Entry {
 // on, for suggestions only.
 func (v *vocab) looseCorrections(w string, max int) []string {
 	runes := []rune(w)
-	var out []string
+	mask := letterMask(runes)
+	var (
+		out []string
+		osa osaScratch
+	)
 	for n := len(runes) - 2; n <= len(runes)+2; n++ {
-		for _, c := range v.byLen[n] {
-			if c != w && osaDistance(runes, c, 2) <= 2 {
+		masks := v.masks[n]
+		for i, c := range v.byLen[n] {
+			if c != w && mayBeWithin(mask, masks[i], 2) && osa.distance(runes, v.runes[n][i], 2) <= 2 {
 				out = append(out, c)
 				if len(out) == max {
 					return out

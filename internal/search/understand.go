@@ -79,7 +79,7 @@ func (l lexicon) Signatures(text string) []understand.Sig {
 	lower := strings.ToLower(text)
 	for _, i := range l.ix.sigIndex.candidates(lower) {
 		s := l.ix.sigs[i]
-		if s.need != "" && !strings.Contains(lower, s.need) {
+		if s.need != "" && !strings.Contains(lower, s.need) || !containsAll(lower, s.needAll) {
 			continue
 		}
 		if (s.re != nil && sigMatches(s, text, lower)) || (s.text != "" && strings.Contains(lower, s.text)) {
@@ -87,6 +87,16 @@ func (l lexicon) Signatures(text string) []understand.Sig {
 		}
 	}
 	return out
+}
+
+// containsAll reports whether lower contains every one of lits.
+func containsAll(lower string, lits []string) bool {
+	for _, lit := range lits {
+		if !strings.Contains(lower, lit) {
+			return false
+		}
+	}
+	return true
 }
 
 // Bounds on matching a signature's pattern in a long paste: a match holds

@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -22,6 +23,27 @@ type vocab struct {
 	sorted []string         // all words, for prefix lookup
 	byLen  map[int][]string // words without digits by rune count, for typo lookup
 	runes  map[int][][]rune // the same words as runes, so comparing allocates nothing
+	masks  map[int][]uint64 // the same words' letter masks (letterMask)
+}
+
+// letterMask is a set of w's letters, each hashed to one of 64 bits. A
+// word within d edits of another lacks at most d of the other's letters,
+// and an edit adds at most one letter, so two words whose masks differ by
+// more than d bits either way are more than d edits apart (a hash shared
+// by two letters only makes masks closer): the typo lookups compare only
+// the words that pass, and they were most of a typo query's time.
+func letterMask(w []rune) uint64 {
+	var m uint64
+	for _, r := range w {
+		m |= 1 << (uint32(r) % 64)
+	}
+	return m
+}
+
+// mayBeWithin reports whether words with masks a and b may be within d
+// edits of each other.
+func mayBeWithin(a, b uint64, d int) bool {
+	return bits.OnesCount64(a&^b) <= d && bits.OnesCount64(b&^a) <= d
 }
 
 func newVocab() *vocab {
@@ -72,6 +94,7 @@ func (v *vocab) finish() {
 	v.sorted = make([]string, 0, len(v.freq))
 	v.byLen = map[int][]string{}
 	v.runes = map[int][][]rune{}
+	v.masks = map[int][]uint64{}
 	for w := range v.freq {
 		v.sorted = append(v.sorted, w)
 		// Codes and numbers (ahb4664, 132015) are not typo targets: they are
@@ -87,6 +110,7 @@ func (v *vocab) finish() {
 		slices.Sort(v.byLen[n])
 		for _, w := range v.byLen[n] {
 			v.runes[n] = append(v.runes[n], []rune(w))
+			v.masks[n] = append(v.masks[n], letterMask([]rune(w)))
 		}
 	}
 }
@@ -121,8 +145,13 @@ func (v *vocab) corrections(w string, max int) []string {
 		cands []cand
 		osa   osaScratch
 	)
+	mask := letterMask(runes)
 	for n := len(runes) - d; n <= len(runes)+d; n++ {
+		masks := v.masks[n]
 		for i, c := range v.runes[n] {
+			if !mayBeWithin(mask, masks[i], d) {
+				continue
+			}
 			if dist := osa.distance(runes, c, d); dist <= d {
 				cands = append(cands, cand{v.byLen[n][i], dist})
 			}

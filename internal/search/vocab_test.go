@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -52,5 +53,47 @@ func TestVocabCorrectionsAndCompletions(t *testing.T) {
 	}
 	if got := v.completions("tem", 8); !slices.Contains(got, "template") || !slices.Contains(got, "temporary") {
 		t.Errorf("completions(tem) = %q, want template and temporary", got)
+	}
+}
+
+// TestLetterMaskKeepsNearWords checks the typo lookups' filter: every pair
+// of words within d edits passes it, for words of Latin letters, Hangul
+// and both, with each kind of edit.
+func TestLetterMaskKeepsNearWords(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []rune("abcdefghijklmnopqrstuvwxyz가나다라마바사아자차카타파하잔액부족")
+	edit := func(w []rune) []rune {
+		w = slices.Clone(w)
+		i := rng.IntN(len(w))
+		switch rng.IntN(4) {
+		case 0: // substitution
+			w[i] = alphabet[rng.IntN(len(alphabet))]
+		case 1: // insertion
+			w = slices.Insert(w, i, alphabet[rng.IntN(len(alphabet))])
+		case 2: // deletion
+			if len(w) > 1 {
+				w = slices.Delete(w, i, i+1)
+			}
+		default: // transposition
+			if i+1 < len(w) {
+				w[i], w[i+1] = w[i+1], w[i]
+			}
+		}
+		return w
+	}
+	for range 20000 {
+		a := make([]rune, 2+rng.IntN(12))
+		for i := range a {
+			a[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		b := a
+		for range 1 + rng.IntN(3) {
+			b = edit(b)
+		}
+		for d := 1; d <= 3; d++ {
+			if osaDistance(a, string(b), d) <= d && !mayBeWithin(letterMask(a), letterMask(b), d) {
+				t.Fatalf("%q and %q are within %d edits, but the filter rules them out", string(a), string(b), d)
+			}
+		}
 	}
 }

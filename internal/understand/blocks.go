@@ -40,7 +40,7 @@ var errorWords = []string{"error", "fail", "exception", "panic", "fatal", "denie
 
 // volatileKeys end the keys whose values differ between repeats of one
 // error: ids, times, durations, attempts.
-var volatileKeys = []string{"id", "time", "ts", "trace", "duration", "elapsed", "latency", "took", "attempt"}
+var volatileKeys = []string{"id", "time", "ts", "stamp", "trace", "duration", "elapsed", "latency", "took", "attempt"}
 
 // Blocks splits a paste into the errors it holds, in the order they stand,
 // the repeats of one merged into the first with a count. Lines that say
@@ -57,15 +57,18 @@ func Blocks(text string, lex Lexicon) []Block {
 		if cur == nil {
 			return
 		}
-		b := cur.block()
+		// A JSON document may hold several errors: each is a block.
+		bs := splitErrors(cur.block(), 0)
 		cur = nil
-		if i, ok := index[b.key]; ok {
-			out[i].Count++
-			return
-		}
-		if len(out) < maxBlocks {
-			index[b.key] = len(out)
-			out = append(out, b)
+		for _, b := range bs {
+			if i, ok := index[b.key]; ok {
+				out[i].Count += b.Count
+				continue
+			}
+			if len(out) < maxBlocks {
+				index[b.key] = len(out)
+				out = append(out, b)
+			}
 		}
 	}
 	for n, line := range strings.SplitN(text, "\n", maxBlockLines+1) {
@@ -117,7 +120,7 @@ func LooksCoded(text string) bool {
 	// Each pattern needs a character or word the text may well lack; the
 	// tests before them keep a long log cheap.
 	lower := strings.ToLower(text)
-	return (strings.Contains(lower, "code") || strings.Contains(lower, "status")) && reKeyCode.MatchString(text) ||
+	return mayHoldKeyCode(lower) && reKeyCode.MatchString(text) ||
 		strings.IndexByte(text, '(') >= 0 && reParenCode.MatchString(text) ||
 		strings.IndexByte(text, '[') >= 0 && reBracketCode.MatchString(text) ||
 		strings.Contains(lower, "http") && reHTTPLine.MatchString(text) ||

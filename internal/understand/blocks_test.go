@@ -40,6 +40,28 @@ func TestBlocks(t *testing.T) {
 			[]want{{1, 4, 1, "HTTP/1.1"}, {5, 5, 1, "something"}}},
 		{"blank lines part errors", "first failed\n\nsecond failed", []want{{1, 1, 1, "first"}, {3, 3, 1, "second"}}},
 		{"nothing that fails", "hello\nINFO all good", nil},
+		// one block per error object of a JSON array
+		{"a webhook of two failed statuses", strings.Join([]string{
+			`{"entry":[{"changes":[{"value":{"statuses":[`,
+			`  {"id":"wamid.B1","status":"failed","errors":[{"code":131049,"title":"x"}]},`,
+			`  {"id":"wamid.B2","status":"failed",`,
+			`   "errors":[{"code":131051,"title":"y"}]}`,
+			`]}}]}]}`,
+		}, "\n"), []want{{2, 2, 1, `{"id":"wamid.B1"`}, {3, 4, 1, `{"id":"wamid.B2"`}}},
+		{"a paste starting inside the array", strings.Join([]string{
+			`"statuses": [`,
+			`  {"id": "w1", "status": "failed", "errors": [{"code": 131049}]},`,
+			`  {"id": "w2", "status": "failed", "errors": [{"code": 131051}]}`,
+			`]`,
+		}, "\n"), []want{{2, 2, 1, `{"id": "w1"`}, {3, 3, 1, `{"id": "w2"`}}},
+		{"an errors array of two on one line", `{"errors":[{"code":"E1","message":"a failed"},{"code":"E2","message":"b failed"}]}`,
+			[]want{{1, 1, 1, `{"code":"E1"`}, {1, 1, 1, `{"code":"E2"`}}},
+		{"the same error twice in an array", `{"failed":[{"id":"m1","errorCode":"E1"},{"id":"m2","errorCode":"E1"}]}`,
+			[]want{{1, 1, 2, `{"id":"m1"`}}},
+		{"one failed status beside a delivered one", `{"statuses":[{"status":"delivered"},{"status":"failed","errors":[{"code":131049}]}]}`,
+			[]want{{1, 1, 1, `{"statuses"`}}},
+		{"details of one error", `{"message":"The request body has 2 errors","details":[{"message":"May not be empty"},{"message":"Too long"}]}`,
+			[]want{{1, 1, 1, `{"message"`}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -24,12 +24,23 @@ const maxGlued = 16
 // each is a code, a provider's code or an HTTP status, or else a code no
 // entry has.
 func (r *reader) readGlued() {
-	for _, re := range []*regexp.Regexp{reParenCode, reBracketCode, reHashCode} {
-		for _, m := range re.FindAllStringSubmatch(r.text, maxGlued) {
+	// Each pattern needs its punctuation, or a digit: a long paste
+	// without any is not run through them.
+	for _, g := range []struct {
+		re   *regexp.Regexp
+		mark string
+	}{{reParenCode, "("}, {reBracketCode, "["}, {reHashCode, "#"}} {
+		if !strings.Contains(r.text, g.mark) {
+			continue
+		}
+		for _, m := range g.re.FindAllStringSubmatch(r.text, maxGlued) {
 			r.addCode(m[1], nil)
 		}
 	}
-	if reMetaCode.MatchString(r.text) {
+	if !strings.ContainsAny(r.text, "0123456789") {
+		return
+	}
+	if strings.Contains(r.text, "(#") && reMetaCode.MatchString(r.text) {
 		// "(#131047) ...": how Meta's Graph API prints its codes.
 		r.nameSystems("meta")
 	}
@@ -43,7 +54,8 @@ func (r *reader) readGlued() {
 var classSuffixes = []string{"error", "exception", "sdk", "api", "client", "js"}
 
 // readSystems reads the names of systems and providers in the text, as
-// words, class names or hosts (api.solapi.com): each is a hint.
+// words, class names or hosts (api.solapi.com): each is a hint. Names of
+// other services are read in the same pass (foreign.go).
 func (r *reader) readSystems() {
 	seen := map[string]bool{}
 	for i, tok := range nameTokens(r.text) {
@@ -56,6 +68,7 @@ func (r *reader) readSystems() {
 			}
 			seen[form] = true
 			r.nameSystems(form)
+			r.nameForeign(form)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -52,6 +53,10 @@ func (r *reader) readJSON(providers map[string]bool) {
 	r.parsedJSON = len(values) > 0
 	var codes []string
 	for _, v := range values {
+		r.tally.value(v.key, v.value, v.boolean, v.number)
+		if v.boolean {
+			continue
+		}
 		key := strings.ToLower(v.key)
 		kind := kindOfKey(key)
 		if key == "error" && isCodeLike(v.value) {
@@ -82,8 +87,8 @@ func (r *reader) readJSON(providers map[string]bool) {
 
 // jsonValue is one scalar of a JSON document, with the key it stands under.
 type jsonValue struct {
-	key, value string
-	number     bool
+	key, value      string
+	number, boolean bool
 }
 
 // jsonValues finds the JSON objects in text (the whole text, or the first
@@ -157,6 +162,9 @@ func walkJSON(key string, v any, depth int, out *[]jsonValue) {
 		*out = append(*out, jsonValue{key: key, value: x})
 	case json.Number:
 		*out = append(*out, jsonValue{key: key, value: x.String(), number: true})
+	case bool:
+		// {"success": false}: read for success and failure only.
+		*out = append(*out, jsonValue{key: key, value: strconv.FormatBool(x), boolean: true})
 	}
 }
 

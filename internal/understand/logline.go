@@ -28,11 +28,26 @@ var (
 	reProviderKV = regexp.MustCompile(`(?i)\bprovider(?:Id|_id)?["']?\s*[:=]\s*["']?([a-z][a-z0-9-]*)`)
 )
 
+// Each pattern above needs a word or a character the text may well lack;
+// a test of the text for it first keeps a long paste from running
+// patterns that cannot match (on 64 KiB of words, reKeyCode alone was a
+// fifth of identify's time). The tests hold for every text a pattern
+// matches: "tatus" rather than "status", since (?i) also matches the long
+// s (ſ), which lower-casing keeps.
+
+// mayHoldKeyCode reports whether lower, a text lower-cased, may hold a
+// match of reKeyCode.
+func mayHoldKeyCode(lower string) bool {
+	return strings.Contains(lower, "code") || strings.Contains(lower, "tatus")
+}
+
 // readPayload reads a pasted payload, log line or HTTP response.
 func (r *reader) readPayload() {
 	providers := map[string]bool{}
-	for _, m := range reProviderKV.FindAllStringSubmatch(r.text, 8) {
-		providers[strings.ToLower(m[1])] = true
+	if strings.Contains(r.lowered(), "provider") {
+		for _, m := range reProviderKV.FindAllStringSubmatch(r.text, 8) {
+			providers[strings.ToLower(m[1])] = true
+		}
 	}
 	r.readJSON(providers)
 	r.readLogLine(providers)
@@ -44,16 +59,20 @@ func (r *reader) readPayload() {
 // MessageNotReceivedError). Bare numbers count only in such places, since
 // a log is full of numbers that mean nothing here.
 func (r *reader) readLogLine(providers map[string]bool) {
-	for _, m := range reKeyCode.FindAllStringSubmatch(r.text, 16) {
-		switch kindOfKey(m[1]) {
-		case keyCode:
-			r.addCode(m[2], providers)
-		case keyStatus:
-			r.addStatus(m[2])
+	if mayHoldKeyCode(r.lowered()) {
+		for _, m := range reKeyCode.FindAllStringSubmatch(r.text, 16) {
+			switch kindOfKey(m[1]) {
+			case keyCode:
+				r.addCode(m[2], providers)
+			case keyStatus:
+				r.addStatus(m[2])
+			}
 		}
 	}
-	for _, m := range reHTTPLine.FindAllStringSubmatch(r.text, 4) {
-		r.addStatus(m[1])
+	if strings.Contains(r.lowered(), "http") {
+		for _, m := range reHTTPLine.FindAllStringSubmatch(r.text, 4) {
+			r.addStatus(m[1])
+		}
 	}
 	for _, tok := range identifierTokens(r.text) {
 		r.addKey(tok)

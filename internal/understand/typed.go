@@ -23,7 +23,9 @@ func (r *reader) readTyped() {
 			if channelWords[strings.ToLower(toks[next])] && next+1 < len(toks) {
 				next++
 			}
-			r.addQualified(p, toks[next])
+			if codeLike(TrimNoise(toks[next])) {
+				r.addQualified(p, toks[next])
+			}
 		}
 		if p, c, ok := strings.Cut(TrimNoise(t), ":"); ok && r.lex.Provider(strings.ToLower(p)) {
 			r.addQualified(p, c)
@@ -53,6 +55,19 @@ func (r *reader) typedNumber(t string, known bool) {
 	if !known {
 		r.addUnknown(t)
 	}
+}
+
+// codeLike reports whether t, after a provider's name, may be its code:
+// it has a digit, an underscore or a capital past its first letter (519,
+// -101, ApiKeyError, UNKNOWN), as a word of the sentence ("Kakao Share
+// failed", "kakao login") has not.
+func codeLike(t string) bool {
+	for i, c := range t {
+		if c >= '0' && c <= '9' || c == '_' || i > 0 && c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // isPlainWord reports whether t is lower-case letters only, as words are

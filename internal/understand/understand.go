@@ -100,6 +100,14 @@ type Reading struct {
 	// error is then likely one errdex does not know, and words alone must
 	// not claim it.
 	Unknown []string
+	// Success is set for a reply that reports success and no failure
+	// (Aligo's {"result_code":"1","message":"success"}): it is no error,
+	// and no entry is the answer to it.
+	Success bool
+	// Foreign are the names of other services the text names (Stripe,
+	// LINE, api.twilio.com) that no system of the catalog is: the error is
+	// most likely theirs.
+	Foreign []string
 	// Types are the values of an envelope's "type" keys
 	// (authentication_error, OAuthException), lower-cased.
 	Types []string
@@ -129,7 +137,11 @@ func Read(text string, opts Options, lex Lexicon) *Reading {
 	}
 	r.readGlued()
 	r.readSystems()
+	r.readForeign()
 	r.readSignatures()
+	if r.out.Payload {
+		r.readSuccess()
+	}
 	r.readWords(opts)
 	return &r.out
 }
@@ -177,6 +189,18 @@ type reader struct {
 	// whether there was one.
 	messages   []string
 	parsedJSON bool
+	// tally holds what the text says of success and failure.
+	tally successTally
+	// lower is text lower-cased, once (lowered).
+	lower string
+}
+
+// lowered returns the text lower-cased.
+func (r *reader) lowered() string {
+	if r.lower == "" && r.text != "" {
+		r.lower = strings.ToLower(r.text)
+	}
+	return r.lower
 }
 
 // addKey adds raw as a code when the catalog has it, and reports whether

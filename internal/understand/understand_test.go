@@ -99,6 +99,8 @@ func TestRead(t *testing.T) {
 			qualified: []string{"iwinv:519"}, pcodes: []string{"519"}},
 		{name: "a provider's code with a channel", text: "iwinv sms 14", qualified: []string{"iwinv:14"}},
 		{name: "provider:code", text: "aligo:-102", qualified: []string{"aligo:-102"}},
+		{name: "a provider's class name", text: "aligo ApiKeyError", qualified: []string{"aligo:apikeyerror"}},
+		{name: "a word after a provider's name is not its code", text: "iwinv Share failed", qualified: []string{}},
 		{name: "a status typed", text: "429 too many", statuses: []int{429}},
 		// spelling
 		{name: "a code spelt as words", text: "rate limit exceeded", codes: []string{"RATE_LIMIT_EXCEEDED"}},

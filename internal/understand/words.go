@@ -23,7 +23,7 @@ func (r *reader) readWords(opts Options) {
 	text := r.text
 	if r.parsedJSON {
 		text = strings.Join(r.messages, " ")
-	} else if r.out.Payload {
+	} else if r.out.Payload && strings.Contains(text, "=") {
 		text = reKeyValue.ReplaceAllString(text, " ")
 	}
 	pasted := opts.Pasted || r.out.Payload
@@ -33,6 +33,9 @@ func (r *reader) readWords(opts Options) {
 		r.out.Words = pickWords(r.withoutCodes(text), func(w string) bool {
 			return r.found[w] || r.isStatus(w) || pasted && logNoise[w]
 		})
+		if hasHangul(text) {
+			r.out.Words = koNegations(r.out.Words, r.lex)
+		}
 	}
 	if pasted {
 		// Numbers in a pasted text are ids, times and sizes, and words with

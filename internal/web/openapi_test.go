@@ -69,6 +69,7 @@ func TestOpenAPI(t *testing.T) {
 		{"GET", "/api/v1/lookup?code=nothing", "", "", 200},
 		{"GET", "/api/v1/lookup?code=aligo+kakao-channel+-99", "", "", 200},
 		{"GET", "/api/v1/lookup?code=-102", "", "", 200},
+		{"GET", "/api/v1/lookup?code=lowBalance", "", "", 200}, // a record's alias: its aliases in the answer
 		{"GET", "/api/v1/lookup?code=4019&format=text", "", "", 200},
 		{"GET", "/api/v1/lookup", "", "", 400},
 		{"GET", "/api/v1/entries/kmsg/INSUFFICIENT_BALANCE", "", "", 200},

@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/i18n"
 	"github.com/errdex/errdex/internal/markdown"
 	"github.com/errdex/errdex/internal/paths"
 )
@@ -25,6 +26,7 @@ type catalogStrings struct {
 	ProviderRecords         string
 	ProviderRecordsIntro    string
 	Provider, Channel, Code string
+	Aliases                 string
 	Message, Meaning        string
 	Action, Entry           string
 	NoEntry                 string
@@ -34,39 +36,37 @@ type catalogStrings struct {
 	ProviderCode            string
 }
 
+func newCatalogStrings(lang errdex.Lang) *catalogStrings {
+	t := func(k i18n.Key) string { return i18n.T(lang, k) }
+	return &catalogStrings{
+		Warning:              t(i18n.LevelWarning),
+		Error:                t(i18n.LevelError),
+		LevelLabel:           t(i18n.Level),
+		CustomerReply:        t(i18n.CustomerReply),
+		CustomerReplyIntro:   t(i18n.CustomerReplyIntro),
+		Contradictions:       t(i18n.Contradictions),
+		ContradictionsIntro:  t(i18n.ContradictionsIntro),
+		ProviderRecords:      t(i18n.ProviderCodes),
+		ProviderRecordsIntro: t(i18n.ProviderRecordsIntro),
+		Provider:             t(i18n.Provider),
+		Channel:              t(i18n.Channel),
+		Code:                 t(i18n.Code),
+		Aliases:              t(i18n.RecordAliases),
+		Message:              t(i18n.RecordMessage),
+		Meaning:              t(i18n.Meaning),
+		Action:               t(i18n.Action),
+		Entry:                t(i18n.RecordEntry),
+		NoEntry:              t(i18n.RecordNoEntry),
+		OwnRetry:             t(i18n.OwnRetry),
+		CheckedAgainst:       t(i18n.CheckedAgainst),
+		OfficialPages:        t(i18n.OfficialPages),
+		ProviderCode:         t(i18n.MatchProviderCode),
+	}
+}
+
 var catalogStringsByLang = map[errdex.Lang]*catalogStrings{
-	errdex.English: {
-		Warning: "Warning", Error: "Error", LevelLabel: "Level",
-		CustomerReply:        "What to tell the customer",
-		CustomerReplyIntro:   "A reply support can send to the end customer as it is.",
-		Contradictions:       "Where sources disagree",
-		ContradictionsIntro:  "The sources below say different things; this entry claims no more than they agree on.",
-		ProviderRecords:      "Provider codes",
-		ProviderRecordsIntro: "Codes of upstream providers that become this error, each in the provider's own words.",
-		Provider:             "Provider", Channel: "Channel", Code: "Code",
-		Message: "Provider's message", Meaning: "Meaning", Action: "What to do", Entry: "errdex entry",
-		NoEntry:        "No errdex entry maps this code.",
-		OwnRetry:       "Retry advice of this code (differs from the entry's)",
-		CheckedAgainst: "Checked against",
-		OfficialPages:  "Official pages",
-		ProviderCode:   "provider code",
-	},
-	errdex.Korean: {
-		Warning: "경고", Error: "오류", LevelLabel: "수준",
-		CustomerReply:        "고객에게 보낼 안내",
-		CustomerReplyIntro:   "지원 담당자가 최종 고객에게 그대로 보낼 수 있는 답변입니다.",
-		Contradictions:       "출처 간 불일치",
-		ContradictionsIntro:  "아래 출처들은 서로 다르게 말합니다. 이 항목은 출처들이 일치하는 범위까지만 주장합니다.",
-		ProviderRecords:      "프로바이더 코드",
-		ProviderRecordsIntro: "이 오류가 되는 업스트림 프로바이더의 코드와 프로바이더가 쓰는 원래 문구입니다.",
-		Provider:             "프로바이더", Channel: "채널", Code: "코드",
-		Message: "프로바이더 메시지", Meaning: "의미", Action: "조치", Entry: "errdex 항목",
-		NoEntry:        "이 코드에 해당하는 errdex 항목이 없습니다.",
-		OwnRetry:       "이 코드의 재시도 안내 (항목의 안내와 다름)",
-		CheckedAgainst: "확인한 버전",
-		OfficialPages:  "공식 문서",
-		ProviderCode:   "프로바이더 코드",
-	},
+	errdex.English: newCatalogStrings(errdex.English),
+	errdex.Korean:  newCatalogStrings(errdex.Korean),
 }
 
 func catalogStringsFor(lang errdex.Lang) *catalogStrings {
@@ -96,6 +96,7 @@ type recordView struct {
 	Provider       string
 	ProviderName   string
 	Channel, Code  string
+	Aliases        []string // other names a lookup finds the code by
 	Message        string
 	MessageLang    errdex.Lang // the language Message is written in
 	Meaning        template.HTML
@@ -109,7 +110,7 @@ type recordView struct {
 func newRecordView(cat *errdex.Catalog, r *errdex.ProviderRecord, lang errdex.Lang, t *Strings) recordView {
 	v := recordView{
 		ID: r.ID(), Path: paths.Record(r), Provider: r.Provider, ProviderName: r.Provider,
-		Channel: r.Channel, Code: r.Code, Message: r.Message,
+		Channel: r.Channel, Code: r.Code, Aliases: r.Aliases, Message: r.Message,
 		Meaning: markdown.ToHTML(r.Meaning.In(lang)), Action: markdown.ToHTML(r.Action.In(lang)),
 		MessageLang: textLang(r.Message),
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/app"
+	"github.com/errdex/errdex/internal/paths"
 	"github.com/errdex/errdex/internal/web/params"
 )
 
@@ -115,7 +116,7 @@ func withParams(u *url.URL, set map[string]string) string {
 	}
 	path := u.EscapedPath()
 	if path == "" {
-		path = "/"
+		path = paths.Home
 	}
 	// A path of "//evil.example/x" (or "/\evil.example") would be a link to
 	// another site: keep one leading slash.

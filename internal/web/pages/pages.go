@@ -27,6 +27,7 @@ import (
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/app"
+	"github.com/errdex/errdex/internal/paths"
 	"github.com/errdex/errdex/web"
 )
 
@@ -97,6 +98,8 @@ func parseTemplates(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Te
 // depends on one (the language, the strings) is in the page data.
 func (p *Pages) funcs() template.FuncMap {
 	return template.FuncMap{
+		// searchURL is the results page of a query (paths.Search).
+		"searchURL": paths.Search,
 		// static returns the address of a static file with its content
 		// hash, so that it may be cached for a year and still change.
 		"static": func(name string) (string, error) {
@@ -242,7 +245,7 @@ func (p *Pages) baseIn(c echo.Context, title string, lang errdex.Lang) base {
 // canonical returns the absolute address of a page whose path alone names
 // it (an entry, a system).
 func (p *Pages) canonical(c echo.Context) string {
-	return p.cfg.BaseURL + c.Request().URL.EscapedPath()
+	return paths.Absolute(p.cfg.BaseURL, c.Request().URL.EscapedPath())
 }
 
 // render executes a page into a buffer and writes it only when the whole

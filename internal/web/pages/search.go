@@ -16,6 +16,7 @@ import (
 	"github.com/errdex/errdex/internal/app"
 	"github.com/errdex/errdex/internal/clip"
 	"github.com/errdex/errdex/internal/i18n"
+	"github.com/errdex/errdex/internal/paths"
 	"github.com/errdex/errdex/internal/textfmt"
 	"github.com/errdex/errdex/internal/web/params"
 )
@@ -171,7 +172,7 @@ func (p *Pages) handleSearch(c echo.Context) error {
 	data := searchPage{base: b}
 	data.R.T = t
 
-	if strings.TrimSpace(params.Query) == "" && !params.Filtered() && c.Path() == "/" {
+	if strings.TrimSpace(params.Query) == "" && !params.Filtered() && c.Path() == paths.Home {
 		data.Home = true
 		for _, s := range cat.Systems() {
 			data.Systems = append(data.Systems, newSystemCard(cat, s, lang))
@@ -212,7 +213,7 @@ func (p *Pages) handleSearch(c echo.Context) error {
 	if q := strings.TrimSpace(params.Query); q != "" && !posted {
 		data.Title = clip.Ellipsis(q, 60)
 	}
-	linkBase := &url.URL{Path: "/search", RawQuery: values.URL().Encode()}
+	linkBase := &url.URL{Path: paths.SearchPage, RawQuery: values.URL().Encode()}
 	if posted {
 		linkBase.RawQuery = ""
 	}
@@ -231,7 +232,7 @@ func (p *Pages) resultsView(u *url.URL, cat *errdex.Catalog, params searchParams
 	lang errdex.Lang, t *Strings) resultsView {
 	// Links from the results go to /search with the same parameters, less
 	// those that only the script's requests carry.
-	link := &url.URL{Path: "/search", RawQuery: u.RawQuery}
+	link := &url.URL{Path: paths.SearchPage, RawQuery: u.RawQuery}
 	link.RawQuery = withParamsQuery(link, map[string]string{"partial": "", "prefix": "", "cursor": ""})
 
 	v := resultsView{

@@ -1,0 +1,29 @@
+package understand
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestKoreanNegations(t *testing.T) {
+	lex := newFake()
+	for _, w := range []string{"불일치", "미등록", "미지원"} {
+		lex.words[w] = true
+	}
+	for text, want := range map[string][]string{
+		"도메인이 일치하지 않음":     {"도메인이", "불일치"},
+		"도메인이 맞지 않는다고 나와요": {"도메인이", "불일치", "나와요"},
+		"발신번호가 등록되지 않았습니다": {"발신번호가", "미등록"},
+		"일치하지않음":           {"불일치"},
+		"지원하지 못합니다":        {"미지원"},
+		// no negated noun in the catalog, or no negation: as written
+		"허용되지 않는 확장자":        {"허용되지", "않는", "확장자"},
+		"보내지 않음":             {"보내지", "않음"},
+		"도메인이 일치합니다":         {"도메인이", "일치합니다"},
+		"domain not matched": {"domain", "not", "matched"},
+	} {
+		if got := Read(text, Options{}, lex).Words; !slices.Equal(got, want) {
+			t.Errorf("Read(%q).Words = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -1,0 +1,153 @@
+package understand
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// A provider's reply that reports success is no error, whatever code it
+// carries: Aligo answers a good SMS send with result_code 1, which is
+// IWINV's code for a send that failed. A reply reads as a success when one
+// of its messages, results or statuses says so ("success", "OK", "전송
+// 성공", "delivered"), or a success flag is true, and nothing in it says a
+// failure: no message with a word of failure, no false success flag, no
+// failure count above zero, no error object, no code or message the
+// catalog has as an entry's.
+
+// successWords are words that, alone in a message or status, say it went
+// well.
+var successWords = map[string]bool{"success": true, "successful": true, "successfully": true, "succeeded": true,
+	"succeed": true, "ok": true, "okay": true, "accepted": true, "queued": true, "sent": true, "delivered": true,
+	"done": true, "completed": true, "complete": true}
+
+// successHangul are Korean stems that say it went well.
+var successHangul = []string{"성공", "정상", "완료", "접수"}
+
+// failureWords say a message reports a failure, even beside a success word
+// ("not successful", "partial success, 2 failed").
+var failureWords = map[string]bool{"error": true, "errors": true, "fail": true, "failed": true, "failure": true,
+	"failures": true, "invalid": true, "denied": true, "not": true, "no": true, "unable": true, "cannot": true,
+	"unsuccessful": true, "rejected": true, "refused": true, "expired": true, "exceeded": true, "missing": true,
+	"required": true, "forbidden": true, "unauthorized": true, "timeout": true, "undeliverable": true,
+	"partial": true, "partially": true, "blocked": true, "unknown": true, "wrong": true}
+
+// failureHangul are Korean pieces that say a failure.
+var failureHangul = []string{"실패", "오류", "에러", "않", "못", "없", "불가", "거부", "만료", "초과", "부족", "잘못", "차단"}
+
+// successFlagKeys hold a boolean that says whether the call went well.
+var successFlagKeys = map[string]bool{"success": true, "ok": true, "issuccess": true, "issuccessful": true,
+	"succeeded": true, "successful": true}
+
+// replyKeys are keys whose text value says how the call went.
+func replyKey(k string) bool {
+	k = strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(k))
+	return jsonMessageKeys[k] || jsonStatusKeys[k] || strings.HasSuffix(k, "message") || strings.HasSuffix(k, "msg") ||
+		k == "result" || k == "resultstatus" || k == "state"
+}
+
+// failureCountKey reports whether k counts failures (error_cnt, failCount).
+func failureCountKey(k string) bool {
+	k = strings.ToLower(k)
+	return (strings.Contains(k, "fail") || strings.Contains(k, "error") || strings.Contains(k, "err_")) &&
+		(strings.HasSuffix(k, "cnt") || strings.HasSuffix(k, "count"))
+}
+
+// reErrorObject is a JSON error member that holds something: "error": {
+// or "errors": [{ (an empty "errors": [] says nothing).
+var reErrorObject = regexp.MustCompile(`(?i)"(?:error|errors|failedmessagelist)"\s*:\s*(?:\{|\[\s*[{"])`)
+
+// ReadsAs says what a message, result or status text reports.
+type ReadsAs int
+
+// What a text reports.
+const (
+	// Neither: it says nothing either way.
+	Neither ReadsAs = iota
+	// Succeeded: it says the call went well.
+	Succeeded
+	// Failed: it says something failed.
+	Failed
+)
+
+// ReadReply says whether a message, result or status text reports success
+// or a failure. A word of failure wins over a word of success.
+func ReadReply(v string) ReadsAs {
+	lower := strings.ToLower(v)
+	for _, h := range failureHangul {
+		if strings.Contains(lower, h) {
+			return Failed
+		}
+	}
+	out := Neither
+	for _, w := range SplitWords(lower) {
+		switch {
+		case failureWords[w]:
+			return Failed
+		case successWords[w]:
+			out = Succeeded
+		}
+	}
+	if out == Neither {
+		for _, h := range successHangul {
+			if strings.Contains(lower, h) {
+				out = Succeeded
+			}
+		}
+	}
+	return out
+}
+
+// successTally gathers the markers of success and failure of one text.
+type successTally struct{ ok, failed bool }
+
+func (t *successTally) value(key, value string, boolean, number bool) {
+	k := strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(key))
+	switch {
+	case boolean && successFlagKeys[k]:
+		if value == "true" {
+			t.ok = true
+		} else {
+			t.failed = true
+		}
+	case number && failureCountKey(key):
+		if n, err := strconv.ParseFloat(value, 64); err == nil && n > 0 {
+			t.failed = true
+		}
+	case !number && !boolean && replyKey(key):
+		switch ReadReply(value) {
+		case Succeeded:
+			t.ok = true
+		case Failed:
+			t.failed = true
+		}
+	}
+}
+
+// readSuccess decides Reading.Success once codes and signatures are read.
+func (r *reader) readSuccess() {
+	t := r.tally
+	if !r.parsedJSON {
+		t = kvTally(r.text)
+	}
+	if reErrorObject.MatchString(r.text) {
+		t.failed = true
+	}
+	r.out.Success = t.ok && !t.failed && len(r.out.Keys) == 0 && len(r.out.Sigs) == 0
+}
+
+// kvTally reads the key=value pairs of a log line (result=success,
+// error_cnt=0) for success and failure.
+func kvTally(text string) successTally {
+	var t successTally
+	if strings.IndexByte(text, '=') < 0 {
+		return t
+	}
+	for _, m := range reKeyValue.FindAllStringSubmatch(text, 16) {
+		k, v, _ := strings.Cut(m[0], "=")
+		v = strings.Trim(v, `"',;`)
+		_, err := strconv.ParseFloat(v, 64)
+		t.value(k, v, v == "true" || v == "false", err == nil)
+	}
+	return t
+}

@@ -1,0 +1,48 @@
+package understand
+
+import "testing"
+
+func TestSuccess(t *testing.T) {
+	for text, want := range map[string]bool{
+		// replies that report success, in their several shapes
+		`{"result_code":"1","message":"success","success_cnt":1,"error_cnt":0}`: true,
+		`{"resultCode":"0","resultMessage":"전송 성공"}`:                            true,
+		`{"code":200,"msg":"OK","data":{"id":"m-1"}}`:                           true,
+		`{"ok":true,"ts":"1700000000.1234"}`:                                    true,
+		`{"statuses":[{"id":"wamid.1","status":"delivered"}]}`:                  true,
+		"2026-07-22T10:00:00Z INFO send result=success error_cnt=0 id=7":        true,
+		// failures beside a success word or shape
+		`{"result_code":"-101","message":"인증오류입니다"}`:                            false,
+		`{"result_code":"1","message":"success","success_cnt":0,"error_cnt":2}`: false,
+		`{"ok":false,"error":"ratelimited"}`:                                    false,
+		`{"success":true,"error":{"code":"x","message":"y"}}`:                   false,
+		`{"message":"not successful"}`:                                          false,
+		`{"message":"1개의 메시지가 접수되지 못했습니다"}`:                                     false,
+		`{"statuses":[{"status":"failed","errors":[{"code":131047}]}]}`:         false,
+		`{"code":"AUTHENTICATION_FAILED","message":"OK"}`:                       false,
+		// success words typed are words, not a reply
+		"success": false,
+		"ok":      false,
+	} {
+		if got := Read(text, Options{}, newFake()).Success; got != want {
+			t.Errorf("Read(%q).Success = %v, want %v", text, got, want)
+		}
+	}
+}
+
+func TestReadReply(t *testing.T) {
+	for text, want := range map[string]ReadsAs{
+		"Success":                      Succeeded,
+		"정상 처리되었습니다":                   Succeeded,
+		"Message Undeliverable":        Failed,
+		"partial success, 2 failed":    Failed,
+		"메시지가 전송되지 않았습니다.":             Failed,
+		"The request body has 1 error": Failed,
+		"Too Many Requests":            Neither,
+		"":                             Neither,
+	} {
+		if got := ReadReply(text); got != want {
+			t.Errorf("ReadReply(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
