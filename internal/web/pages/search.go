@@ -156,7 +156,7 @@ func (p *Pages) handleSearch(c echo.Context) error {
 	}
 	posted := c.Request().Method == http.MethodPost
 	if posted && !params.Partial && app.IsTyped(params.Query) {
-		return c.Redirect(http.StatusSeeOther, (&url.URL{Path: paths.SearchPage, RawQuery: values.URL().Encode()}).String())
+		return c.Redirect(http.StatusSeeOther, (&url.URL{Path: "/search", RawQuery: values.URL().Encode()}).String())
 	}
 	idx, release, err := p.cfg.App.Acquire()
 	if err != nil {
