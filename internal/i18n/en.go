@@ -129,7 +129,6 @@ var en = [numKeys]string{
 	RecordMessage:        "Provider's message",
 	RecordEntry:          "errdex entry",
 	RecordNoEntry:        "No errdex entry maps this code.",
-	RecordAliases:        "Also called",
 	OwnRetry:             "Retry advice of this code (differs from the entry's)",
 	CheckedAgainst:       "Checked against",
 	OfficialPages:        "Official pages",

@@ -129,7 +129,6 @@ var ko = [numKeys]string{
 	RecordMessage:        "프로바이더 메시지",
 	RecordEntry:          "errdex 항목",
 	RecordNoEntry:        "이 코드에 해당하는 errdex 항목이 없습니다.",
-	RecordAliases:        "다른 이름",
 	OwnRetry:             "이 코드의 재시도 안내 (항목의 안내와 다름)",
 	CheckedAgainst:       "확인한 버전",
 	OfficialPages:        "공식 문서",

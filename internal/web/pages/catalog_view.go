@@ -26,7 +26,6 @@ type catalogStrings struct {
 	ProviderRecords         string
 	ProviderRecordsIntro    string
 	Provider, Channel, Code string
-	Aliases                 string
 	Message, Meaning        string
 	Action, Entry           string
 	NoEntry                 string
@@ -51,7 +50,6 @@ func newCatalogStrings(lang errdex.Lang) *catalogStrings {
 		Provider:             t(i18n.Provider),
 		Channel:              t(i18n.Channel),
 		Code:                 t(i18n.Code),
-		Aliases:              t(i18n.RecordAliases),
 		Message:              t(i18n.RecordMessage),
 		Meaning:              t(i18n.Meaning),
 		Action:               t(i18n.Action),
