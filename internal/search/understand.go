@@ -80,7 +80,8 @@ func (l lexicon) Signatures(text string) []understand.Sig {
 	has := map[string]bool{} // literals looked for, found or not: many signatures share one
 	for _, i := range l.ix.sigIndex.candidates(lower) {
 		s := l.ix.sigs[i]
-		if s.need != "" && !strings.Contains(lower, s.need) || !containsAll(lower, s.needAll, has) {
+		if s.need != "" && !strings.Contains(lower, s.need) || !containsAll(lower, s.needAll, has) ||
+			len(s.needAny) > 0 && !containsAny(lower, s.needAny, has) {
 			continue
 		}
 		if (s.re != nil && sigMatches(s, text, lower)) || (s.text != "" && strings.Contains(lower, s.text)) {
@@ -104,6 +105,17 @@ func containsAll(lower string, lits []string, has map[string]bool) bool {
 		}
 	}
 	return true
+}
+
+// containsAny reports whether lower contains one of lits; has remembers
+// the answers for lower.
+func containsAny(lower string, lits []string, has map[string]bool) bool {
+	for _, lit := range lits {
+		if containsAll(lower, []string{lit}, has) {
+			return true
+		}
+	}
+	return false
 }
 
 // Bounds on matching a signature's pattern in a long paste: a match holds
