@@ -273,34 +273,7 @@ func TestServeReload(t *testing.T) {
 	dir := catalogDir(t)
 	s := startServe(t, "--catalog", dir, "--reload-debounce", "50ms")
 	extra := filepath.Join(dir, "zz-e2e.yaml")
-
-	var (
-		stop             atomic.Bool
-		answered, failed atomic.Int64
-		wg               sync.WaitGroup
-		firstFailure     atomic.Value
-	)
-	client := &http.Client{Timeout: 10 * time.Second}
-	for range 3 {
-		wg.Go(func() {
-			for !stop.Load() {
-				resp, err := client.Get(s.base + "/api/v1/search?q=balance")
-				if err != nil {
-					failed.Add(1)
-					firstFailure.CompareAndSwap(nil, err.Error())
-					continue
-				}
-				io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-				if resp.StatusCode != 200 {
-					failed.Add(1)
-					firstFailure.CompareAndSwap(nil, resp.Status)
-				} else {
-					answered.Add(1)
-				}
-			}
-		})
-	}
+	load := startSearchLoad(s, 3)
 
 	// A good edit shows up.
 	if err := os.WriteFile(extra, []byte(extraEntry("First probe", "never")), 0o644); err != nil {
@@ -312,6 +285,81 @@ func TestServeReload(t *testing.T) {
 	if err := os.WriteFile(extra, []byte(extraEntry("Broken probe", "whenever")), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	checkRefusedEdit(t, s, "First probe")
+
+	// Fixing it applies again.
+	if err := os.WriteFile(extra, []byte(extraEntry("Fixed probe", "never")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the fixed entry", func() bool { return probeTitle(t, s) == "Fixed probe" })
+	if m := s.metrics(t); !strings.Contains(m, "errdex_catalog_last_reload_successful 1") {
+		t.Error("metrics do not report the successful reload")
+	}
+
+	answered, failed, first := load.stop()
+	if failed > 0 {
+		t.Errorf("%d searches failed during reloads (first: %v); %d answered", failed, first, answered)
+	}
+	if answered == 0 {
+		t.Error("no search was answered during the reloads")
+	}
+	if code := s.stop(); code != 0 {
+		t.Errorf("exit status: got %d, want 0", code)
+	}
+}
+
+// searchLoad is a steady load of searches on a running service.
+type searchLoad struct {
+	stopped          atomic.Bool
+	answered, failed atomic.Int64
+	firstFailure     atomic.Value
+	wg               sync.WaitGroup
+}
+
+// startSearchLoad starts clients searching s, one after another each.
+func startSearchLoad(s *service, clients int) *searchLoad {
+	l := &searchLoad{}
+	client := &http.Client{Timeout: 10 * time.Second}
+	for range clients {
+		l.wg.Go(func() {
+			for !l.stopped.Load() {
+				l.search(client, s.base+"/api/v1/search?q=balance")
+			}
+		})
+	}
+	return l
+}
+
+func (l *searchLoad) search(client *http.Client, url string) {
+	resp, err := client.Get(url)
+	if err != nil {
+		l.failed.Add(1)
+		l.firstFailure.CompareAndSwap(nil, err.Error())
+		return
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		l.failed.Add(1)
+		l.firstFailure.CompareAndSwap(nil, resp.Status)
+	} else {
+		l.answered.Add(1)
+	}
+}
+
+// stop ends the load and says how many searches were answered and failed,
+// and the first failure.
+func (l *searchLoad) stop() (answered, failed int64, first any) {
+	l.stopped.Store(true)
+	l.wg.Wait()
+	return l.answered.Load(), l.failed.Load(), l.firstFailure.Load()
+}
+
+// checkRefusedEdit waits for the reload of a broken zz-e2e.yaml to be
+// refused, and checks that readyz, the metrics and the log say so while
+// the last good catalog (whose probe is titled served) keeps serving.
+func checkRefusedEdit(t *testing.T, s *service, served string) {
+	t.Helper()
 	var rz readyz
 	waitFor(t, "readyz to report the refusal", func() bool {
 		s.opsGet(t, "/readyz", &rz)
@@ -328,35 +376,14 @@ func TestServeReload(t *testing.T) {
 	if len(errs) != 1 || !strings.HasPrefix(errs[0], "zz-e2e.yaml:") || strings.HasSuffix(errs[0], ":0") {
 		t.Errorf("readyz problems: got errors %v, want one in zz-e2e.yaml with a line", errs)
 	}
-	if got := probeTitle(t, s); got != "First probe" {
-		t.Errorf("served after a refused edit: got %q, want the last good %q", got, "First probe")
+	if got := probeTitle(t, s); got != served {
+		t.Errorf("served after a refused edit: got %q, want the last good %q", got, served)
 	}
 	if m := s.metrics(t); !strings.Contains(m, "errdex_catalog_last_reload_successful 0") {
 		t.Error("metrics do not report the failed reload")
 	}
 	if logs := s.logs.String(); !strings.Contains(logs, `"file":"zz-e2e.yaml"`) {
 		t.Error("the log does not name the broken file")
-	}
-
-	// Fixing it applies again.
-	if err := os.WriteFile(extra, []byte(extraEntry("Fixed probe", "never")), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, "the fixed entry", func() bool { return probeTitle(t, s) == "Fixed probe" })
-	if m := s.metrics(t); !strings.Contains(m, "errdex_catalog_last_reload_successful 1") {
-		t.Error("metrics do not report the successful reload")
-	}
-
-	stop.Store(true)
-	wg.Wait()
-	if n := failed.Load(); n > 0 {
-		t.Errorf("%d searches failed during reloads (first: %v); %d answered", n, firstFailure.Load(), answered.Load())
-	}
-	if answered.Load() == 0 {
-		t.Error("no search was answered during the reloads")
-	}
-	if code := s.stop(); code != 0 {
-		t.Errorf("exit status: got %d, want 0", code)
 	}
 }
 

@@ -213,6 +213,16 @@ func TestMCPHTTPLimits(t *testing.T) {
 // Connect), tools/list, every tool, resources/list and read, a bad call.
 func exerciseMCP(t *testing.T, cs *sdk.ClientSession, base string) {
 	t.Helper()
+	checkMCPTools(t, cs)
+	callMCPTools(t, cs, base)
+	checkMCPResources(t, cs)
+	checkMCPBadCalls(t, cs)
+}
+
+// checkMCPTools checks the initialize result and that tools/list names
+// every tool with its schemas.
+func checkMCPTools(t *testing.T, cs *sdk.ClientSession) {
+	t.Helper()
 	ctx := context.Background()
 	if info := cs.InitializeResult(); info == nil || info.ServerInfo.Name != "errdex" || info.Capabilities.Tools == nil {
 		t.Fatalf("initialize: got %+v", info)
@@ -230,7 +240,12 @@ func exerciseMCP(t *testing.T, cs *sdk.ClientSession, base string) {
 			t.Errorf("tools/list: %s missing or without schemas", name)
 		}
 	}
+}
 
+// callMCPTools calls every tool once and checks its structured content.
+func callMCPTools(t *testing.T, cs *sdk.ClientSession, base string) {
+	t.Helper()
+	ctx := context.Background()
 	calls := []struct {
 		tool string
 		args map[string]any
@@ -257,7 +272,13 @@ func exerciseMCP(t *testing.T, cs *sdk.ClientSession, base string) {
 			}
 		}
 	}
+}
 
+// checkMCPResources lists the entry resources and reads one in both
+// languages.
+func checkMCPResources(t *testing.T, cs *sdk.ClientSession) {
+	t.Helper()
+	ctx := context.Background()
 	n := 0
 	for r, err := range cs.Resources(ctx, nil) {
 		if err != nil {
@@ -277,7 +298,13 @@ func exerciseMCP(t *testing.T, cs *sdk.ClientSession, base string) {
 	if md := rr.Contents[0].Text; !strings.Contains(md, "# kakao-share/4019") || !strings.Contains(md, "## 해결 방법") {
 		t.Errorf("resources/read: got %.300s", md)
 	}
+}
 
+// checkMCPBadCalls checks that a bad argument is a tool error, an unknown
+// tool a protocol error, and that the session survives both.
+func checkMCPBadCalls(t *testing.T, cs *sdk.ClientSession) {
+	t.Helper()
+	ctx := context.Background()
 	bad, err := cs.CallTool(ctx, &sdk.CallToolParams{Name: "search", Arguments: map[string]any{"query": "x", "limit": 101}})
 	if err != nil {
 		t.Fatalf("a bad argument is a protocol error: %v", err)

@@ -23,6 +23,7 @@ var sameInBoth = []Key{APILink}
 // languages of a format take the same arguments.
 func TestEveryKey(t *testing.T) {
 	names := keyNames(t)
+	formats := formatKeys(t)
 	for k := Key(0); k < numKeys; k++ {
 		name := names["Key"][k]
 		e, o := T(errdex.English, k), T(errdex.Korean, k)
@@ -34,6 +35,9 @@ func TestEveryKey(t *testing.T) {
 		}
 		if ve, vo := verbs(e), verbs(o); !slices.Equal(ve, vo) {
 			t.Errorf("%s: en takes %v, ko takes %v", name, ve, vo)
+		}
+		if takes := strings.Contains(e+o, "%"); takes != formats[name] {
+			t.Errorf("%s: has fmt verbs %v but marked (format) in keys.go %v: F and T would misread it", name, takes, formats[name])
 		}
 	}
 	for c := Count(0); c < numCounts; c++ {
@@ -84,6 +88,25 @@ func TestFormats(t *testing.T) {
 	if got := F(errdex.Lang("fr"), NoSuchCode, "Kirim", "9"); got != "Kirim has no code 9" {
 		t.Errorf("other language: %q", got)
 	}
+}
+
+// formatKeys are the keys marked (format) in keys.go.
+func formatKeys(t *testing.T) map[string]bool {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), "keys.go", nil, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if v, ok := n.(*ast.ValueSpec); ok && v.Comment != nil && strings.Contains(v.Comment.Text(), "(format") {
+			for _, id := range v.Names {
+				out[id.Name] = true
+			}
+		}
+		return true
+	})
+	return out
 }
 
 // keyNames reads the names of the Key and Count constants, in order,

@@ -41,9 +41,9 @@ const (
 	Action
 	Page
 	DidYouMeanText
-	AmbiguousHeading // (format)
-	OnLine           // (format)
-	NoMatch          // (format)
+	AmbiguousHeading // (format: count)
+	OnLine           // (format: line)
+	NoMatch          // (format: the query, quoted)
 
 	// The web pages (internal/web/pages and web/templates).
 	LangName
@@ -151,10 +151,10 @@ const (
 	Error500Text
 	Error503Title
 	Error503Text
-	VariantsHeading // (format)
-	NoSuchCode      // (format)
-	OnLines         // (format)
-	TimesSeen       // (format)
+	VariantsHeading // (format: code, count)
+	NoSuchCode      // (format: system name, code)
+	OnLines         // (format: first line, last line)
+	TimesSeen       // (format: count)
 
 	// The terminal and plain text (internal/textfmt) and the CLI (cmd/errdex).
 	CLIFix
@@ -166,12 +166,12 @@ const (
 	CLIMoreHint
 	CLINoIdentify
 	CLINoConfidentText
-	CLIResultsShown   // (format)
-	CLISearchHint     // (format)
-	CLINoCode         // (format)
-	CLINoConfident    // (format)
-	CLIFindingsHeader // (format)
-	CLIOnLines        // (format)
+	CLIResultsShown   // (format: shown, total, query)
+	CLISearchHint     // (format: code, as a shell word)
+	CLINoCode         // (format: code, quoted)
+	CLINoConfident    // (format: query, quoted)
+	CLIFindingsHeader // (format: count)
+	CLIOnLines        // (format: first line, last line)
 	CLIRecordNoEntry
 
 	// Slack (internal/chatops).
@@ -203,12 +203,12 @@ const (
 	MCPReply
 	MCPDisagree
 	MCPProviders
-	MCPFound     // (format)
-	MCPAmbiguous // (format)
-	MCPUnsure    // (format)
-	MCPNoCode    // (format)
+	MCPFound     // (format: id, title, confidence)
+	MCPAmbiguous // (format: count, ids)
+	MCPUnsure    // (format: count)
+	MCPNoCode    // (format: code, quoted)
 	MCPNoMatch
-	MCPFindings // (format)
+	MCPFindings // (format: count)
 
 	numKeys // keep last
 )
@@ -227,8 +227,8 @@ const (
 	FindingsHeading
 
 	// The terminal and plain text (internal/textfmt) and the CLI (cmd/errdex).
-	CLIResults
-	CLILookupHeader
+	CLIResults      // then the query
+	CLILookupHeader // then the code
 	CLIIdentifyHeader
 
 	// Slack (internal/chatops).

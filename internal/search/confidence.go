@@ -116,7 +116,7 @@ func (ix *Index) judgeOne(r *Result, rank int, u *understanding, probe *wordProb
 			continue
 		}
 		kinds[ev.Kind] = true
-		w := weigh(ev, r.Entry, u, hinted, j.held, probe.n)
+		w := weigh(ev, r.Entry, u, hinted, j.held, probe)
 		j.support += w.support
 		j.names = j.names || w.names
 		j.pointed = j.pointed || w.pointed
@@ -141,22 +141,32 @@ type weight struct {
 	names, pointed bool
 }
 
+// weighCode reads a code or alias of e the text holds.
+func weighCode(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held int, probe *wordProbe) weight {
+	w := weight{support: supportCode, names: true}
+	if u.Pasted && slices.Contains(u.Spelt, ev.Value) {
+		// As a system printed it, case tells rate_limit_exceeded
+		// (Kirim's) from RATE_LIMIT_EXCEEDED (K-Message's); typed, not.
+		w.support += supportCase
+	}
+	bare := len(u.Bare) > 0 && slices.Contains(u.Bare, strings.ToLower(ev.Value))
+	if isWordsCode(ev.Value) && !hinted && !corroborated(u, e, held, probe.n) ||
+		bare && !hinted && (probe.commonOnly || !corroborated(u, e, held, probe.n)) || contradicted(u, e) {
+		// rate_limit_exceeded, invalid_grant: any API's code. Beside a
+		// message that is not this entry's, it names nothing; nor does a
+		// long number typed among words that are not its entry's ("order
+		// 131042 shipped").
+		w.names, w.support = false, supportPCode
+	}
+	return w
+}
+
 // weigh reads one piece of evidence for e.
-func weigh(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held, words int) weight {
+func weigh(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held int, probe *wordProbe) weight {
+	words := probe.n
 	switch ev.Kind {
 	case MatchCode, MatchAlias:
-		w := weight{support: supportCode, names: true}
-		if u.Pasted && slices.Contains(u.Spelt, ev.Value) {
-			// As a system printed it, case tells rate_limit_exceeded
-			// (Kirim's) from RATE_LIMIT_EXCEEDED (K-Message's); typed, not.
-			w.support += supportCase
-		}
-		if isWordsCode(ev.Value) && !hinted && !corroborated(u, e, held, words) || contradicted(u, e) {
-			// rate_limit_exceeded, invalid_grant: any API's code. Beside a
-			// message that is not this entry's, it names nothing.
-			w.names, w.support = false, supportPCode
-		}
-		return w
+		return weighCode(ev, e, u, hinted, held, probe)
 	case MatchSignature:
 		if shortSig(u, e, ev.Value) && !hinted {
 			// "Network error" in an axios trace is not K-Message's.
@@ -279,6 +289,9 @@ func answerOf(rs []Result, js []judgement) errdex.Answer {
 // their stem or their syllable pairs.
 type wordProbe struct {
 	n int // the words counted
+	// commonOnly: the words counted are words most entries hold, there
+	// being no other.
+	commonOnly bool
 	// en and ko map an analyzed term to the words it stands for; pairs
 	// counts a Korean word's syllable pairs, all of which a compound must
 	// hold when its stem is not there.
@@ -291,7 +304,9 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 	if ix.en == nil || ix.ko == nil {
 		return p
 	}
-	for _, w := range ix.probeWords(u.Words) {
+	words, commonOnly := ix.probeWords(u.Words)
+	p.commonOnly = commonOnly
+	for _, w := range words {
 		i := p.n
 		p.n++
 		p.pairs = append(p.pairs, 0)
@@ -320,7 +335,7 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 // probeWords are the words a result's text is judged by: not stop words,
 // not the names of systems (a hint, counted as such), and not words most
 // entries hold, unless nothing else is left; none when only numbers are.
-func (ix *Index) probeWords(words []string) []string {
+func (ix *Index) probeWords(words []string) (probed []string, commonOnly bool) {
 	var out, common []string
 	for _, w := range words {
 		switch {
@@ -332,15 +347,15 @@ func (ix *Index) probeWords(words []string) []string {
 		}
 	}
 	if len(out) == 0 {
-		out = common
+		out, commonOnly = common, len(common) > 0
 	}
 	if !slices.ContainsFunc(words, func(w string) bool { return strings.ContainsFunc(w, unicode.IsLetter) }) {
 		// Numbers alone that are no code or status read (a phone number,
 		// a date, an amount) say nothing of which error it is, even where
 		// an entry's example holds them; beside a word ("E.164") they do.
-		return nil
+		return nil, false
 	}
-	return out
+	return out, commonOnly
 }
 
 // held counts the probe's words e's text holds.

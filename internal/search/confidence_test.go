@@ -39,6 +39,11 @@ func TestAnswers(t *testing.T) {
 		{"a phone number alone", "+821012345678", false, "", "", ""},
 		{"a phone number beside words", "invalid phone number +821012345678", false,
 			errdex.AnswerFound, "kirim/invalid_phone_number", errdex.ConfidenceLikely},
+		// A long number among words that say nothing of an error is an id
+		// or a count; said to come up, it is the code.
+		{"an order number", "order 131026 shipped", false, "", "", ""},
+		{"a count", "sent 131026 messages", false, "", "", ""},
+		{"a code said to come up", "131026 뜨는데 왜 그래요", false, errdex.AnswerFound, "kirim/131026", errdex.ConfidenceCertain},
 		// Another service's envelope, spelt like Kirim's, named as that
 		// service's; without the name it is Kirim's.
 		{"another service named", `stripe: {"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true, "", "", ""},

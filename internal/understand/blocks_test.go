@@ -56,6 +56,8 @@ func TestBlocks(t *testing.T) {
 		}, "\n"), []want{{2, 2, 1, `{"id": "w1"`}, {3, 3, 1, `{"id": "w2"`}}},
 		{"an errors array of two on one line", `{"errors":[{"code":"E1","message":"a failed"},{"code":"E2","message":"b failed"}]}`,
 			[]want{{1, 1, 1, `{"code":"E1"`}, {1, 1, 1, `{"code":"E2"`}}},
+		{"braces inside strings are text", `{"errors":[{"code":"E1","message":"a \"}{[\" failed"},{"code":"E2","message":"b failed"}]}`,
+			[]want{{1, 1, 1, `{"code":"E1"`}, {1, 1, 1, `{"code":"E2"`}}},
 		{"the same error twice in an array", `{"failed":[{"id":"m1","errorCode":"E1"},{"id":"m2","errorCode":"E1"}]}`,
 			[]want{{1, 1, 2, `{"id":"m1"`}}},
 		{"one failed status beside a delivered one", `{"statuses":[{"status":"delivered"},{"status":"failed","errors":[{"code":131049}]}]}`,

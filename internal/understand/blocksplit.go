@@ -41,50 +41,21 @@ func splitErrors(b Block, depth int) []Block {
 	return out
 }
 
+// jsonContainer is an object or array of a text being scanned, and for an
+// array the objects standing in it.
+type jsonContainer struct {
+	array bool
+	depth int
+	start int
+	els   []jsonElement
+}
+
 // errorElements finds the objects of the shallowest array of text with two
 // or more objects holding an error, and returns those that do.
 func errorElements(text string) []jsonElement {
-	type container struct {
-		array bool
-		depth int
-		start int
-		els   []jsonElement
-	}
-	// The root stands for the array a paste may have started inside.
-	all := []*container{{array: true}}
-	stack := []*container{all[0]}
-	var quote, escaped bool
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case escaped:
-			escaped = false
-		case quote:
-			switch c {
-			case '\\':
-				escaped = true
-			case '"':
-				quote = false
-			}
-		case c == '"':
-			quote = true
-		case c == '{' || c == '[':
-			k := &container{array: c == '[', depth: len(stack), start: i}
-			stack = append(stack, k)
-			if k.array {
-				all = append(all, k)
-			}
-		case (c == '}' || c == ']') && len(stack) > 1:
-			k := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if parent := stack[len(stack)-1]; !k.array && parent.array {
-				parent.els = append(parent.els, jsonElement{k.start, i})
-			}
-		}
-	}
-	var best *container
+	var best *jsonContainer
 	var bestEls []jsonElement
-	for _, k := range all {
+	for _, k := range jsonArrays(text) {
 		if best != nil && k.depth >= best.depth {
 			continue
 		}
@@ -99,6 +70,41 @@ func errorElements(text string) []jsonElement {
 		}
 	}
 	return bestEls
+}
+
+// jsonArrays scans text's braces and brackets outside strings and returns
+// its arrays, in the order they open, with the objects standing in each.
+// The first stands for the array a paste may have started inside: objects
+// side by side at the top of the text are its elements.
+func jsonArrays(text string) []*jsonContainer {
+	all := []*jsonContainer{{array: true}}
+	stack := []*jsonContainer{all[0]}
+	var quote, escaped bool
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case escaped:
+			escaped = false
+		case quote:
+			escaped = c == '\\'
+			quote = c != '"'
+		case c == '"':
+			quote = true
+		case c == '{' || c == '[':
+			k := &jsonContainer{array: c == '[', depth: len(stack), start: i}
+			stack = append(stack, k)
+			if k.array {
+				all = append(all, k)
+			}
+		case (c == '}' || c == ']') && len(stack) > 1:
+			k := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if parent := stack[len(stack)-1]; !k.array && parent.array {
+				parent.els = append(parent.els, jsonElement{k.start, i})
+			}
+		}
+	}
+	return all
 }
 
 // holdsError reports whether a JSON object holds an error: a code under a

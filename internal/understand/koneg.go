@@ -1,6 +1,7 @@
 package understand
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -11,7 +12,7 @@ import (
 // either, so a text saying one way misses an entry saying the other, and
 // its "않음" counts as a word no entry holds. A negated predicate is read
 // as the catalog's negated noun when the catalog has one; "맞지 않다"
-// (does not match) is 불일치.
+// (does not match) is 불일치, "존재하지 않다" (does not exist) 없음.
 
 // koNegPrefixes negate a Sino-Korean noun.
 var koNegPrefixes = []string{"불", "미", "비", "무"}
@@ -20,11 +21,14 @@ var koNegPrefixes = []string{"불", "미", "비", "무"}
 var koVerbEndings = []string{"하", "되"}
 
 // koNegSame are predicates whose negation is a noun of another stem.
-var koNegSame = map[string]string{"맞": "불일치", "일치": "불일치"}
+var koNegSame = map[string]string{"맞": "불일치", "일치": "불일치", "존재": "없음"}
 
 // koNegations rewrites the negated predicates of words into the negated
 // nouns the lexicon has.
 func koNegations(words []string, lex Lexicon) []string {
+	if !slices.ContainsFunc(words, func(w string) bool { return strings.Contains(w, "지") }) {
+		return words
+	}
 	var out []string
 	for i := 0; i < len(words); i++ {
 		w := words[i]

@@ -7,7 +7,7 @@ import (
 
 func TestKoreanNegations(t *testing.T) {
 	lex := newFake()
-	for _, w := range []string{"불일치", "미등록", "미지원"} {
+	for _, w := range []string{"불일치", "미등록", "미지원", "없음"} {
 		lex.words[w] = true
 	}
 	for text, want := range map[string][]string{
@@ -16,6 +16,7 @@ func TestKoreanNegations(t *testing.T) {
 		"발신번호가 등록되지 않았습니다": {"발신번호가", "미등록"},
 		"일치하지않음":           {"불일치"},
 		"지원하지 못합니다":        {"미지원"},
+		"템플릿이 존재하지 않음":     {"템플릿이", "없음"},
 		// no negated noun in the catalog, or no negation: as written
 		"허용되지 않는 확장자":        {"허용되지", "않는", "확장자"},
 		"보내지 않음":             {"보내지", "않음"},

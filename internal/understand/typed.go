@@ -1,6 +1,9 @@
 package understand
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // channelWords name a provider's API between its name and a code.
 var channelWords = map[string]bool{"sms": true, "lms": true, "mms": true, "alimtalk": true, "friendtalk": true,
@@ -35,9 +38,88 @@ func (r *reader) readTyped() {
 			// a code (Aligo's UNKNOWN); typed as a code it is upper-case.
 			continue
 		}
-		r.typedNumber(TrimNoise(t), r.addKey(t))
+		if isQuantity(toks, i) {
+			continue // "sent 131042 messages", "131042건": a count, not a code
+		}
+		known := r.addKey(t)
+		r.typedNumber(TrimNoise(t), known)
+		if known && len(toks) > 1 {
+			r.bareNumber(toks, i)
+		}
 	}
 }
+
+// minBareDigits: a number this long typed among words with nothing saying
+// it is a code is as often an id, a count or an amount ("order 131042
+// shipped", "sent 131042 messages") as an entry's code.
+const minBareDigits = 5
+
+// bareNumber marks toks[i], a code the catalog has, as bare when it is a
+// long number among other words and no word beside it says it is a code
+// (error, code, 오류, "code:"); the search then needs the text to bear it
+// out (Reading.Bare).
+func (r *reader) bareNumber(toks []string, i int) {
+	t := TrimNoise(toks[i])
+	digits := strings.TrimPrefix(t, "-")
+	if len(digits) < minBareDigits || strings.ContainsFunc(digits, func(c rune) bool { return c < '0' || c > '9' }) ||
+		t != toks[i] {
+		return // short, not a number, or glued to punctuation ("131042:", "(131042)")
+	}
+	for _, j := range []int{i - 1, i + 1} {
+		if j >= 0 && j < len(toks) && (noiseWords[strings.ToLower(TrimNoise(toks[j]))] || strings.HasSuffix(toks[j], ":")) {
+			return
+		}
+	}
+	lower := r.lowered()
+	for _, w := range slices.Concat(errorWords, codeContextWords) {
+		if strings.Contains(lower, w) {
+			return // "131026 뜨는데 왜 그래요", "getting 131042 on send"
+		}
+	}
+	if r.bare == nil {
+		r.bare = map[string]bool{}
+	}
+	r.bare[strings.ToLower(t)] = true
+}
+
+// koCounters are Korean counters written after a number: 건, 개, 명, 원...
+var koCounters = []string{"건", "개", "명", "원", "통", "회", "번째", "초", "분", "시간", "일", "달", "년", "바이트"}
+
+// isQuantity reports whether toks[i] is a long number that counts what the
+// word after it names ("131042 messages", "131042건", "131042 명"): an
+// English plural that says no failure, or a Korean counter.
+func isQuantity(toks []string, i int) bool {
+	t := toks[i]
+	digits := strings.TrimRightFunc(t, func(c rune) bool { return c > 0x7f })
+	counter := t[len(digits):]
+	if len(digits) < minBareDigits || strings.ContainsFunc(digits, func(c rune) bool { return c < '0' || c > '9' }) {
+		return false
+	}
+	if counter != "" {
+		return slices.ContainsFunc(koCounters, func(k string) bool { return strings.HasPrefix(counter, k) })
+	}
+	if i+1 == len(toks) {
+		return false
+	}
+	next := strings.ToLower(TrimNoise(toks[i+1]))
+	if slices.Contains(koCounters, next) {
+		return true
+	}
+	if len(next) < 3 || !strings.HasSuffix(next, "s") || !isPlainWord(next) {
+		return false
+	}
+	for _, w := range errorWords {
+		if strings.Contains(next, w) {
+			return false // "131026 errors", "failures": what failed, counted
+		}
+	}
+	return true
+}
+
+// codeContextWords say a number came up as an error: it shows, occurred,
+// came back.
+var codeContextWords = []string{"뜨", "떠요", "떴", "나와", "나오", "났", "발생", "got ", "getting", "returns", "returned",
+	"throws", "thrown", "keeps", "shows", "showing"}
 
 // typedNumber reads a typed number as an HTTP status too when it can be
 // one ("429" is IWINV's code and Kirim's status); one that is neither a

@@ -10,6 +10,7 @@
 package understand
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -108,6 +109,10 @@ type Reading struct {
 	// LINE, api.twilio.com) that no system of the catalog is: the error is
 	// most likely theirs.
 	Foreign []string
+	// Bare are codes (lower-cased) typed as long numbers among words, with
+	// nothing beside them saying they are codes ("order 131042 shipped"):
+	// they name their entry only where the text bears it out.
+	Bare []string
 	// Types are the values of an envelope's "type" keys
 	// (authentication_error, OAuthException), lower-cased.
 	Types []string
@@ -143,6 +148,7 @@ func Read(text string, opts Options, lex Lexicon) *Reading {
 		r.readSuccess()
 	}
 	r.readWords(opts)
+	r.out.Bare = slices.Sorted(maps.Keys(r.bare))
 	return &r.out
 }
 
@@ -189,6 +195,9 @@ type reader struct {
 	// whether there was one.
 	messages   []string
 	parsedJSON bool
+	// bare holds the codes typed bare (Reading.Bare) not since seen where
+	// codes stand.
+	bare map[string]bool
 	// tally holds what the text says of success and failure.
 	tally successTally
 	// lower is text lower-cased, once (lowered).
@@ -235,6 +244,7 @@ func (r *reader) addCode(raw string, providers map[string]bool) {
 	if v == "" || len(v) > 64 {
 		return
 	}
+	delete(r.bare, strings.ToLower(v))
 	known := r.addKey(v)
 	for p := range providers {
 		if r.lex.ProviderCode(p, strings.ToLower(v)) {

@@ -2,6 +2,7 @@ package pages
 
 import (
 	"cmp"
+	"context"
 	"html/template"
 	"io"
 	"net/http"
@@ -133,22 +134,9 @@ const maxFormBytes = 3*errdex.MaxIdentifyBytes + 4096
 // (partial=1) are always answered: fetch would follow a redirect without
 // partial=1.
 func (p *Pages) handleSearch(c echo.Context) error {
-	values, err := params.Parse(c.Request().URL.RawQuery)
+	values, err := searchValues(c)
 	if err != nil {
 		return err
-	}
-	if c.Request().Method == http.MethodPost {
-		r := c.Request()
-		body, err := io.ReadAll(http.MaxBytesReader(c.Response(), r.Body, maxFormBytes))
-		if err != nil {
-			return err
-		}
-		form, err := params.Parse(string(body))
-		if err != nil {
-			return err
-		}
-		// The form's fields come first, as in net/http's r.Form.
-		values = append(form, values...)
 	}
 	params, err := parseSearchParams(values)
 	if err != nil {
@@ -156,7 +144,7 @@ func (p *Pages) handleSearch(c echo.Context) error {
 	}
 	posted := c.Request().Method == http.MethodPost
 	if posted && !params.Partial && app.IsTyped(params.Query) {
-		return c.Redirect(http.StatusSeeOther, (&url.URL{Path: "/search", RawQuery: values.URL().Encode()}).String())
+		return c.Redirect(http.StatusSeeOther, (&url.URL{Path: paths.SearchPage, RawQuery: values.URL().Encode()}).String())
 	}
 	idx, release, err := p.cfg.App.Acquire()
 	if err != nil {
@@ -180,24 +168,7 @@ func (p *Pages) handleSearch(c echo.Context) error {
 		return p.renderSearch(c, data, params.Partial)
 	}
 
-	// The service reads a paste too long for a query with Identify, which
-	// ignores filters and answers one page.
-	req := params.Request
-	req.Lang, req.Limit = lang, pageLimit
-	if app.IsPaste(req.Query) {
-		req.Limit = identifyLimit
-	}
-	var resp *errdex.Response
-	if strings.Count(strings.TrimSpace(req.Query), "\n") > 0 && !app.IsPaste(req.Query) {
-		// A pasted log of a few lines: Identify reads it line by line and
-		// answers one finding per distinct error in it.
-		resp, err = p.cfg.App.Identify(c.Request().Context(), req.Query, lang, identifyLimit)
-		if resp != nil {
-			resp.Identified = true
-		}
-	} else {
-		resp, err = p.cfg.App.Search(c.Request().Context(), req)
-	}
+	resp, err := p.answer(c.Request().Context(), params.Request, lang)
 	if err != nil {
 		return err
 	}
@@ -219,6 +190,46 @@ func (p *Pages) handleSearch(c echo.Context) error {
 	}
 	data.R = p.resultsView(linkBase, cat, params, resp, lang, t)
 	return p.renderSearch(c, data, params.Partial)
+}
+
+// searchValues are the search's fields: the query string's, and on POST
+// the form's before them, as in net/http's r.Form.
+func searchValues(c echo.Context) (params.Values, error) {
+	values, err := params.Parse(c.Request().URL.RawQuery)
+	if err != nil {
+		return nil, err
+	}
+	if c.Request().Method != http.MethodPost {
+		return values, nil
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(c.Response(), c.Request().Body, maxFormBytes))
+	if err != nil {
+		return nil, err
+	}
+	form, err := params.Parse(string(body))
+	if err != nil {
+		return nil, err
+	}
+	return append(form, values...), nil
+}
+
+// answer asks the service. It reads a paste too long for a query with
+// Identify, which ignores filters and answers one page; a pasted log of a
+// few lines goes to Identify too, which reads it line by line and answers
+// one finding per distinct error in it.
+func (p *Pages) answer(ctx context.Context, req errdex.Request, lang errdex.Lang) (*errdex.Response, error) {
+	req.Lang, req.Limit = lang, pageLimit
+	if app.IsPaste(req.Query) {
+		req.Limit = identifyLimit
+	}
+	if strings.Count(strings.TrimSpace(req.Query), "\n") == 0 || app.IsPaste(req.Query) {
+		return p.cfg.App.Search(ctx, req)
+	}
+	resp, err := p.cfg.App.Identify(ctx, req.Query, lang, identifyLimit)
+	if resp != nil {
+		resp.Identified = true
+	}
+	return resp, err
 }
 
 func (p *Pages) renderSearch(c echo.Context, data searchPage, partial bool) error {
