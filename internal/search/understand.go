@@ -77,11 +77,11 @@ func (l lexicon) ProviderCode(provider, code string) bool {
 func (l lexicon) Signatures(text string) []understand.Sig {
 	var out []understand.Sig
 	lower := strings.ToLower(text)
-	has := map[string]bool{} // literals looked for, found or not: many signatures share one
+	var has literalsFound // many signatures share a literal
 	for _, i := range l.ix.sigIndex.candidates(lower) {
 		s := l.ix.sigs[i]
-		if s.need != "" && !strings.Contains(lower, s.need) || !containsAll(lower, s.needAll, has) ||
-			len(s.needAny) > 0 && !containsAny(lower, s.needAny, has) {
+		if s.need != "" && !strings.Contains(lower, s.need) || !has.all(lower, s.needAll) ||
+			len(s.needAny) > 0 && !has.any(lower, s.needAny) {
 			continue
 		}
 		if (s.re != nil && sigMatches(s, text, lower)) || (s.text != "" && strings.Contains(lower, s.text)) {
@@ -91,27 +91,35 @@ func (l lexicon) Signatures(text string) []understand.Sig {
 	return out
 }
 
-// containsAll reports whether lower contains every one of lits; has
-// remembers the answers for lower.
-func containsAll(lower string, lits []string, has map[string]bool) bool {
-	for _, lit := range lits {
-		found, ok := has[lit]
-		if !ok {
-			found = strings.Contains(lower, lit)
-			has[lit] = found
+// literalsFound remembers which literals one text contains.
+type literalsFound map[string]bool
+
+func (f *literalsFound) contains(lower, lit string) bool {
+	found, ok := (*f)[lit]
+	if !ok {
+		found = strings.Contains(lower, lit)
+		if *f == nil {
+			*f = literalsFound{}
 		}
-		if !found {
+		(*f)[lit] = found
+	}
+	return found
+}
+
+// all reports whether lower contains every one of lits.
+func (f *literalsFound) all(lower string, lits []string) bool {
+	for _, lit := range lits {
+		if !f.contains(lower, lit) {
 			return false
 		}
 	}
 	return true
 }
 
-// containsAny reports whether lower contains one of lits; has remembers
-// the answers for lower.
-func containsAny(lower string, lits []string, has map[string]bool) bool {
+// any reports whether lower contains one of lits.
+func (f *literalsFound) any(lower string, lits []string) bool {
 	for _, lit := range lits {
-		if containsAll(lower, []string{lit}, has) {
+		if f.contains(lower, lit) {
 			return true
 		}
 	}
