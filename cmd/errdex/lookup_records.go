@@ -25,7 +25,7 @@ func writeRecords(w io.Writer, cat *errdex.Catalog, rs []*errdex.ProviderRecord,
 		if p, ok := cat.Provider(r.Provider); ok {
 			name = p.Name
 		}
-		head := strings.TrimSpace(name + " " + r.Channel + " " + r.Code)
+		head := strings.Join(strings.Fields(name+" "+r.Channel+" "+r.Code), " ") // no channel: one space
 		target := t(i18n.CLIRecordNoEntry)
 		if e, ok := cat.Entry(r.EntryID()); ok {
 			target = "→ " + e.ID()
