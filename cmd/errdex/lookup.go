@@ -42,7 +42,7 @@ Examples:
   errdex lookup KOE009 --lang ko
   errdex lookup -401 --system kakao-share      Kakao's -401 has three variants
   errdex lookup "iwinv 519"                    a provider's own code
-  errdex lookup blockedAccount                 an SDK's name for one (Kakao's -4)
+  errdex lookup blockedAccount                 an SDK's name (Kakao's -4)
   errdex lookup invalid_api_key --json         the API's JSON, for scripts
 
 Exit status: 0 found (entries, or a provider's record), 1 no confident
