@@ -37,7 +37,10 @@ func (ix *Index) Identify(ctx context.Context, text string, lang errdex.Lang, li
 		return nil, err
 	}
 	blocks := understand.Blocks(text, lexicon{ix})
-	if len(blocks) <= 1 {
+	// One error that is the whole text is answered by the text's search;
+	// one among lines that are none (INFO lines, a reply that went well)
+	// is searched on its own, as each of several is.
+	if len(blocks) == 0 || len(blocks) == 1 && strings.TrimSpace(blocks[0].Text) == strings.TrimSpace(text) {
 		f := Finding{Lines: [2]int{1, strings.Count(strings.TrimRight(text, "\n"), "\n") + 1}, Count: 1,
 			Excerpt: excerpt(text), Answer: resp.Answer, Results: clipResults(resp.Results, findingResults)}
 		if len(blocks) == 1 {
@@ -51,7 +54,7 @@ func (ix *Index) Identify(ctx context.Context, text string, lang errdex.Lang, li
 		if err != nil {
 			return nil, err
 		}
-		if sub.Answer == errdex.AnswerNone {
+		if sub.Answer == errdex.AnswerNone && len(blocks) > 1 {
 			continue
 		}
 		resp.Findings = append(resp.Findings, Finding{Lines: [2]int{b.First, b.Last}, Count: b.Count,

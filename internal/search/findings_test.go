@@ -88,3 +88,27 @@ func TestFindingsPerErrorObject(t *testing.T) {
 		t.Errorf("answer %s, want ambiguous (two errors)", resp.Answer)
 	}
 }
+
+// TestFindingsLeaveOutSuccess: a reply in a log that reports success is no
+// finding, and the one error beside it is answered on its own.
+func TestFindingsLeaveOutSuccess(t *testing.T) {
+	ix := builtinIndex(t)
+	log := strings.Join([]string{
+		`2026-11-30T10:00:00Z INFO aligo reply {"result_code":"1","message":"success","msg_id":"9","success_cnt":1,"error_cnt":0}`,
+		`2026-11-30T10:00:01Z ERROR aligo reply {"result_code":"-101","message":"인증오류입니다.-apikey"}`,
+	}, "\n")
+	resp, err := ix.Identify(context.Background(), log, errdex.English, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resp.Findings) != 1 {
+		t.Fatalf("%d findings %+v, want the error alone", len(resp.Findings), resp.Findings)
+	}
+	f := resp.Findings[0]
+	if f.Lines != [2]int{2, 2} || !f.Answer.Claims() || len(f.Results) == 0 || f.Results[0].Entry.ID() != "kmsg/AUTHENTICATION_FAILED" {
+		t.Errorf("finding: lines %v %s %v, want line 2, kmsg/AUTHENTICATION_FAILED claimed", f.Lines, f.Answer, judged(&search.Response{Results: f.Results}))
+	}
+	if !resp.Answer.Claims() || resp.Results[0].Entry.ID() != "kmsg/AUTHENTICATION_FAILED" {
+		t.Errorf("answer %s %v, want the error's", resp.Answer, judged(resp))
+	}
+}

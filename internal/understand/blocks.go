@@ -46,12 +46,13 @@ var volatileKeys = []string{"id", "time", "ts", "stamp", "trace", "duration", "e
 // the repeats of one merged into the first with a count. Lines that say
 // nothing of a failure (no code, status or error word: a URL, a header)
 // go with the error before them; log lines of a level that is no error
-// (INFO, DEBUG) are left out, as are blank lines between errors.
+// (INFO, DEBUG) are left out, as are blank lines between errors and replies
+// that report success.
 func Blocks(text string, lex Lexicon) []Block {
 	var (
 		out   []Block
 		cur   *blockBuilder
-		index = map[string]int{} // key -> position in out
+		index = map[string]int{} // key -> position in out, -1 for a success
 	)
 	flush := func() {
 		if cur == nil {
@@ -61,11 +62,14 @@ func Blocks(text string, lex Lexicon) []Block {
 		bs := splitErrors(cur.block(), 0)
 		cur = nil
 		for _, b := range bs {
-			if i, ok := index[b.key]; ok {
+			i, ok := index[b.key]
+			switch {
+			case ok && i >= 0:
 				out[i].Count += b.Count
-				continue
-			}
-			if len(out) < maxBlocks {
+			case ok || len(out) == maxBlocks:
+			case reportsSuccess(b.Text, lex):
+				index[b.key] = -1 // a reply that went well is no error
+			default:
 				index[b.key] = len(out)
 				out = append(out, b)
 			}

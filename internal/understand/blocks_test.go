@@ -62,6 +62,11 @@ func TestBlocks(t *testing.T) {
 			[]want{{1, 1, 2, `{"id":"m1"`}}},
 		{"one failed status beside a delivered one", `{"statuses":[{"status":"delivered"},{"status":"failed","errors":[{"code":131049}]}]}`,
 			[]want{{1, 1, 1, `{"statuses"`}}},
+		{"a reply that went well is no error", strings.Join([]string{
+			`2026-11-30T10:00:00Z INFO aligo reply {"result_code":"1","message":"success","error_cnt":0}`,
+			`2026-11-30T10:00:01Z ERROR aligo reply {"result_code":"-101","message":"인증오류입니다"}`,
+			`{"statuses":[{"id":"w1","status":"delivered"},{"id":"w2","status":"read"}]}`,
+		}, "\n"), []want{{2, 2, 1, "2026-11-30T10:00:01Z"}}},
 		{"details of one error", `{"message":"The request body has 2 errors","details":[{"message":"May not be empty"},{"message":"Too long"}]}`,
 			[]want{{1, 1, 1, `{"message"`}}},
 	}

@@ -2,6 +2,7 @@ package understand
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -150,4 +151,23 @@ func kvTally(text string) successTally {
 		t.value(k, v, v == "true" || v == "false", err == nil)
 	}
 	return t
+}
+
+// successHints are pieces one of a success reply's markers holds; a text
+// without any is no success reply, and is not read further.
+var successHints = []string{"succe", "ok", "성공", "정상", "완료", "접수", "delivered", "sent", "accepted", "queued",
+	"done", "complete", "true"}
+
+// reportsSuccess reports whether a block of a paste is a reply that
+// reports success (as Reading.Success): no error, so no finding.
+func reportsSuccess(text string, lex Lexicon) bool {
+	lower := strings.ToLower(text)
+	if !slices.ContainsFunc(successHints, func(h string) bool { return strings.Contains(lower, h) }) ||
+		!LooksLikePayload(strings.TrimSpace(text)) {
+		return false
+	}
+	r := &reader{lex: lex, text: text, lower: lower, found: map[string]bool{}, qualified: map[string]bool{}}
+	r.readPayload()
+	r.readSuccess()
+	return r.out.Success
 }
