@@ -42,4 +42,8 @@ func TestLookupShowsProviderRecords(t *testing.T) {
 	if code, out, _ := runCLI(t, "", nil, "lookup", "Permission"); code != exitOK || !strings.Contains(out, "-5 · provider code → kakao-share/-5") {
 		t.Errorf("Permission (iOS's name for -5): exit %d:\n%s", code, out)
 	}
+	// Every exact text of a record: Meta's 10 as Meta and as an SDK print it.
+	if _, out, _ := runCLI(t, "", nil, "lookup", "meta 10"); !strings.Contains(out, `"Permission Denied"`) || !strings.Contains(out, `"API Permission Denied"`) {
+		t.Errorf("meta 10: both titles wanted:\n%s", out)
+	}
 }
