@@ -91,10 +91,17 @@ func (l lexicon) Signatures(text string) []understand.Sig {
 	return out
 }
 
-// literalsFound remembers which literals one text contains.
+// literalsFound remembers which literals one text contains, when the text
+// is long enough (memoFrom bytes) for a search of it to cost more than the
+// memo.
 type literalsFound map[string]bool
 
+const memoFrom = 1024
+
 func (f *literalsFound) contains(lower, lit string) bool {
+	if len(lower) < memoFrom {
+		return strings.Contains(lower, lit)
+	}
 	found, ok := (*f)[lit]
 	if !ok {
 		found = strings.Contains(lower, lit)
