@@ -363,26 +363,28 @@ func (p *wordProbe) held(ix *Index, e *errdex.Entry) int {
 	whole := make([]bool, p.n)
 	pairs := make([]int, p.n)
 	if len(p.en) > 0 {
-		for _, t := range entryTexts(e, errdex.English) {
-			for _, tok := range ix.enTokens.get(ix.en, t).toks {
-				for _, i := range p.en[tok.term] {
+		terms := ix.entryTerms(e, errdex.English)
+		for t, ws := range p.en {
+			if terms[t] {
+				for _, i := range ws {
 					whole[i] = true
 				}
 			}
 		}
 	}
 	if len(p.ko) > 0 {
-		seen := map[string]bool{}
-		for _, t := range entryTexts(e, errdex.Korean) {
-			for _, tok := range ix.koTokens.get(ix.ko, t).toks {
-				for _, i := range p.ko[tok.term] {
+		terms := ix.entryTerms(e, errdex.Korean)
+		for k, ws := range p.ko {
+			// A syllable pair counts once however often the text holds it.
+			t, pair := strings.CutPrefix(k, "\x00")
+			if !terms[t] {
+				continue
+			}
+			for _, i := range ws {
+				if pair {
+					pairs[i]++
+				} else {
 					whole[i] = true
-				}
-				if ws := p.ko["\x00"+tok.term]; len(ws) > 0 && !seen[tok.term] {
-					seen[tok.term] = true
-					for _, i := range ws {
-						pairs[i]++
-					}
 				}
 			}
 		}

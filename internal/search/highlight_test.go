@@ -68,3 +68,19 @@ func TestRequiredLiterals(t *testing.T) {
 		}
 	}
 }
+
+func TestOneOfLiterals(t *testing.T) {
+	tests := map[string][]string{
+		`ApiFailureReason\.Internal\b|ApiErrorCause\.internalError\b`: {"errorcause.internalerror", "failurereason.internal"},
+		`\b(?:ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN)\b`:         {"ai_again", "connre", "notfound"},
+		`domain mismatched!?\s*caller=`:                               {"domain mismatched"},
+		`\bmsg\b.*\bcode"?\s*:\s*-1\b|\bcode"?\s*:\s*-1\b.*\bmsg\b`:   {"code"},
+		`a+|bcd`: nil, // "a" is too short to look for
+		`x*|abc`: nil, // a branch with no literal
+	}
+	for expr, want := range tests {
+		if got := oneOfLiterals(expr); !slices.Equal(got, want) {
+			t.Errorf("oneOfLiterals(%q) = %q, want %q", expr, got, want)
+		}
+	}
+}

@@ -20,6 +20,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/searcher"
+	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/errdex/errdex"
 )
@@ -66,6 +67,8 @@ type Index struct {
 	enTokens, koTokens *tokenCache
 	// enWords and koWords hold the terms of single words (terms.go).
 	enWords, koWords *wordCache
+	// entrySets holds entries' term sets (terms.go).
+	entrySets *lru.Cache[entryKey, map[string]bool]
 	// statuses holds the HTTP statuses some entry has, and byStatus the
 	// entries of each, in catalog order.
 	statuses map[int]bool
@@ -101,6 +104,10 @@ type compiledSig struct {
 	// of the whole to file it under: on a 64 KiB paste such patterns were
 	// most of identify's time.
 	needAll []string
+	// needAny are lower-cased literals one of which every match of re
+	// contains (one per branch of an alternation: Kakao's
+	// ApiFailureReason.Internal|ApiErrorCause.internalError), or none.
+	needAny []string
 	label   string
 	// short: the fixed text of a message or literal is three words or
 	// fewer ("Network error", "to is required"); such a message names its
@@ -162,6 +169,7 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 				}
 				cs.need = strings.ToLower(requiredLiteral(s.Regex))
 				cs.needAll = requiredLiterals(s.Regex)
+				cs.needAny = oneOfLiterals(s.Regex)
 			} else {
 				cs.text = strings.ToLower(s.Text)
 			}
@@ -200,6 +208,11 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 	ix.ko = bi.Mapping().AnalyzerNamed(analyzerKorean)
 	ix.enTokens, ix.koTokens = newTokenCache(), newTokenCache()
 	ix.enWords, ix.koWords = newWordCache(), newWordCache()
+	ix.entrySets, err = lru.New[entryKey, map[string]bool](maxCachedEntries)
+	if err != nil {
+		bi.Close()
+		return nil, err
+	}
 	return ix, nil
 }
 
@@ -637,6 +650,69 @@ func mustContainAll(re *syntax.Regexp) map[string]bool {
 		return out
 	}
 	return nil
+}
+
+// oneOfLiterals returns, lower-cased, literals of three bytes or more one
+// of which every match of the regular expression contains, or nil.
+func oneOfLiterals(expr string) []string {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	lits := mustContainOne(re.Simplify())
+	if len(lits) == 0 || shortest(lits) < 3 {
+		return nil
+	}
+	out := slices.Collect(maps.Keys(lits))
+	slices.Sort(out)
+	return out
+}
+
+// mustContainOne is a set of lower-cased literals one of which every match
+// of re contains, or nil: a literal itself; the best set of a
+// concatenation's parts (its shortest literal the longest); the union of an
+// alternation's branches' sets, when each has one.
+func mustContainOne(re *syntax.Regexp) map[string]bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return map[string]bool{strings.ToLower(string(re.Rune)): true}
+	case syntax.OpCapture, syntax.OpPlus:
+		return mustContainOne(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return mustContainOne(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var best map[string]bool
+		for _, sub := range re.Sub {
+			if set := mustContainOne(sub); len(set) > 0 && (best == nil || shortest(set) > shortest(best)) {
+				best = set
+			}
+		}
+		return best
+	case syntax.OpAlternate:
+		out := map[string]bool{}
+		for _, sub := range re.Sub {
+			set := mustContainOne(sub)
+			if len(set) == 0 {
+				return nil
+			}
+			maps.Copy(out, set)
+		}
+		return out
+	}
+	return nil
+}
+
+// shortest is the length of the shortest literal of set.
+func shortest(set map[string]bool) int {
+	n := -1
+	for lit := range set {
+		if n < 0 || len(lit) < n {
+			n = len(lit)
+		}
+	}
+	return n
 }
 
 func mustContain(re *syntax.Regexp) string {

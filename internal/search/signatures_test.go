@@ -41,6 +41,9 @@ func TestSigIndexCandidates(t *testing.T) {
 			if k := s.key(); k != "" && strings.Contains(text, k) && !slices.Contains(got, i) {
 				t.Errorf("%q contains %q, but signature %d is not a candidate (%v)", text, k, i, got)
 			}
+			if k := s.key(); len(k) >= pieceLen && !strings.Contains(text, k) && slices.Contains(got, i) {
+				t.Errorf("%q lacks %q, but signature %d is a candidate (%v)", text, k, i, got)
+			}
 		}
 	}
 	if got := si.candidates("nothing of the sort"); len(got) != 2 {

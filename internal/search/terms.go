@@ -48,3 +48,36 @@ func (ix *Index) wordTerms(lang errdex.Lang, w string) []string {
 	cache.words.Add(w, terms)
 	return terms
 }
+
+// entryKey names an entry's texts in one language.
+type entryKey struct {
+	e    *errdex.Entry
+	lang errdex.Lang
+}
+
+// maxCachedEntries bounds the cache of entries' term sets.
+const maxCachedEntries = 4096
+
+// entryTerms returns the set of terms of e's texts in lang (entryTexts),
+// as lang's analyzer reads them; the map is shared and read-only. Results
+// are judged by the words their text holds: looking each word up in a set
+// costs far less than going through every token of the texts (a tenth of
+// a Korean query's time), and the same entries come up again and again.
+func (ix *Index) entryTerms(e *errdex.Entry, lang errdex.Lang) map[string]bool {
+	k := entryKey{e, lang}
+	if terms, ok := ix.entrySets.Get(k); ok {
+		return terms
+	}
+	a, cache := ix.en, ix.enTokens
+	if lang == errdex.Korean {
+		a, cache = ix.ko, ix.koTokens
+	}
+	terms := map[string]bool{}
+	for _, t := range entryTexts(e, lang) {
+		for _, tok := range cache.get(a, t).toks {
+			terms[tok.term] = true
+		}
+	}
+	ix.entrySets.Add(k, terms)
+	return terms
+}

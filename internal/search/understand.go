@@ -77,9 +77,11 @@ func (l lexicon) ProviderCode(provider, code string) bool {
 func (l lexicon) Signatures(text string) []understand.Sig {
 	var out []understand.Sig
 	lower := strings.ToLower(text)
+	var has literalsFound // many signatures share a literal
 	for _, i := range l.ix.sigIndex.candidates(lower) {
 		s := l.ix.sigs[i]
-		if s.need != "" && !strings.Contains(lower, s.need) || !containsAll(lower, s.needAll) {
+		if s.need != "" && !strings.Contains(lower, s.need) || !has.all(lower, s.needAll) ||
+			len(s.needAny) > 0 && !has.any(lower, s.needAny) {
 			continue
 		}
 		if (s.re != nil && sigMatches(s, text, lower)) || (s.text != "" && strings.Contains(lower, s.text)) {
@@ -89,14 +91,46 @@ func (l lexicon) Signatures(text string) []understand.Sig {
 	return out
 }
 
-// containsAll reports whether lower contains every one of lits.
-func containsAll(lower string, lits []string) bool {
+// literalsFound remembers which literals one text contains, when the text
+// is long enough (memoFrom bytes) for a search of it to cost more than the
+// memo.
+type literalsFound map[string]bool
+
+const memoFrom = 1024
+
+func (f *literalsFound) contains(lower, lit string) bool {
+	if len(lower) < memoFrom {
+		return strings.Contains(lower, lit)
+	}
+	found, ok := (*f)[lit]
+	if !ok {
+		found = strings.Contains(lower, lit)
+		if *f == nil {
+			*f = literalsFound{}
+		}
+		(*f)[lit] = found
+	}
+	return found
+}
+
+// all reports whether lower contains every one of lits.
+func (f *literalsFound) all(lower string, lits []string) bool {
 	for _, lit := range lits {
-		if !strings.Contains(lower, lit) {
+		if !f.contains(lower, lit) {
 			return false
 		}
 	}
 	return true
+}
+
+// any reports whether lower contains one of lits.
+func (f *literalsFound) any(lower string, lits []string) bool {
+	for _, lit := range lits {
+		if f.contains(lower, lit) {
+			return true
+		}
+	}
+	return false
 }
 
 // Bounds on matching a signature's pattern in a long paste: a match holds

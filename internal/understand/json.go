@@ -1,11 +1,11 @@
 package understand
 
 import (
-	"bytes"
 	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Keys of JSON payloads, by what their values are.
@@ -27,12 +27,16 @@ const (
 	keyProvider
 )
 
+// keySeparators are dropped from a key before it is read (built once: a
+// Replacer builds its tables on first use, and a payload has many keys).
+var keySeparators = strings.NewReplacer("_", "", "-", "")
+
 // kindOfKey reads a key by its shape rather than a list of spellings: any
 // key ending in "code" holds a code (code, errorCode, result_code,
 // originalCode, providerErrorCode, error_subcode), except the ones that say
 // status (status_code, httpStatusCode).
 func kindOfKey(key string) keyKind {
-	k := strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(key))
+	k := keySeparators.Replace(strings.ToLower(key))
 	switch {
 	case jsonStatusKeys[k]:
 		return keyStatus
@@ -97,14 +101,15 @@ type jsonValue struct {
 // must stay cheap.
 func jsonValues(text string) []jsonValue {
 	var out []jsonValue
+	tried := map[string]bool{}
 	for _, s := range jsonSpans(text) {
-		if len(s) == 0 || s[0] != '{' {
+		// A span that is the whole text again reads the same.
+		if len(s) == 0 || s[0] != '{' || tried[s] {
 			continue
 		}
-		var v any
-		dec := json.NewDecoder(bytes.NewReader([]byte(s)))
-		dec.UseNumber()
-		if err := dec.Decode(&v); err != nil {
+		tried[s] = true
+		v, ok := decodeJSON(s)
+		if !ok {
 			continue
 		}
 		walkJSON("", v, 0, &out)
@@ -113,6 +118,141 @@ func jsonValues(text string) []jsonValue {
 		}
 	}
 	return out
+}
+
+// maxJSONDepth is the depth below which walkJSON reads nothing.
+const maxJSONDepth = 16
+
+// decodeJSON decodes the first JSON value of s as json.Decoder does into
+// an any (numbers as json.Number), and reports whether it is valid, but
+// leaves out what lies deeper than walkJSON reads: a 64 KiB paste nested
+// thousands deep was decoded whole, a map per level, for each of its
+// spans.
+func decodeJSON(s string) (any, bool) {
+	var raw json.RawMessage
+	dec := json.NewDecoder(strings.NewReader(s))
+	if err := dec.Decode(&raw); err != nil { // the same syntax checks, depth included
+		return nil, false
+	}
+	sc := jsonScanner{b: raw}
+	return sc.value(0), true
+}
+
+// jsonScanner reads a JSON value already checked valid.
+type jsonScanner struct {
+	b []byte
+	i int
+}
+
+func (s *jsonScanner) peek() byte {
+	for s.i < len(s.b) && (s.b[s.i] == ' ' || s.b[s.i] == '\t' || s.b[s.i] == '\n' || s.b[s.i] == '\r') {
+		s.i++
+	}
+	if s.i < len(s.b) {
+		return s.b[s.i]
+	}
+	return 0
+}
+
+// value reads the next value; a container deeper than maxJSONDepth is
+// skipped and read as nil.
+func (s *jsonScanner) value(depth int) any {
+	switch c := s.peek(); c {
+	case '{', '[':
+		if depth > maxJSONDepth {
+			s.skip()
+			return nil
+		}
+		s.i++
+		if c == '[' {
+			list := []any{}
+			for s.peek() != ']' && s.i < len(s.b) {
+				list = append(list, s.value(depth+1))
+				if s.peek() == ',' {
+					s.i++
+				}
+			}
+			s.i++
+			return list
+		}
+		obj := map[string]any{}
+		for s.peek() == '"' {
+			k := s.str()
+			s.peek()
+			s.i++ // :
+			obj[k] = s.value(depth + 1)
+			if s.peek() == ',' {
+				s.i++
+			}
+		}
+		s.i++ // }
+		return obj
+	case '"':
+		return s.str()
+	case 't':
+		s.i += len("true")
+		return true
+	case 'f':
+		s.i += len("false")
+		return false
+	case 'n':
+		s.i += len("null")
+		return nil
+	}
+	start := s.i
+	for s.i < len(s.b) && strings.IndexByte("+-0123456789.eE", s.b[s.i]) >= 0 {
+		s.i++
+	}
+	return json.Number(s.b[start:s.i])
+}
+
+// str reads a string, unquoted as encoding/json does.
+func (s *jsonScanner) str() string {
+	start := s.i
+	plain := true
+	for s.i++; s.i < len(s.b); s.i++ {
+		c := s.b[s.i]
+		if c == '\\' {
+			plain = false
+			s.i++
+			continue
+		}
+		if c == '"' {
+			break
+		}
+		if c >= utf8.RuneSelf {
+			plain = false
+		}
+	}
+	s.i++
+	tok := s.b[start:min(s.i, len(s.b))]
+	if plain && len(tok) >= 2 {
+		return string(tok[1 : len(tok)-1])
+	}
+	var out string
+	_ = json.Unmarshal(tok, &out) // invalid UTF-8 becomes U+FFFD, as in Decode
+	return out
+}
+
+// skip moves past the container that starts at the current byte.
+func (s *jsonScanner) skip() {
+	for open := 0; s.i < len(s.b); s.i++ {
+		switch s.b[s.i] {
+		case '"':
+			for s.i++; s.i < len(s.b) && s.b[s.i] != '"'; s.i++ {
+				if s.b[s.i] == '\\' {
+					s.i++
+				}
+			}
+		case '{', '[':
+			open++
+		case '}', ']':
+			if open--; open == 0 {
+				s.i++
+				return
+			}
+		}
+	}
 }
 
 // jsonSpans are the pieces of text that may be one JSON document: the
@@ -141,7 +281,7 @@ func jsonSpans(text string) []string {
 }
 
 func walkJSON(key string, v any, depth int, out *[]jsonValue) {
-	if depth > 16 || len(*out) > 256 {
+	if depth > maxJSONDepth || len(*out) > 256 {
 		return
 	}
 	switch x := v.(type) {

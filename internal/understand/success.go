@@ -42,7 +42,7 @@ var successFlagKeys = map[string]bool{"success": true, "ok": true, "issuccess": 
 
 // replyKeys are keys whose text value says how the call went.
 func replyKey(k string) bool {
-	k = strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(k))
+	k = keySeparators.Replace(strings.ToLower(k))
 	return jsonMessageKeys[k] || jsonStatusKeys[k] || strings.HasSuffix(k, "message") || strings.HasSuffix(k, "msg") ||
 		k == "result" || k == "resultstatus" || k == "state"
 }
@@ -103,7 +103,7 @@ func ReadReply(v string) ReadsAs {
 type successTally struct{ ok, failed bool }
 
 func (t *successTally) value(key, value string, boolean, number bool) {
-	k := strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(key))
+	k := strings.ToLower(keySeparators.Replace(key))
 	switch {
 	case boolean && successFlagKeys[k]:
 		if value == "true" {
