@@ -58,6 +58,8 @@ type Index struct {
 	// facets numbers the catalog's facet combinations (facets.go).
 	facets *facetCodes
 	sigs   []compiledSig
+	// wordings are the provider records' words (records.go).
+	wordings []recordWording
 	// sigIndex narrows the signatures a query is tried against.
 	sigIndex sigIndex
 	// en and ko are the prose analyzers, to tell stop words and highlight;
@@ -200,6 +202,7 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 	ix.ko = bi.Mapping().AnalyzerNamed(analyzerKorean)
 	ix.enTokens, ix.koTokens = newTokenCache(), newTokenCache()
 	ix.enWords, ix.koWords = newWordCache(), newWordCache()
+	ix.wordings = ix.buildWordings()
 	return ix, nil
 }
 

@@ -1,0 +1,144 @@
+package search
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/understand"
+)
+
+// Record wordings: people type a provider's wording ("예약 발송 시간" for
+// IWINV's "예약 전송 가능 시간이 아닙니다.", "IP not whitelisted" for its
+// unregistered IP) as often as the catalog's, and an entry's own prose
+// does not repeat what every provider record mapping onto it says. A
+// typed text most of whose words one record's message or meaning holds
+// finds that record's entry.
+const (
+	// boostRecordWords ranks an entry whose record says what was typed
+	// with entries whose title does: more than a word, far less than a
+	// code or signature.
+	boostRecordWords = 30
+	// recordShare of the words typed, and at least recordMinWords, must be
+	// in one record's words.
+	recordShare    = 0.75
+	recordMinWords = 2
+	// recordMaxWords: a longer text is a paste, whose own messages and
+	// codes say which entry it is; so does a payload or log line, whose
+	// message is a system's, not a reader's words.
+	recordMaxWords = 8
+)
+
+// recordWording is the terms of what one provider record says: its exact
+// message and its meaning in both languages, each word as the query's
+// words are compared (recordTerm).
+type recordWording struct {
+	entry, provider, system string
+	// message holds the terms of the message, terms those of the message
+	// and the meaning.
+	message, terms map[string]bool
+}
+
+// buildWordings reads the records that map onto an entry. It needs the
+// index's analyzers.
+func (ix *Index) buildWordings() []recordWording {
+	var out []recordWording
+	for _, r := range ix.cat.Records() {
+		id := r.EntryID()
+		if id == "" {
+			continue
+		}
+		rw := recordWording{entry: id, provider: strings.ToLower(r.Provider), system: r.System,
+			message: map[string]bool{}, terms: map[string]bool{}}
+		for i, text := range []string{reMessageVar.ReplaceAllString(r.Message, " "), r.Meaning.En, r.Meaning.Ko} {
+			for _, w := range understand.SplitWords(text) {
+				if t := ix.recordTerm(w); t != "" {
+					rw.terms[t] = true
+					if i == 0 {
+						rw.message[t] = true
+					}
+				}
+			}
+		}
+		out = append(out, rw)
+	}
+	return out
+}
+
+// recordTerm is the form a word is compared in: a Korean word's stem, an
+// English word's analyzed term, "" for a stop word.
+func (ix *Index) recordTerm(w string) string {
+	if hasHangul(w) {
+		return koStem(w)
+	}
+	if terms := ix.wordTerms(errdex.English, w); len(terms) == 1 {
+		return terms[0]
+	}
+	return ""
+}
+
+// holdsMost reports whether terms hold recordShare of the words, each
+// given in its forms, and at least recordMinWords.
+func holdsMost(forms [][]string, terms map[string]bool) bool {
+	held := 0
+	for _, f := range forms {
+		if slices.ContainsFunc(f, func(t string) bool { return terms[t] }) {
+			held++
+		}
+	}
+	return held >= recordMinWords && float64(held) >= recordShare*float64(len(forms))
+}
+
+// synonymsOf returns the catalog's words for a word typed (synonyms.go).
+func synonymsOf(w string) []string {
+	if hasHangul(w) {
+		return understand.Synonyms(koStem(w))
+	}
+	return understand.Synonyms(w)
+}
+
+// recordTier finds the entries of the records whose words hold most of
+// a typed text's words (not stop words, short numbers or the names of
+// systems; a synonym counts as its word).
+func (ix *Index) recordTier(u *understanding) query.Query {
+	if len(ix.wordings) == 0 || u.Payload || len(u.Words) > 2*recordMaxWords {
+		return nil
+	}
+	var forms [][]string
+	for _, w := range u.Words {
+		if ix.isStopWord(w) || len(ix.systemWords[w]) > 0 || isShortNumber(w) {
+			continue
+		}
+		f := []string{ix.recordTerm(w)}
+		for _, s := range synonymsOf(w) {
+			f = append(f, ix.recordTerm(s))
+		}
+		forms = append(forms, f)
+	}
+	if len(forms) < recordMinWords || len(forms) > recordMaxWords {
+		return nil
+	}
+	var ids []string
+	for _, rw := range ix.wordings {
+		// The provider's own message, typed, is its record's whoever is
+		// named; our words of its meaning are its only beside the
+		// provider's name or its system's ("iwinv", "whatsapp"): alone,
+		// two words of a meaning ("템플릿 승인") are any entry's.
+		terms := rw.message
+		if slices.Contains(u.Words, rw.provider) || slices.Contains(u.Systems, rw.system) {
+			terms = rw.terms
+		}
+		if holdsMost(forms, terms) && !slices.Contains(ids, rw.entry) {
+			ids = append(ids, rw.entry)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	q := bleve.NewDocIDQuery(ids)
+	q.SetBoost(boostRecordWords)
+	return q
+}
