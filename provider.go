@@ -35,8 +35,12 @@ type ProviderRecord struct {
 	Aliases []string `yaml:"aliases,omitempty" json:"aliases,omitempty"`
 	// Message is the provider's exact text, in its own language.
 	Message string `yaml:"message,omitempty" json:"message,omitempty"`
-	Meaning Text   `yaml:"meaning" json:"meaning"`
-	Action  Text   `yaml:"action" json:"action"`
+	// OtherMessages are other exact texts printed for the same code (a
+	// title as an SDK copies it: Meta's 10 is "Permission Denied" and
+	// "API Permission Denied"); each is matched like Message.
+	OtherMessages []string `yaml:"other_messages,omitempty" json:"other_messages,omitempty"`
+	Meaning       Text     `yaml:"meaning" json:"meaning"`
+	Action        Text     `yaml:"action" json:"action"`
 	// Retry is given only where it differs from the entry's.
 	Retry *Retry `yaml:"retry,omitempty" json:"retry,omitempty"`
 	// Entry is code or code/variant within System, or "" when no entry maps.
@@ -46,6 +50,14 @@ type ProviderRecord struct {
 
 	File string `yaml:"-" json:"-"`
 	Line int    `yaml:"-" json:"-"`
+}
+
+// Messages returns the record's exact texts: Message, then OtherMessages.
+func (r *ProviderRecord) Messages() []string {
+	if r.Message == "" {
+		return r.OtherMessages
+	}
+	return append([]string{r.Message}, r.OtherMessages...)
 }
 
 // RecordID builds a provider record id: provider/code or

@@ -110,10 +110,11 @@ func expectedEntries(cat *errdex.Catalog, r upstreamRow) ([]string, bool) {
 }
 
 // recordHolds reports whether a record of the row's provider carries the
-// message as its own (for records that map onto no entry).
+// message as its own, as its message or one of its other messages (for
+// records that map onto no entry).
 func recordHolds(cat *errdex.Catalog, r upstreamRow) bool {
 	for _, rec := range cat.Records() {
-		if rec.Provider == r.provider && strings.EqualFold(rec.Message, r.value) {
+		if rec.Provider == r.provider && slices.ContainsFunc(rec.Messages(), func(m string) bool { return strings.EqualFold(m, r.value) }) {
 			return true
 		}
 	}

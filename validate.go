@@ -420,6 +420,7 @@ func (l *loader) checkRecord(r *ProviderRecord, p *Provider, keys map[string]*Pr
 			rat("message", "message %v", err)
 		}
 	}
+	checkOtherMessages(r, rat)
 	l.requireTextAt(r.Meaning, "meaning", rat)
 	l.requireTextAt(r.Action, "action", rat)
 	if r.Retry != nil {
@@ -428,6 +429,30 @@ func (l *loader) checkRecord(r *ProviderRecord, p *Provider, keys map[string]*Pr
 	if r.Entry != "" && p.System != "" && systems[p.System] != nil {
 		if ids[r.EntryID()] == nil {
 			rat("entry", "entry %q does not exist in system %s", r.Entry, p.System)
+		}
+	}
+}
+
+// checkOtherMessages checks a record's other exact texts: each a message
+// by the same rule as message, given beside a message, and none twice or
+// the same as message (ignoring case, as they are matched).
+func checkOtherMessages(r *ProviderRecord, rat func(field, format string, args ...any)) {
+	if len(r.OtherMessages) > 0 && strings.TrimSpace(r.Message) == "" {
+		rat("other_messages", "other_messages: give the provider's main text as message first")
+	}
+	for i, m := range r.OtherMessages {
+		field := fmt.Sprintf("other_messages[%d]", i)
+		switch {
+		case strings.TrimSpace(m) == "":
+			rat(field, "%s: empty", field)
+		case strings.EqualFold(strings.TrimSpace(m), strings.TrimSpace(r.Message)):
+			rat(field, "%s: %q is the record's message", field, m)
+		case slices.ContainsFunc(r.OtherMessages[:i], func(o string) bool { return strings.EqualFold(strings.TrimSpace(o), strings.TrimSpace(m)) }):
+			rat(field, "%s: %q listed twice", field, m)
+		default:
+			if _, err := MessagePattern(m); err != nil {
+				rat(field, "%s: message %v", field, err)
+			}
 		}
 	}
 }
@@ -500,18 +525,23 @@ func (l *loader) link() {
 				continue
 			}
 			addProviderCode(e, r.Provider, r.Channel, r.Code)
-			if r.Message == "" {
-				continue
+			for _, msg := range r.Messages() {
+				addRecordMessage(e, r, msg)
 			}
-			pat, err := MessagePattern(r.Message)
-			if err != nil || slices.ContainsFunc(e.Signatures, func(s Signature) bool {
-				return strings.EqualFold(s.Message, r.Message) || strings.EqualFold(s.Text, r.Message)
-			}) {
-				continue
-			}
-			e.Signatures = append(e.Signatures, Signature{Message: r.Message, Regex: pat, Record: r.ID()})
 		}
 	}
+}
+
+// addRecordMessage makes one of a record's exact texts a message
+// signature of the entry it maps onto, unless the entry has it already.
+func addRecordMessage(e *Entry, r *ProviderRecord, msg string) {
+	pat, err := MessagePattern(msg)
+	if err != nil || slices.ContainsFunc(e.Signatures, func(s Signature) bool {
+		return strings.EqualFold(s.Message, msg) || strings.EqualFold(s.Text, msg)
+	}) {
+		return
+	}
+	e.Signatures = append(e.Signatures, Signature{Message: msg, Regex: pat, Record: r.ID()})
 }
 
 func addProviderCode(e *Entry, provider, channel, code string) {

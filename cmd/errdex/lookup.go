@@ -33,18 +33,21 @@ const lookupUsage = `Usage: errdex lookup [flags] CODE
 
 Shows every entry whose code, alias or provider code is CODE, in every
 system, in full: what it means, whether to retry, its causes and its fixes.
-Case does not matter, and noise around a code copied from a log is ignored
-(quotes, brackets, "code=").
+A provider's own record of the code (its meaning, the entry it becomes)
+comes first. Case does not matter, and noise around a code copied from a
+log is ignored (quotes, brackets, "code=").
 
 Examples:
   errdex lookup 4019
   errdex lookup KOE009 --lang ko
-  errdex lookup -401 --system kakao-share      Kakao's -401 has two variants
+  errdex lookup -401 --system kakao-share      Kakao's -401 has three variants
   errdex lookup "iwinv 519"                    a provider's own code
+  errdex lookup blockedAccount                 an SDK's name (Kakao's -4)
   errdex lookup invalid_api_key --json         the API's JSON, for scripts
 
-Exit status: 0 found (one or several), 1 no confident match, 2 bad usage,
-3 a failure (the catalog does not load, standard input cannot be read).
+Exit status: 0 found (entries, or a provider's record), 1 no confident
+match, 2 bad usage, 3 a failure (the catalog does not load, standard input
+cannot be read).
 
 Flags:
 `
@@ -80,8 +83,8 @@ func runLookup(ctx context.Context, env *cmdEnv, args []string) int {
 	}
 	ms := lk.Matches
 	out := s.api.Lookup(s.cat, key, system, ms)
-	return s.answer(env, "lookup", o.json, out, func() error {
-		recs := lookupRecords(s.cat, key, system)
+	recs := lookupRecords(s.cat, key, system)
+	code = s.answer(env, "lookup", o.json, out, func() error {
 		if len(recs) > 0 {
 			if err := writeRecords(env.out, s.cat, recs, s.lang, s.term.BaseURL, s.term.Width); err != nil || len(ms) == 0 {
 				return err
@@ -89,6 +92,12 @@ func runLookup(ctx context.Context, env *cmdEnv, args []string) int {
 		}
 		return s.term.Lookup(env.out, key, ms)
 	}, out.Answer)
+	if code == exitNotFound && len(recs) > 0 {
+		// A provider's record answers in its own meaning, with or
+		// without an entry (Kakao's -4, blockedAccount).
+		return exitOK
+	}
+	return code
 }
 
 // The rest of this file is shared by lookup, search, identify and export.

@@ -25,14 +25,14 @@ func writeRecords(w io.Writer, cat *errdex.Catalog, rs []*errdex.ProviderRecord,
 		if p, ok := cat.Provider(r.Provider); ok {
 			name = p.Name
 		}
-		head := strings.TrimSpace(name + " " + r.Channel + " " + r.Code)
+		head := strings.Join(strings.Fields(name+" "+r.Channel+" "+r.Code), " ") // no channel: one space
 		target := t(i18n.CLIRecordNoEntry)
 		if e, ok := cat.Entry(r.EntryID()); ok {
 			target = "→ " + e.ID()
 		}
 		fmt.Fprintf(&b, "%s · %s %s\n", textfmt.Sanitize(head), t(i18n.MatchProviderCode), textfmt.Sanitize(target))
-		if r.Message != "" {
-			fmt.Fprintf(&b, "  %q\n", textfmt.Sanitize(r.Message))
+		for _, m := range r.Messages() {
+			fmt.Fprintf(&b, "  %q\n", textfmt.Sanitize(m))
 		}
 		b.WriteString(wrapLine("  "+t(i18n.Meaning)+": "+textfmt.Sanitize(r.Meaning.In(lang)), width, "    "))
 		b.WriteString(wrapLine("  "+t(i18n.Action)+": "+textfmt.Sanitize(r.Action.In(lang)), width, "    "))

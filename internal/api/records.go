@@ -19,8 +19,10 @@ type ProviderRecordJSON struct {
 	Aliases []string `json:"aliases,omitempty"`
 	// Message is the provider's exact text, in its own language.
 	Message string `json:"message,omitempty"`
-	Meaning string `json:"meaning"`
-	Action  string `json:"action"`
+	// OtherMessages are other exact texts printed for the code.
+	OtherMessages []string `json:"other_messages,omitempty"`
+	Meaning       string   `json:"meaning"`
+	Action        string   `json:"action"`
 	// Retry is the record's own advice, or its entry's when it has none.
 	Retry *RecordRetry `json:"retry,omitempty"`
 	// Entry is the entry the code maps onto; absent when none does.
@@ -71,7 +73,7 @@ func (b Builder) ProviderRecord(cat *errdex.Catalog, r *errdex.ProviderRecord) P
 	lang := b.lang()
 	out := ProviderRecordJSON{
 		ID: r.ID(), Provider: r.Provider, ProviderName: r.Provider, Channel: r.Channel, Code: r.Code,
-		Aliases: r.Aliases, Message: r.Message, Meaning: r.Meaning.In(lang), Action: r.Action.In(lang), URL: b.RecordURL(r),
+		Aliases: r.Aliases, Message: r.Message, OtherMessages: r.OtherMessages, Meaning: r.Meaning.In(lang), Action: r.Action.In(lang), URL: b.RecordURL(r),
 	}
 	if p, ok := cat.Provider(r.Provider); ok {
 		out.ProviderName, out.CheckedAgainst = p.Name, p.CheckedAgainst

@@ -96,7 +96,8 @@ type recordView struct {
 	Channel, Code  string
 	Aliases        []string // other names a lookup finds the code by
 	Message        string
-	MessageLang    errdex.Lang // the language Message is written in
+	MessageLang    errdex.Lang     // the language Message is written in
+	OtherMessages  []recordMessage // other exact texts printed for the code
 	Meaning        template.HTML
 	Action         template.HTML
 	Retry          *retryView // the record's own advice, when it differs
@@ -105,12 +106,21 @@ type recordView struct {
 	References     []referenceView
 }
 
+// recordMessage is one more exact text of a record, with its language.
+type recordMessage struct {
+	Text string
+	Lang errdex.Lang
+}
+
 func newRecordView(cat *errdex.Catalog, r *errdex.ProviderRecord, lang errdex.Lang, t *Strings) recordView {
 	v := recordView{
 		ID: r.ID(), Path: paths.Record(r), Provider: r.Provider, ProviderName: r.Provider,
 		Channel: r.Channel, Code: r.Code, Aliases: r.Aliases, Message: r.Message,
 		Meaning: markdown.ToHTML(r.Meaning.In(lang)), Action: markdown.ToHTML(r.Action.In(lang)),
 		MessageLang: textLang(r.Message),
+	}
+	for _, m := range r.OtherMessages {
+		v.OtherMessages = append(v.OtherMessages, recordMessage{Text: m, Lang: textLang(m)})
 	}
 	if p, ok := cat.Provider(r.Provider); ok {
 		v.ProviderName, v.CheckedAgainst = p.Name, p.CheckedAgainst

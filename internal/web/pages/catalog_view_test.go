@@ -42,6 +42,7 @@ func TestProviderRecordPages(t *testing.T) {
 			"잔액이 부족합니다", `lang="ko"`, "The prepaid balance is used up.", "Top up the Aligo balance.",
 			`href="/codes/kmsg/INSUFFICIENT_BALANCE"`, "Aligo API spec, 2026-07", `href="https://example.com/aligo"`,
 			"<dt>Also known as</dt><dd><code>lowBalance</code>, <code>LowBalance</code></dd>",
+			`<code lang="en" data-copy>Balance is not enough to send</code>`,
 		}, []string{"Retry advice of this code"}},
 		{"/providers/aligo/-102?lang=ko", 200, []string{"충전 잔액을 모두 썼습니다.", "알리고 잔액을 충전합니다.", "<dt>다른 이름</dt>"}, nil},
 		{"/providers/aligo/kakao-channel/-99", 200, []string{
