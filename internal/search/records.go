@@ -33,12 +33,12 @@ const (
 )
 
 // recordWording is the terms of what one provider record says: its exact
-// message and its meaning in both languages, each word as the query's
+// messages and its meaning in both languages, each word as the query's
 // words are compared (recordTerm).
 type recordWording struct {
 	entry, provider, system string
-	// message holds the terms of the message, terms those of the message
-	// and the meaning.
+	// message holds the terms of the messages, terms those of the
+	// messages and the meaning.
 	message, terms map[string]bool
 }
 
@@ -53,14 +53,16 @@ func (ix *Index) buildWordings() []recordWording {
 		}
 		rw := recordWording{entry: id, provider: strings.ToLower(r.Provider), system: r.System,
 			message: map[string]bool{}, terms: map[string]bool{}}
-		for i, text := range []string{reMessageVar.ReplaceAllString(r.Message, " "), r.Meaning.En, r.Meaning.Ko} {
-			for _, w := range understand.SplitWords(text) {
+		for _, m := range r.Messages() {
+			for _, w := range understand.SplitWords(reMessageVar.ReplaceAllString(m, " ")) {
 				if t := ix.recordTerm(w); t != "" {
-					rw.terms[t] = true
-					if i == 0 {
-						rw.message[t] = true
-					}
+					rw.message[t], rw.terms[t] = true, true
 				}
+			}
+		}
+		for _, w := range understand.SplitWords(r.Meaning.En + " " + r.Meaning.Ko) {
+			if t := ix.recordTerm(w); t != "" {
+				rw.terms[t] = true
 			}
 		}
 		out = append(out, rw)
