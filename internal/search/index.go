@@ -59,7 +59,8 @@ type Index struct {
 	facets *facetCodes
 	sigs   []compiledSig
 	// wordings are the provider records' words (records.go).
-	wordings []recordWording
+	wordings       []recordWording
+	wordingsByTerm map[string][]int
 	// sigIndex narrows the signatures a query is tried against.
 	sigIndex sigIndex
 	// en and ko are the prose analyzers, to tell stop words and highlight;
@@ -203,6 +204,7 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 	ix.enTokens, ix.koTokens = newTokenCache(), newTokenCache()
 	ix.enWords, ix.koWords = newWordCache(), newWordCache()
 	ix.wordings = ix.buildWordings()
+	ix.wordingsByTerm = indexWordings(ix.wordings)
 	return ix, nil
 }
 

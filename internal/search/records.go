@@ -70,6 +70,17 @@ func (ix *Index) buildWordings() []recordWording {
 	return out
 }
 
+// indexWordings lists, for each term, the records whose words hold it.
+func indexWordings(ws []recordWording) map[string][]int {
+	by := map[string][]int{}
+	for i, rw := range ws {
+		for t := range rw.terms {
+			by[t] = append(by[t], i)
+		}
+	}
+	return by
+}
+
 // recordTerm is the form a word is compared in: a Korean word's stem, an
 // English word's analyzed term, "" for a stop word.
 func (ix *Index) recordTerm(w string) string {
@@ -82,16 +93,10 @@ func (ix *Index) recordTerm(w string) string {
 	return ""
 }
 
-// holdsMost reports whether terms hold recordShare of the words, each
-// given in its forms, and at least recordMinWords.
-func holdsMost(forms [][]string, terms map[string]bool) bool {
-	held := 0
-	for _, f := range forms {
-		if slices.ContainsFunc(f, func(t string) bool { return terms[t] }) {
-			held++
-		}
-	}
-	return held >= recordMinWords && float64(held) >= recordShare*float64(len(forms))
+// holdsMost reports whether held of n words are recordShare of them and
+// at least recordMinWords.
+func holdsMost(held, n int) bool {
+	return held >= recordMinWords && float64(held) >= recordShare*float64(n)
 }
 
 // synonymsOf returns the catalog's words for a word typed (synonyms.go).
@@ -123,17 +128,45 @@ func (ix *Index) recordTier(u *understanding) query.Query {
 	if len(forms) < recordMinWords || len(forms) > recordMaxWords {
 		return nil
 	}
+	// Each word counts once per record, in its messages and in all its
+	// words; the records are reached through the terms (wordingsByTerm).
+	type count struct{ message, all int }
+	held := map[int]*count{}
+	for _, f := range forms {
+		inAll, inMessage := map[int]bool{}, map[int]bool{}
+		for _, t := range f {
+			for _, i := range ix.wordingsByTerm[t] {
+				c := held[i]
+				if c == nil {
+					c = &count{}
+					held[i] = c
+				}
+				if !inAll[i] {
+					inAll[i] = true
+					c.all++
+				}
+				if !inMessage[i] && ix.wordings[i].message[t] {
+					inMessage[i] = true
+					c.message++
+				}
+			}
+		}
+	}
 	var ids []string
-	for _, rw := range ix.wordings {
+	for i, rw := range ix.wordings {
+		c := held[i]
+		if c == nil {
+			continue
+		}
 		// The provider's own message, typed, is its record's whoever is
 		// named; our words of its meaning are its only beside the
 		// provider's name or its system's ("iwinv", "whatsapp"): alone,
 		// two words of a meaning ("템플릿 승인") are any entry's.
-		terms := rw.message
+		n := c.message
 		if slices.Contains(u.Words, rw.provider) || slices.Contains(u.Systems, rw.system) {
-			terms = rw.terms
+			n = c.all
 		}
-		if holdsMost(forms, terms) && !slices.Contains(ids, rw.entry) {
+		if holdsMost(n, len(forms)) && !slices.Contains(ids, rw.entry) {
 			ids = append(ids, rw.entry)
 		}
 	}
