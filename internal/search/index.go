@@ -59,8 +59,7 @@ type Index struct {
 	facets *facetCodes
 	sigs   []compiledSig
 	// wordings are the provider records' words (records.go).
-	wordings       []recordWording
-	wordingsByTerm map[string][]int
+	wordings *wordings
 	// sigIndex narrows the signatures a query is tried against.
 	sigIndex sigIndex
 	// en and ko are the prose analyzers, to tell stop words and highlight;
@@ -136,6 +135,7 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 		byStatus:  map[int][]*errdex.Entry{},
 		providers: map[string]bool{},
 		facets:    newFacetCodes(cat),
+		wordings:  &wordings{},
 	}
 	docs := make([]map[string]any, 0, cat.Len())
 	for i, e := range cat.Entries() {
@@ -203,8 +203,6 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 	ix.ko = bi.Mapping().AnalyzerNamed(analyzerKorean)
 	ix.enTokens, ix.koTokens = newTokenCache(), newTokenCache()
 	ix.enWords, ix.koWords = newWordCache(), newWordCache()
-	ix.wordings = ix.buildWordings()
-	ix.wordingsByTerm = indexWordings(ix.wordings)
 	return ix, nil
 }
 

@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -42,8 +43,25 @@ type recordWording struct {
 	message, terms map[string]bool
 }
 
-// buildWordings reads the records that map onto an entry. It needs the
-// index's analyzers.
+// wordings are the records' wordings, built once on first use (they need
+// the index's analyzers), and for each term the records holding it.
+type wordings struct {
+	once   sync.Once
+	list   []recordWording
+	byTerm map[string][]int
+}
+
+// recordWordings returns the records' wordings and their term lists.
+func (ix *Index) recordWordings() ([]recordWording, map[string][]int) {
+	w := ix.wordings
+	w.once.Do(func() {
+		w.list = ix.buildWordings()
+		w.byTerm = indexWordings(w.list)
+	})
+	return w.list, w.byTerm
+}
+
+// buildWordings reads the records that map onto an entry.
 func (ix *Index) buildWordings() []recordWording {
 	var out []recordWording
 	for _, r := range ix.cat.Records() {
@@ -111,7 +129,11 @@ func synonymsOf(w string) []string {
 // a typed text's words (not stop words, short numbers or the names of
 // systems; a synonym counts as its word).
 func (ix *Index) recordTier(u *understanding) query.Query {
-	if len(ix.wordings) == 0 || u.Payload || len(u.Words) > 2*recordMaxWords {
+	if ix.en == nil || u.Payload || len(u.Words) > 2*recordMaxWords {
+		return nil
+	}
+	list, byTerm := ix.recordWordings()
+	if len(list) == 0 {
 		return nil
 	}
 	var forms [][]string
@@ -129,13 +151,13 @@ func (ix *Index) recordTier(u *understanding) query.Query {
 		return nil
 	}
 	// Each word counts once per record, in its messages and in all its
-	// words; the records are reached through the terms (wordingsByTerm).
+	// words; the records are reached through the terms (indexWordings).
 	type count struct{ message, all int }
 	held := map[int]*count{}
 	for _, f := range forms {
 		inAll, inMessage := map[int]bool{}, map[int]bool{}
 		for _, t := range f {
-			for _, i := range ix.wordingsByTerm[t] {
+			for _, i := range byTerm[t] {
 				c := held[i]
 				if c == nil {
 					c = &count{}
@@ -145,7 +167,7 @@ func (ix *Index) recordTier(u *understanding) query.Query {
 					inAll[i] = true
 					c.all++
 				}
-				if !inMessage[i] && ix.wordings[i].message[t] {
+				if !inMessage[i] && list[i].message[t] {
 					inMessage[i] = true
 					c.message++
 				}
@@ -153,7 +175,7 @@ func (ix *Index) recordTier(u *understanding) query.Query {
 		}
 	}
 	var ids []string
-	for i, rw := range ix.wordings {
+	for i, rw := range list {
 		c := held[i]
 		if c == nil {
 			continue
