@@ -51,6 +51,9 @@ func TestAnswers(t *testing.T) {
 		{"another program's exit", "the build stopped with exit code 2", true, "", "", ""},
 		{"the k-msg CLI's exit", "KMsgError exit status 3", false, errdex.AnswerFound, "kmsg/exit-3", errdex.ConfidenceCertain},
 		{"the k-msg CLI named", "k-msg exited with exit code 2", true, errdex.AnswerFound, "kmsg/exit-2", errdex.ConfidenceCertain},
+		{"the k-msg CLI's exit in Korean", "k-msg 종료 코드 3", false, errdex.AnswerFound, "kmsg/exit-3", errdex.ConfidenceCertain},
+		{"the k-msg CLI exited", "KMsgError: exited with status 2", true, errdex.AnswerFound, "kmsg/exit-2", errdex.ConfidenceCertain},
+		{"an exit in Korean alone", "종료 코드 2", false, "", "", ""},
 		// Another service's envelope, spelt like Kirim's, named as that
 		// service's; without the name it is Kirim's.
 		{"another service named", `stripe: {"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true, "", "", ""},

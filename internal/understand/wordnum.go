@@ -3,8 +3,36 @@ package understand
 import "strings"
 
 // numberFillers may stand between the word and the number of a code joined
-// from them: "exit code 4", "exit status 4" spell exit-4 as "exit 4" does.
-var numberFillers = map[string]bool{"code": true, "status": true, "코드": true}
+// from them, two at most: "exit code 4", "exited with status 4" spell
+// exit-4 as "exit 4" does.
+var numberFillers = map[string]bool{"code": true, "status": true, "with": true, "코드": true, "상태": true}
+
+// maxFillers is how many fillers may stand between the word and the number.
+const maxFillers = 2
+
+// codeWordsKo are Korean words for the words codes are joined from: a
+// Korean reader types "종료 코드 4" for exit code 4.
+var codeWordsKo = map[string]string{"종료": "exit"}
+
+// joinWord returns the forms of a typed word a code may be joined from:
+// the word, without an English inflection ("exited", "exits"), or the
+// English word a Korean one stands for; nil for any other word.
+func joinWord(t string) []string {
+	w := strings.ToLower(TrimNoise(t))
+	if en, ok := codeWordsKo[w]; ok {
+		return []string{en}
+	}
+	if len(w) < 2 || !isPlainWord(w) {
+		return nil
+	}
+	forms := []string{w}
+	for _, suf := range []string{"ed", "d", "s"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && len(b) >= 2 {
+			forms = append(forms, b)
+		}
+	}
+	return forms
+}
 
 // maxJoinedDigits: the number of a code joined from a word is short (an
 // exit status); a longer one beside a word is an id or an amount.
@@ -18,24 +46,32 @@ const maxJoinedDigits = 3
 func (r *reader) readJoined() {
 	toks := strings.Fields(r.text)
 	for i := 0; i+1 < len(toks); i++ {
-		w := strings.ToLower(TrimNoise(toks[i]))
-		if len(w) < 2 || !isPlainWord(w) {
+		forms := joinWord(toks[i])
+		if forms == nil {
 			continue
 		}
 		j := i + 1
-		if numberFillers[strings.ToLower(TrimNoise(toks[j]))] && j+1 < len(toks) {
+		for k := 0; k < maxFillers && j+1 < len(toks) && numberFillers[strings.ToLower(TrimNoise(toks[j]))]; k++ {
 			j++
 		}
 		n := TrimNoise(toks[j])
 		if len(n) == 0 || len(n) > maxJoinedDigits || strings.ContainsFunc(n, func(c rune) bool { return c < '0' || c > '9' }) {
 			continue // not a number, a long one, or a signed one ("-4")
 		}
+		r.addJoined(forms, n)
+	}
+}
+
+// addJoined adds the code one of the word's forms and the number join
+// into, if the catalog has one.
+func (r *reader) addJoined(forms []string, n string) {
+	for _, w := range forms {
 		for _, sep := range []string{"-", "_"} {
 			code := w + sep + n
 			if kind, _ := r.lex.Key(code); kind == Code && !r.found[code] {
 				r.addKey(code)
 				r.out.Joined = append(r.out.Joined, code)
-				break
+				return
 			}
 		}
 	}

@@ -13,6 +13,7 @@ func TestJoinedCodes(t *testing.T) {
 	lex := newFake()
 	lex.codes["stage-3"] = "stage-3"
 	lex.codes["step_2"] = "STEP_2"
+	lex.codes["exit-4"] = "exit-4"
 	for _, tt := range []struct {
 		text          string
 		codes, joined []string
@@ -21,6 +22,10 @@ func TestJoinedCodes(t *testing.T) {
 		{"stage code 3", []string{"stage-3"}, []string{"stage-3"}},
 		{"build ended with stage status 3.", []string{"stage-3"}, []string{"stage-3"}},
 		{"kmsg step 2", []string{"STEP_2"}, []string{"step_2"}},
+		{"staged with status 3", []string{"stage-3"}, []string{"stage-3"}},
+		{"stages 3", []string{"stage-3"}, []string{"stage-3"}},
+		{"종료 코드 4", []string{"exit-4"}, []string{"exit-4"}},
+		{"stage with with with 3", nil, nil},
 		{"stage -3", nil, nil},
 		{"stage 30", nil, nil},
 		{"stage 3000", nil, nil},
