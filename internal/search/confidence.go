@@ -151,14 +151,32 @@ func weighCode(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held
 	}
 	bare := len(u.Bare) > 0 && slices.Contains(u.Bare, strings.ToLower(ev.Value))
 	if isWordsCode(ev.Value) && !hinted && !corroborated(u, e, held, probe.n) ||
-		bare && !hinted && (probe.commonOnly || !corroborated(u, e, held, probe.n)) || contradicted(u, e) {
+		bare && !hinted && (probe.commonOnly || !corroborated(u, e, held, probe.n)) ||
+		joinedAlone(u, e, ev.Value, hinted) || contradicted(u, e) {
 		// rate_limit_exceeded, invalid_grant: any API's code. Beside a
 		// message that is not this entry's, it names nothing; nor does a
 		// long number typed among words that are not its entry's ("order
-		// 131042 shipped").
+		// 131042 shipped"), nor "exit 4" with nothing saying whose.
 		w.names, w.support = false, supportPCode
 	}
 	return w
+}
+
+// joinedAlone reports whether code is one the text spelt from a word and a
+// number ("exit 4", "exit code 4") and nothing in the text says it is e's:
+// neither e's system named (k-msg, KMsgError) nor a message of e's own.
+// Every shell and build tool prints "exit 4"; only the k-msg CLI's is
+// kmsg's exit-4.
+func joinedAlone(u *understanding, e *errdex.Entry, code string, hinted bool) bool {
+	if hinted || len(u.Joined) == 0 || !slices.Contains(u.Joined, strings.ToLower(code)) {
+		return false
+	}
+	for _, s := range u.sigs {
+		if s.entry == e && !s.short {
+			return false
+		}
+	}
+	return true
 }
 
 // weigh reads one piece of evidence for e.
@@ -321,6 +339,9 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 			}
 			continue
 		}
+		if isShortNumber(w) {
+			continue // searched, never held
+		}
 		for _, alt := range append([]string{w}, u.Corrected(w)...) {
 			for _, t := range ix.wordTerms(errdex.English, alt) {
 				if !slices.Contains(p.en[t], i) {
@@ -339,6 +360,8 @@ func (ix *Index) probeWords(words []string) (probed []string, commonOnly bool) {
 	var out, common []string
 	for _, w := range words {
 		switch {
+		case isShortNumber(w):
+			out = append(out, w) // counted, never held (newWordProbe)
 		case ix.isStopWord(w) || len(ix.systemWords[w]) > 0:
 		case ix.vocab.share(w) > commonShare:
 			common = append(common, w)
@@ -356,6 +379,15 @@ func (ix *Index) probeWords(words []string) (probed []string, commonOnly bool) {
 		return nil, false
 	}
 	return out, commonOnly
+}
+
+// isShortNumber reports whether w is a number of one or two digits: a
+// count, a step, an exit status ("exit 4", "Error 2") that any program
+// prints. It counts among the words searched but is never held: an
+// entry's prose holding "4" does not make "exit 4" its error. Where it is
+// a code, the text's code says so.
+func isShortNumber(w string) bool {
+	return len(w) <= 2 && !strings.ContainsFunc(w, func(r rune) bool { return r < '0' || r > '9' })
 }
 
 // held counts the probe's words e's text holds.

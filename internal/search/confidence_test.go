@@ -44,6 +44,16 @@ func TestAnswers(t *testing.T) {
 		{"an order number", "order 131026 shipped", false, "", "", ""},
 		{"a count", "sent 131026 messages", false, "", "", ""},
 		{"a code said to come up", "131026 뜨는데 왜 그래요", false, errdex.AnswerFound, "kirim/131026", errdex.ConfidenceCertain},
+		// Any program prints an exit status; only the k-msg CLI's, said
+		// to be, is its exit-N entry. A signed number is no exit status.
+		{"an exit status alone", "exit status 3", false, "", "", ""},
+		{"a negative number", "returned exit -4", false, "", "", ""},
+		{"another program's exit", "the build stopped with exit code 2", true, "", "", ""},
+		{"the k-msg CLI's exit", "KMsgError exit status 3", false, errdex.AnswerFound, "kmsg/exit-3", errdex.ConfidenceCertain},
+		{"the k-msg CLI named", "k-msg exited with exit code 2", true, errdex.AnswerFound, "kmsg/exit-2", errdex.ConfidenceCertain},
+		{"the k-msg CLI's exit in Korean", "k-msg 종료 코드 3", false, errdex.AnswerFound, "kmsg/exit-3", errdex.ConfidenceCertain},
+		{"the k-msg CLI exited", "KMsgError: exited with status 2", true, errdex.AnswerFound, "kmsg/exit-2", errdex.ConfidenceCertain},
+		{"an exit in Korean alone", "종료 코드 2", false, "", "", ""},
 		// Another service's envelope, spelt like Kirim's, named as that
 		// service's; without the name it is Kirim's.
 		{"another service named", `stripe: {"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true, "", "", ""},

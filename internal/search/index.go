@@ -59,6 +59,8 @@ type Index struct {
 	// facets numbers the catalog's facet combinations (facets.go).
 	facets *facetCodes
 	sigs   []compiledSig
+	// wordings are the provider records' words (records.go).
+	wordings *wordings
 	// sigIndex narrows the signatures a query is tried against.
 	sigIndex sigIndex
 	// en and ko are the prose analyzers, to tell stop words and highlight;
@@ -140,6 +142,7 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 		byStatus:  map[int][]*errdex.Entry{},
 		providers: map[string]bool{},
 		facets:    newFacetCodes(cat),
+		wordings:  &wordings{},
 	}
 	docs := make([]map[string]any, 0, cat.Len())
 	for i, e := range cat.Entries() {

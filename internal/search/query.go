@@ -298,6 +298,9 @@ func (ix *Index) buildQuery(u *understanding) query.Query {
 		}
 		tiers = append(tiers, anyOf(qs...))
 	}
+	if rec := ix.recordTier(u); rec != nil && len(known) == 0 {
+		tiers = append(tiers, rec)
+	}
 	if text := ix.textQuery(u); text != nil {
 		// A paste whose code the catalog knows is about that code's
 		// entries: its message words only rank them (the same code in two
@@ -443,6 +446,12 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 				completed = append(completed, ix.completionQuery(c, inSummary, boostPrefix))
 				u.highlightWords = append(u.highlightWords, c)
 			}
+		}
+		// A synonym people type for the catalog's word (whitelisted:
+		// allowed) counts as the word.
+		for _, s := range synonymsOf(w) {
+			alts = append(alts, ix.wordQuery(s, 1))
+			u.highlightWords = append(u.highlightWords, s)
 		}
 		for _, group := range [][]query.Query{corrected, completed} {
 			if len(group) > 0 {

@@ -24,9 +24,10 @@ func (r *reader) speltCode() string {
 		return ""
 	}
 	for _, sep := range []string{"_", "-", ""} {
-		// rate limit exceeded, exit 4 (k-msg's exit-4), KOE 009 (KOE009)
+		// rate limit exceeded, KOE 009 (KOE009); a word and a number
+		// (exit 4) are readJoined's, which knows a sign from a hyphen.
 		joined := strings.Join(words, sep)
-		if kind, _ := r.lex.Key(joined); kind != None {
+		if kind, _ := r.lex.Key(joined); kind != None && !isJoined(joined) {
 			return joined
 		}
 	}

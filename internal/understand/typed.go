@@ -19,6 +19,7 @@ func (r *reader) readTyped() {
 	if code := r.speltCode(); code != "" {
 		r.addKey(code)
 	}
+	r.readJoined()
 	toks := strings.Fields(r.text)
 	for i, t := range toks {
 		if p := strings.ToLower(TrimNoise(t)); r.lex.Provider(p) && i+1 < len(toks) {

@@ -113,6 +113,11 @@ type Reading struct {
 	// nothing beside them saying they are codes ("order 131042 shipped"):
 	// they name their entry only where the text bears it out.
 	Bare []string
+	// Joined are codes (lower-cased) the text spells by writing a plain
+	// word and a number apart ("exit 4" for the k-msg CLI's exit-4): any
+	// program prints those words, so they name their entry only where the
+	// text says whose it is.
+	Joined []string
 	// Types are the values of an envelope's "type" keys
 	// (authentication_error, OAuthException), lower-cased.
 	Types []string

@@ -42,7 +42,7 @@ func (r *reader) readWords(opts Options) {
 		// digits in them pieces of timestamps and hashes; the ones that are
 		// codes or statuses were read already.
 		r.out.Words = slices.DeleteFunc(r.out.Words, func(w string) bool {
-			return strings.ContainsFunc(w, unicode.IsDigit)
+			return strings.ContainsFunc(w, unicode.IsDigit) && !isKoreanMeasure(w)
 		})
 	}
 	r.out.Pasted = pasted
@@ -106,4 +106,15 @@ func (r *reader) withoutCodes(text string) string {
 		}
 	}
 	return lower
+}
+
+// isKoreanMeasure reports whether w is a number with a Korean counter
+// (24시간, 3일, 90일): a span or an amount an entry's text names as such
+// ("24시간이 지나"), unlike the bare numbers of a log.
+func isKoreanMeasure(w string) bool {
+	digits := strings.TrimRightFunc(w, func(c rune) bool { return !unicode.IsDigit(c) })
+	rest := w[len(digits):]
+	return digits != "" && !strings.ContainsFunc(digits, func(c rune) bool { return !unicode.IsDigit(c) }) &&
+		slices.ContainsFunc(koCounters, func(k string) bool { return strings.HasPrefix(rest, k) }) &&
+		!strings.ContainsFunc(rest, func(c rune) bool { return !unicode.Is(unicode.Hangul, c) })
 }
