@@ -42,18 +42,6 @@ func writeRecords(w io.Writer, cat *errdex.Catalog, rs []*errdex.ProviderRecord,
 	return err
 }
 
-// lookupRecords returns the provider records a lookup names, narrowed to
-// system when set.
-func lookupRecords(cat *errdex.Catalog, key, system string) []*errdex.ProviderRecord {
-	var out []*errdex.ProviderRecord
-	for _, r := range cat.ProviderRecords(key) {
-		if system == "" || r.System == system {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
 // wrapLine breaks a line between words to fit width display columns,
 // indenting the lines after the first.
 func wrapLine(line string, width int, indent string) string {
