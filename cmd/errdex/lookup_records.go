@@ -21,11 +21,7 @@ func writeRecords(w io.Writer, cat *errdex.Catalog, rs []*errdex.ProviderRecord,
 	t := func(k i18n.Key) string { return i18n.T(lang, k) }
 	var b strings.Builder
 	for _, r := range rs {
-		name := r.Provider
-		if p, ok := cat.Provider(r.Provider); ok {
-			name = p.Name
-		}
-		head := strings.Join(strings.Fields(name+" "+r.Channel+" "+r.Code), " ") // no channel: one space
+		head := textfmt.RecordName(cat, r)
 		target := t(i18n.CLIRecordNoEntry)
 		if e, ok := cat.Entry(r.EntryID()); ok {
 			target = "→ " + e.ID()
