@@ -140,6 +140,22 @@ func (c *Catalog) ProviderRecords(query string) []*ProviderRecord {
 	return out
 }
 
+// LookupRecords is ProviderRecords narrowed to system when it is not "":
+// the provider records a lookup of key names, as every surface shows them.
+func (c *Catalog) LookupRecords(key, system string) []*ProviderRecord {
+	rs := c.ProviderRecords(key)
+	if system == "" {
+		return rs
+	}
+	var kept []*ProviderRecord
+	for _, r := range rs {
+		if r.System == system {
+			kept = append(kept, r)
+		}
+	}
+	return kept
+}
+
 // recordQuery reads a provider code's words: at most one provider, one
 // channel and one code, the code required. A channel the provider has
 // none of narrows nothing ("aligo sms -101": aligo's codes have no

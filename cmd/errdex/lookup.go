@@ -83,7 +83,7 @@ func runLookup(ctx context.Context, env *cmdEnv, args []string) int {
 	}
 	ms := lk.Matches
 	out := s.api.Lookup(s.cat, key, system, ms)
-	recs := lookupRecords(s.cat, key, system)
+	recs := lk.Records
 	code = s.answer(env, "lookup", o.json, out, func() error {
 		if len(recs) > 0 {
 			if err := writeRecords(env.out, s.cat, recs, s.lang, s.term.BaseURL, s.term.Width); err != nil || len(ms) == 0 {

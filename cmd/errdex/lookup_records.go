@@ -21,11 +21,7 @@ func writeRecords(w io.Writer, cat *errdex.Catalog, rs []*errdex.ProviderRecord,
 	t := func(k i18n.Key) string { return i18n.T(lang, k) }
 	var b strings.Builder
 	for _, r := range rs {
-		name := r.Provider
-		if p, ok := cat.Provider(r.Provider); ok {
-			name = p.Name
-		}
-		head := strings.Join(strings.Fields(name+" "+r.Channel+" "+r.Code), " ") // no channel: one space
+		head := textfmt.RecordName(cat, r)
 		target := t(i18n.CLIRecordNoEntry)
 		if e, ok := cat.Entry(r.EntryID()); ok {
 			target = "→ " + e.ID()
@@ -40,18 +36,6 @@ func writeRecords(w io.Writer, cat *errdex.Catalog, rs []*errdex.ProviderRecord,
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// lookupRecords returns the provider records a lookup names, narrowed to
-// system when set.
-func lookupRecords(cat *errdex.Catalog, key, system string) []*errdex.ProviderRecord {
-	var out []*errdex.ProviderRecord
-	for _, r := range cat.ProviderRecords(key) {
-		if system == "" || r.System == system {
-			out = append(out, r)
-		}
-	}
-	return out
 }
 
 // wrapLine breaks a line between words to fit width display columns,

@@ -121,17 +121,7 @@ func (b Builder) lookupRecords(cat *errdex.Catalog, code, system string) []Provi
 	if cat == nil {
 		return []ProviderRecordJSON{}
 	}
-	rs := cat.ProviderRecords(code)
-	if system != "" {
-		kept := rs[:0:0]
-		for _, r := range rs {
-			if r.System == system {
-				kept = append(kept, r)
-			}
-		}
-		rs = kept
-	}
-	return b.ProviderRecords(cat, rs)
+	return b.ProviderRecords(cat, cat.LookupRecords(code, system))
 }
 
 func references(rs []errdex.Reference) []Reference {

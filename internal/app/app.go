@@ -129,11 +129,14 @@ func identify(text string, lang errdex.Lang, limit int) func(context.Context, er
 	}
 }
 
-// Lookup is the answer to a lookup: the matches and the catalog they are
-// from (immutable, so safe to read after the index is released).
+// Lookup is the answer to a lookup: the matches, the provider records the
+// code names (Kakao's -4, "iwinv sms 42"; each with its own meaning, with
+// or without an entry) and the catalog they are from (immutable, so safe
+// to read after the index is released).
 type Lookup struct {
 	Catalog *errdex.Catalog
 	Matches []errdex.Match
+	Records []*errdex.ProviderRecord
 }
 
 // Lookup returns every entry whose code, alias or provider code equals
@@ -152,8 +155,9 @@ func (s *Service) Lookup(code, system string) (*Lookup, error) {
 	}
 	start := time.Now()
 	ms := idx.Lookup(code, system)
+	rs := cat.LookupRecords(code, system)
 	s.observe(KindLookup, time.Since(start))
-	return &Lookup{Catalog: cat, Matches: ms}, nil
+	return &Lookup{Catalog: cat, Matches: ms, Records: rs}, nil
 }
 
 // Observe records the time of a question answered without the index (a

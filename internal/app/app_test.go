@@ -171,6 +171,37 @@ func TestLookupUnknownSystem(t *testing.T) {
 	}
 }
 
+// TestLookupRecords checks that a lookup hands every surface the provider
+// records the code names, with an entry or without one, narrowed to the
+// system asked for.
+func TestLookupRecords(t *testing.T) {
+	s, _, _ := newService(t, &fakeIndex{})
+	tests := []struct {
+		code, system string
+		want         []string
+	}{
+		{"-4", "", []string{"kakao/-4"}},               // no entry maps it
+		{"blockedAccount", "", []string{"kakao/-4"}},   // an SDK's name of it
+		{"iwinv sms 42", "", []string{"iwinv/sms/42"}}, // maps onto kmsg/INVALID_REQUEST
+		{"iwinv sms 42", "kmsg", []string{"iwinv/sms/42"}},
+		{"iwinv sms 42", "kirim", nil},
+		{"4019", "", nil},
+	}
+	for _, tt := range tests {
+		lk, err := s.Lookup(tt.code, tt.system)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range lk.Records {
+			got = append(got, r.ID())
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("Lookup(%q, %q).Records = %v, want %v", tt.code, tt.system, got, tt.want)
+		}
+	}
+}
+
 func TestChooseLang(t *testing.T) {
 	tests := []struct {
 		explicit, fallback errdex.Lang

@@ -113,7 +113,7 @@ func TestBlockKitLimits(t *testing.T) {
 	h := newHandler(t, chatops.SlackConfig{BaseURL: "https://errdex.example/" + strings.Repeat("a", 200)}, realIndex(t))
 	long := strings.Repeat("템플릿을 찾을 수 없습니다 template not found ", 300)
 	for _, text := range []string{"4019", "-401", "share -401", "rate_limit_exceeded", "잔액 부족", "please help", "share please help",
-		"template", "error", "KOE999", strings.Repeat("x", 3000), long, "ko " + long, `{"error":{"code":"invalid_api_key"}}` + long} {
+		"template", "error", "KOE999", "-4", "ko -4", "blockedAccount", "meta 0", "aligo -101", "iwinv sms 42", "ApiKeyError", strings.Repeat("x", 3000), long, "ko " + long, `{"error":{"code":"invalid_api_key"}}` + long} {
 		_, body := ask(t, h, text)
 		for _, p := range checkBlockKit([]byte(body)) {
 			t.Errorf("/errdex %.40q: %s", text, p)

@@ -351,22 +351,108 @@ func codeLabel(e *errdex.Entry) string {
 	return e.Code
 }
 
+// catalog is the catalog being served when the searcher has one.
+func (h *Slack) catalog() *errdex.Catalog {
+	switch s := h.search.(type) {
+	case interface{ Current() *errdex.Catalog }: // *app.Service
+		return s.Current()
+	case interface{ Catalog() *errdex.Catalog }:
+		return s.Catalog()
+	}
+	return nil
+}
+
 // systemName is the system's name in lang, from the catalog being served
 // when the searcher has one; else its id.
 func (h *Slack) systemName(id string, lang errdex.Lang) string {
-	var cat *errdex.Catalog
-	switch s := h.search.(type) {
-	case interface{ Current() *errdex.Catalog }: // *app.Service
-		cat = s.Current()
-	case interface{ Catalog() *errdex.Catalog }:
-		cat = s.Catalog()
-	}
-	if cat != nil {
+	if cat := h.catalog(); cat != nil {
 		if s, ok := cat.System(id); ok && s.Name.In(lang) != "" {
 			return s.Name.In(lang)
 		}
 	}
 	return id
+}
+
+// maxRecords is how many provider records an answer shows.
+const maxRecords = 5
+
+// recordMessage answers a code that only providers' records explain: each
+// record's own meaning, what to do and retry advice, said to be a
+// provider's code and not an errdex entry, with its page.
+func (h *Slack) recordMessage(c command, recs []*errdex.ProviderRecord) *Message {
+	l := labelsFor(c.lang)
+	cat := h.catalog()
+	recs = recs[:min(len(recs), maxRecords)]
+	names := make([]string, len(recs))
+	for i, r := range recs {
+		names[i] = textfmt.RecordName(cat, r)
+	}
+	blocks := []Block{header(strings.Join(names, ", ") + " · " + l.providerCode)}
+	var buttons []Button
+	for i, r := range recs {
+		blocks = append(blocks, section(h.recordText(cat, r, c.lang)))
+		if h.cfg.BaseURL != "" {
+			buttons = append(buttons, linkButton(l.open+" "+names[i], h.recordURL(r), "open_record_"+strconv.Itoa(i)))
+		}
+	}
+	if share, ok := h.shareButton(c); ok {
+		buttons = append(buttons, share)
+	}
+	if len(buttons) > 0 {
+		blocks = append(blocks, actions(buttons...))
+	}
+	blocks = append(blocks, contextBlock(h.footer(c)))
+	fallback := names[0] + " (" + l.providerCode + "): " + textfmt.Inline(recs[0].Meaning.In(c.lang), textfmt.Plain)
+	return h.message(c, fallback, blocks...)
+}
+
+// withRecords puts the providers' records of the code under the answer's
+// header: IWINV's own meaning of "iwinv sms 42" before its entry.
+func (h *Slack) withRecords(m *Message, c command, recs []*errdex.ProviderRecord) *Message {
+	if len(recs) == 0 || len(m.Blocks) == 0 {
+		return m
+	}
+	cat := h.catalog()
+	recs = recs[:min(len(recs), maxRecords)]
+	blocks := make([]Block, 0, len(m.Blocks)+len(recs))
+	blocks = append(blocks, m.Blocks[0])
+	for _, r := range recs {
+		blocks = append(blocks, section(h.recordText(cat, r, c.lang)))
+	}
+	return h.message(c, m.Text, append(blocks, m.Blocks[1:]...)...)
+}
+
+// recordText is one provider record: its name (linked to its page), that
+// it is a provider's code and the entry it maps onto (or that none does),
+// the provider's exact text, its own meaning, what to do and its own
+// retry advice.
+func (h *Slack) recordText(cat *errdex.Catalog, r *errdex.ProviderRecord, lang errdex.Lang) string {
+	l := labelsFor(lang)
+	name := textfmt.SlackEscape(textfmt.RecordName(cat, r))
+	if h.cfg.BaseURL != "" {
+		name = "<" + textfmt.SlackEscape(h.recordURL(r)) + "|" + name + ">"
+	}
+	lines := []string{"*" + name + "* · " + l.providerCode}
+	if e, ok := cat.Entry(r.EntryID()); ok {
+		lines[0] += " → " + h.entryLink(e)
+	} else {
+		lines[0] += " · " + l.noEntry
+	}
+	for _, m := range r.Messages() {
+		lines = append(lines, ">"+textfmt.SlackEscape(clip.Ellipsis(m, 300)))
+	}
+	lines = append(lines,
+		"*"+l.meaning+":* "+textfmt.Inline(r.Meaning.In(lang), textfmt.Slack),
+		"*"+l.action+":* "+textfmt.Inline(r.Action.In(lang), textfmt.Slack))
+	if r.Retry != nil {
+		lines = append(lines, "*"+l.retry+":* "+textfmt.Inline(textfmt.RetryAdvice(*r.Retry, lang), textfmt.Slack))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// recordURL is a provider record's page under the configured base URL.
+func (h *Slack) recordURL(r *errdex.ProviderRecord) string {
+	return paths.Absolute(h.cfg.BaseURL, paths.Record(r))
 }
 
 // helpMessage explains the command; it answers an empty command or "help".
@@ -447,6 +533,7 @@ type labels struct {
 	retry, firstFix, others, didYouMean, searched, tip, helpTitle, help, failed string
 	system, httpStatus, variant, customer, open, share, askedBy                 string
 	ambiguousIntro, tellsApart, notSure, notSureText, notShared                 string
+	meaning, action, providerCode, noEntry                                      string
 	noMatch                                                                     func(q string) string
 	moreFixes                                                                   func(n int) string
 	ambiguous                                                                   func(n int) string
@@ -477,6 +564,10 @@ func newLabels(lang errdex.Lang) *labels {
 		notSureText:    t(i18n.SlackNotSureText),
 		notShared:      t(i18n.SlackNotShared),
 		help:           t(i18n.SlackHelp),
+		meaning:        t(i18n.Meaning),
+		action:         t(i18n.Action),
+		providerCode:   t(i18n.MatchProviderCode),
+		noEntry:        t(i18n.RecordNoEntry),
 		ambiguous:      func(n int) string { return i18n.F(lang, i18n.AmbiguousHeading, n) },
 		noMatch:        func(q string) string { return i18n.F(lang, i18n.NoMatch, q) },
 		moreFixes:      func(n int) string { return i18n.N(lang, i18n.SlackMoreFixes, n) },

@@ -264,8 +264,25 @@ func (h *Slack) answer(ctx context.Context, c command) *Message {
 		// of log, with whatever keys and numbers were in it).
 		h.cfg.Logger.Error("slack: search failed", "err", err, "query_bytes", len(c.text))
 		return h.errorMessage(c, labelsFor(c.lang).failed)
+	}
+	recs := h.records(c)
+	switch {
+	case len(recs) > 0 && !resp.Answer.Claims():
+		// The provider's record is the answer (Kakao's -4 has no entry):
+		// not a "no match", nor weak matches in its place.
+		return h.recordMessage(c, recs)
 	case len(resp.Results) == 0:
 		return h.notFoundMessage(c, resp)
 	}
-	return h.resultMessage(c, resp)
+	return h.withRecords(h.resultMessage(c, resp), c, recs)
+}
+
+// records are the provider records a typed code names ("iwinv sms 42",
+// "-4", "blockedAccount"), as a lookup returns them; a paste names none.
+func (h *Slack) records(c command) []*errdex.ProviderRecord {
+	cat := h.catalog()
+	if cat == nil || !app.IsTyped(c.text) {
+		return nil
+	}
+	return cat.LookupRecords(c.text, "")
 }

@@ -286,6 +286,17 @@ func results(es ...*errdex.Entry) *search.Response {
 	return r
 }
 
+// builtinEntry is an entry of the built-in catalog, the one the fake
+// serves records from.
+func builtinEntry(t *testing.T, id string) *errdex.Entry {
+	t.Helper()
+	e, ok := (&fake{}).Catalog().Entry(id)
+	if !ok {
+		t.Fatalf("no entry %s in the built-in catalog", id)
+	}
+	return e
+}
+
 // judged is an answer of the given kind: the first n results at
 // confidence c, the rest weak.
 func judged(a errdex.Answer, n int, c errdex.Confidence, es ...*errdex.Entry) *search.Response {
@@ -345,6 +356,12 @@ func TestAnswers(t *testing.T) {
 			text:     "2026-11-22T04:00:01Z ERROR send failed\n2026-11-22T04:00:01Z ERROR provider said: 잔액이 부족합니다",
 			golden:   "paste_with_korean.json", wantQuery: "2026-11-22T04:00:01Z ERROR send failed\n2026-11-22T04:00:01Z ERROR provider said: 잔액이 부족합니다",
 			wantLang: errdex.English},
+		{name: "a provider's code no entry maps is its record, not weak matches", cfg: chatops.SlackConfig{BaseURL: "https://errdex.example"},
+			searcher: &fake{resp: judged(errdex.AnswerUnsure, 0, errdex.ConfidenceWeak, es[2], es[0])},
+			text:     "-4", golden: "record_only.json", wantQuery: "-4", wantLang: errdex.English},
+		{name: "a provider's code with its entry shows both", cfg: chatops.SlackConfig{BaseURL: "https://errdex.example"},
+			searcher: &fake{resp: results(builtinEntry(t, "kmsg/INVALID_REQUEST"))},
+			text:     "iwinv sms 42", golden: "record_with_entry.json", wantQuery: "iwinv sms 42", wantLang: errdex.English},
 		{name: "invalid query", searcher: &fake{err: &errdex.FieldError{Param: "q", Code: errdex.CodeInvalidValue, Message: "q is not valid UTF-8 text"}},
 			text: "share x", golden: "invalid.json", wantQuery: "x", wantLang: errdex.English},
 		{name: "search failure says nothing internal", searcher: &fake{err: errors.New("bleve: index closed at /var/lib/secret")},
@@ -475,6 +492,53 @@ func TestWithRealIndex(t *testing.T) {
 			t.Errorf("want the asker as <@U2147483697>, not by name: %s", body)
 		}
 	})
+}
+
+// TestProviderRecords asks the real service for providers' own codes:
+// each answer gives the record's own meaning, as the CLI's and the API's
+// lookups do, with its entry when one maps it and as a provider's code,
+// not a miss, when none does.
+func TestProviderRecords(t *testing.T) {
+	svc := app.New(live.NewHolder(realIndex(t), nil), app.Config{})
+	h := newHandler(t, chatops.SlackConfig{BaseURL: "https://errdex.example"}, svc)
+	tests := []struct {
+		text, header, record, entry string
+		want                        []string
+	}{
+		{"-4", "Kakao REST API -4 · provider code", "providers/kakao/-4", "",
+			[]string{"No errdex entry maps this code.", "*Meaning:* Kakao has blocked the account", "*Retry:* Retry after fixing."}},
+		{"blockedAccount", "Kakao REST API -4 · provider code", "providers/kakao/-4", "", []string{"*What to do:* "}},
+		{"meta 0", "Meta WhatsApp Cloud API 0 · provider code", "providers/meta/0", "", []string{">AuthException", "*Meaning:* Meta could not authenticate"}},
+		{"ko -4", "Kakao REST API -4 · 프로바이더 코드", "providers/kakao/-4", "", []string{"이 코드에 해당하는 errdex 항목이 없습니다.", "*의미:* ", "*조치:* "}},
+		{"iwinv sms 42", "INVALID_REQUEST · ", "providers/iwinv/sms/42", "codes/kmsg/INVALID_REQUEST",
+			[]string{">예약 전송 가능 시간이 아닙니다.", "*Meaning:* The scheduled send time", "· provider code → "}},
+		{"aligo -101", "AUTHENTICATION_FAILED · ", "providers/aligo/-101", "codes/kmsg/AUTHENTICATION_FAILED", []string{"*Meaning:* "}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			msg, body := ask(t, h, tt.text)
+			if len(msg.Blocks) < 2 || msg.Blocks[0].Type != "header" || !strings.HasPrefix(msg.Blocks[0].Text.Text, tt.header) {
+				t.Fatalf("want a header starting %q: %s", tt.header, body)
+			}
+			rec := msg.Blocks[1].Text
+			if rec == nil || !strings.Contains(rec.Text, "https://errdex.example/"+tt.record+"|") {
+				t.Fatalf("second block is not the record %s: %s", tt.record, body)
+			}
+			if tt.entry != "" && !strings.Contains(rec.Text, "https://errdex.example/"+tt.entry+"|") {
+				t.Errorf("the record does not link its entry %s: %s", tt.entry, rec.Text)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(rec.Text, w) {
+					t.Errorf("record lacks %q: %s", w, rec.Text)
+				}
+			}
+			for _, bad := range []string{"No entry matches", "Not sure", "확실하지"} {
+				if strings.Contains(body, bad) {
+					t.Errorf("answer holds %q: %s", bad, body)
+				}
+			}
+		})
+	}
 }
 
 func realIndex(t *testing.T) *search.Index {

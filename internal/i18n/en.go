@@ -165,8 +165,8 @@ var en = [numKeys]string{
 	CLINoCode:          "No entry has the code or alias %s.",
 	CLINoConfident:     "No confident match for %s. The closest entries, which may not be it:",
 	CLIFindingsHeader:  "%d errors in the text:",
-	CLIOnLines:         "lines %d-%d",
 	CLIRecordNoEntry:   "no errdex entry maps this code",
+	CLIOnLines:         "lines %d-%d",
 
 	// slack
 	SlackFirstFix:       "First fix",
@@ -192,17 +192,19 @@ var en = [numKeys]string{
 	ExportAbout:   "Description",
 
 	// mcp
-	MCPPage:      "Permalink",
-	MCPWarning:   "Level: warning (the request did not fail outright)",
-	MCPReply:     "Reply to the customer",
-	MCPDisagree:  "Where sources disagree",
-	MCPProviders: "Providers' codes",
-	MCPFound:     "The answer is %s: %s (confidence %s).",
-	MCPAmbiguous: "%d entries fit equally well (%s). They are different errors: tell them apart by system or variant before answering.",
-	MCPUnsure:    "errdex is not sure: no entry clearly matches. The %d results below only share some words with the question; do not present any of them as the answer or the cause.",
-	MCPNoCode:    "No entry has the code or alias %s. errdex does not know this code; do not guess its meaning.",
-	MCPNoMatch:   "No entry matches. errdex does not know this error; do not guess its meaning.",
-	MCPFindings:  " The text holds %d distinct errors; findings answers each on its own.",
+	MCPPage:       "Permalink",
+	MCPWarning:    "Level: warning (the request did not fail outright)",
+	MCPReply:      "Reply to the customer",
+	MCPDisagree:   "Where sources disagree",
+	MCPProviders:  "Providers' codes",
+	MCPFound:      "The answer is %s: %s (confidence %s).",
+	MCPAmbiguous:  "%d entries fit equally well (%s). They are different errors: tell them apart by system or variant before answering.",
+	MCPUnsure:     "errdex is not sure: no entry clearly matches. The %d results below only share some words with the question; do not present any of them as the answer or the cause.",
+	MCPNoCode:     "No entry has the code or alias %s. errdex does not know this code; do not guess its meaning.",
+	MCPNoMatch:    "No entry matches. errdex does not know this error; do not guess its meaning.",
+	MCPFindings:   " The text holds %d distinct errors; findings answers each on its own.",
+	MCPRecordOnly: "%s is a provider's own code, not an errdex entry, and no entry maps it. Its own meaning and what to do are in provider_records: give those, and do not present it as an errdex entry.",
+	MCPRecordAlso: " %s is also a provider's own code: provider_records gives the provider's own meaning of it.",
 }
 
 // enCounts holds the counted labels in English: {one, other}.

@@ -208,7 +208,9 @@ const (
 	MCPUnsure    // (format: count)
 	MCPNoCode    // (format: code, quoted)
 	MCPNoMatch
-	MCPFindings // (format: count)
+	MCPFindings   // (format: count)
+	MCPRecordOnly // (format: the provider code, quoted)
+	MCPRecordAlso // (format: the provider code, quoted)
 
 	numKeys // keep last
 )

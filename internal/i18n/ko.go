@@ -165,8 +165,8 @@ var ko = [numKeys]string{
 	CLINoCode:          "%s 코드나 별칭을 가진 항목이 없습니다.",
 	CLINoConfident:     "%s에 확실히 맞는 항목이 없습니다. 가장 가까운 항목이지만 아닐 수 있습니다:",
 	CLIFindingsHeader:  "텍스트에 에러 %d건:",
-	CLIOnLines:         "%d-%d번째 줄",
 	CLIRecordNoEntry:   "이 코드에 해당하는 errdex 항목이 없습니다",
+	CLIOnLines:         "%d-%d번째 줄",
 
 	// slack
 	SlackFirstFix:       "먼저 해 볼 일",
@@ -192,17 +192,19 @@ var ko = [numKeys]string{
 	ExportAbout:   "설명",
 
 	// mcp
-	MCPPage:      "페이지",
-	MCPWarning:   "수준: 경고 (요청이 완전히 실패하지는 않음)",
-	MCPReply:     "고객 안내 문구",
-	MCPDisagree:  "출처 간 차이",
-	MCPProviders: "프로바이더 코드",
-	MCPFound:     "답은 %s입니다: %s (확신도 %s).",
-	MCPAmbiguous: "같은 정도로 들어맞는 항목이 %d개입니다(%s). 서로 다른 에러이니 시스템이나 변형으로 구분한 뒤에 답하세요.",
-	MCPUnsure:    "errdex는 확실하지 않습니다. 분명히 일치하는 항목이 없고, 아래 %d개 결과는 질문과 일부 단어만 겹칩니다. 어느 것도 답이나 원인으로 제시하지 마세요.",
-	MCPNoCode:    "%s 코드나 별칭을 가진 항목이 없습니다. errdex는 이 코드를 알지 못하니 뜻을 추측하지 마세요.",
-	MCPNoMatch:   "어떤 항목도 일치하지 않습니다. errdex는 이 에러를 알지 못하니 뜻을 추측하지 마세요.",
-	MCPFindings:  " 텍스트에 서로 다른 에러가 %d개 있으며, findings가 각각에 따로 답합니다.",
+	MCPPage:       "페이지",
+	MCPWarning:    "수준: 경고 (요청이 완전히 실패하지는 않음)",
+	MCPReply:      "고객 안내 문구",
+	MCPDisagree:   "출처 간 차이",
+	MCPProviders:  "프로바이더 코드",
+	MCPFound:      "답은 %s입니다: %s (확신도 %s).",
+	MCPAmbiguous:  "같은 정도로 들어맞는 항목이 %d개입니다(%s). 서로 다른 에러이니 시스템이나 변형으로 구분한 뒤에 답하세요.",
+	MCPUnsure:     "errdex는 확실하지 않습니다. 분명히 일치하는 항목이 없고, 아래 %d개 결과는 질문과 일부 단어만 겹칩니다. 어느 것도 답이나 원인으로 제시하지 마세요.",
+	MCPNoCode:     "%s 코드나 별칭을 가진 항목이 없습니다. errdex는 이 코드를 알지 못하니 뜻을 추측하지 마세요.",
+	MCPNoMatch:    "어떤 항목도 일치하지 않습니다. errdex는 이 에러를 알지 못하니 뜻을 추측하지 마세요.",
+	MCPFindings:   " 텍스트에 서로 다른 에러가 %d개 있으며, findings가 각각에 따로 답합니다.",
+	MCPRecordOnly: "%s는 프로바이더 자체 코드이며 errdex 항목이 아니고, 이 코드에 해당하는 항목도 없습니다. provider_records에 있는 의미와 조치를 전하고, errdex 항목인 것처럼 제시하지 마세요.",
+	MCPRecordAlso: " %s는 프로바이더 자체 코드이기도 하며, provider_records에 프로바이더가 밝힌 의미가 있습니다.",
 }
 
 // koCounts holds the counted labels in Korean: {one, other}.

@@ -1,10 +1,10 @@
 package mcp
 
 import (
-	"unicode"
-	"unicode/utf8"
+	"strings"
 
 	"github.com/errdex/errdex"
+	"github.com/errdex/errdex/internal/app"
 	"github.com/errdex/errdex/internal/i18n"
 	"github.com/errdex/errdex/internal/paths"
 	"github.com/errdex/errdex/internal/textfmt"
@@ -27,6 +27,9 @@ type Answer struct {
 	Results     []Result     `json:"results" jsonschema:"the entries, best first"`
 	Suggestions []Suggestion `json:"suggestions,omitempty" jsonschema:"near misses, when nothing matched"`
 	Findings    []Finding    `json:"findings,omitempty" jsonschema:"identify only: each distinct error of the text (a line, a JSON object, a stack trace) answered on its own; results stay the merged ranking"`
+	// ProviderRecords answer a lookup in the provider's own words, also
+	// when no entry maps the code (answer none).
+	ProviderRecords []ProviderRecord `json:"provider_records,omitempty" jsonschema:"lookup only: the providers' own codes the code names, each with its own meaning and what to do; one with no entry is the provider's answer, not an errdex entry"`
 }
 
 // Finding is one distinct error of a pasted text, answered on its own.
@@ -97,14 +100,14 @@ type Entry struct {
 	Retry      Retry    `json:"retry"`
 	// CustomerReply is a short reply support staff can send to an end
 	// customer, apart from the engineering fix.
-	CustomerReply  string          `json:"customer_reply,omitempty" jsonschema:"a short reply support staff can send to the end customer, apart from the engineering fix"`
-	Contradictions []Contradiction `json:"contradictions" jsonschema:"where upstream sources disagree about this error, with what each says"`
-	ProviderCodes  []ProviderCode  `json:"provider_codes" jsonschema:"providers' own codes that mean this error"`
-	Related        []Link          `json:"related"`
-	References     []Reference     `json:"references"`
-	Lang           string          `json:"lang"`
-	URL            string          `json:"url" jsonschema:"the entry's permalink page"`
-	Resource       string          `json:"resource"`
+	CustomerReply  string           `json:"customer_reply,omitempty" jsonschema:"a short reply support staff can send to the end customer, apart from the engineering fix"`
+	Contradictions []Contradiction  `json:"contradictions" jsonschema:"where upstream sources disagree about this error, with what each says"`
+	ProviderCodes  []ProviderRecord `json:"provider_codes" jsonschema:"providers' own codes that mean this error"`
+	Related        []Link           `json:"related"`
+	References     []Reference      `json:"references"`
+	Lang           string           `json:"lang"`
+	URL            string           `json:"url" jsonschema:"the entry's permalink page"`
+	Resource       string           `json:"resource"`
 }
 
 // Contradiction is one point upstream sources disagree on.
@@ -120,14 +123,22 @@ type Claim struct {
 	Says   string `json:"says"`
 }
 
-// ProviderCode is a provider's own code that maps onto an entry.
-type ProviderCode struct {
-	Provider string `json:"provider"`
-	Channel  string `json:"channel,omitempty"`
-	Code     string `json:"code"`
-	Message  string `json:"message,omitempty" jsonschema:"the provider's exact text, in its own language"`
-	Meaning  string `json:"meaning"`
-	Action   string `json:"action"`
+// ProviderRecord is a provider's own code: its exact text, its own
+// meaning and what to do, and the entry it maps onto, if any.
+type ProviderRecord struct {
+	ID            string   `json:"id" jsonschema:"provider/channel/code"`
+	Name          string   `json:"name" jsonschema:"the code as people say it: provider, channel and code (IWINV sms 42)"`
+	Provider      string   `json:"provider"`
+	ProviderName  string   `json:"provider_name"`
+	Channel       string   `json:"channel,omitempty"`
+	Code          string   `json:"code"`
+	Message       string   `json:"message,omitempty" jsonschema:"the provider's exact text, in its own language"`
+	OtherMessages []string `json:"other_messages,omitempty" jsonschema:"other exact texts printed for the code"`
+	Meaning       string   `json:"meaning"`
+	Action        string   `json:"action"`
+	Retry         *Retry   `json:"retry,omitempty" jsonschema:"the record's own retry advice, given only where it differs from its entry's or it has no entry"`
+	Entry         string   `json:"entry,omitempty" jsonschema:"the id of the errdex entry the code maps onto; absent when none does"`
+	URL           string   `json:"url" jsonschema:"the record's permalink page"`
 }
 
 // Link names another entry.
@@ -152,20 +163,11 @@ func (s *Server) permalink(e *errdex.Entry) string {
 }
 
 func (s *Server) retry(e *errdex.Entry, lang errdex.Lang) Retry {
-	return Retry{Retryable: e.Retry.Retryable, Strategy: string(e.Retry.Strategy), Advice: retryAdvice(e, lang)}
+	return retryOf(e.Retry, lang)
 }
 
-// retryAdvice is the retry verdict of an entry, then its note: "Only after
-// the cause is fixed: nothing changes until ...".
-func retryAdvice(e *errdex.Entry, lang errdex.Lang) string {
-	word := textfmt.RetryWord(e.Retry.Strategy, lang)
-	if r, n := utf8.DecodeRuneInString(word); n > 0 {
-		word = string(unicode.ToUpper(r)) + word[n:]
-	}
-	if note := e.Retry.Note.In(lang); note != "" {
-		return word + ". " + note
-	}
-	return word + "."
+func retryOf(rt errdex.Retry, lang errdex.Lang) Retry {
+	return Retry{Retryable: rt.Retryable, Strategy: string(rt.Strategy), Advice: textfmt.RetryAdvice(rt, lang)}
 }
 
 func (s *Server) result(e *errdex.Entry, lang errdex.Lang, conf errdex.Confidence, match errdex.MatchKind, ev []Evidence) Result {
@@ -194,8 +196,29 @@ func (s *Server) result(e *errdex.Entry, lang errdex.Lang, conf errdex.Confidenc
 	return r
 }
 
-// lookupAnswer builds the answer to a lookup of code.
-func (s *Server) lookupAnswer(code, system string, ms []errdex.Match, lang errdex.Lang) *Answer {
+// record builds a provider record.
+func (s *Server) record(cat *errdex.Catalog, r *errdex.ProviderRecord, lang errdex.Lang) ProviderRecord {
+	out := ProviderRecord{ID: r.ID(), Provider: r.Provider, ProviderName: r.Provider, Channel: r.Channel, Code: r.Code,
+		Message: r.Message, OtherMessages: r.OtherMessages, Meaning: r.Meaning.In(lang), Action: r.Action.In(lang),
+		Name: textfmt.RecordName(cat, r), URL: paths.Absolute(s.cfg.BaseURL, paths.Record(r))}
+	if p, ok := cat.Provider(r.Provider); ok && p.Name != "" {
+		out.ProviderName = p.Name
+	}
+	if e, ok := cat.Entry(r.EntryID()); ok {
+		out.Entry = e.ID()
+	}
+	if r.Retry != nil {
+		rt := retryOf(*r.Retry, lang)
+		out.Retry = &rt
+	}
+	return out
+}
+
+// lookupAnswer builds the answer to a lookup of code: the entries it
+// names and the provider records, which answer in the provider's own
+// words even when no entry maps them.
+func (s *Server) lookupAnswer(code, system string, lk *app.Lookup, lang errdex.Lang) *Answer {
+	ms := lk.Matches
 	answer, confs := errdex.JudgeLookup(code, ms)
 	out := &Answer{Answer: string(answer), Query: code, System: system, Lang: string(lang), Total: len(ms),
 		Results: make([]Result, 0, len(ms))}
@@ -203,7 +226,20 @@ func (s *Server) lookupAnswer(code, system string, ms []errdex.Match, lang errde
 		out.Results = append(out.Results, s.result(m.Entry, lang, confs[i], m.Field,
 			[]Evidence{{Kind: string(m.Field), Value: m.Value}}))
 	}
+	names := make([]string, 0, len(lk.Records))
+	for _, r := range lk.Records {
+		rec := s.record(lk.Catalog, r, lang)
+		out.ProviderRecords = append(out.ProviderRecords, rec)
+		names = append(names, rec.Name)
+	}
 	out.Verdict = verdict(out, lang, "lookup")
+	switch {
+	case len(names) == 0:
+	case out.Answer == string(errdex.AnswerNone):
+		out.Verdict = i18n.F(lang, i18n.MCPRecordOnly, quote(strings.Join(names, ", ")))
+	default:
+		out.Verdict += i18n.F(lang, i18n.MCPRecordAlso, quote(strings.Join(names, ", ")))
+	}
 	return out
 }
 
@@ -268,7 +304,7 @@ func (s *Server) entry(cat *errdex.Catalog, e *errdex.Entry, lang errdex.Lang) *
 		Retry:          s.retry(e, lang),
 		CustomerReply:  e.CustomerReply.In(lang),
 		Contradictions: make([]Contradiction, 0, len(e.Contradictions)),
-		ProviderCodes:  []ProviderCode{},
+		ProviderCodes:  []ProviderRecord{},
 		Related:        []Link{},
 		References:     make([]Reference, 0, len(e.References)),
 		Lang:           string(lang),
@@ -283,8 +319,7 @@ func (s *Server) entry(cat *errdex.Catalog, e *errdex.Entry, lang errdex.Lang) *
 		out.Contradictions = append(out.Contradictions, cj)
 	}
 	for _, r := range cat.RecordsFor(e) {
-		out.ProviderCodes = append(out.ProviderCodes, ProviderCode{Provider: r.Provider, Channel: r.Channel, Code: r.Code,
-			Message: r.Message, Meaning: r.Meaning.In(lang), Action: r.Action.In(lang)})
+		out.ProviderCodes = append(out.ProviderCodes, s.record(cat, r, lang))
 	}
 	for _, r := range cat.Related(e) {
 		out.Related = append(out.Related, Link{ID: r.ID(), Title: r.Title.In(lang), URL: s.permalink(r)})

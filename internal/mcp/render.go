@@ -8,6 +8,7 @@ import (
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/i18n"
 	"github.com/errdex/errdex/internal/paths"
+	"github.com/errdex/errdex/internal/textfmt"
 )
 
 // The text a model reads first. Its first line is a marker in capitals
@@ -22,6 +23,8 @@ var markers = map[string]string{
 	"ambiguous": "AMBIGUOUS: more than one entry fits; not a single answer",
 	"unsure":    "NOT SURE: errdex has no answer to this",
 	"none":      "NO MATCH: errdex has no answer to this",
+	// A lookup no entry answers but a provider's record does.
+	"record": "PROVIDER CODE: the provider's own meaning, not an errdex entry",
 }
 
 // shortMarkers name a finding's answer in a list.
@@ -66,11 +69,20 @@ func tiedIDs(rs []Result) []string {
 // renderAnswer is the text content of a lookup, search or identify result.
 func renderAnswer(a *Answer) string {
 	var sb strings.Builder
-	sb.WriteString(markers[a.Answer])
+	switch {
+	case a.Answer == "none" && len(a.ProviderRecords) > 0:
+		sb.WriteString(markers["record"])
+	default:
+		sb.WriteString(markers[a.Answer])
+	}
 	if a.Answer == "found" {
 		sb.WriteString(": " + a.Results[0].ID)
 	}
 	sb.WriteString("\n" + a.Verdict + "\n")
+	for _, r := range a.ProviderRecords {
+		sb.WriteByte('\n')
+		writeRecord(&sb, r, errdex.Lang(a.Lang))
+	}
 	full := 0 // results shown in full
 	switch a.Answer {
 	case "found":
@@ -146,6 +158,28 @@ func writeResult(sb *strings.Builder, r Result) {
 	fmt.Fprintf(sb, "Whole entry: get_entry {\"id\": %s} or the resource %s\n", strconv.Quote(r.ID), r.Resource)
 }
 
+// writeRecord writes a provider record: what it is and the entry it maps
+// onto (or that none does), the provider's exact text, its own meaning
+// and what to do, its own retry advice, and its page.
+func writeRecord(sb *strings.Builder, r ProviderRecord, lang errdex.Lang) {
+	t := func(k i18n.Key) string { return i18n.T(lang, k) }
+	target := t(i18n.RecordNoEntry)
+	if r.Entry != "" {
+		target = "→ " + r.Entry
+	}
+	fmt.Fprintf(sb, "%s · %s (%s) %s\n", r.Name, t(i18n.MatchProviderCode), r.ID, target)
+	for _, m := range append([]string{r.Message}, r.OtherMessages...) {
+		if m != "" {
+			sb.WriteString(strconv.Quote(m) + "\n")
+		}
+	}
+	fmt.Fprintf(sb, "%s: %s\n%s: %s\n", t(i18n.Meaning), r.Meaning, t(i18n.Action), r.Action)
+	if r.Retry != nil {
+		fmt.Fprintf(sb, "%s: %s\n", t(i18n.Retry), r.Retry.Advice)
+	}
+	fmt.Fprintf(sb, "%s: %s\n", t(i18n.MCPPage), r.URL)
+}
+
 // headings are the section names of an entry's Markdown.
 type headings struct {
 	system, aliases, http, retry, page, causes, fixes, notes, related, references string
@@ -194,7 +228,7 @@ func entryMarkdown(cat *errdex.Catalog, e *errdex.Entry, langs []errdex.Lang, ba
 		if e.IsWarning() {
 			sb.WriteString("- " + h.warning + "\n")
 		}
-		fmt.Fprintf(&sb, "- %s: %s\n", h.retry, retryAdvice(e, lang))
+		fmt.Fprintf(&sb, "- %s: %s\n", h.retry, textfmt.RetryAdvice(e.Retry, lang))
 		fmt.Fprintf(&sb, "- %s: %s\n", h.page, paths.Absolute(baseURL, paths.Entry(e)))
 		list(&sb, h.causes, e.Causes, lang, false)
 		list(&sb, h.fixes, e.Fixes, lang, true)

@@ -614,3 +614,66 @@ func TestEntryExtras(t *testing.T) {
 		}
 	}
 }
+
+// TestLookupRecords checks that a lookup answers a provider's own code
+// with its record, as the API and the CLI do: Kakao's -4, which no entry
+// maps, is the provider's meaning and not "no match"; IWINV's SMS 42 is
+// its own meaning and then its entry.
+func TestLookupRecords(t *testing.T) {
+	cs := connect(t, mcp.Config{BaseURL: "https://errdex.example.com"})
+	tests := []struct {
+		code, lang, answer, record, entry, first string
+		ownRetry                                 bool
+		text, notText                            []string
+	}{
+		{code: "-4", answer: "none", record: "kakao/-4", ownRetry: true,
+			text: []string{"PROVIDER CODE", "Kakao REST API -4 · provider code (kakao/-4) No errdex entry maps this code.",
+				"Meaning: Kakao has blocked the account", "What to do: ", "Retry: Retry after fixing. Fails until Kakao lifts",
+				"Permalink: https://errdex.example.com/providers/kakao/-4", "not an errdex entry"},
+			notText: []string{"NO MATCH", "do not guess"}},
+		{code: "blockedAccount", answer: "none", record: "kakao/-4", ownRetry: true, text: []string{"PROVIDER CODE"}},
+		{code: "-4", lang: "ko", answer: "none", record: "kakao/-4", ownRetry: true,
+			text: []string{"프로바이더 자체 코드", "의미: ", "조치: ", "이 코드에 해당하는 errdex 항목이 없습니다."}},
+		{code: "iwinv sms 42", answer: "found", record: "iwinv/sms/42", entry: "kmsg/INVALID_REQUEST", first: "kmsg/INVALID_REQUEST",
+			text: []string{"FOUND: kmsg/INVALID_REQUEST", "IWINV sms 42 · provider code (iwinv/sms/42) → kmsg/INVALID_REQUEST",
+				`"예약 전송 가능 시간이 아닙니다."`, "Meaning: The scheduled send time", "provider_records gives",
+				"Permalink: https://errdex.example.com/providers/iwinv/sms/42"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.code+" "+tt.lang, func(t *testing.T) {
+			args := map[string]any{"code": tt.code}
+			if tt.lang != "" {
+				args["lang"] = tt.lang
+			}
+			res := call(t, cs, "lookup", args)
+			if res.IsError {
+				t.Fatalf("tool error: %s", text(res))
+			}
+			a := decode[mcp.Answer](t, res)
+			if a.Answer != tt.answer {
+				t.Errorf("answer %q, want %q", a.Answer, tt.answer)
+			}
+			if tt.first != "" && (len(a.Results) == 0 || a.Results[0].ID != tt.first) {
+				t.Errorf("results %+v, want %s first", a.Results, tt.first)
+			}
+			if len(a.ProviderRecords) != 1 {
+				t.Fatalf("provider_records %+v, want %s", a.ProviderRecords, tt.record)
+			}
+			r := a.ProviderRecords[0]
+			if r.ID != tt.record || r.Entry != tt.entry || r.Meaning == "" || r.Action == "" ||
+				r.URL != "https://errdex.example.com/providers/"+tt.record || (r.Retry != nil) != tt.ownRetry {
+				t.Errorf("record %+v: want %s onto %q, meaning, action, page, own retry %v", r, tt.record, tt.entry, tt.ownRetry)
+			}
+			for _, want := range tt.text {
+				if !strings.Contains(text(res), want) && !strings.Contains(a.Verdict, want) {
+					t.Errorf("text lacks %q:\n%s", want, text(res))
+				}
+			}
+			for _, bad := range tt.notText {
+				if strings.Contains(text(res), bad) {
+					t.Errorf("text holds %q:\n%s", bad, text(res))
+				}
+			}
+		})
+	}
+}

@@ -239,7 +239,7 @@ func (s *Server) lookup(ctx context.Context, req *sdk.CallToolRequest, in Lookup
 	if err != nil {
 		return nil, nil, toolError(err)
 	}
-	out := s.lookupAnswer(code, system, lk.Matches, lang)
+	out := s.lookupAnswer(code, system, lk, lang)
 	return textResult(renderAnswer(out)), out, nil
 }
 

@@ -2,6 +2,9 @@ package textfmt
 
 import (
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/i18n"
@@ -90,6 +93,30 @@ func MatchKind(kind errdex.MatchKind, lang errdex.Lang) string { return i18n.Mat
 // bot text, Slack and the export.
 func RetryWord(strategy errdex.RetryStrategy, lang errdex.Lang) string {
 	return i18n.RetryLabel(lang, strategy)
+}
+
+// RetryAdvice is a retry verdict in lang, then its note: "Only after the
+// cause is fixed. Fails until Kakao lifts the restriction on the account."
+func RetryAdvice(rt errdex.Retry, lang errdex.Lang) string {
+	word := RetryWord(rt.Strategy, lang)
+	if r, n := utf8.DecodeRuneInString(word); n > 0 {
+		word = string(unicode.ToUpper(r)) + word[n:]
+	}
+	if note := rt.Note.In(lang); note != "" {
+		return word + ". " + note
+	}
+	return word + "."
+}
+
+// RecordName names a provider record as people say it: the provider's
+// name, its channel when it has one, and the code ("IWINV sms 42",
+// "Kakao REST API -4").
+func RecordName(cat *errdex.Catalog, r *errdex.ProviderRecord) string {
+	name := r.Provider
+	if p, ok := cat.Provider(r.Provider); ok && p.Name != "" {
+		name = p.Name
+	}
+	return strings.Join(strings.Fields(name+" "+r.Channel+" "+r.Code), " ")
 }
 
 func quote(s string) string { return `"` + s + `"` }
