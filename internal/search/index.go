@@ -142,7 +142,6 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 		byStatus:  map[int][]*errdex.Entry{},
 		providers: map[string]bool{},
 		facets:    newFacetCodes(cat),
-		wordings:  &wordings{},
 	}
 	docs := make([]map[string]any, 0, cat.Len())
 	for i, e := range cat.Entries() {
@@ -216,6 +215,7 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 		bi.Close()
 		return nil, err
 	}
+	ix.wordings = newWordings(ix)
 	return ix, nil
 }
 

@@ -3,7 +3,6 @@ package search
 import (
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -43,22 +42,22 @@ type recordWording struct {
 	message, terms map[string]bool
 }
 
-// wordings are the records' wordings, built once on first use (they need
-// the index's analyzers), and for each term the records holding it.
+// wordings are the records' wordings, built by New once the index's
+// analyzers exist, and for each term the records holding it.
 type wordings struct {
-	once   sync.Once
 	list   []recordWording
 	byTerm map[string][]int
 }
 
+// newWordings builds the records' wordings of ix.
+func newWordings(ix *Index) *wordings {
+	list := ix.buildWordings()
+	return &wordings{list: list, byTerm: indexWordings(list)}
+}
+
 // recordWordings returns the records' wordings and their term lists.
 func (ix *Index) recordWordings() ([]recordWording, map[string][]int) {
-	w := ix.wordings
-	w.once.Do(func() {
-		w.list = ix.buildWordings()
-		w.byTerm = indexWordings(w.list)
-	})
-	return w.list, w.byTerm
+	return ix.wordings.list, ix.wordings.byTerm
 }
 
 // buildWordings reads the records that map onto an entry.
