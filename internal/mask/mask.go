@@ -391,9 +391,13 @@ func maskPhone(m string) string {
 // negative number standing alone: signed error codes such as Windows'
 // -2147024891 are codes, not data.
 func maskDigits(s string) string {
-	var b strings.Builder
-	last := 0
-	for i := 0; i < len(s); i++ {
+	return eachSpan(s, longDigitSpan, func(string) string { return Number })
+}
+
+// longDigitSpan finds, from from on, the next run of more than maxDigits
+// digits that is not a negative number standing alone.
+func longDigitSpan(s string, from int) (int, int) {
+	for i := from; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
 			continue
 		}
@@ -403,17 +407,11 @@ func maskDigits(s string) string {
 		}
 		negative := i > 0 && s[i-1] == '-' && (i == 1 || !isAlnum(s[i-2]))
 		if j-i > maxDigits && !negative {
-			b.WriteString(s[last:i])
-			b.WriteString(Number)
-			last = j
+			return i, j
 		}
 		i = j
 	}
-	if last == 0 {
-		return s
-	}
-	b.WriteString(s[last:])
-	return b.String()
+	return -1, -1
 }
 
 func isAlnum(c byte) bool {
