@@ -256,6 +256,8 @@ func TestHostileInput(t *testing.T) {
 		{"syntax: unbalanced quotes and brackets", rawGet("/api/v1/search?q=" + q(`"((([[{{ +-!^~*? "`)), wantOK},
 		{"syntax: fuzzy and boost on a code", rawGet("/api/v1/search?q=" + q("4019~5^1000")), wantOK},
 		{"syntax: * in identify", rawPost("/api/v1/identify", "text/plain", []byte("* /.*/ *a* x~2 field:"), false), wantOK},
+		{"addresses run together", rawGet("/api/v1/search?q=" + q("a@b.co@c.de")), wantOK},
+		{"addresses run together in identify", rawPost("/api/v1/identify", "text/plain", []byte("to a@b.co@c.de failed"), false), wantOK},
 
 		// Size: the contract caps q at 2,000 bytes; just under the cap is
 		// the most work a search can be asked to do.

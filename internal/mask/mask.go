@@ -106,7 +106,8 @@ func String(s string) string {
 }
 
 // eachSpan replaces each stretch of s that find picks out, from left to
-// right, by f of it.
+// right, by f of it. find returns the next stretch s[i:j] with from <= i < j,
+// or -1, -1 when there is none.
 func eachSpan(s string, find func(s string, from int) (int, int), f func(string) string) string {
 	var b strings.Builder
 	last, from := 0, 0
@@ -132,35 +133,38 @@ func eachSpan(s string, find func(s string, from int) (int, int), f func(string)
 	return b.String()
 }
 
-func isEmailLocal(c byte) bool {
-	return isAlnum(c) || strings.IndexByte("._%+-", c) >= 0
+// isEmailChar reports whether c can be part of an address: its local part,
+// its '@' or its domain.
+func isEmailChar(c byte) bool {
+	return isAlnum(c) || strings.IndexByte("._%+-@", c) >= 0
 }
 
-func isDomain(c byte) bool { return isAlnum(c) || c == '.' || c == '-' }
-
-// emailSpan finds the stretch around the next '@' that could be an address.
+// emailSpan finds the next whole run of address characters that holds an
+// '@' with something on either side. Taking the whole run, rather than the
+// characters around one '@', keeps spans apart when addresses run together
+// ("a@b.co@c.de", "0@0@0.AA"): emailRe then finds in the run just what it
+// would find in the whole text, because no address crosses a character
+// outside the run.
 func emailSpan(s string, from int) (int, int) {
-	for {
+	for from < len(s) {
 		k := strings.IndexByte(s[from:], '@')
 		if k < 0 {
-			return -1, -1
+			break
 		}
 		at := from + k
 		i, j := at, at+1
-		for i > 0 && isEmailLocal(s[i-1]) {
+		for i > from && isEmailChar(s[i-1]) {
 			i--
 		}
-		for j < len(s) && isDomain(s[j]) {
+		for j < len(s) && isEmailChar(s[j]) {
 			j++
 		}
-		if i < at && j > at+1 {
+		if j-i >= 3 {
 			return i, j
 		}
-		from = at + 1
-		if from >= len(s) {
-			return -1, -1
-		}
+		from = j
 	}
+	return -1, -1
 }
 
 func isNumberPart(c byte) bool {

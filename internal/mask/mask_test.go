@@ -25,6 +25,8 @@ func TestStringMasks(t *testing.T) {
 		{"env secret", "ERRDEX_SLACK_SIGNING_SECRET=3c1f9a7b", "ERRDEX_SLACK_SIGNING_SECRET=[secret]"},
 		{"korean password", "비밀번호: abcd1234 입력 오류", "비밀번호: [secret] 입력 오류"},
 		{"email", "user Kim.Min-su+test@example.co.kr not found", "user [email] not found"},
+		{"addresses run together", "to a@b.co@c.de failed", "to [email]@c.de failed"},
+		{"an address after a bare at", "0@0@0.AA", "0@[email]"},
 		{"korean mobile", "수신번호 010-1234-5678 오류", "수신번호 [phone] 오류"},
 		{"korean mobile bare", "to=01012345678", "to=[phone]"},
 		{"korean mobile dots", "010.1234.5678", "[phone]"},
@@ -131,6 +133,7 @@ func FuzzString(f *testing.F) {
 		"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjg",
 		"req_01HXYZABCDEFGHJKMNPQRSTVWX 3f2b8c1e-9a4d-4e6f-8b21-0c5d7e9f1a2b",
 		"a\xffb",
+		"a@b.co@c.de",
 	} {
 		f.Add(s)
 	}
