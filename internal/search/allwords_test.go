@@ -18,7 +18,12 @@ import (
 // conjunction of the every-word words.
 func bleveWords(q query.Query) query.Query {
 	switch x := q.(type) {
+	case *flatQuery:
+		return bleveWords(x.q)
 	case *wordsQuery:
+		for i, w := range x.words {
+			x.words[i] = bleveWords(w)
+		}
 		anyWords := bleve.NewDisjunctionQuery(x.words...)
 		anyWords.SetMin(float64(x.min))
 		var all []query.Query

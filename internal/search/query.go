@@ -458,7 +458,7 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 				alts = append(alts, anyOf(group...))
 			}
 		}
-		word := anyOf(alts...)
+		word := flat(anyOf(alts...))
 		any = append(any, word)
 		if !ix.isStopWord(w) {
 			all = append(all, len(any)-1)
@@ -480,7 +480,7 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 	if len(all) < 2 || len(all) > maxAllWords {
 		anyWords := bleve.NewDisjunctionQuery(any...)
 		anyWords.SetMin(float64(min))
-		return anyWords
+		return flat(anyWords)
 	}
 	// Any min of the words, or a bonus for every word (allwords.go): Bleve
 	// gives a conjunction no boost, so the bonus is the words' scores once
