@@ -70,6 +70,7 @@ func TestAnswers(t *testing.T) {
 		{"a code on a website", "4019 on my website", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"a code on a shop's homepage", "고객사 쇼핑몰 홈페이지에서 4019 떠요", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"a code in a framework", "4019 in my nuxt app", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"another service's namespaced code", "messaging/registration-token-not-registered", false, "", "", ""},
 		// Another service's envelope, spelt like Kirim's, named as that
 		// service's; without the name it is Kirim's.
 		{"another service named", `stripe: {"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true, "", "", ""},
