@@ -79,9 +79,9 @@ func (ix *Index) judge(resp *Response, u *understanding) {
 	}
 	// A code no entry has means the error is most likely one errdex does
 	// not know: words it shares with an entry do not make that entry
-	// likely.
+	// likely. Nor do an HTTP status's own words ("401 Unauthorized").
 	words := probe.n
-	if len(u.Unknown) > 0 {
+	if len(u.Unknown) > 0 || u.StatusLine {
 		words = 0
 	}
 	// A paste's words are many and its message generic ("Authentication

@@ -92,3 +92,24 @@ func TestNamespacedCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusLine: an HTTP status with its reason phrase and nothing else.
+func TestStatusLine(t *testing.T) {
+	lex := newFake()
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"401 Unauthorized", true},
+		{"HTTP/1.1 401 Unauthorized", true},
+		{"error 429 too many requests", true},
+		{"401 unauthorized kakao share", false},
+		{"Unauthorized", false},
+		{"401", false},
+		{"401 invalid api key", false},
+	} {
+		if got := Read(tt.text, Options{}, lex).StatusLine; got != tt.want {
+			t.Errorf("Read(%q).StatusLine = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
