@@ -154,7 +154,7 @@ func weighCode(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held
 	if isWordsCode(ev.Value) && !hinted && !corroborated(u, e, held, probe.n) ||
 		bare && !hinted && (probe.commonOnly || !corroborated(u, e, held, probe.n)) ||
 		joinedAlone(u, e, ev.Value, hinted) || contradicted(u, e) ||
-		amongStrangers(ev.Value, hinted, held, probe) {
+		amongStrangers(ev.Value, hinted, held, probe) || othersNumber(u, ev.Value, hinted) {
 		// rate_limit_exceeded, invalid_grant: any API's code. Beside a
 		// message that is not this entry's, it names nothing; nor does a
 		// long number typed among words that are not its entry's ("order
@@ -170,8 +170,20 @@ func weighCode(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held
 // beside a name errdex has never seen, the number is most likely that
 // thing's.
 func amongStrangers(code string, hinted bool, held int, probe *wordProbe) bool {
-	return !hinted && held == 0 && probe.strangers > 0 &&
-		!strings.ContainsFunc(strings.TrimPrefix(code, "-"), func(c rune) bool { return c < '0' || c > '9' })
+	return !hinted && held == 0 && probe.strangers > 0 && isNumber(code)
+}
+
+// othersNumber reports whether code is a number in a text that names
+// another service (Discord, Baidu) and no system of the catalog: Discord's
+// gateway closes with 4004 and 4014, and a number is anyone's code.
+func othersNumber(u *understanding, code string, hinted bool) bool {
+	return !hinted && len(u.Foreign) > 0 && len(u.Systems) == 0 && isNumber(code)
+}
+
+// isNumber reports whether code is a number, signed or not.
+func isNumber(code string) bool {
+	d := strings.TrimPrefix(code, "-")
+	return d != "" && !strings.ContainsFunc(d, func(c rune) bool { return c < '0' || c > '9' })
 }
 
 // joinedAlone reports whether code is one the text spelt from a word and a

@@ -72,6 +72,11 @@ func TestAnswers(t *testing.T) {
 		{"a code in a framework", "4019 in my nuxt app", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"another service's namespaced code", "messaging/registration-token-not-registered", false, "", "", ""},
 		{"an HTTP status line", "HTTP/1.1 401 Unauthorized", false, "", "", ""},
+		// What any Node program prints is k-msg's only beside k-msg.
+		{"the runtime's abort message", "DOMException [TimeoutError]: The operation was aborted due to timeout", true, "", "", ""},
+		{"the abort message from k-msg", "k-msg send failed: The operation was aborted due to timeout", true,
+			errdex.AnswerFound, "kmsg/NETWORK_TIMEOUT", errdex.ConfidenceCertain},
+		{"undici's timeout code", "UND_ERR_CONNECT_TIMEOUT", true, "", "", ""},
 		{"an HTTP status and Kakao's words", "401 unauthorized kakao share", false, errdex.AnswerFound, "kakao-share/4016", errdex.ConfidenceLikely},
 		// Another service's envelope, spelt like Kirim's, named as that
 		// service's; without the name it is Kirim's.
