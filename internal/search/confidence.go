@@ -322,7 +322,7 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 	if ix.en == nil || ix.ko == nil {
 		return p
 	}
-	words, commonOnly := ix.probeWords(u.Words)
+	words, commonOnly := ix.probeWords(ownDigitsOut(u.Words, u.Bare))
 	p.commonOnly = commonOnly
 	for _, w := range words {
 		i := p.n
@@ -351,6 +351,17 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 		}
 	}
 	return p
+}
+
+// ownDigitsOut returns words without the digits of the codes typed bare:
+// "exit -401" must not have -401's entries bear it out by holding "401".
+func ownDigitsOut(words, bare []string) []string {
+	if len(bare) == 0 {
+		return words
+	}
+	return slices.DeleteFunc(slices.Clone(words), func(w string) bool {
+		return slices.Contains(bare, w) || slices.Contains(bare, "-"+w)
+	})
 }
 
 // probeWords are the words a result's text is judged by: not stop words,

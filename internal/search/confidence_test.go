@@ -54,6 +54,14 @@ func TestAnswers(t *testing.T) {
 		{"the k-msg CLI's exit in Korean", "k-msg 종료 코드 3", false, errdex.AnswerFound, "kmsg/exit-3", errdex.ConfidenceCertain},
 		{"the k-msg CLI exited", "KMsgError: exited with status 2", true, errdex.AnswerFound, "kmsg/exit-2", errdex.ConfidenceCertain},
 		{"an exit in Korean alone", "종료 코드 2", false, "", "", ""},
+		// A short code after a word that names another kind of number is
+		// that number: errno -2 is ENOENT, exit -2 a process's status.
+		{"an errno", "errno: -2", false, "", "", ""},
+		{"an errno in a log line", "ENOENT errno -2 open config.json", true, "", "", ""},
+		{"a signed exit status", "process exited with code -2", false, "", "", ""},
+		{"a signed exit status of a variant code", "exit -401", false, "", "", ""},
+		{"a Kakao code said to be one", "error -2", false, errdex.AnswerFound, "kakao-share/-2", errdex.ConfidenceCertain},
+		{"a Kakao code beside Kakao", "kakao exit -2", false, errdex.AnswerFound, "kakao-share/-2", errdex.ConfidenceCertain},
 		// Another service's envelope, spelt like Kirim's, named as that
 		// service's; without the name it is Kirim's.
 		{"another service named", `stripe: {"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true, "", "", ""},

@@ -46,6 +46,7 @@ func (r *reader) readTyped() {
 		r.typedNumber(TrimNoise(t), known)
 		if known && len(toks) > 1 {
 			r.bareNumber(toks, i)
+			r.otherNumber(toks, i)
 		}
 	}
 }
@@ -76,6 +77,36 @@ func (r *reader) bareNumber(toks []string, i int) {
 		if strings.Contains(lower, w) {
 			return // "131026 뜨는데 왜 그래요", "getting 131042 on send"
 		}
+	}
+	if r.bare == nil {
+		r.bare = map[string]bool{}
+	}
+	r.bare[strings.ToLower(t)] = true
+}
+
+// otherNumberWords name numbers that are not an error's code: an errno, a
+// process's exit status, a signal, a return value, a line or a port.
+// "errno: -2" is ENOENT and "exit -2" a process's status, not Kakao's -2.
+var otherNumberWords = map[string]bool{"errno": true, "exit": true, "exited": true, "exits": true,
+	"exitcode": true, "exit_code": true, "signal": true, "rc": true, "retval": true, "pid": true,
+	"line": true, "port": true, "종료": true}
+
+// otherNumber marks toks[i], a number the catalog has as a code, as bare
+// when the word before it (past "code", "status", "with") names another
+// kind of number (otherNumberWords): it names its entry only where the
+// text bears it out, as a long number among words does. "kakao exit -2"
+// names Kakao, so it stays Kakao's -2.
+func (r *reader) otherNumber(toks []string, i int) {
+	t := TrimNoise(toks[i])
+	if strings.ContainsFunc(strings.TrimPrefix(t, "-"), func(c rune) bool { return c < '0' || c > '9' }) {
+		return
+	}
+	j := i - 1
+	for k := 0; k < maxFillers && j > 0 && numberFillers[strings.ToLower(TrimNoise(toks[j]))]; k++ {
+		j--
+	}
+	if j < 0 || !otherNumberWords[strings.ToLower(TrimNoise(toks[j]))] {
+		return
 	}
 	if r.bare == nil {
 		r.bare = map[string]bool{}
