@@ -62,6 +62,17 @@ func TestAnswers(t *testing.T) {
 		{"a signed exit status of a variant code", "exit -401", false, "", "", ""},
 		{"a Kakao code said to be one", "error -2", false, errdex.AnswerFound, "kakao-share/-2", errdex.ConfidenceCertain},
 		{"a Kakao code beside Kakao", "kakao exit -2", false, errdex.AnswerFound, "kakao-share/-2", errdex.ConfidenceCertain},
+		// A short code beside a name no entry holds is that thing's; beside
+		// the words of where it came up, it is still the code.
+		{"a code in a game", "status 4019 in my game", false, "", "", ""},
+		{"a code of a database", "Error code -1 in sqlite", true, "", "", ""},
+		{"a code beside a product's name", "error code 4002 minecraft", false, "", "", ""},
+		{"a code on a website", "4019 on my website", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a code on a shop's homepage", "고객사 쇼핑몰 홈페이지에서 4019 떠요", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a code in a framework", "4019 in my nuxt app", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"another service's namespaced code", "messaging/registration-token-not-registered", false, "", "", ""},
+		{"an HTTP status line", "HTTP/1.1 401 Unauthorized", false, "", "", ""},
+		{"an HTTP status and Kakao's words", "401 unauthorized kakao share", false, errdex.AnswerFound, "kakao-share/4016", errdex.ConfidenceLikely},
 		// Another service's envelope, spelt like Kirim's, named as that
 		// service's; without the name it is Kirim's.
 		{"another service named", `stripe: {"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true, "", "", ""},

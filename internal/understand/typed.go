@@ -48,6 +48,9 @@ func (r *reader) readTyped() {
 		}
 		known := r.addKey(t)
 		r.typedNumber(TrimNoise(t), known)
+		if !known && isNamespacedCode(TrimNoise(t)) {
+			r.addUnknown(TrimNoise(t))
+		}
 		if known && len(toks) > 1 {
 			r.bareNumber(toks, i)
 			r.otherNumber(toks, i)
@@ -177,6 +180,24 @@ func (r *reader) typedNumber(t string, known bool) {
 	if !known {
 		r.addUnknown(t)
 	}
+}
+
+// isNamespacedCode reports whether t is a code as Firebase and its like
+// spell them: a lower-case namespace, a slash and hyphenated words
+// ("messaging/registration-token-not-registered", "auth/invalid-email").
+// One the catalog does not have is another service's code, and the words
+// it shares with an entry do not make that entry likely.
+func isNamespacedCode(t string) bool {
+	ns, code, ok := strings.Cut(t, "/")
+	if !ok || !isPlainWord(ns) || !strings.Contains(code, "-") {
+		return false
+	}
+	for _, part := range strings.Split(code, "-") {
+		if !isPlainWord(part) {
+			return false
+		}
+	}
+	return true
 }
 
 // codeLike reports whether t, after a provider's name, may be its code:

@@ -71,3 +71,45 @@ func TestOtherNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestNamespacedCodes: a code spelt namespace/hyphenated-words that the
+// catalog does not have is another service's code errdex does not know.
+func TestNamespacedCodes(t *testing.T) {
+	lex := newFake()
+	for _, tt := range []struct {
+		text    string
+		unknown []string
+	}{
+		{"messaging/registration-token-not-registered", []string{"messaging/registration-token-not-registered"}},
+		{"FirebaseError: auth/invalid-email.", []string{"auth/invalid-email"}},
+		{"and/or not-so-bad", nil},
+		{"see https://example.com/a-b", nil},
+		{"template not found", nil},
+	} {
+		r := Read(tt.text, Options{}, lex)
+		if !slices.Equal(r.Unknown, tt.unknown) && !(len(tt.unknown) == 0 && len(r.Unknown) == 0) {
+			t.Errorf("Read(%q).Unknown = %q, want %q", tt.text, r.Unknown, tt.unknown)
+		}
+	}
+}
+
+// TestStatusLine: an HTTP status with its reason phrase and nothing else.
+func TestStatusLine(t *testing.T) {
+	lex := newFake()
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"401 Unauthorized", true},
+		{"HTTP/1.1 401 Unauthorized", true},
+		{"error 429 too many requests", true},
+		{"401 unauthorized kakao share", false},
+		{"Unauthorized", false},
+		{"401", false},
+		{"401 invalid api key", false},
+	} {
+		if got := Read(tt.text, Options{}, lex).StatusLine; got != tt.want {
+			t.Errorf("Read(%q).StatusLine = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
