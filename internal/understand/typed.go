@@ -1,6 +1,7 @@
 package understand
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -42,6 +43,9 @@ func (r *reader) readTyped() {
 		if isQuantity(toks, i) {
 			continue // "sent 131042 messages", "131042건": a count, not a code
 		}
+		if c := TrimNoise(t); reDigitGroups.MatchString(c) {
+			t = strings.ReplaceAll(c, "_", "") // "code 131_026", as a program spells it
+		}
 		known := r.addKey(t)
 		r.typedNumber(TrimNoise(t), known)
 		if !known && isNamespacedCode(TrimNoise(t)) {
@@ -53,6 +57,10 @@ func (r *reader) readTyped() {
 		}
 	}
 }
+
+// reDigitGroups is a number written with digit separators, as Ruby,
+// Python and JavaScript allow in source code: 131_026.
+var reDigitGroups = regexp.MustCompile(`^-?[0-9]{1,3}(?:_[0-9]{3})+$`)
 
 // minBareDigits: a number this long typed among words with nothing saying
 // it is a code is as often an id, a count or an amount ("order 131042
