@@ -54,6 +54,30 @@ func TestAnswers(t *testing.T) {
 		{"the k-msg CLI's exit in Korean", "k-msg 종료 코드 3", false, errdex.AnswerFound, "kmsg/exit-3", errdex.ConfidenceCertain},
 		{"the k-msg CLI exited", "KMsgError: exited with status 2", true, errdex.AnswerFound, "kmsg/exit-2", errdex.ConfidenceCertain},
 		{"an exit in Korean alone", "종료 코드 2", false, "", "", ""},
+		// A short code after a word that names another kind of number is
+		// that number: errno -2 is ENOENT, exit -2 a process's status.
+		{"an errno", "errno: -2", false, "", "", ""},
+		{"an errno in a log line", "ENOENT errno -2 open config.json", true, "", "", ""},
+		{"a signed exit status", "process exited with code -2", false, "", "", ""},
+		{"a signed exit status of a variant code", "exit -401", false, "", "", ""},
+		{"a Kakao code said to be one", "error -2", false, errdex.AnswerFound, "kakao-share/-2", errdex.ConfidenceCertain},
+		{"a Kakao code beside Kakao", "kakao exit -2", false, errdex.AnswerFound, "kakao-share/-2", errdex.ConfidenceCertain},
+		// A short code beside a name no entry holds is that thing's; beside
+		// the words of where it came up, it is still the code.
+		{"a code in a game", "status 4019 in my game", false, "", "", ""},
+		{"a code of a database", "Error code -1 in sqlite", true, "", "", ""},
+		{"a code beside a product's name", "error code 4002 minecraft", false, "", "", ""},
+		{"a code on a website", "4019 on my website", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a code on a shop's homepage", "고객사 쇼핑몰 홈페이지에서 4019 떠요", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a code in a framework", "4019 in my nuxt app", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"another service's namespaced code", "messaging/registration-token-not-registered", false, "", "", ""},
+		{"an HTTP status line", "HTTP/1.1 401 Unauthorized", false, "", "", ""},
+		// What any Node program prints is k-msg's only beside k-msg.
+		{"the runtime's abort message", "DOMException [TimeoutError]: The operation was aborted due to timeout", true, "", "", ""},
+		{"the abort message from k-msg", "k-msg send failed: The operation was aborted due to timeout", true,
+			errdex.AnswerFound, "kmsg/NETWORK_TIMEOUT", errdex.ConfidenceCertain},
+		{"undici's timeout code", "UND_ERR_CONNECT_TIMEOUT", true, "", "", ""},
+		{"an HTTP status and Kakao's words", "401 unauthorized kakao share", false, errdex.AnswerFound, "kakao-share/4016", errdex.ConfidenceLikely},
 		// Another service's envelope, spelt like Kirim's, named as that
 		// service's; without the name it is Kirim's.
 		{"another service named", `stripe: {"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true, "", "", ""},

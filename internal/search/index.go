@@ -190,6 +190,7 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 				// ENOTFOUND|ECONNRESET...) is as generic as a short message.
 				cs.short = true
 			}
+			cs.short = cs.short || s.Generic
 			ix.sigs = append(ix.sigs, cs)
 		}
 	}

@@ -13,8 +13,10 @@ var (
 	reMetaCode    = regexp.MustCompile(`\(#[0-9]{2,7}\)`)
 	reBracketCode = regexp.MustCompile(`\[#?(-?[0-9A-Za-z_]{3,64})\]`)
 	reHashCode    = regexp.MustCompile(`(?:^|[\s'"(])#([0-9]{2,7})\b`)
-	// reLeadCode is a number opening a line and followed by its message.
-	reLeadCode = regexp.MustCompile(`(?m)^\s*(-?[0-9]{3,7})\s*[:\-]\s+\pL`)
+	// reLeadCode is a number opening a line or a quoted string and
+	// followed by its message: Meta's "131026: Message undeliverable" as
+	// an app stores it (external_error="131026: ...").
+	reLeadCode = regexp.MustCompile(`(?m)(?:^|["'])\s*(-?[0-9]{3,7})\s*[:\-]\s+\pL`)
 )
 
 // maxGlued bounds the glued codes read from one text.

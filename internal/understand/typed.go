@@ -1,6 +1,7 @@
 package understand
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -42,13 +43,24 @@ func (r *reader) readTyped() {
 		if isQuantity(toks, i) {
 			continue // "sent 131042 messages", "131042건": a count, not a code
 		}
+		if c := TrimNoise(t); reDigitGroups.MatchString(c) {
+			t = strings.ReplaceAll(c, "_", "") // "code 131_026", as a program spells it
+		}
 		known := r.addKey(t)
 		r.typedNumber(TrimNoise(t), known)
+		if !known && isNamespacedCode(TrimNoise(t)) {
+			r.addUnknown(TrimNoise(t))
+		}
 		if known && len(toks) > 1 {
 			r.bareNumber(toks, i)
+			r.otherNumber(toks, i)
 		}
 	}
 }
+
+// reDigitGroups is a number written with digit separators, as Ruby,
+// Python and JavaScript allow in source code: 131_026.
+var reDigitGroups = regexp.MustCompile(`^-?[0-9]{1,3}(?:_[0-9]{3})+$`)
 
 // minBareDigits: a number this long typed among words with nothing saying
 // it is a code is as often an id, a count or an amount ("order 131042
@@ -76,6 +88,36 @@ func (r *reader) bareNumber(toks []string, i int) {
 		if strings.Contains(lower, w) {
 			return // "131026 뜨는데 왜 그래요", "getting 131042 on send"
 		}
+	}
+	if r.bare == nil {
+		r.bare = map[string]bool{}
+	}
+	r.bare[strings.ToLower(t)] = true
+}
+
+// otherNumberWords name numbers that are not an error's code: an errno, a
+// process's exit status, a signal, a return value, a line or a port.
+// "errno: -2" is ENOENT and "exit -2" a process's status, not Kakao's -2.
+var otherNumberWords = map[string]bool{"errno": true, "exit": true, "exited": true, "exits": true,
+	"exitcode": true, "exit_code": true, "signal": true, "rc": true, "retval": true, "pid": true,
+	"line": true, "port": true, "종료": true}
+
+// otherNumber marks toks[i], a number the catalog has as a code, as bare
+// when the word before it (past "code", "status", "with") names another
+// kind of number (otherNumberWords): it names its entry only where the
+// text bears it out, as a long number among words does. "kakao exit -2"
+// names Kakao, so it stays Kakao's -2.
+func (r *reader) otherNumber(toks []string, i int) {
+	t := TrimNoise(toks[i])
+	if strings.ContainsFunc(strings.TrimPrefix(t, "-"), func(c rune) bool { return c < '0' || c > '9' }) {
+		return
+	}
+	j := i - 1
+	for k := 0; k < maxFillers && j > 0 && numberFillers[strings.ToLower(TrimNoise(toks[j]))]; k++ {
+		j--
+	}
+	if j < 0 || !otherNumberWords[strings.ToLower(TrimNoise(toks[j]))] {
+		return
 	}
 	if r.bare == nil {
 		r.bare = map[string]bool{}
@@ -138,6 +180,24 @@ func (r *reader) typedNumber(t string, known bool) {
 	if !known {
 		r.addUnknown(t)
 	}
+}
+
+// isNamespacedCode reports whether t is a code as Firebase and its like
+// spell them: a lower-case namespace, a slash and hyphenated words
+// ("messaging/registration-token-not-registered", "auth/invalid-email").
+// One the catalog does not have is another service's code, and the words
+// it shares with an entry do not make that entry likely.
+func isNamespacedCode(t string) bool {
+	ns, code, ok := strings.Cut(t, "/")
+	if !ok || !isPlainWord(ns) || !strings.Contains(code, "-") {
+		return false
+	}
+	for _, part := range strings.Split(code, "-") {
+		if !isPlainWord(part) {
+			return false
+		}
+	}
+	return true
 }
 
 // codeLike reports whether t, after a provider's name, may be its code:

@@ -38,3 +38,78 @@ func TestBareNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherNumbers: a number after a word that names another kind of
+// number (an errno, an exit status, a signal) is no error's code unless the
+// text bears it out, however short it is.
+func TestOtherNumbers(t *testing.T) {
+	lex := newFake()
+	lex.codes["-2"] = "-2"
+	for _, tt := range []struct {
+		text string
+		bare []string
+	}{
+		{"-2", nil},
+		{"kakao -2", nil},
+		{"error -2", nil},
+		{"error code -2", nil},
+		{"errno -2", []string{"-2"}},
+		{"errno: -2", []string{"-2"}},
+		{"ENOENT errno -2", []string{"-2"}},
+		{"exit -2", []string{"-2"}},
+		{"exit code -2", []string{"-2"}},
+		{"process exited with code -2", []string{"-2"}},
+		{"exit status -2", []string{"-2"}},
+		{"종료 코드 -2", []string{"-2"}},
+		{"-2 errno", nil}, // the word names what follows it, not what stands before
+		{"exit -401", []string{"-401"}},
+		{"line 4019", []string{"4019"}},
+	} {
+		r := Read(tt.text, Options{}, lex)
+		if !slices.Equal(r.Bare, tt.bare) && !(len(tt.bare) == 0 && len(r.Bare) == 0) {
+			t.Errorf("Read(%q).Bare = %q, want %q", tt.text, r.Bare, tt.bare)
+		}
+	}
+}
+
+// TestNamespacedCodes: a code spelt namespace/hyphenated-words that the
+// catalog does not have is another service's code errdex does not know.
+func TestNamespacedCodes(t *testing.T) {
+	lex := newFake()
+	for _, tt := range []struct {
+		text    string
+		unknown []string
+	}{
+		{"messaging/registration-token-not-registered", []string{"messaging/registration-token-not-registered"}},
+		{"FirebaseError: auth/invalid-email.", []string{"auth/invalid-email"}},
+		{"and/or not-so-bad", nil},
+		{"see https://example.com/a-b", nil},
+		{"template not found", nil},
+	} {
+		r := Read(tt.text, Options{}, lex)
+		if !slices.Equal(r.Unknown, tt.unknown) && !(len(tt.unknown) == 0 && len(r.Unknown) == 0) {
+			t.Errorf("Read(%q).Unknown = %q, want %q", tt.text, r.Unknown, tt.unknown)
+		}
+	}
+}
+
+// TestStatusLine: an HTTP status with its reason phrase and nothing else.
+func TestStatusLine(t *testing.T) {
+	lex := newFake()
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"401 Unauthorized", true},
+		{"HTTP/1.1 401 Unauthorized", true},
+		{"error 429 too many requests", true},
+		{"401 unauthorized kakao share", false},
+		{"Unauthorized", false},
+		{"401", false},
+		{"401 invalid api key", false},
+	} {
+		if got := Read(tt.text, Options{}, lex).StatusLine; got != tt.want {
+			t.Errorf("Read(%q).StatusLine = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
