@@ -98,12 +98,14 @@ func TestWordsQueryScoresAsBleve(t *testing.T) {
 	}
 }
 
-// evalTexts are the texts of every case of the eval sets in testdata.
+// evalTexts are the texts of every case of the eval sets in testdata and
+// of bench/cmd/evalapi's sets.
 func evalTexts(t *testing.T) []string {
 	t.Helper()
 	var texts []string
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.yaml"))
-	for _, f := range files {
+	api, _ := filepath.Glob(filepath.Join("..", "..", "bench", "testdata", "evalapi", "*.yaml"))
+	for _, f := range append(files, api...) {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

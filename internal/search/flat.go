@@ -54,6 +54,22 @@ type flatBuilder struct {
 	// counts and weights of leaves, and of nodes, by reference.
 	leafCounts, nodeCounts   []uint64
 	leafWeights, nodeWeights []float64
+	// kids holds every node's clauses; sorter orders one node's.
+	kids   []int
+	sorter byCount
+}
+
+// newFlatBuilder makes a builder with room for a word's or a short
+// text's tree.
+func newFlatBuilder(ctx context.Context, ir index.IndexReader, m mapping.IndexMapping,
+	options search.SearcherOptions) *flatBuilder {
+	b := &flatBuilder{ctx: ctx, ir: ir, m: m, options: options,
+		leaves: make([]search.Searcher, 0, 16), nodes: make([]flatNode, 0, 8),
+		leafCounts: make([]uint64, 0, 16), leafWeights: make([]float64, 0, 16),
+		nodeCounts: make([]uint64, 0, 8), nodeWeights: make([]float64, 0, 8),
+		kids: make([]int, 0, 32)}
+	b.sorter.b = b
+	return b
 }
 
 func (b *flatBuilder) count(ref int) uint64 {
@@ -76,7 +92,7 @@ const nodeRef = 1 << 20
 
 func (q *flatQuery) Searcher(ctx context.Context, ir index.IndexReader, m mapping.IndexMapping,
 	options search.SearcherOptions) (search.Searcher, error) {
-	b := &flatBuilder{ctx: ctx, ir: ir, m: m, options: options}
+	b := newFlatBuilder(ctx, ir, m, options)
 	root, err := b.add(q.q)
 	if err != nil {
 		for _, s := range b.leaves {
@@ -101,7 +117,8 @@ func (b *flatBuilder) add(q query.Query) (int, error) {
 		// Bleve's heap searcher, for more clauses, orders its clauses'
 		// scores otherwise: such a disjunction is a leaf, Bleve's own.
 		if len(x.Disjuncts) > 0 && len(x.Disjuncts) <= searcher.DisjunctionHeapTakeover {
-			kids := make([]int, 0, len(x.Disjuncts))
+			var local [16]int
+			kids := local[:0]
 			for _, d := range x.Disjuncts {
 				k, err := b.add(d)
 				if err != nil {
@@ -126,7 +143,8 @@ func (b *flatBuilder) add(q query.Query) (int, error) {
 			if len(tokens) > searcher.DisjunctionHeapTakeover {
 				break
 			}
-			kids := make([]int, 0, len(tokens))
+			var local [16]int
+			kids := local[:0]
 			for _, t := range tokens {
 				k, err := b.leaf(searcher.NewTermSearcher(b.ctx, b.ir, string(t.Term), x.FieldVal, x.BoostVal.Value(), b.options))
 				if err != nil {
@@ -155,7 +173,12 @@ func (b *flatBuilder) leaf(s search.Searcher, err error) (int, error) {
 // disjunction's searchers (by count, with sort.Sort: the same comparisons
 // make the same order), with its count and weight summed in that order.
 func (b *flatBuilder) node(kids []int, min int) int {
-	sort.Sort(byCount{kids: kids, b: b})
+	// The clauses are kept in one slice for the whole tree.
+	start := len(b.kids)
+	b.kids = append(b.kids, kids...)
+	kids = b.kids[start:len(b.kids):len(b.kids)]
+	b.sorter.kids = kids
+	sort.Sort(&b.sorter)
 	var count uint64
 	var weight float64
 	for _, k := range kids {
@@ -174,9 +197,9 @@ type byCount struct {
 	b    *flatBuilder
 }
 
-func (s byCount) Len() int           { return len(s.kids) }
-func (s byCount) Less(i, j int) bool { return s.b.count(s.kids[i]) < s.b.count(s.kids[j]) }
-func (s byCount) Swap(i, j int)      { s.kids[i], s.kids[j] = s.kids[j], s.kids[i] }
+func (s *byCount) Len() int           { return len(s.kids) }
+func (s *byCount) Less(i, j int) bool { return s.b.count(s.kids[i]) < s.b.count(s.kids[j]) }
+func (s *byCount) Swap(i, j int)      { s.kids[i], s.kids[j] = s.kids[j], s.kids[i] }
 
 // finish makes the searcher of the tree whose root is root, its nodes'
 // clauses renumbered as positions in its values (leaves, then nodes).
@@ -434,7 +457,7 @@ func (q *wordsQuery) flatSearcher(ctx context.Context, ir index.IndexReader, m m
 	if len(q.words) > searcher.DisjunctionHeapTakeover {
 		return nil, false, nil
 	}
-	b := &flatBuilder{ctx: ctx, ir: ir, m: m, options: options}
+	b := newFlatBuilder(ctx, ir, m, options)
 	kids := make([]int, 0, len(q.words))
 	for _, w := range q.words {
 		k, err := b.add(w)
@@ -450,7 +473,8 @@ func (q *wordsQuery) flatSearcher(ctx context.Context, ir index.IndexReader, m m
 	for i, k := range q.all {
 		all[i] = kids[k]
 	}
-	sort.Sort(byCount{kids: all, b: b})
+	b.sorter.kids = all
+	sort.Sort(&b.sorter)
 	// An entry holding every word of all but fewer than min words in all
 	// still earns the bonus alone: the disjunction must yield it too.
 	root := b.node(kids, min(q.min, len(q.all)))

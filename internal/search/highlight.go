@@ -133,6 +133,7 @@ func (h *highlighter) mark(a *analyzedText) (template.HTML, bool) {
 		to = wordEnd(text, from+snippetWindow, spans[0].end)
 	}
 	var b strings.Builder
+	b.Grow(to - from + 13*len(spans) + 8) // the text, its marks, the ellipses
 	if from > 0 {
 		b.WriteString("… ")
 	}
