@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"encoding/binary"
 	"math"
 	"sort"
 
@@ -257,6 +258,8 @@ type flatSearcher struct {
 	leaves      []search.Searcher
 	nodes       []flatNode
 	currs       []*search.DocumentMatch
+	keys        []uint64 // the currs' ids as numbers (set)
+	slow        bool
 	matched     []bool
 	scores      []float64
 	root        int
@@ -266,15 +269,74 @@ type flatSearcher struct {
 }
 
 func (s *flatSearcher) init(ctx *search.SearchContext) error {
+	s.keys = make([]uint64, len(s.leaves))
 	for i, l := range s.leaves {
 		dm, err := l.Next(ctx)
 		if err != nil {
 			return err
 		}
-		s.currs[i] = dm
+		s.set(i, dm)
 	}
 	s.initialized = true
 	return nil
+}
+
+// noMatch is the key of a leaf that has no match left.
+const noMatch = math.MaxUint64
+
+// set makes dm leaf i's current match. Scorch numbers an index's
+// documents with 8-byte big-endian ids, compared as numbers; any other id
+// turns the comparisons back to bytes (slow).
+func (s *flatSearcher) set(i int, dm *search.DocumentMatch) {
+	s.currs[i] = dm
+	switch {
+	case dm == nil:
+		s.keys[i] = noMatch
+	case len(dm.IndexInternalID) == 8:
+		s.keys[i] = binary.BigEndian.Uint64(dm.IndexInternalID)
+	default:
+		s.slow = true
+	}
+}
+
+// first marks the leaves whose current match is the first of all, with
+// their scores, and returns that match, or nil when none is left.
+func (s *flatSearcher) first() *search.DocumentMatch {
+	if s.slow {
+		var first *search.DocumentMatch
+		for _, c := range s.currs {
+			if c != nil && (first == nil || c.IndexInternalID.Compare(first.IndexInternalID) < 0) {
+				first = c
+			}
+		}
+		for i, c := range s.currs {
+			s.matched[i] = first != nil && c != nil && c.IndexInternalID.Equals(first.IndexInternalID)
+			if s.matched[i] {
+				s.scores[i] = c.Score
+			}
+		}
+		return first
+	}
+	at := -1
+	min := uint64(noMatch)
+	for i, k := range s.keys {
+		if k < min {
+			min, at = k, i
+		}
+	}
+	if at < 0 {
+		for i := range s.keys {
+			s.matched[i] = false
+		}
+		return nil
+	}
+	for i, k := range s.keys {
+		s.matched[i] = k == min
+		if k == min {
+			s.scores[i] = s.currs[i].Score
+		}
+	}
+	return s.currs[at]
 }
 
 // next returns the first entry at or after the leaves' current matches
@@ -282,20 +344,9 @@ func (s *flatSearcher) init(ctx *search.SearchContext) error {
 func (s *flatSearcher) next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
 	nl := len(s.leaves)
 	for {
-		var first *search.DocumentMatch
-		for _, c := range s.currs {
-			if c != nil && (first == nil || c.IndexInternalID.Compare(first.IndexInternalID) < 0) {
-				first = c
-			}
-		}
+		first := s.first()
 		if first == nil {
 			return nil, nil
-		}
-		for i, c := range s.currs {
-			s.matched[i] = c != nil && c.IndexInternalID.Equals(first.IndexInternalID)
-			if s.matched[i] {
-				s.scores[i] = c.Score
-			}
 		}
 		for i, nd := range s.nodes {
 			v := nl + i
@@ -333,7 +384,7 @@ func (s *flatSearcher) next(ctx *search.SearchContext) (*search.DocumentMatch, e
 			if err != nil {
 				return nil, err
 			}
-			s.currs[i] = dm
+			s.set(i, dm)
 		}
 		if rv != nil {
 			return rv, nil
@@ -367,7 +418,7 @@ func (s *flatSearcher) Advance(ctx *search.SearchContext, id index.IndexInternal
 		if err != nil {
 			return nil, err
 		}
-		s.currs[i] = dm
+		s.set(i, dm)
 	}
 	return s.next(ctx)
 }
