@@ -43,6 +43,11 @@ func TestAnswers(t *testing.T) {
 		// or a count; said to come up, it is the code.
 		{"an order number", "order 131026 shipped", false, "", "", ""},
 		{"a count", "sent 131026 messages", false, "", "", ""},
+		// So is one that only a provider has, mapped onto an entry.
+		{"an order number that is a provider's code", "order 132000 shipped", false, "", "", ""},
+		{"an invoice number that is a provider's code", "invoice 132000 paid", true, "", "", ""},
+		{"a provider's code said to be one", "error 132000", false, errdex.AnswerFound, "kirim/template_param_count_mismatch", errdex.ConfidenceLikely},
+		{"a provider's code beside its provider", "whatsapp 132000 template", false, errdex.AnswerFound, "kirim/template_param_count_mismatch", ""},
 		{"a code said to come up", "131026 뜨는데 왜 그래요", false, errdex.AnswerFound, "kirim/131026", errdex.ConfidenceCertain},
 		// Any program prints an exit status; only the k-msg CLI's, said
 		// to be, is its exit-N entry. A signed number is no exit status.
