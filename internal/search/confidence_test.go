@@ -49,6 +49,13 @@ func TestAnswers(t *testing.T) {
 		{"a provider's code said to be one", "error 132000", false, errdex.AnswerFound, "kirim/template_param_count_mismatch", errdex.ConfidenceLikely},
 		{"a provider's code beside its provider", "whatsapp 132000 template", false, errdex.AnswerFound, "kirim/template_param_count_mismatch", ""},
 		{"a code said to come up", "131026 뜨는데 왜 그래요", false, errdex.AnswerFound, "kirim/131026", errdex.ConfidenceCertain},
+		// A number after what it is the id of (a ticket, a pull request)
+		// is that thing's; a WebSocket's close code is no error's code.
+		{"a ticket number", "zendesk ticket #131047 assigned to me", false, "", "", ""},
+		{"a pull request number", "PR #100 merged", true, "", "", ""},
+		{"a gateway's close code", "[WS => Shard 0] close code 4011 Sharding required", true, "", "", ""},
+		{"a glued code alone", "#4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a ticket about a Kakao share code", "kakao share ticket #4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		// Any program prints an exit status; only the k-msg CLI's, said
 		// to be, is its exit-N entry. A signed number is no exit status.
 		{"an exit status alone", "exit status 3", false, "", "", ""},

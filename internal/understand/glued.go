@@ -35,8 +35,15 @@ func (r *reader) readGlued() {
 		if !strings.Contains(r.text, g.mark) {
 			continue
 		}
-		for _, m := range g.re.FindAllStringSubmatch(r.text, maxGlued) {
-			r.addCode(m[1], nil)
+		for _, m := range g.re.FindAllStringSubmatchIndex(r.text, maxGlued) {
+			code := r.text[m[2]:m[3]]
+			r.addCode(code, nil)
+			if g.mark == "#" && r.found[strings.ToLower(code)] && isIDWord(lastField(r.text[:m[0]+1])) {
+				// "ticket #131047", "PR #100": the number of a ticket or a
+				// pull request, named as an error's code only where the
+				// text bears it out.
+				r.markBare(code)
+			}
 		}
 	}
 	if !strings.ContainsAny(r.text, "0123456789") {
