@@ -93,6 +93,8 @@ func TestAnswers(t *testing.T) {
 		// Another service's envelope, spelt like Kirim's, named as that
 		// service's; without the name it is Kirim's.
 		{"another service named", `stripe: {"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true, "", "", ""},
+		{"Instagram's Graph API error", `{"error":{"message":"(#100) Tried accessing nonexisting field (media_url) on node type (User)","type":"OAuthException","code":100}} instagram graph api`, true, "", "", ""},
+		{"Meta's code with nothing named", "(#100) Invalid parameter", false, errdex.AnswerFound, "kirim/100", errdex.ConfidenceCertain},
 		{"the same without it", `{"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true,
 			errdex.AnswerFound, "kirim/rate_limit_exceeded", errdex.ConfidenceCertain},
 	}
