@@ -56,6 +56,10 @@ func TestAnswers(t *testing.T) {
 		{"a gateway's close code", "[WS => Shard 0] close code 4011 Sharding required", true, "", "", ""},
 		{"a glued code alone", "#4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"a ticket about a Kakao share code", "kakao share ticket #4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		// A number bounding a range in a validation message is no code.
+		{"a range's bound", "value must be between 1 and 100", false, "", "", ""},
+		{"a limit", "up to 100 recipients", true, "", "", ""},
+		{"Meta's 100 said to be an error", "error 100", false, errdex.AnswerFound, "kirim/100", errdex.ConfidenceCertain},
 		// Any program prints an exit status; only the k-msg CLI's, said
 		// to be, is its exit-N entry. A signed number is no exit status.
 		{"an exit status alone", "exit status 3", false, "", "", ""},

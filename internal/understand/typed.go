@@ -43,6 +43,9 @@ func (r *reader) readTyped() {
 		if isQuantity(toks, i) {
 			continue // "sent 131042 messages", "131042건": a count, not a code
 		}
+		if isBound(toks, i) {
+			continue // "between 1 and 100", "max 100": a limit, not a code
+		}
 		if c := TrimNoise(t); reDigitGroups.MatchString(c) {
 			t = strings.ReplaceAll(c, "_", "") // "code 131_026", as a program spells it
 		}
@@ -179,6 +182,45 @@ func isQuantity(toks []string, i int) bool {
 		}
 	}
 	return true
+}
+
+// boundWords open a limit: the number after them is its bound ("max 100",
+// "최대 100").
+var boundWords = map[string]bool{"between": true, "max": true, "maximum": true, "min": true, "minimum": true,
+	"최대": true, "최소": true}
+
+// isBound reports whether toks[i] is a number bounding a range or a limit,
+// as validation messages word them: "between 1 and 100", "from 1 to 100",
+// "1 ~ 100", "up to 100", "at most 100", "max 100", "최대 100". Kirim's
+// (Meta's) code 100 is not "must be between 1 and 100".
+func isBound(toks []string, i int) bool {
+	if i == 0 || !isDigits(TrimNoise(toks[i])) {
+		return false
+	}
+	word := func(k int) string {
+		if k < 0 {
+			return ""
+		}
+		return strings.ToLower(TrimNoise(toks[k]))
+	}
+	switch prev := word(i - 1); {
+	case boundWords[prev]:
+		return true
+	case prev == "and":
+		return word(i-3) == "between" && isDigits(word(i-2))
+	case prev == "to":
+		return word(i-2) == "up" || word(i-3) == "from" && isDigits(word(i-2))
+	case prev == "most":
+		return word(i-2) == "at"
+	case prev == "~" || prev == "-":
+		return isDigits(word(i - 2))
+	}
+	return false
+}
+
+// isDigits reports whether t is an unsigned number.
+func isDigits(t string) bool {
+	return t != "" && !strings.ContainsFunc(t, func(c rune) bool { return c < '0' || c > '9' })
 }
 
 // codeContextWords say a number came up as an error: it shows, occurred,

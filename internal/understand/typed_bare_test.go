@@ -105,6 +105,35 @@ func TestIDNumbers(t *testing.T) {
 	}
 }
 
+// TestBounds: a number bounding a range or a limit in a validation
+// message is no code; the same number said to be an error is.
+func TestBounds(t *testing.T) {
+	lex := newFake()
+	lex.codes["100"] = "100"
+	for _, tt := range []struct {
+		text  string
+		codes []string
+	}{
+		{"limit must be between 1 and 100", nil},
+		{"value must be between 100 and 200", nil},
+		{"from 1 to 100", nil},
+		{"1 ~ 100", nil},
+		{"up to 100 recipients", nil},
+		{"at most 100 per page", nil},
+		{"max 100 items", nil},
+		{"최대 100 건", nil},
+		{"error 100", []string{"100"}},
+		{"meta 100 invalid parameter", []string{"100"}},
+		{"100", []string{"100"}},
+		{"and 100", []string{"100"}},
+	} {
+		r := Read(tt.text, Options{}, lex)
+		if !slices.Equal(r.Codes, tt.codes) && !(len(tt.codes) == 0 && len(r.Codes) == 0) {
+			t.Errorf("Read(%q).Codes = %q, want %q", tt.text, r.Codes, tt.codes)
+		}
+	}
+}
+
 // TestNamespacedCodes: a code spelt namespace/hyphenated-words that the
 // catalog does not have is another service's code errdex does not know.
 func TestNamespacedCodes(t *testing.T) {
