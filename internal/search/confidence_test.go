@@ -56,6 +56,10 @@ func TestAnswers(t *testing.T) {
 		{"a gateway's close code", "[WS => Shard 0] close code 4011 Sharding required", true, "", "", ""},
 		{"a glued code alone", "#4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"a ticket about a Kakao share code", "kakao share ticket #4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		// A provider's content limits, typed in Korean, find the entry
+		// they map onto (not claimed: the words are a few).
+		{"a long message over its limit", "장문 2000바이트 넘었대요", false, errdex.AnswerUnsure, "kmsg/INVALID_REQUEST", errdex.ConfidenceWeak},
+		{"an MMS file over its limit", "파일 100KB 넘음", false, errdex.AnswerUnsure, "kmsg/INVALID_REQUEST", errdex.ConfidenceWeak},
 		// A number bounding a range in a validation message is no code.
 		{"a range's bound", "value must be between 1 and 100", false, "", "", ""},
 		{"a limit", "up to 100 recipients", true, "", "", ""},
