@@ -63,6 +63,7 @@ func TestAnswers(t *testing.T) {
 		// A number bounding a range in a validation message is no code.
 		{"a range's bound", "value must be between 1 and 100", false, "", "", ""},
 		{"a limit", "up to 100 recipients", true, "", "", ""},
+		{"Kirim's limit out of range, pasted", "limit must be between 1 and 100", true, errdex.AnswerUnsure, "kirim/invalid_limit", ""},
 		{"Meta's 100 said to be an error", "error 100", false, errdex.AnswerFound, "kirim/100", errdex.ConfidenceCertain},
 		// Any program prints an exit status; only the k-msg CLI's, said
 		// to be, is its exit-N entry. A signed number is no exit status.
