@@ -54,6 +54,8 @@ func TestAnswers(t *testing.T) {
 		{"a ticket number", "zendesk ticket #131047 assigned to me", false, "", "", ""},
 		{"a pull request number", "PR #100 merged", true, "", "", ""},
 		{"a gateway's close code", "[WS => Shard 0] close code 4011 Sharding required", true, "", "", ""},
+		{"a room number", "room 5001", false, "", "", ""},
+		{"an open chat room's share code", "open chat room 4009 admin only", false, errdex.AnswerFound, "kakao-share/4009", errdex.ConfidenceCertain},
 		{"a glued code alone", "#4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"a ticket about a Kakao share code", "kakao share ticket #4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		// A provider's content limits, typed in Korean, find the entry

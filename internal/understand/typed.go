@@ -103,11 +103,11 @@ var otherNumberWords = map[string]bool{"errno": true, "exit": true, "exited": tr
 	"line": true, "port": true, "종료": true, "close": true, "closed": true}
 
 // idWords name what a number after them is the id of: a ticket, an issue
-// or pull request, an order, an invoice ("ticket #131047", "PR #100",
+// or pull request, an order, an invoice, a room ("ticket #131047", "PR #100",
 // "주문 4019"). The number is that thing's, not an error's code.
 var idWords = map[string]bool{"ticket": true, "tickets": true, "issue": true, "issues": true, "pr": true,
 	"pull": true, "order": true, "orders": true, "invoice": true, "case": true, "주문": true, "주문번호": true,
-	"티켓": true, "이슈": true, "문의": true}
+	"티켓": true, "이슈": true, "문의": true, "room": true}
 
 // markBare marks a code the text gives as bare (Reading.Bare).
 func (r *reader) markBare(code string) {

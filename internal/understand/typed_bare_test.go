@@ -90,6 +90,7 @@ func TestIDNumbers(t *testing.T) {
 		{"issue 4019", []string{"4019"}, []string{"4019"}},
 		{"주문 4019 배송", []string{"4019"}, []string{"4019"}},
 		{"close code 4011", []string{"4011"}, []string{"4011"}},
+		{"meeting room 4019", []string{"4019"}, []string{"4019"}},
 		{"#4019", []string{"4019"}, nil},
 		{"error #4019", []string{"4019"}, nil},
 		{"(#100) Invalid parameter", []string{"100"}, nil},
