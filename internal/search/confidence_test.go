@@ -55,6 +55,8 @@ func TestAnswers(t *testing.T) {
 		{"a pull request number", "PR #100 merged", true, "", "", ""},
 		{"a gateway's close code", "[WS => Shard 0] close code 4011 Sharding required", true, "", "", ""},
 		{"a room number", "room 5001", false, "", "", ""},
+		{"a WebSocket's close code", "status code 4003 from ws server", false, "", "", ""},
+		{"a socket.io close code", "socket.io disconnect code 4002", true, "", "", ""},
 		{"an open chat room's share code", "open chat room 4009 admin only", false, errdex.AnswerFound, "kakao-share/4009", errdex.ConfidenceCertain},
 		{"a glued code alone", "#4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"a ticket about a Kakao share code", "kakao share ticket #4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},

@@ -57,6 +57,7 @@ func (r *reader) readTyped() {
 		if known && len(toks) > 1 {
 			r.bareNumber(toks, i)
 			r.otherNumber(toks, i)
+			r.closeCode(TrimNoise(t))
 		}
 	}
 }
@@ -148,6 +149,23 @@ func (r *reader) otherNumber(toks []string, i int) {
 		return
 	}
 	r.markBare(t)
+}
+
+// socketWords name a WebSocket, whose close codes 4000-4999 are each
+// application's own (Discord's gateway closes with 4004 and 4013).
+var socketWords = []string{"websocket", "socket", "ws:", "wss:", "ws ", "onclose", "closeevent"}
+
+// closeCode marks t as bare when it is a number of 4000-4999 in a text that
+// names a WebSocket: "status code 4003 from ws server" is that server's
+// close code, not Kakao's 4003, unless the text bears it out.
+func (r *reader) closeCode(t string) {
+	if len(t) != 4 || t[0] != '4' || !isDigits(t) {
+		return
+	}
+	lower := r.lowered() + " "
+	if slices.ContainsFunc(socketWords, func(w string) bool { return strings.Contains(lower, w) }) {
+		r.markBare(t)
+	}
 }
 
 // koCounters are Korean counters written after a number: 건, 개, 명, 원...
