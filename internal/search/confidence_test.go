@@ -43,7 +43,19 @@ func TestAnswers(t *testing.T) {
 		// or a count; said to come up, it is the code.
 		{"an order number", "order 131026 shipped", false, "", "", ""},
 		{"a count", "sent 131026 messages", false, "", "", ""},
+		// So is one that only a provider has, mapped onto an entry.
+		{"an order number that is a provider's code", "order 132000 shipped", false, "", "", ""},
+		{"an invoice number that is a provider's code", "invoice 132000 paid", true, "", "", ""},
+		{"a provider's code said to be one", "error 132000", false, errdex.AnswerFound, "kirim/template_param_count_mismatch", errdex.ConfidenceLikely},
+		{"a provider's code beside its provider", "whatsapp 132000 template", false, errdex.AnswerFound, "kirim/template_param_count_mismatch", ""},
 		{"a code said to come up", "131026 뜨는데 왜 그래요", false, errdex.AnswerFound, "kirim/131026", errdex.ConfidenceCertain},
+		// A number after what it is the id of (a ticket, a pull request)
+		// is that thing's; a WebSocket's close code is no error's code.
+		{"a ticket number", "zendesk ticket #131047 assigned to me", false, "", "", ""},
+		{"a pull request number", "PR #100 merged", true, "", "", ""},
+		{"a gateway's close code", "[WS => Shard 0] close code 4011 Sharding required", true, "", "", ""},
+		{"a glued code alone", "#4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a ticket about a Kakao share code", "kakao share ticket #4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		// Any program prints an exit status; only the k-msg CLI's, said
 		// to be, is its exit-N entry. A signed number is no exit status.
 		{"an exit status alone", "exit status 3", false, "", "", ""},
@@ -81,6 +93,8 @@ func TestAnswers(t *testing.T) {
 		// Another service's envelope, spelt like Kirim's, named as that
 		// service's; without the name it is Kirim's.
 		{"another service named", `stripe: {"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true, "", "", ""},
+		{"Instagram's Graph API error", `{"error":{"message":"(#100) Tried accessing nonexisting field (media_url) on node type (User)","type":"OAuthException","code":100}} instagram graph api`, true, "", "", ""},
+		{"Meta's code with nothing named", "(#100) Invalid parameter", false, errdex.AnswerFound, "kirim/100", errdex.ConfidenceCertain},
 		{"the same without it", `{"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true,
 			errdex.AnswerFound, "kirim/rate_limit_exceeded", errdex.ConfidenceCertain},
 	}

@@ -89,10 +89,7 @@ func (r *reader) bareNumber(toks []string, i int) {
 			return // "131026 뜨는데 왜 그래요", "getting 131042 on send"
 		}
 	}
-	if r.bare == nil {
-		r.bare = map[string]bool{}
-	}
-	r.bare[strings.ToLower(t)] = true
+	r.markBare(t)
 }
 
 // otherNumberWords name numbers that are not an error's code: an errno, a
@@ -100,7 +97,35 @@ func (r *reader) bareNumber(toks []string, i int) {
 // "errno: -2" is ENOENT and "exit -2" a process's status, not Kakao's -2.
 var otherNumberWords = map[string]bool{"errno": true, "exit": true, "exited": true, "exits": true,
 	"exitcode": true, "exit_code": true, "signal": true, "rc": true, "retval": true, "pid": true,
-	"line": true, "port": true, "종료": true}
+	"line": true, "port": true, "종료": true, "close": true, "closed": true}
+
+// idWords name what a number after them is the id of: a ticket, an issue
+// or pull request, an order, an invoice ("ticket #131047", "PR #100",
+// "주문 4019"). The number is that thing's, not an error's code.
+var idWords = map[string]bool{"ticket": true, "tickets": true, "issue": true, "issues": true, "pr": true,
+	"pull": true, "order": true, "orders": true, "invoice": true, "case": true, "주문": true, "주문번호": true,
+	"티켓": true, "이슈": true, "문의": true}
+
+// markBare marks a code the text gives as bare (Reading.Bare).
+func (r *reader) markBare(code string) {
+	if r.bare == nil {
+		r.bare = map[string]bool{}
+	}
+	r.bare[strings.ToLower(code)] = true
+}
+
+// lastField returns the last whitespace-separated field of s, if any.
+func lastField(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// isIDWord reports whether a token names what the number after it is the
+// id of (idWords).
+func isIDWord(t string) bool { return idWords[strings.ToLower(TrimNoise(t))] }
 
 // otherNumber marks toks[i], a number the catalog has as a code, as bare
 // when the word before it (past "code", "status", "with") names another
@@ -116,13 +141,10 @@ func (r *reader) otherNumber(toks []string, i int) {
 	for k := 0; k < maxFillers && j > 0 && numberFillers[strings.ToLower(TrimNoise(toks[j]))]; k++ {
 		j--
 	}
-	if j < 0 || !otherNumberWords[strings.ToLower(TrimNoise(toks[j]))] {
+	if j < 0 || !otherNumberWords[strings.ToLower(TrimNoise(toks[j]))] && !isIDWord(toks[i-1]) {
 		return
 	}
-	if r.bare == nil {
-		r.bare = map[string]bool{}
-	}
-	r.bare[strings.ToLower(t)] = true
+	r.markBare(t)
 }
 
 // koCounters are Korean counters written after a number: 건, 개, 명, 원...

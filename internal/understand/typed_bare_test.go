@@ -72,6 +72,39 @@ func TestOtherNumbers(t *testing.T) {
 	}
 }
 
+// TestIDNumbers: a number after a word naming what it is the id of (a
+// ticket, an issue, a pull request, an order) is that thing's number, with
+// or without "#"; and a WebSocket's close code is no error's code either.
+func TestIDNumbers(t *testing.T) {
+	lex := newFake()
+	for _, c := range []string{"4019", "4011", "100", "131047"} {
+		lex.codes[c] = c
+	}
+	for _, tt := range []struct {
+		text  string
+		codes []string
+		bare  []string
+	}{
+		{"ticket #131047 assigned to me", []string{"131047"}, []string{"131047"}},
+		{"PR #100 merged", []string{"100"}, []string{"100"}},
+		{"issue 4019", []string{"4019"}, []string{"4019"}},
+		{"주문 4019 배송", []string{"4019"}, []string{"4019"}},
+		{"close code 4011", []string{"4011"}, []string{"4011"}},
+		{"#4019", []string{"4019"}, nil},
+		{"error #4019", []string{"4019"}, nil},
+		{"(#100) Invalid parameter", []string{"100"}, nil},
+		{"4019 issue", []string{"4019"}, nil}, // the word names what follows it
+	} {
+		r := Read(tt.text, Options{}, lex)
+		if !slices.Equal(r.Codes, tt.codes) {
+			t.Errorf("Read(%q).Codes = %q, want %q", tt.text, r.Codes, tt.codes)
+		}
+		if !slices.Equal(r.Bare, tt.bare) && !(len(tt.bare) == 0 && len(r.Bare) == 0) {
+			t.Errorf("Read(%q).Bare = %q, want %q", tt.text, r.Bare, tt.bare)
+		}
+	}
+}
+
 // TestNamespacedCodes: a code spelt namespace/hyphenated-words that the
 // catalog does not have is another service's code errdex does not know.
 func TestNamespacedCodes(t *testing.T) {
