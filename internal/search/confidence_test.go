@@ -54,8 +54,21 @@ func TestAnswers(t *testing.T) {
 		{"a ticket number", "zendesk ticket #131047 assigned to me", false, "", "", ""},
 		{"a pull request number", "PR #100 merged", true, "", "", ""},
 		{"a gateway's close code", "[WS => Shard 0] close code 4011 Sharding required", true, "", "", ""},
+		{"a room number", "room 5001", false, "", "", ""},
+		{"a WebSocket's close code", "status code 4003 from ws server", false, "", "", ""},
+		{"a socket.io close code", "socket.io disconnect code 4002", true, "", "", ""},
+		{"an open chat room's share code", "open chat room 4009 admin only", false, errdex.AnswerFound, "kakao-share/4009", errdex.ConfidenceCertain},
 		{"a glued code alone", "#4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"a ticket about a Kakao share code", "kakao share ticket #4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		// A provider's content limits, typed in Korean, find the entry
+		// they map onto (not claimed: the words are a few).
+		{"a long message over its limit", "장문 2000바이트 넘었대요", false, errdex.AnswerUnsure, "kmsg/INVALID_REQUEST", errdex.ConfidenceWeak},
+		{"an MMS file over its limit", "파일 100KB 넘음", false, errdex.AnswerUnsure, "kmsg/INVALID_REQUEST", errdex.ConfidenceWeak},
+		// A number bounding a range in a validation message is no code.
+		{"a range's bound", "value must be between 1 and 100", false, "", "", ""},
+		{"a limit", "up to 100 recipients", true, "", "", ""},
+		{"Kirim's limit out of range, pasted", "limit must be between 1 and 100", true, errdex.AnswerUnsure, "kirim/invalid_limit", ""},
+		{"Meta's 100 said to be an error", "error 100", false, errdex.AnswerFound, "kirim/100", errdex.ConfidenceCertain},
 		// Any program prints an exit status; only the k-msg CLI's, said
 		// to be, is its exit-N entry. A signed number is no exit status.
 		{"an exit status alone", "exit status 3", false, "", "", ""},

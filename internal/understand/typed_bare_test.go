@@ -90,6 +90,11 @@ func TestIDNumbers(t *testing.T) {
 		{"issue 4019", []string{"4019"}, []string{"4019"}},
 		{"주문 4019 배송", []string{"4019"}, []string{"4019"}},
 		{"close code 4011", []string{"4011"}, []string{"4011"}},
+		{"meeting room 4019", []string{"4019"}, []string{"4019"}},
+		{"status code 4011 from ws server", []string{"4011"}, []string{"4011"}},
+		{"socket.io disconnect code 4019", []string{"4019"}, []string{"4019"}},
+		{`onclose event code 4011 reason "unauthorized"`, []string{"4011"}, []string{"4011"}},
+		{"kakao share 4019 on my site", []string{"4019"}, nil},
 		{"#4019", []string{"4019"}, nil},
 		{"error #4019", []string{"4019"}, nil},
 		{"(#100) Invalid parameter", []string{"100"}, nil},
@@ -101,6 +106,35 @@ func TestIDNumbers(t *testing.T) {
 		}
 		if !slices.Equal(r.Bare, tt.bare) && !(len(tt.bare) == 0 && len(r.Bare) == 0) {
 			t.Errorf("Read(%q).Bare = %q, want %q", tt.text, r.Bare, tt.bare)
+		}
+	}
+}
+
+// TestBounds: a number bounding a range or a limit in a validation
+// message is no code; the same number said to be an error is.
+func TestBounds(t *testing.T) {
+	lex := newFake()
+	lex.codes["100"] = "100"
+	for _, tt := range []struct {
+		text  string
+		codes []string
+	}{
+		{"limit must be between 1 and 100", nil},
+		{"value must be between 100 and 200", nil},
+		{"from 1 to 100", nil},
+		{"1 ~ 100", nil},
+		{"up to 100 recipients", nil},
+		{"at most 100 per page", nil},
+		{"max 100 items", nil},
+		{"최대 100 건", nil},
+		{"error 100", []string{"100"}},
+		{"meta 100 invalid parameter", []string{"100"}},
+		{"100", []string{"100"}},
+		{"and 100", []string{"100"}},
+	} {
+		r := Read(tt.text, Options{}, lex)
+		if !slices.Equal(r.Codes, tt.codes) && !(len(tt.codes) == 0 && len(r.Codes) == 0) {
+			t.Errorf("Read(%q).Codes = %q, want %q", tt.text, r.Codes, tt.codes)
 		}
 	}
 }
