@@ -227,7 +227,13 @@ func weigh(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held int
 		}
 		// A short provider's code alone ("0", "28", "-501") is any API's
 		// number: it points at the entry only when the words beside it
-		// agree. A long one (Meta's 131000) is rarely anyone else's.
+		// agree. A long one (Meta's 131000) is rarely anyone else's, unless
+		// it is typed bare among words, as an entry's own code is ("order
+		// 132000 shipped" is an order, not Meta's 132000).
+		if slices.Contains(u.Bare, strings.ToLower(code)) && !hinted &&
+			(probe.commonOnly || !corroborated(u, e, held, words)) {
+			return weight{support: supportPCode}
+		}
 		return weight{support: supportPCode, pointed: hinted || len(code) > shortPCode || corroborated(u, e, held, words)}
 	case MatchHTTPStatus:
 		return weight{support: supportStatus}
