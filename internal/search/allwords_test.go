@@ -57,7 +57,10 @@ func bleveWords(q query.Query) query.Query {
 // documents Bleve numbered in different orders.
 func TestWordsQueryScoresAsBleve(t *testing.T) {
 	texts := evalTexts(t)
-	texts = append(texts, "the request failed with an error", "it is not in the list of the", "error message send failed")
+	texts = append(texts, "the request failed with an error", "it is not in the list of the", "error message send failed",
+		// one stem twice (a leaf two clauses share), two signatures of one entry
+		"[-401] domain mismatched! check out registered web domains.",
+		`{"code":"INSUFFICIENT_BALANCE","message":"잔액이 부족합니다","providerErrorCode":"-102"}`)
 	cat, err := errdex.Builtin()
 	if err != nil {
 		t.Fatal(err)

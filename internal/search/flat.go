@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -58,6 +59,8 @@ type flatBuilder struct {
 	// kids holds every node's clauses; sorter orders one node's.
 	kids   []int
 	sorter byCount
+	// same are the leaves clauses may share (term).
+	same map[leafKey]int
 }
 
 // newFlatBuilder makes a builder with room for a word's or a short
@@ -114,6 +117,21 @@ func (b *flatBuilder) add(q query.Query) (int, error) {
 	switch x := q.(type) {
 	case *flatQuery:
 		return b.add(x.q)
+	case *query.TermQuery:
+		if x.FieldVal != "" {
+			return b.term(x.Term, x.FieldVal, x.BoostVal.Value())
+		}
+	case *query.DocIDQuery:
+		// Two signatures of one entry are two such queries alike.
+		k := leafKey{field: "\x00id", term: strings.Join(x.IDs, "\x00"), boost: x.BoostVal.Value()}
+		if i, ok := b.same[k]; ok {
+			return i, nil
+		}
+		i, err := b.leaf(q.Searcher(b.ctx, b.ir, b.m, b.options))
+		if err == nil {
+			b.remember(k, i)
+		}
+		return i, err
 	case *query.DisjunctionQuery:
 		// Bleve's heap searcher, for more clauses, orders its clauses'
 		// scores otherwise: such a disjunction is a leaf, Bleve's own.
@@ -147,7 +165,7 @@ func (b *flatBuilder) add(q query.Query) (int, error) {
 			var local [16]int
 			kids := local[:0]
 			for _, t := range tokens {
-				k, err := b.leaf(searcher.NewTermSearcher(b.ctx, b.ir, string(t.Term), x.FieldVal, x.BoostVal.Value(), b.options))
+				k, err := b.term(string(t.Term), x.FieldVal, x.BoostVal.Value())
 				if err != nil {
 					return 0, err
 				}
@@ -157,6 +175,38 @@ func (b *flatBuilder) add(q query.Query) (int, error) {
 		}
 	}
 	return b.leaf(q.Searcher(b.ctx, b.ir, b.m, b.options))
+}
+
+// leafKey names a leaf that two clauses of a tree may share: a term of a
+// field with its boost (TermQuery.Searcher's arguments), or the entries
+// of a DocIDQuery.
+type leafKey struct {
+	field, term string
+	boost       float64
+}
+
+// term returns the leaf of term in field with boost, made once per tree:
+// a term asked twice (two words of one stem, "domain" and "domains"; a
+// synonym that is another word of the text) is two of Bleve's searchers
+// that match and score alike. One searcher that both clauses refer to
+// counts, weighs and scores as the two do.
+func (b *flatBuilder) term(term, field string, boost float64) (int, error) {
+	k := leafKey{field: field, term: term, boost: boost}
+	if i, ok := b.same[k]; ok {
+		return i, nil
+	}
+	i, err := b.leaf(searcher.NewTermSearcher(b.ctx, b.ir, term, field, boost, b.options))
+	if err == nil {
+		b.remember(k, i)
+	}
+	return i, err
+}
+
+func (b *flatBuilder) remember(k leafKey, i int) {
+	if b.same == nil {
+		b.same = make(map[leafKey]int, 16)
+	}
+	b.same[k] = i
 }
 
 func (b *flatBuilder) leaf(s search.Searcher, err error) (int, error) {
