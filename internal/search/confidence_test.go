@@ -32,6 +32,8 @@ func TestAnswers(t *testing.T) {
 		// A reply that reports success is no error, whatever its code is
 		// elsewhere (IWINV's 1 is a failed send); its failing twin is one.
 		{"a success reply", `{"resultCode":"1","resultMessage":"OK","successCount":3,"failCount":0}`, true, "", "", ""},
+		{"a send reported done, typed", "알림톡 발송 성공했습니다", false, "", "", ""},
+		{"a code beside a word of success", "카카오 공유는 성공했는데 4019 떠요", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"its failing twin", `{"resultCode":"1","resultMessage":"메시지가 전송되지 않았습니다.","successCount":0,"failCount":3}`, true,
 			errdex.AnswerFound, "kmsg/PROVIDER_ERROR", errdex.ConfidenceLikely},
 		// A number alone is no error's, even where an entry's example

@@ -137,6 +137,19 @@ func (r *reader) readSuccess() {
 	r.out.Success = t.ok && !t.failed && len(r.out.Keys) == 0 && len(r.out.Sigs) == 0
 }
 
+// reKoNegated is a Korean predicate negated with 안 ("안 와요", "안됨",
+// "안 돼요"): the thing did not happen, whatever success word is beside it.
+var reKoNegated = regexp.MustCompile(`(?:^|\s)안(?:\s|되|돼|됨|와|가|나|보|옴)`)
+
+// readTypedSuccess decides Reading.Success for what someone typed: a
+// sentence (one word typed is a word, not a report) saying a send went well ("알림톡 발송 성공했습니다", "message
+// delivered") with no word of failure, no negation and no code or message
+// of an entry is no error, as a success reply is not.
+func (r *reader) readTypedSuccess() {
+	r.out.Success = len(strings.Fields(r.text)) > 1 && ReadReply(r.text) == Succeeded && !reKoNegated.MatchString(r.text) &&
+		len(r.out.Keys) == 0 && len(r.out.Sigs) == 0 && len(r.out.PCodes) == 0 && len(r.out.Qualified) == 0
+}
+
 // kvTally reads the key=value pairs of a log line (result=success,
 // error_cnt=0) for success and failure.
 func kvTally(text string) successTally {

@@ -23,6 +23,13 @@ func TestSuccess(t *testing.T) {
 		// success words typed are words, not a reply
 		"success": false,
 		"ok":      false,
+		// a sentence typed that reports success is none either
+		"알림톡 발송 성공했습니다":                  true,
+		"message delivered successfully": true,
+		"발송 성공했는데 문자가 안 와요":              false,
+		"전송 완료인데 수신 안됨":                  false,
+		"sent but not delivered":         false,
+		"4019 success":                   false,
 	} {
 		if got := Read(text, Options{}, newFake()).Success; got != want {
 			t.Errorf("Read(%q).Success = %v, want %v", text, got, want)
