@@ -33,6 +33,9 @@ func TestAnswers(t *testing.T) {
 		// elsewhere (IWINV's 1 is a failed send); its failing twin is one.
 		{"a success reply", `{"resultCode":"1","resultMessage":"OK","successCount":3,"failCount":0}`, true, "", "", ""},
 		{"a send reported done, typed", "알림톡 발송 성공했습니다", false, "", "", ""},
+		{"a step of a fix reported done", "발신번호 등록했습니다", false, "", "", ""},
+		{"a setting reported done", "webhook subscription enabled", true, "", "", ""},
+		{"a failure reported with a done ending", "Meta가 템플릿 거절했어요 template paused", false, errdex.AnswerFound, "kirim/template_paused", ""},
 		{"a code beside a word of success", "카카오 공유는 성공했는데 4019 떠요", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"its failing twin", `{"resultCode":"1","resultMessage":"메시지가 전송되지 않았습니다.","successCount":0,"failCount":3}`, true,
 			errdex.AnswerFound, "kmsg/PROVIDER_ERROR", errdex.ConfidenceLikely},
