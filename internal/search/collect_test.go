@@ -21,15 +21,7 @@ import (
 func TestCollectAsBleve(t *testing.T) {
 	texts := evalTexts(t)
 	texts = append(texts, "error", "request failed", "the", "카카오")
-	cat, err := errdex.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := New(context.Background(), cat, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := builtinTestIndex(t)
 	pages := []struct{ limit, offset int }{{10, 0}, {3, 0}, {3, 2}, {1, 7}, {50, 0}}
 	compared := 0
 	for _, text := range texts {
