@@ -29,6 +29,11 @@ func TestAnswers(t *testing.T) {
 		{"one word of a message", "서비스가 느려요", false, errdex.AnswerUnsure, "", errdex.ConfidenceWeak},
 		{"part of a message", "서비스가 아닙니다", false, errdex.AnswerUnsure, "", errdex.ConfidenceWeak},
 		{"nothing", "zxcv qwpo", false, errdex.AnswerNone, "", ""},
+		// Words most entries hold, alone, tell no entry; a spoken Korean
+		// sentence's verbs and negation are not what tells it either.
+		{"a word most entries hold", "에러", false, "", "", ""},
+		{"SMS not going, balance", "문자가 안 가요 잔액", false, errdex.AnswerFound, "kmsg/INSUFFICIENT_BALANCE", errdex.ConfidenceLikely},
+		{"AlimTalk not going", "알림톡이 안 가요", false, "", "", ""},
 		// A reply that reports success is no error, whatever its code is
 		// elsewhere (IWINV's 1 is a failed send); its failing twin is one.
 		{"a success reply", `{"resultCode":"1","resultMessage":"OK","successCount":3,"failCount":0}`, true, "", "", ""},
