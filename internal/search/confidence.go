@@ -97,9 +97,10 @@ func (ix *Index) judge(resp *Response, u *understanding) {
 	}
 	for i := range resp.Results {
 		resp.Results[i].Confidence = confidenceOf(js, i, best, resp.Results, words, minHeld)
-		if u.Success {
-			// A reply that reports success is no error: whatever its code
-			// and words meet, no entry is the answer.
+		if u.Success || u.Request {
+			// A reply that reports success is no error, nor is a request
+			// to a colleague: whatever its code and words meet, no entry
+			// is the answer.
 			resp.Results[i].Confidence = errdex.ConfidenceWeak
 		}
 	}

@@ -38,6 +38,9 @@ func TestAnswers(t *testing.T) {
 		// elsewhere (IWINV's 1 is a failed send); its failing twin is one.
 		{"a success reply", `{"resultCode":"1","resultMessage":"OK","successCount":3,"failCount":0}`, true, "", "", ""},
 		{"a send reported done, typed", "알림톡 발송 성공했습니다", false, "", "", ""},
+		{"a request to a colleague", "can you check the template?", false, "", "", ""},
+		{"a request in Korean", "템플릿 확인 부탁드립니다", true, "", "", ""},
+		{"a request about a code", "can you explain 4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"a step of a fix reported done", "발신번호 등록했습니다", false, "", "", ""},
 		{"a setting reported done", "webhook subscription enabled", true, "", "", ""},
 		{"a failure reported with a done ending", "Meta가 템플릿 거절했어요 template paused", false, errdex.AnswerFound, "kirim/template_paused", ""},
