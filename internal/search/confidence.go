@@ -213,8 +213,10 @@ func weigh(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held int
 	case MatchCode, MatchAlias:
 		return weighCode(ev, e, u, hinted, held, probe)
 	case MatchSignature:
-		if shortSig(u, e, ev.Value) && !hinted {
-			// "Network error" in an axios trace is not K-Message's.
+		if (shortSig(u, e, ev.Value) || len(u.Foreign) > 0 && patternSig(u, e, ev.Value)) && !hinted {
+			// "Network error" in an axios trace is not K-Message's; nor
+			// is {"code":"RATE_LIMIT_EXCEEDED"} beside "mailgun": a
+			// pattern is the shape of a payload, and the text says whose.
 			return weight{support: supportHint}
 		}
 		return weight{support: supportSignature, names: true}
@@ -510,6 +512,17 @@ func shortSig(u *understanding, e *errdex.Entry, label string) bool {
 	for _, s := range u.sigs {
 		if s.entry == e && s.label == label {
 			return s.short
+		}
+	}
+	return false
+}
+
+// patternSig reports whether e's signature labelled label, which the text
+// holds, is a pattern rather than a message.
+func patternSig(u *understanding, e *errdex.Entry, label string) bool {
+	for _, s := range u.sigs {
+		if s.entry == e && s.label == label {
+			return s.re != nil
 		}
 	}
 	return false

@@ -122,6 +122,8 @@ func TestAnswers(t *testing.T) {
 		{"another service named", `stripe: {"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true, "", "", ""},
 		{"Instagram's Graph API error", `{"error":{"message":"(#100) Tried accessing nonexisting field (media_url) on node type (User)","type":"OAuthException","code":100}} instagram graph api`, true, "", "", ""},
 		{"Meta's code with nothing named", "(#100) Invalid parameter", false, errdex.AnswerFound, "kirim/100", errdex.ConfidenceCertain},
+		{"a K-Message-shaped payload beside another service", `{"code":"TEMPLATE_NOT_FOUND","message":"Email template not found"} sendgrid`, true, "", "", ""},
+		{"the K-Message-shaped payload alone", `{"code":"TEMPLATE_NOT_FOUND","message":"Email template not found"}`, true, errdex.AnswerFound, "kmsg/TEMPLATE_NOT_FOUND", errdex.ConfidenceCertain},
 		{"the same without it", `{"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true,
 			errdex.AnswerFound, "kirim/rate_limit_exceeded", errdex.ConfidenceCertain},
 	}
