@@ -78,6 +78,7 @@ func TestAnswers(t *testing.T) {
 		{"a long message over its limit", "장문 2000바이트 넘었대요", false, errdex.AnswerUnsure, "kmsg/INVALID_REQUEST", errdex.ConfidenceWeak},
 		{"an MMS file over its limit", "파일 100KB 넘음", false, errdex.AnswerUnsure, "kmsg/INVALID_REQUEST", errdex.ConfidenceWeak},
 		{"the start of k-msg's no-fetch message", "No fetch implementation is available", false, errdex.AnswerUnsure, "kmsg/NETWORK_ERROR", errdex.ConfidenceWeak},
+		{"a wrong shared URL", "kakao share wrong url", false, errdex.AnswerFound, "kakao-share/4041", errdex.ConfidenceLikely},
 		// A number bounding a range in a validation message is no code.
 		{"a range's bound", "value must be between 1 and 100", false, "", "", ""},
 		{"a limit", "up to 100 recipients", true, "", "", ""},
