@@ -112,6 +112,8 @@ func TestAnswers(t *testing.T) {
 		{"a code in a framework", "4019 in my nuxt app", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"another service's namespaced code", "messaging/registration-token-not-registered", false, "", "", ""},
 		{"an HTTP status line", "HTTP/1.1 401 Unauthorized", false, "", "", ""},
+		{"an HTTP client's status message", "Request failed with status code 500", false, "", "", ""},
+		{"axios's status message", "Error: Request failed with status code 401", true, "", "", ""},
 		// What any Node program prints is k-msg's only beside k-msg.
 		{"the runtime's abort message", "DOMException [TimeoutError]: The operation was aborted due to timeout", true, "", "", ""},
 		{"the abort message from k-msg", "k-msg send failed: The operation was aborted due to timeout", true,

@@ -174,6 +174,10 @@ func TestStatusLine(t *testing.T) {
 		{"Unauthorized", false},
 		{"401", false},
 		{"401 invalid api key", false},
+		// what an HTTP client prints around a status and nothing else
+		{"Error: Request failed with status code 429", true},
+		{"AxiosError: Request failed with status code 401", true},
+		{"Request failed with status code 401 kakao share", false},
 	} {
 		if got := Read(tt.text, Options{}, lex).StatusLine; got != tt.want {
 			t.Errorf("Read(%q).StatusLine = %v, want %v", tt.text, got, tt.want)

@@ -298,8 +298,14 @@ func (r *reader) readStatusLine() {
 		}
 		rest = append(rest, t)
 	}
-	r.out.StatusLine = phrase != "" && strings.Join(rest, " ") == phrase
+	said := strings.Join(rest, " ")
+	r.out.StatusLine = phrase != "" && said == phrase || clientStatusWords[strings.TrimPrefix(said, "axioserror ")]
 }
+
+// clientStatusWords are what HTTP clients print around a status and nothing
+// else: axios's "Request failed with status code 500". Like a status line's
+// reason phrase, they say no more than the status does.
+var clientStatusWords = map[string]bool{"request failed with": true} // "status" and "code" are noise words, skipped
 
 // addUnknown records a code no entry has.
 func (r *reader) addUnknown(v string) {
