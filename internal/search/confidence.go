@@ -81,7 +81,9 @@ func (ix *Index) judge(resp *Response, u *understanding) {
 	// not know: words it shares with an entry do not make that entry
 	// likely. Nor do an HTTP status's own words ("401 Unauthorized").
 	words := probe.n
-	if len(u.Unknown) > 0 || u.StatusLine {
+	if len(u.Unknown) > 0 || u.StatusLine || probe.commonOnly {
+		// Nor do words most entries hold, when they are all there is
+		// ("에러", "error occurred"): they tell no entry from another.
 		words = 0
 	}
 	// A paste's words are many and its message generic ("Authentication
@@ -412,7 +414,7 @@ func (ix *Index) probeWords(words []string) (probed []string, commonOnly bool) {
 		switch {
 		case isShortNumber(w):
 			out = append(out, w) // counted, never held (newWordProbe)
-		case ix.isStopWord(w) || len(ix.systemWords[w]) > 0:
+		case ix.isStopWord(w) || len(ix.systemsOfWord(w)) > 0 || koNegators[w]:
 		case ix.vocab.share(w) > commonShare:
 			common = append(common, w)
 		default:
@@ -430,6 +432,11 @@ func (ix *Index) probeWords(words []string) (probed []string, commonOnly bool) {
 	}
 	return out, commonOnly
 }
+
+// koNegators are the Korean adverbs that negate the verb after them (안
+// 가요, 못 보냄): searched, as an entry's text may say it, but no telling
+// word of which entry: "알림톡이 안 가요" is not -3's "설정이 안 됨".
+var koNegators = map[string]bool{"안": true, "못": true}
 
 // isShortNumber reports whether w is a number of one or two digits: a
 // count, a step, an exit status ("exit 4", "Error 2") that any program

@@ -29,9 +29,19 @@ func TestAnswers(t *testing.T) {
 		{"one word of a message", "서비스가 느려요", false, errdex.AnswerUnsure, "", errdex.ConfidenceWeak},
 		{"part of a message", "서비스가 아닙니다", false, errdex.AnswerUnsure, "", errdex.ConfidenceWeak},
 		{"nothing", "zxcv qwpo", false, errdex.AnswerNone, "", ""},
+		// Words most entries hold, alone, tell no entry; a spoken Korean
+		// sentence's verbs and negation are not what tells it either.
+		{"a word most entries hold", "에러", false, "", "", ""},
+		{"SMS not going, balance", "문자가 안 가요 잔액", false, errdex.AnswerFound, "kmsg/INSUFFICIENT_BALANCE", errdex.ConfidenceLikely},
+		{"AlimTalk not going", "알림톡이 안 가요", false, "", "", ""},
 		// A reply that reports success is no error, whatever its code is
 		// elsewhere (IWINV's 1 is a failed send); its failing twin is one.
 		{"a success reply", `{"resultCode":"1","resultMessage":"OK","successCount":3,"failCount":0}`, true, "", "", ""},
+		{"a send reported done, typed", "알림톡 발송 성공했습니다", false, "", "", ""},
+		{"a step of a fix reported done", "발신번호 등록했습니다", false, "", "", ""},
+		{"a setting reported done", "webhook subscription enabled", true, "", "", ""},
+		{"a failure reported with a done ending", "Meta가 템플릿 거절했어요 template paused", false, errdex.AnswerFound, "kirim/template_paused", ""},
+		{"a code beside a word of success", "카카오 공유는 성공했는데 4019 떠요", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"its failing twin", `{"resultCode":"1","resultMessage":"메시지가 전송되지 않았습니다.","successCount":0,"failCount":3}`, true,
 			errdex.AnswerFound, "kmsg/PROVIDER_ERROR", errdex.ConfidenceLikely},
 		// A number alone is no error's, even where an entry's example
@@ -64,6 +74,7 @@ func TestAnswers(t *testing.T) {
 		// they map onto (not claimed: the words are a few).
 		{"a long message over its limit", "장문 2000바이트 넘었대요", false, errdex.AnswerUnsure, "kmsg/INVALID_REQUEST", errdex.ConfidenceWeak},
 		{"an MMS file over its limit", "파일 100KB 넘음", false, errdex.AnswerUnsure, "kmsg/INVALID_REQUEST", errdex.ConfidenceWeak},
+		{"the start of k-msg's no-fetch message", "No fetch implementation is available", false, errdex.AnswerUnsure, "kmsg/NETWORK_ERROR", errdex.ConfidenceWeak},
 		// A number bounding a range in a validation message is no code.
 		{"a range's bound", "value must be between 1 and 100", false, "", "", ""},
 		{"a limit", "up to 100 recipients", true, "", "", ""},

@@ -137,7 +137,7 @@ func (ix *Index) recordTier(u *understanding) query.Query {
 	}
 	var forms [][]string
 	for _, w := range u.Words {
-		if ix.isStopWord(w) || len(ix.systemWords[w]) > 0 || isShortNumber(w) {
+		if ix.isStopWord(w) || len(ix.systemsOfWord(w)) > 0 || isShortNumber(w) {
 			continue
 		}
 		f := []string{ix.recordTerm(w)}

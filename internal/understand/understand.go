@@ -157,6 +157,8 @@ func Read(text string, opts Options, lex Lexicon) *Reading {
 	r.readSignatures()
 	if r.out.Payload {
 		r.readSuccess()
+	} else {
+		r.readTypedSuccess()
 	}
 	r.readWords(opts)
 	r.out.Bare = slices.Sorted(maps.Keys(r.bare))
