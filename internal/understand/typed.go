@@ -108,7 +108,10 @@ var otherNumberWords = map[string]bool{"errno": true, "exit": true, "exited": tr
 // "주문 4019"). The number is that thing's, not an error's code.
 var idWords = map[string]bool{"ticket": true, "tickets": true, "issue": true, "issues": true, "pr": true,
 	"pull": true, "order": true, "orders": true, "invoice": true, "case": true, "주문": true, "주문번호": true,
-	"티켓": true, "이슈": true, "문의": true, "room": true}
+	"티켓": true, "이슈": true, "문의": true, "room": true,
+	// one-time codes, PINs, card digits, extensions, builds and jobs
+	"otp": true, "pin": true, "verification": true, "인증번호": true, "인증번호는": true, "인증번호가": true,
+	"끝자리": true, "내선": true, "사번": true, "build": true, "job": true, "pipeline": true}
 
 // markBare marks a code the text gives as bare (Reading.Bare).
 func (r *reader) markBare(code string) {
@@ -125,6 +128,20 @@ func lastField(s string) string {
 		return ""
 	}
 	return f[len(f)-1]
+}
+
+// idWordBefore returns the word before toks[i] past "code", "number",
+// "is", "was" and "=" ("verification code is 4012", "PIN = 4008").
+func idWordBefore(toks []string, i int) string {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch w := strings.ToLower(TrimNoise(toks[j])); w {
+		case "code", "number", "no", "is", "was", "=", "":
+			continue
+		default:
+			return w
+		}
+	}
+	return ""
 }
 
 // isIDWord reports whether a token names what the number after it is the
@@ -145,7 +162,7 @@ func (r *reader) otherNumber(toks []string, i int) {
 	for k := 0; k < maxFillers && j > 0 && numberFillers[strings.ToLower(TrimNoise(toks[j]))]; k++ {
 		j--
 	}
-	if j < 0 || !otherNumberWords[strings.ToLower(TrimNoise(toks[j]))] && !isIDWord(toks[i-1]) {
+	if j < 0 || !otherNumberWords[strings.ToLower(TrimNoise(toks[j]))] && !isIDWord(toks[i-1]) && !isIDWord(idWordBefore(toks, i)) {
 		return
 	}
 	r.markBare(t)
