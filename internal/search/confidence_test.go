@@ -71,6 +71,8 @@ func TestAnswers(t *testing.T) {
 		{"a one-time code", "인증번호 4019 입력해주세요", false, "", "", ""},
 		{"a verification code", "your verification code is 4012", true, "", "", ""},
 		{"a card's last digits", "카드 끝자리 4013", false, "", "", ""},
+		{"a count in Korean", "4002 명 가입", false, "", "", ""},
+		{"error number 4019 in Korean", "4019번 에러", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"a WebSocket's close code", "status code 4003 from ws server", false, "", "", ""},
 		{"a socket.io close code", "socket.io disconnect code 4002", true, "", "", ""},
 		{"an open chat room's share code", "open chat room 4009 admin only", false, errdex.AnswerFound, "kakao-share/4009", errdex.ConfidenceCertain},

@@ -189,3 +189,31 @@ func TestStatusLine(t *testing.T) {
 		}
 	}
 }
+
+// TestKoreanNumbers: a Korean counter after a number of any length or sign
+// counts ("4002 명", "-401원"); "번" after one is its number when the text
+// says it is an error's ("4019번 에러"), and a bus or a count of tries else.
+func TestKoreanNumbers(t *testing.T) {
+	lex := newFake()
+	for _, c := range []string{"4019", "-401", "131026"} {
+		lex.codes[c] = c
+	}
+	for _, tt := range []struct {
+		text  string
+		codes []string
+	}{
+		{"4019 명 가입", nil},
+		{"잔액이 -401원으로 표시돼요", nil},
+		{"4019건 처리", nil},
+		{"4019번 에러", []string{"4019"}},
+		{"카카오 공유 오류 -401번", []string{"-401"}},
+		{"131026번 에러", []string{"131026"}},
+		{"4019번 버스", nil},
+		{"4019 에러", []string{"4019"}},
+	} {
+		r := Read(tt.text, Options{}, lex)
+		if !slices.Equal(r.Codes, tt.codes) && !(len(tt.codes) == 0 && len(r.Codes) == 0) {
+			t.Errorf("Read(%q).Codes = %q, want %q", tt.text, r.Codes, tt.codes)
+		}
+	}
+}
