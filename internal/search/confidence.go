@@ -368,7 +368,7 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 		i := p.n
 		p.n++
 		if !hasHangul(w) && strings.ContainsFunc(w, unicode.IsLetter) && utf8.RuneCountInString(w) >= 3 &&
-			len(u.Corrected(w)) == 0 && ix.vocab.unknown(w) {
+			len(u.Corrected(w)) == 0 && ix.vocab.unknown(w) || ix.koStranger(w) {
 			p.strangers++
 		}
 		p.pairs = append(p.pairs, 0)
