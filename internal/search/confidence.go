@@ -97,9 +97,10 @@ func (ix *Index) judge(resp *Response, u *understanding) {
 	}
 	for i := range resp.Results {
 		resp.Results[i].Confidence = confidenceOf(js, i, best, resp.Results, words, minHeld)
-		if u.Success {
-			// A reply that reports success is no error: whatever its code
-			// and words meet, no entry is the answer.
+		if u.Success || u.Request {
+			// A reply that reports success is no error, nor is a request
+			// to a colleague: whatever its code and words meet, no entry
+			// is the answer.
 			resp.Results[i].Confidence = errdex.ConfidenceWeak
 		}
 	}
@@ -212,8 +213,10 @@ func weigh(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held int
 	case MatchCode, MatchAlias:
 		return weighCode(ev, e, u, hinted, held, probe)
 	case MatchSignature:
-		if shortSig(u, e, ev.Value) && !hinted {
-			// "Network error" in an axios trace is not K-Message's.
+		if (shortSig(u, e, ev.Value) || len(u.Foreign) > 0 && patternSig(u, e, ev.Value)) && !hinted {
+			// "Network error" in an axios trace is not K-Message's; nor
+			// is {"code":"RATE_LIMIT_EXCEEDED"} beside "mailgun": a
+			// pattern is the shape of a payload, and the text says whose.
 			return weight{support: supportHint}
 		}
 		return weight{support: supportSignature, names: true}
@@ -365,7 +368,7 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 		i := p.n
 		p.n++
 		if !hasHangul(w) && strings.ContainsFunc(w, unicode.IsLetter) && utf8.RuneCountInString(w) >= 3 &&
-			len(u.Corrected(w)) == 0 && ix.vocab.unknown(w) {
+			len(u.Corrected(w)) == 0 && ix.vocab.unknown(w) || ix.koStranger(w) {
 			p.strangers++
 		}
 		p.pairs = append(p.pairs, 0)
@@ -509,6 +512,17 @@ func shortSig(u *understanding, e *errdex.Entry, label string) bool {
 	for _, s := range u.sigs {
 		if s.entry == e && s.label == label {
 			return s.short
+		}
+	}
+	return false
+}
+
+// patternSig reports whether e's signature labelled label, which the text
+// holds, is a pattern rather than a message.
+func patternSig(u *understanding, e *errdex.Entry, label string) bool {
+	for _, s := range u.sigs {
+		if s.entry == e && s.label == label {
+			return s.re != nil
 		}
 	}
 	return false

@@ -64,3 +64,24 @@ func TestReadReply(t *testing.T) {
 		}
 	}
 }
+
+// TestRequests: a request typed to a colleague is chatter; one asking for
+// help with an error, or naming a code, is not.
+func TestRequests(t *testing.T) {
+	for text, want := range map[string]bool{
+		"can you check the template?":          true,
+		"please rotate the api key":            true,
+		"템플릿 확인 부탁드립니다":                        true,
+		"발신번호 등록해주세요":                          true,
+		"could someone look at the rate limit": true,
+		"please help, template paused":         false,
+		"템플릿 일시정지 해결 부탁드립니다":                   false,
+		"can you explain 4019":                 false,
+		"template paused":                      false,
+		"잔액 부족":                                false,
+	} {
+		if got := Read(text, Options{}, newFake()).Request; got != want {
+			t.Errorf("Read(%q).Request = %v, want %v", text, got, want)
+		}
+	}
+}
