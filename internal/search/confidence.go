@@ -235,7 +235,7 @@ func weigh(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held int
 		// agree. A long one (Meta's 131000) is rarely anyone else's, unless
 		// it is typed bare among words, as an entry's own code is ("order
 		// 132000 shipped" is an order, not Meta's 132000).
-		if slices.Contains(u.Bare, strings.ToLower(code)) && !hinted &&
+		if slices.Contains(u.Bare, strings.ToLower(code)) && !hinted && !probe.recordAgrees[strings.ToLower(ev.Value)] &&
 			(probe.commonOnly || !corroborated(u, e, held, words)) {
 			return weight{support: supportPCode}
 		}
@@ -345,6 +345,10 @@ type wordProbe struct {
 	// commonOnly: the words counted are words most entries hold, there
 	// being no other.
 	commonOnly bool
+	// recordAgrees holds the provider codes typed bare ("meta:131047")
+	// whose record's words hold a word of the text: "131047
+	// re-engagement" types Meta's own title of its code.
+	recordAgrees map[string]bool
 	// strangers counts the words counted, in Latin letters, that no entry
 	// holds, spelt right: names errdex has never seen ("minecraft"). Korean
 	// words are left out: a sentence's endings ("뜨는데 왜 그래요") are as
@@ -362,6 +366,7 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 	if ix.en == nil || ix.ko == nil {
 		return p
 	}
+	p.recordAgrees = ix.recordsAgreeing(u)
 	words, commonOnly := ix.probeWords(ownDigitsOut(u.Words, u.Bare))
 	p.commonOnly = commonOnly
 	for _, w := range words {
@@ -395,6 +400,36 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 		}
 	}
 	return p
+}
+
+// recordsAgreeing returns the provider codes typed bare whose record's
+// messages or meaning hold one of the text's words (not a stop word, a
+// system's name or the code's own digits).
+func (ix *Index) recordsAgreeing(u *understanding) map[string]bool {
+	if len(u.Bare) == 0 || ix.wordings == nil {
+		return nil
+	}
+	var out map[string]bool
+	words := ownDigitsOut(u.Words, u.Bare)
+	for _, rw := range ix.wordings.list {
+		_, code, _ := strings.Cut(rw.pcode, ":")
+		if !slices.Contains(u.Bare, code) || out[rw.pcode] {
+			continue
+		}
+		for _, w := range words {
+			if ix.isStopWord(w) || len(ix.systemsOfWord(w)) > 0 {
+				continue
+			}
+			if t := ix.recordTerm(w); t != "" && rw.terms[t] {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[rw.pcode] = true
+				break
+			}
+		}
+	}
+	return out
 }
 
 // ownDigitsOut returns words without the digits of the codes typed bare:

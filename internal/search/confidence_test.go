@@ -120,6 +120,11 @@ func TestAnswers(t *testing.T) {
 		{"a code in a framework", "4019 in my nuxt app", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"another service's namespaced code", "messaging/registration-token-not-registered", false, "", "", ""},
 		{"an HTTP status line", "HTTP/1.1 401 Unauthorized", false, "", "", ""},
+		// A long provider code among words is the record's when they are
+		// the record's own (Meta's title of 131047), not an order's.
+		{"a provider code beside its provider's title", "131047 re-engagement", false,
+			errdex.AnswerFound, "kirim/outside_24h_window", errdex.ConfidenceLikely},
+		{"a site builder's name beside a code", "아임웹 4019 오류", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"an HTTP client's status message", "Request failed with status code 500", false, "", "", ""},
 		{"axios's status message", "Error: Request failed with status code 401", true, "", "", ""},
 		// What any Node program prints is k-msg's only beside k-msg.

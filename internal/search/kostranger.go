@@ -31,4 +31,7 @@ var koPlaceWords = map[string]bool{"홈페이지": true, "쇼핑몰": true, "사
 	"어플": true, "고객사": true, "고객": true, "서버": true, "운영": true, "개발": true, "테스트": true,
 	"모바일": true, "아이폰": true, "안드로이드": true, "크롬": true, "사파리": true, "화면": true, "버튼": true,
 	"오늘": true, "어제": true, "갑자기": true, "계속": true, "자꾸": true, "지금": true, "방금": true,
-	"우리": true, "저희": true, "회사": true, "배포": true, "실서버": true, "스테이징": true}
+	"우리": true, "저희": true, "회사": true, "배포": true, "실서버": true, "스테이징": true,
+	// site builders and frameworks a share button is put on with
+	"아임웹": true, "카페24": true, "식스샵": true, "고도몰": true, "메이크샵": true, "워드프레스": true,
+	"리액트": true, "플러터": true, "유니티": true, "자바스크립트": true, "웹뷰": true, "브라우저": true}
