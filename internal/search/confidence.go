@@ -157,7 +157,8 @@ func weighCode(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held
 	if isWordsCode(ev.Value) && !hinted && !corroborated(u, e, held, probe.n) ||
 		bare && !hinted && (probe.commonOnly || !corroborated(u, e, held, probe.n)) ||
 		joinedAlone(u, e, ev.Value, hinted) || contradicted(u, e) ||
-		amongStrangers(ev.Value, hinted, held, probe) || othersNumber(u, ev.Value, hinted) {
+		amongStrangers(ev.Value, hinted, held, probe) || othersNumber(u, ev.Value, hinted) ||
+		besideConstant(u, ev.Value, hinted) {
 		// rate_limit_exceeded, invalid_grant: any API's code. Beside a
 		// message that is not this entry's, it names nothing; nor does a
 		// long number typed among words that are not its entry's ("order
@@ -181,6 +182,15 @@ func amongStrangers(code string, hinted bool, held int, probe *wordProbe) bool {
 // gateway closes with 4004 and 4014, and a number is anyone's code.
 func othersNumber(u *understanding, code string, hinted bool) bool {
 	return !hinted && len(u.Foreign) > 0 && len(u.Systems) == 0 && isNumber(code)
+}
+
+// besideConstant reports whether code is a number typed beside another
+// system's constant, one no entry has ("WebView error code -2
+// ERROR_HOST_LOOKUP", "response code -2 FEATURE_NOT_SUPPORTED"): the
+// number is that constant's value, not the catalog's code.
+func besideConstant(u *understanding, code string, hinted bool) bool {
+	return !hinted && isNumber(code) &&
+		slices.ContainsFunc(u.Unknown, func(k string) bool { return strings.Contains(k, "_") })
 }
 
 // isNumber reports whether code is a number, signed or not.

@@ -125,6 +125,10 @@ func TestAnswers(t *testing.T) {
 		{"a provider code beside its provider's title", "131047 re-engagement", false,
 			errdex.AnswerFound, "kirim/outside_24h_window", errdex.ConfidenceLikely},
 		{"a site builder's name beside a code", "아임웹 4019 오류", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		// A number beside another system's constant is that constant's
+		// value.
+		{"an Android WebView error", "WebView error code -2 ERROR_HOST_LOOKUP", true, "", "", ""},
+		{"a Chromium net error", "Android error -2 net::ERR_NAME_NOT_RESOLVED", false, "", "", ""},
 		{"an HTTP client's status message", "Request failed with status code 500", false, "", "", ""},
 		{"axios's status message", "Error: Request failed with status code 401", true, "", "", ""},
 		// What any Node program prints is k-msg's only beside k-msg.

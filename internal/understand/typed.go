@@ -54,7 +54,7 @@ func (r *reader) readTyped() {
 		}
 		known := r.addKey(t)
 		r.typedNumber(TrimNoise(t), known)
-		if !known && isNamespacedCode(TrimNoise(t)) {
+		if !known && (isNamespacedCode(TrimNoise(t)) || r.unknownConstant(TrimNoise(t))) {
 			r.addUnknown(TrimNoise(t))
 		}
 		if known && len(toks) > 1 {
@@ -306,6 +306,25 @@ func (r *reader) typedNumber(t string, known bool) {
 	if !known {
 		r.addUnknown(t)
 	}
+}
+
+// unknownConstant reports whether t is a constant's name in upper snake
+// case (ERROR_HOST_LOOKUP, FEATURE_NOT_SUPPORTED) that is no code of the
+// catalog, nor one misspelt: another system's name for its error, so a
+// number beside it ("WebView error code -2 ERROR_HOST_LOOKUP") is that
+// system's code.
+func (r *reader) unknownConstant(t string) bool {
+	t = strings.TrimPrefix(t, "net::") // Chromium's net::ERR_NAME_NOT_RESOLVED
+	parts := strings.Split(t, "_")
+	if len(parts) < 2 || len(t) < 6 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || strings.ContainsFunc(p, func(c rune) bool { return !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') }) {
+			return false
+		}
+	}
+	return r.speltFrom(SplitWords(strings.ToLower(strings.ReplaceAll(t, "_", " ")))) == ""
 }
 
 // isNamespacedCode reports whether t is a code as Firebase and its like

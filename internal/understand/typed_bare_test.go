@@ -144,8 +144,9 @@ func TestBounds(t *testing.T) {
 	}
 }
 
-// TestNamespacedCodes: a code spelt namespace/hyphenated-words that the
-// catalog does not have is another service's code errdex does not know.
+// TestNamespacedCodes: a code spelt namespace/hyphenated-words, or a
+// constant in upper snake case, that the catalog does not have (nor has
+// misspelt) is another service's code errdex does not know.
 func TestNamespacedCodes(t *testing.T) {
 	lex := newFake()
 	for _, tt := range []struct {
@@ -153,6 +154,10 @@ func TestNamespacedCodes(t *testing.T) {
 		unknown []string
 	}{
 		{"messaging/registration-token-not-registered", []string{"messaging/registration-token-not-registered"}},
+		// another system's constants, but not a misspelt code of the catalog
+		{"WebView error code -2 ERROR_HOST_LOOKUP", []string{"error_host_lookup"}},
+		{"net::ERR_NAME_NOT_RESOLVED", []string{"net::err_name_not_resolved"}},
+		{"OK_GO", nil},
 		{"FirebaseError: auth/invalid-email.", []string{"auth/invalid-email"}},
 		{"and/or not-so-bad", nil},
 		{"see https://example.com/a-b", nil},
