@@ -619,7 +619,7 @@ func (ix *Index) wordQuery(w string, weight float64) query.Query {
 		}
 	}
 	qs := []query.Query{title, bleve.NewDisjunctionQuery(summary, body)}
-	for _, sys := range ix.systemWords[w] {
+	for _, sys := range ix.systemsOfWord(w) {
 		qs = append(qs, termQuery(fSystem, sys, boostSystem*weight))
 	}
 	return anyOf(qs...)

@@ -38,6 +38,8 @@ const (
 // words are compared (recordTerm).
 type recordWording struct {
 	entry, provider, system string
+	// pcode is the record's code as a provider code reads: "meta:131047".
+	pcode string
 	// message holds the terms of the messages, terms those of the
 	// messages and the meaning.
 	message, terms map[string]bool
@@ -70,6 +72,7 @@ func (ix *Index) buildWordings() []recordWording {
 			continue
 		}
 		rw := recordWording{entry: id, provider: strings.ToLower(r.Provider), system: r.System,
+			pcode:   strings.ToLower(r.Provider + ":" + r.Code),
 			message: map[string]bool{}, terms: map[string]bool{}}
 		for _, m := range r.Messages() {
 			for _, w := range understand.SplitWords(reMessageVar.ReplaceAllString(m, " ")) {
@@ -144,7 +147,7 @@ func (ix *Index) recordTier(u *understanding) query.Query {
 	}
 	var forms [][]string
 	for _, w := range u.Words {
-		if ix.isStopWord(w) || len(ix.systemWords[w]) > 0 || isShortNumber(w) {
+		if ix.isStopWord(w) || len(ix.systemsOfWord(w)) > 0 || isShortNumber(w) {
 			continue
 		}
 		f := []string{ix.recordTerm(w)}
