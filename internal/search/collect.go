@@ -28,7 +28,8 @@ type collected struct {
 	facets []int
 }
 
-// collect runs q and keeps the page of size hits after skip, ordered as
+// collect runs q and keeps the page of size hits after skip, of the
+// matches pass passes (all when pass is nil), ordered as
 // Bleve orders SortBy("-_score", "_id"), with every match counted and its
 // facet combination counted, as bleve.Index.SearchInContext with that
 // sort and a terms facet on the facets field does. The searchers are
@@ -40,7 +41,7 @@ type collected struct {
 // than the searchers did. Here a match's id is read once and its facet
 // combination taken from the entry (facetSet), which the facets field was
 // indexed from.
-func (ix *Index) collect(ctx context.Context, q query.Query, size, skip int) (*collected, error) {
+func (ix *Index) collect(ctx context.Context, q query.Query, pass func(id string) bool, size, skip int) (*collected, error) {
 	if ix.closed.Load() {
 		return nil, bleve.ErrorIndexClosed
 	}
@@ -91,6 +92,11 @@ func (ix *Index) collect(ctx context.Context, q query.Query, size, skip int) (*c
 		var id string
 		if id, err = reader.ExternalID(dm.IndexInternalID); err != nil {
 			break
+		}
+		if pass != nil && !pass(id) {
+			sctx.DocumentMatchPool.Put(dm)
+			dm, err = s.Next(sctx)
+			continue
 		}
 		out.total++
 		if f, ok := ix.facetSet[id]; ok {
