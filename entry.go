@@ -113,6 +113,11 @@ type Signature struct {
 	Message string `yaml:"message,omitempty" json:"message,omitempty"`
 	// Lang is the language of Message or Text, when it matters: ko or en.
 	Lang string `yaml:"lang,omitempty" json:"lang,omitempty"`
+	// Generic marks a string any program of its runtime prints, not the
+	// system alone (Node's "The operation was aborted due to timeout"):
+	// like a message of three words or fewer, it names its entry only
+	// beside a name of the entry's system.
+	Generic bool `yaml:"generic,omitempty" json:"generic,omitempty"`
 	// Record is the id of the provider record the signature was made from
 	// (its exact message), or "" for a signature the entry itself lists.
 	Record string `yaml:"-" json:"record,omitempty"`

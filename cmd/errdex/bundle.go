@@ -63,6 +63,7 @@ type bundleSignature struct {
 	Regex   string `json:"regex,omitempty"`
 	Message string `json:"message,omitempty"`
 	Lang    string `json:"lang,omitempty"`
+	Generic bool   `json:"generic,omitempty"`
 	Record  string `json:"record,omitempty"`
 }
 
@@ -135,7 +136,7 @@ func newBundleEntry(e *errdex.Entry, url string) bundleEntry {
 		out.Contradictions = append(out.Contradictions, bc)
 	}
 	for _, s := range e.Signatures {
-		out.Signatures = append(out.Signatures, bundleSignature{Text: s.Text, Regex: s.Regex, Message: s.Message, Lang: s.Lang, Record: s.Record})
+		out.Signatures = append(out.Signatures, bundleSignature{Text: s.Text, Regex: s.Regex, Message: s.Message, Lang: s.Lang, Generic: s.Generic, Record: s.Record})
 	}
 	for _, x := range e.Examples {
 		out.Examples = append(out.Examples, bundleExample{Label: x.Label, Text: x.Text})

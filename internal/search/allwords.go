@@ -36,6 +36,9 @@ var _ query.Query = (*wordsQuery)(nil)
 
 func (q *wordsQuery) Searcher(ctx context.Context, ir index.IndexReader, m mapping.IndexMapping,
 	options search.SearcherOptions) (search.Searcher, error) {
+	if s, ok, err := q.flatSearcher(ctx, ir, m, options); ok {
+		return s, err
+	}
 	recs := make([]*recordingSearcher, len(q.words))
 	ss := make([]search.Searcher, len(q.words))
 	closeAll := func() {

@@ -18,7 +18,12 @@ import (
 // conjunction of the every-word words.
 func bleveWords(q query.Query) query.Query {
 	switch x := q.(type) {
+	case *flatQuery:
+		return bleveWords(x.q)
 	case *wordsQuery:
+		for i, w := range x.words {
+			x.words[i] = bleveWords(w)
+		}
 		anyWords := bleve.NewDisjunctionQuery(x.words...)
 		anyWords.SetMin(float64(x.min))
 		var all []query.Query
@@ -51,25 +56,7 @@ func bleveWords(q query.Query) query.Query {
 // filter (a conjunction, which advances the searcher), on indexes whose
 // documents Bleve numbered in different orders.
 func TestWordsQueryScoresAsBleve(t *testing.T) {
-	var texts []string
-	files, _ := filepath.Glob(filepath.Join("testdata", "*.yaml"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var set struct {
-			Cases []struct {
-				Q string `yaml:"q"`
-			} `yaml:"cases"`
-		}
-		if err := yaml.Unmarshal(data, &set); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		for _, c := range set.Cases {
-			texts = append(texts, c.Q)
-		}
-	}
+	texts := evalTexts(t)
 	texts = append(texts, "the request failed with an error", "it is not in the list of the", "error message send failed")
 	cat, err := errdex.Builtin()
 	if err != nil {
@@ -109,6 +96,31 @@ func TestWordsQueryScoresAsBleve(t *testing.T) {
 	if words < 20 {
 		t.Errorf("only %d texts made a wordsQuery: the test tests little", words)
 	}
+}
+
+// evalTexts are the texts of every case of the eval sets in testdata.
+func evalTexts(t *testing.T) []string {
+	t.Helper()
+	var texts []string
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.yaml"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var set struct {
+			Cases []struct {
+				Q string `yaml:"q"`
+			} `yaml:"cases"`
+		}
+		if err := yaml.Unmarshal(data, &set); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, c := range set.Cases {
+			texts = append(texts, c.Q)
+		}
+	}
+	return texts
 }
 
 func hasWordsQuery(q query.Query) bool {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/errdex/errdex"
 	"github.com/errdex/errdex/internal/understand"
@@ -78,9 +79,9 @@ func (ix *Index) judge(resp *Response, u *understanding) {
 	}
 	// A code no entry has means the error is most likely one errdex does
 	// not know: words it shares with an entry do not make that entry
-	// likely.
+	// likely. Nor do an HTTP status's own words ("401 Unauthorized").
 	words := probe.n
-	if len(u.Unknown) > 0 {
+	if len(u.Unknown) > 0 || u.StatusLine {
 		words = 0
 	}
 	// A paste's words are many and its message generic ("Authentication
@@ -152,7 +153,8 @@ func weighCode(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held
 	bare := len(u.Bare) > 0 && slices.Contains(u.Bare, strings.ToLower(ev.Value))
 	if isWordsCode(ev.Value) && !hinted && !corroborated(u, e, held, probe.n) ||
 		bare && !hinted && (probe.commonOnly || !corroborated(u, e, held, probe.n)) ||
-		joinedAlone(u, e, ev.Value, hinted) || contradicted(u, e) {
+		joinedAlone(u, e, ev.Value, hinted) || contradicted(u, e) ||
+		amongStrangers(ev.Value, hinted, held, probe) || othersNumber(u, ev.Value, hinted) {
 		// rate_limit_exceeded, invalid_grant: any API's code. Beside a
 		// message that is not this entry's, it names nothing; nor does a
 		// long number typed among words that are not its entry's ("order
@@ -160,6 +162,28 @@ func weighCode(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held
 		w.names, w.support = false, supportPCode
 	}
 	return w
+}
+
+// amongStrangers reports whether code is a number typed beside a word no
+// entry holds and none of e's words: "status 4019 in my game", "Error code
+// -1 in sqlite", "삼성페이 오류 -2". Short numbers are every system's codes;
+// beside a name errdex has never seen, the number is most likely that
+// thing's.
+func amongStrangers(code string, hinted bool, held int, probe *wordProbe) bool {
+	return !hinted && held == 0 && probe.strangers > 0 && isNumber(code)
+}
+
+// othersNumber reports whether code is a number in a text that names
+// another service (Discord, Baidu) and no system of the catalog: Discord's
+// gateway closes with 4004 and 4014, and a number is anyone's code.
+func othersNumber(u *understanding, code string, hinted bool) bool {
+	return !hinted && len(u.Foreign) > 0 && len(u.Systems) == 0 && isNumber(code)
+}
+
+// isNumber reports whether code is a number, signed or not.
+func isNumber(code string) bool {
+	d := strings.TrimPrefix(code, "-")
+	return d != "" && !strings.ContainsFunc(d, func(c rune) bool { return c < '0' || c > '9' })
 }
 
 // joinedAlone reports whether code is one the text spelt from a word and a
@@ -203,7 +227,13 @@ func weigh(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held int
 		}
 		// A short provider's code alone ("0", "28", "-501") is any API's
 		// number: it points at the entry only when the words beside it
-		// agree. A long one (Meta's 131000) is rarely anyone else's.
+		// agree. A long one (Meta's 131000) is rarely anyone else's, unless
+		// it is typed bare among words, as an entry's own code is ("order
+		// 132000 shipped" is an order, not Meta's 132000).
+		if slices.Contains(u.Bare, strings.ToLower(code)) && !hinted &&
+			(probe.commonOnly || !corroborated(u, e, held, words)) {
+			return weight{support: supportPCode}
+		}
 		return weight{support: supportPCode, pointed: hinted || len(code) > shortPCode || corroborated(u, e, held, words)}
 	case MatchHTTPStatus:
 		return weight{support: supportStatus}
@@ -310,6 +340,11 @@ type wordProbe struct {
 	// commonOnly: the words counted are words most entries hold, there
 	// being no other.
 	commonOnly bool
+	// strangers counts the words counted, in Latin letters, that no entry
+	// holds, spelt right: names errdex has never seen ("minecraft"). Korean
+	// words are left out: a sentence's endings ("뜨는데 왜 그래요") are as
+	// new to the catalog as any name.
+	strangers int
 	// en and ko map an analyzed term to the words it stands for; pairs
 	// counts a Korean word's syllable pairs, all of which a compound must
 	// hold when its stem is not there.
@@ -322,11 +357,15 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 	if ix.en == nil || ix.ko == nil {
 		return p
 	}
-	words, commonOnly := ix.probeWords(u.Words)
+	words, commonOnly := ix.probeWords(ownDigitsOut(u.Words, u.Bare))
 	p.commonOnly = commonOnly
 	for _, w := range words {
 		i := p.n
 		p.n++
+		if !hasHangul(w) && strings.ContainsFunc(w, unicode.IsLetter) && utf8.RuneCountInString(w) >= 3 &&
+			len(u.Corrected(w)) == 0 && ix.vocab.unknown(w) {
+			p.strangers++
+		}
 		p.pairs = append(p.pairs, 0)
 		if hasHangul(w) {
 			stem := koStem(w)
@@ -351,6 +390,17 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 		}
 	}
 	return p
+}
+
+// ownDigitsOut returns words without the digits of the codes typed bare:
+// "exit -401" must not have -401's entries bear it out by holding "401".
+func ownDigitsOut(words, bare []string) []string {
+	if len(bare) == 0 {
+		return words
+	}
+	return slices.DeleteFunc(slices.Clone(words), func(w string) bool {
+		return slices.Contains(bare, w) || slices.Contains(bare, "-"+w)
+	})
 }
 
 // probeWords are the words a result's text is judged by: not stop words,

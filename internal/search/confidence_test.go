@@ -43,7 +43,32 @@ func TestAnswers(t *testing.T) {
 		// or a count; said to come up, it is the code.
 		{"an order number", "order 131026 shipped", false, "", "", ""},
 		{"a count", "sent 131026 messages", false, "", "", ""},
+		// So is one that only a provider has, mapped onto an entry.
+		{"an order number that is a provider's code", "order 132000 shipped", false, "", "", ""},
+		{"an invoice number that is a provider's code", "invoice 132000 paid", true, "", "", ""},
+		{"a provider's code said to be one", "error 132000", false, errdex.AnswerFound, "kirim/template_param_count_mismatch", errdex.ConfidenceLikely},
+		{"a provider's code beside its provider", "whatsapp 132000 template", false, errdex.AnswerFound, "kirim/template_param_count_mismatch", ""},
 		{"a code said to come up", "131026 뜨는데 왜 그래요", false, errdex.AnswerFound, "kirim/131026", errdex.ConfidenceCertain},
+		// A number after what it is the id of (a ticket, a pull request)
+		// is that thing's; a WebSocket's close code is no error's code.
+		{"a ticket number", "zendesk ticket #131047 assigned to me", false, "", "", ""},
+		{"a pull request number", "PR #100 merged", true, "", "", ""},
+		{"a gateway's close code", "[WS => Shard 0] close code 4011 Sharding required", true, "", "", ""},
+		{"a room number", "room 5001", false, "", "", ""},
+		{"a WebSocket's close code", "status code 4003 from ws server", false, "", "", ""},
+		{"a socket.io close code", "socket.io disconnect code 4002", true, "", "", ""},
+		{"an open chat room's share code", "open chat room 4009 admin only", false, errdex.AnswerFound, "kakao-share/4009", errdex.ConfidenceCertain},
+		{"a glued code alone", "#4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a ticket about a Kakao share code", "kakao share ticket #4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		// A provider's content limits, typed in Korean, find the entry
+		// they map onto (not claimed: the words are a few).
+		{"a long message over its limit", "장문 2000바이트 넘었대요", false, errdex.AnswerUnsure, "kmsg/INVALID_REQUEST", errdex.ConfidenceWeak},
+		{"an MMS file over its limit", "파일 100KB 넘음", false, errdex.AnswerUnsure, "kmsg/INVALID_REQUEST", errdex.ConfidenceWeak},
+		// A number bounding a range in a validation message is no code.
+		{"a range's bound", "value must be between 1 and 100", false, "", "", ""},
+		{"a limit", "up to 100 recipients", true, "", "", ""},
+		{"Kirim's limit out of range, pasted", "limit must be between 1 and 100", true, errdex.AnswerUnsure, "kirim/invalid_limit", ""},
+		{"Meta's 100 said to be an error", "error 100", false, errdex.AnswerFound, "kirim/100", errdex.ConfidenceCertain},
 		// Any program prints an exit status; only the k-msg CLI's, said
 		// to be, is its exit-N entry. A signed number is no exit status.
 		{"an exit status alone", "exit status 3", false, "", "", ""},
@@ -54,9 +79,35 @@ func TestAnswers(t *testing.T) {
 		{"the k-msg CLI's exit in Korean", "k-msg 종료 코드 3", false, errdex.AnswerFound, "kmsg/exit-3", errdex.ConfidenceCertain},
 		{"the k-msg CLI exited", "KMsgError: exited with status 2", true, errdex.AnswerFound, "kmsg/exit-2", errdex.ConfidenceCertain},
 		{"an exit in Korean alone", "종료 코드 2", false, "", "", ""},
+		// A short code after a word that names another kind of number is
+		// that number: errno -2 is ENOENT, exit -2 a process's status.
+		{"an errno", "errno: -2", false, "", "", ""},
+		{"an errno in a log line", "ENOENT errno -2 open config.json", true, "", "", ""},
+		{"a signed exit status", "process exited with code -2", false, "", "", ""},
+		{"a signed exit status of a variant code", "exit -401", false, "", "", ""},
+		{"a Kakao code said to be one", "error -2", false, errdex.AnswerFound, "kakao-share/-2", errdex.ConfidenceCertain},
+		{"a Kakao code beside Kakao", "kakao exit -2", false, errdex.AnswerFound, "kakao-share/-2", errdex.ConfidenceCertain},
+		// A short code beside a name no entry holds is that thing's; beside
+		// the words of where it came up, it is still the code.
+		{"a code in a game", "status 4019 in my game", false, "", "", ""},
+		{"a code of a database", "Error code -1 in sqlite", true, "", "", ""},
+		{"a code beside a product's name", "error code 4002 minecraft", false, "", "", ""},
+		{"a code on a website", "4019 on my website", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a code on a shop's homepage", "고객사 쇼핑몰 홈페이지에서 4019 떠요", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a code in a framework", "4019 in my nuxt app", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"another service's namespaced code", "messaging/registration-token-not-registered", false, "", "", ""},
+		{"an HTTP status line", "HTTP/1.1 401 Unauthorized", false, "", "", ""},
+		// What any Node program prints is k-msg's only beside k-msg.
+		{"the runtime's abort message", "DOMException [TimeoutError]: The operation was aborted due to timeout", true, "", "", ""},
+		{"the abort message from k-msg", "k-msg send failed: The operation was aborted due to timeout", true,
+			errdex.AnswerFound, "kmsg/NETWORK_TIMEOUT", errdex.ConfidenceCertain},
+		{"undici's timeout code", "UND_ERR_CONNECT_TIMEOUT", true, "", "", ""},
+		{"an HTTP status and Kakao's words", "401 unauthorized kakao share", false, errdex.AnswerFound, "kakao-share/4016", errdex.ConfidenceLikely},
 		// Another service's envelope, spelt like Kirim's, named as that
 		// service's; without the name it is Kirim's.
 		{"another service named", `stripe: {"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true, "", "", ""},
+		{"Instagram's Graph API error", `{"error":{"message":"(#100) Tried accessing nonexisting field (media_url) on node type (User)","type":"OAuthException","code":100}} instagram graph api`, true, "", "", ""},
+		{"Meta's code with nothing named", "(#100) Invalid parameter", false, errdex.AnswerFound, "kirim/100", errdex.ConfidenceCertain},
 		{"the same without it", `{"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true,
 			errdex.AnswerFound, "kirim/rate_limit_exceeded", errdex.ConfidenceCertain},
 	}

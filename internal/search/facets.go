@@ -39,6 +39,7 @@ func facetsOf(e *errdex.Entry) []string {
 type facetCodes struct {
 	sets [][]string        // by number
 	code map[string]string // the indexed term of each set, by its key
+	num  map[string]int    // the number of each set, by its key
 }
 
 func setKey(vs []string) string { return strings.Join(vs, "\x00") }
@@ -54,9 +55,10 @@ func newFacetCodes(cat *errdex.Catalog) *facetCodes {
 		}
 	}
 	slices.SortFunc(sets, slices.Compare[[]string])
-	fc := &facetCodes{sets: sets, code: make(map[string]string, len(sets))}
+	fc := &facetCodes{sets: sets, code: make(map[string]string, len(sets)), num: make(map[string]int, len(sets))}
 	for i, vs := range sets {
 		fc.code[setKey(vs)] = strconv.FormatInt(int64(i), 36)
+		fc.num[setKey(vs)] = i
 	}
 	return fc
 }
@@ -64,15 +66,20 @@ func newFacetCodes(cat *errdex.Catalog) *facetCodes {
 // term is the facets field's term for e.
 func (fc *facetCodes) term(e *errdex.Entry) string { return fc.code[setKey(facetsOf(e))] }
 
-// count adds n matches of the combination named by term to counts.
-func (fc *facetCodes) count(counts map[errdex.Facet]map[string]int, term string, n int) {
-	i, err := strconv.ParseInt(term, 36, 64)
-	if err != nil || i < 0 || int(i) >= len(fc.sets) {
-		return
-	}
-	for j, v := range fc.sets[i] {
-		if v != "" {
-			counts[facetFilters[j].Facet][v] += n
+// number is the number of e's combination, whose term is term(e).
+func (fc *facetCodes) number(e *errdex.Entry) int { return fc.num[setKey(facetsOf(e))] }
+
+// countSets splits counts of matches by combination number into counts
+// per facet value.
+func (fc *facetCodes) countSets(counts map[errdex.Facet]map[string]int, bySet []int) {
+	for i, n := range bySet {
+		if n == 0 || i >= len(fc.sets) {
+			continue
+		}
+		for j, v := range fc.sets[i] {
+			if v != "" {
+				counts[facetFilters[j].Facet][v] += n
+			}
 		}
 	}
 }

@@ -128,17 +128,9 @@ func (f *figures) measure(t *testing.T, ix *Index, c figureCase, pasted bool) {
 // least 85% of the right ones, and at most 2% of the first results found by
 // words may be wrong and more than weak.
 func TestConfidenceFigures(t *testing.T) {
-	cat, err := errdex.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := New(context.Background(), cat, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := builtinTestIndex(t)
 	f := &figures{kinds: map[string]int{}}
-	for _, c := range figureCases(t, cat) {
+	for _, c := range figureCases(t, ix.Catalog()) {
 		for _, pasted := range []bool{false, true} {
 			f.measure(t, ix, c, pasted)
 		}

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -87,8 +88,13 @@ type Index struct {
 	// a provider id) to the systems it names.
 	systemNames map[string][]string
 
+	// facetSet is each entry's facet combination (by number), which its
+	// document's facets field holds (collect counts them).
+	facetSet map[string]int
+
 	closeOnce sync.Once
 	closeErr  error
+	closed    atomic.Bool
 }
 
 type compiledSig struct {
@@ -142,6 +148,7 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 		byStatus:  map[int][]*errdex.Entry{},
 		providers: map[string]bool{},
 		facets:    newFacetCodes(cat),
+		facetSet:  make(map[string]int, cat.Len()),
 	}
 	docs := make([]map[string]any, 0, cat.Len())
 	for i, e := range cat.Entries() {
@@ -151,6 +158,7 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 			}
 		}
 		docs = append(docs, ix.document(e))
+		ix.facetSet[e.ID()] = ix.facets.number(e)
 		if e.HTTPStatus != 0 {
 			ix.statuses[e.HTTPStatus] = true
 			ix.byStatus[e.HTTPStatus] = append(ix.byStatus[e.HTTPStatus], e)
@@ -182,6 +190,7 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 				// ENOTFOUND|ECONNRESET...) is as generic as a short message.
 				cs.short = true
 			}
+			cs.short = cs.short || s.Generic
 			ix.sigs = append(ix.sigs, cs)
 		}
 	}
@@ -583,7 +592,10 @@ func (ix *Index) Catalog() *errdex.Catalog { return ix.cat }
 
 // Close releases the index. Searches must not run on it any more.
 func (ix *Index) Close() error {
-	ix.closeOnce.Do(func() { ix.closeErr = ix.bi.Close() })
+	ix.closeOnce.Do(func() {
+		ix.closed.Store(true)
+		ix.closeErr = ix.bi.Close()
+	})
 	return ix.closeErr
 }
 

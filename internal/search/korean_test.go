@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -95,17 +96,22 @@ func TestKoreanFilterOffsetsWithinToken(t *testing.T) {
 	}
 }
 
-// builtinTestIndex indexes the built-in catalog for internal tests.
+// builtinTestIndex returns the built-in catalog's index, built once for
+// the package's internal tests, which only read it (a test that closes an
+// index or builds it another way makes its own).
 func builtinTestIndex(t *testing.T) *Index {
 	t.Helper()
-	cat, err := errdex.Builtin()
+	ix, err := sharedBuiltin()
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := New(context.Background(), cat, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
 	return ix
 }
+
+var sharedBuiltin = sync.OnceValues(func() (*Index, error) {
+	cat, err := errdex.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	return New(context.Background(), cat, Options{})
+})

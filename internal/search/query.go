@@ -157,25 +157,18 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 	if filters := filters(&req); len(filters) > 0 {
 		q = bleve.NewConjunctionQuery(append([]query.Query{main}, filters...)...)
 	}
-	sr := bleve.NewSearchRequestOptions(q, req.Limit, offset, false)
-	if listAll {
-		sr.SortBy([]string{fSort})
-	} else {
-		sr.SortBy([]string{"-_score", "_id"})
-	}
-	sr.AddFacet(fFacets, bleve.NewFacetRequest(fFacets, max(1, len(ix.facets.sets))))
-
-	res, err := ix.bi.SearchInContext(ctx, sr)
+	res, err := ix.run(ctx, q, req.Limit, offset, listAll)
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return nil, ctxErr
 		}
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	resp.Total = int(res.Total)
-	resp.Facets = ix.facetCounts(res)
-	resp.Results = ix.results(res, &u, req.Lang)
-	if next := offset + len(res.Hits); next < resp.Total && len(res.Hits) == req.Limit && next < MaxOffset {
+	resp.Total = res.total
+	resp.Facets = newFacetCounts()
+	ix.facets.countSets(resp.Facets, res.facets)
+	resp.Results = ix.results(res.hits, &u, req.Lang)
+	if next := offset + len(res.hits); next < resp.Total && len(res.hits) == req.Limit && next < MaxOffset {
 		resp.NextCursor = encodeCursor(next, ix.fingerprint(&req))
 	}
 	if listAll {
@@ -189,29 +182,46 @@ func (ix *Index) search(ctx context.Context, req Request, payload bool) (*Respon
 	return resp, nil
 }
 
-// facetCounts splits the facet terms of a search back into counts per
-// facet value.
-func (ix *Index) facetCounts(res *bleve.SearchResult) map[errdex.Facet]map[string]int {
-	out := newFacetCounts()
+// run searches q for the page of limit results after offset. A listing
+// of every entry (listAll) is in the catalog's order, through Bleve's
+// collector (it sorts on a field); any other search is by score, through
+// collect.
+func (ix *Index) run(ctx context.Context, q query.Query, limit, offset int, listAll bool) (*collected, error) {
+	if !listAll {
+		return ix.collect(ctx, q, limit, offset)
+	}
+	sr := bleve.NewSearchRequestOptions(q, limit, offset, false)
+	sr.SortBy([]string{fSort})
+	sr.AddFacet(fFacets, bleve.NewFacetRequest(fFacets, max(1, len(ix.facets.sets))))
+	res, err := ix.bi.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, err
+	}
+	out := &collected{total: int(res.Total), facets: make([]int, len(ix.facets.sets))}
+	for _, h := range res.Hits {
+		out.hits = append(out.hits, hit{id: h.ID, score: h.Score})
+	}
 	if fr := res.Facets[fFacets]; fr != nil && fr.Terms != nil {
 		for _, t := range fr.Terms.Terms() {
-			ix.facets.count(out, t.Term, t.Count)
+			if i, err := strconv.ParseInt(t.Term, 36, 64); err == nil && i >= 0 && int(i) < len(out.facets) {
+				out.facets[i] += t.Count
+			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 // results turns a search's hits into results, each with its evidence and
 // snippet.
-func (ix *Index) results(res *bleve.SearchResult, u *understanding, lang errdex.Lang) []Result {
+func (ix *Index) results(hits []hit, u *understanding, lang errdex.Lang) []Result {
 	var out []Result
 	hl := ix.newHighlighter(u.highlightWords, lang)
-	for _, hit := range res.Hits {
-		e, ok := ix.cat.Entry(hit.ID)
+	for _, h := range hits {
+		e, ok := ix.cat.Entry(h.id)
 		if !ok {
 			continue
 		}
-		r := Result{Entry: e, Score: hit.Score}
+		r := Result{Entry: e, Score: h.score}
 		r.Evidence = evidenceFor(e, *u)
 		r.Match = MatchText
 		if len(r.Evidence) > 0 {
@@ -458,7 +468,7 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 				alts = append(alts, anyOf(group...))
 			}
 		}
-		word := anyOf(alts...)
+		word := flat(anyOf(alts...))
 		any = append(any, word)
 		if !ix.isStopWord(w) {
 			all = append(all, len(any)-1)
@@ -480,7 +490,7 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 	if len(all) < 2 || len(all) > maxAllWords {
 		anyWords := bleve.NewDisjunctionQuery(any...)
 		anyWords.SetMin(float64(min))
-		return anyWords
+		return flat(anyWords)
 	}
 	// Any min of the words, or a bonus for every word (allwords.go): Bleve
 	// gives a conjunction no boost, so the bonus is the words' scores once

@@ -151,23 +151,21 @@ func (ix *Index) recordTier(u *understanding) query.Query {
 	}
 	// Each word counts once per record, in its messages and in all its
 	// words; the records are reached through the terms (indexWordings).
-	type count struct{ message, all int }
-	held := map[int]*count{}
-	for _, f := range forms {
-		inAll, inMessage := map[int]bool{}, map[int]bool{}
+	// The counts are per record, and a form's marks say which records
+	// it already counted in (the form's number plus one; 0 is none).
+	type count struct{ message, all, inAll, inMessage int }
+	held := make([]count, len(list))
+	for n, f := range forms {
+		mark := n + 1
 		for _, t := range f {
 			for _, i := range byTerm[t] {
-				c := held[i]
-				if c == nil {
-					c = &count{}
-					held[i] = c
-				}
-				if !inAll[i] {
-					inAll[i] = true
+				c := &held[i]
+				if c.inAll != mark {
+					c.inAll = mark
 					c.all++
 				}
-				if !inMessage[i] && list[i].message[t] {
-					inMessage[i] = true
+				if c.inMessage != mark && list[i].message[t] {
+					c.inMessage = mark
 					c.message++
 				}
 			}
@@ -175,8 +173,8 @@ func (ix *Index) recordTier(u *understanding) query.Query {
 	}
 	var ids []string
 	for i, rw := range list {
-		c := held[i]
-		if c == nil {
+		c := &held[i]
+		if c.inAll == 0 {
 			continue
 		}
 		// The provider's own message, typed, is its record's whoever is

@@ -60,6 +60,43 @@ func (v *vocab) endDoc() {
 	v.docs++
 }
 
+// placeWords say where an error came up, not whose it is: people type
+// them beside any system's code ("4019 on my website", "4019 in my nuxt
+// app"), so they are no stranger's name (vocab.unknown).
+var placeWords = map[string]bool{
+	"website": true, "websites": true, "site": true, "web": true, "webview": true, "homepage": true, "page": true,
+	"landing": true, "app": true, "apps": true, "application": true, "server": true, "staging": true,
+	"production": true, "prod": true, "dev": true, "local": true, "localhost": true, "browser": true,
+	"chrome": true, "safari": true, "firefox": true, "edge": true, "android": true, "ios": true, "iphone": true,
+	"ipad": true, "mobile": true, "phone": true, "desktop": true, "console": true, "button": true,
+	"click": true, "clicked": true, "screen": true, "popup": true, "customer": true, "customers": true,
+	"client": true, "user": true, "users": true, "test": true, "testing": true, "deploy": true,
+	"release": true, "build": true, "morning": true, "today": true, "yesterday": true, "suddenly": true,
+	"shop": true, "store": true, "blog": true,
+	// frameworks and platforms an app is built with
+	"react": true, "vue": true, "nuxt": true, "next": true, "nextjs": true, "angular": true, "svelte": true,
+	"flutter": true, "unity": true, "swift": true, "swiftui": true, "kotlin": true, "java": true,
+	"javascript": true, "js": true, "typescript": true, "node": true, "nodejs": true, "python": true,
+	"django": true, "spring": true, "php": true, "laravel": true, "rails": true, "ruby": true,
+	"golang": true, "webpack": true, "vite": true, "expo": true, "capacitor": true, "cordova": true,
+	"ionic": true, "electron": true, "wordpress": true, "cafe24": true, "imweb": true,
+}
+
+// unknown reports whether no entry holds w, nor the word w is with an
+// English ending cut off ("games" for "game"): a name errdex has never
+// seen ("minecraft", "sqlite").
+func (v *vocab) unknown(w string) bool {
+	if v.docs == 0 || v.share(w) > 0 || placeWords[w] {
+		return false
+	}
+	for _, suf := range []string{"s", "es", "ed", "d", "ing", "er", "ers"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && len(b) >= 3 && v.share(b) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // share is the fraction of entries that hold w (by its stem if Korean).
 func (v *vocab) share(w string) float64 {
 	if v.docs == 0 {

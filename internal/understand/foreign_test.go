@@ -25,6 +25,26 @@ func TestForeign(t *testing.T) {
 	}
 }
 
+// TestOtherMetaProducts: Meta's Graph API prints "(#100) ..." for every
+// product; named beside Instagram and not WhatsApp it is Instagram's.
+func TestOtherMetaProducts(t *testing.T) {
+	lex := newFake()
+	lex.systems["meta"] = []string{"kirim"}
+	for _, tt := range []struct {
+		text             string
+		systems, foreign []string
+	}{
+		{"(#100) Invalid parameter", []string{"kirim"}, nil},
+		{`{"error":{"message":"(#100) Tried accessing nonexisting field (media_url)","code":100}} instagram graph api`, nil, []string{"instagram"}},
+		{"instagram and whatsapp both answer (#100)", []string{"kirim"}, []string{"instagram"}},
+	} {
+		r := Read(tt.text, Options{}, lex)
+		if !slices.Equal(r.Systems, tt.systems) || !slices.Equal(r.Foreign, tt.foreign) {
+			t.Errorf("Read(%q): Systems %q Foreign %q, want %q %q", tt.text, r.Systems, r.Foreign, tt.systems, tt.foreign)
+		}
+	}
+}
+
 // TestForeignNamesFit: a class name is read by its prefix up to
 // maxForeignName bytes, so no name may be longer.
 func TestForeignNamesFit(t *testing.T) {

@@ -2,6 +2,7 @@ package understand
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -13,8 +14,10 @@ var (
 	reMetaCode    = regexp.MustCompile(`\(#[0-9]{2,7}\)`)
 	reBracketCode = regexp.MustCompile(`\[#?(-?[0-9A-Za-z_]{3,64})\]`)
 	reHashCode    = regexp.MustCompile(`(?:^|[\s'"(])#([0-9]{2,7})\b`)
-	// reLeadCode is a number opening a line and followed by its message.
-	reLeadCode = regexp.MustCompile(`(?m)^\s*(-?[0-9]{3,7})\s*[:\-]\s+\pL`)
+	// reLeadCode is a number opening a line or a quoted string and
+	// followed by its message: Meta's "131026: Message undeliverable" as
+	// an app stores it (external_error="131026: ...").
+	reLeadCode = regexp.MustCompile(`(?m)(?:^|["'])\s*(-?[0-9]{3,7})\s*[:\-]\s+\pL`)
 )
 
 // maxGlued bounds the glued codes read from one text.
@@ -33,20 +36,41 @@ func (r *reader) readGlued() {
 		if !strings.Contains(r.text, g.mark) {
 			continue
 		}
-		for _, m := range g.re.FindAllStringSubmatch(r.text, maxGlued) {
-			r.addCode(m[1], nil)
+		for _, m := range g.re.FindAllStringSubmatchIndex(r.text, maxGlued) {
+			code := r.text[m[2]:m[3]]
+			r.addCode(code, nil)
+			if g.mark == "#" && r.found[strings.ToLower(code)] && isIDWord(lastField(r.text[:m[0]+1])) {
+				// "ticket #131047", "PR #100": the number of a ticket or a
+				// pull request, named as an error's code only where the
+				// text bears it out.
+				r.markBare(code)
+			}
 		}
 	}
 	if !strings.ContainsAny(r.text, "0123456789") {
 		return
 	}
-	if strings.Contains(r.text, "(#") && reMetaCode.MatchString(r.text) {
+	if strings.Contains(r.text, "(#") && reMetaCode.MatchString(r.text) && !r.namesOtherMetaProduct() {
 		// "(#131047) ...": how Meta's Graph API prints its codes.
 		r.nameSystems("meta")
 	}
 	for _, m := range reLeadCode.FindAllStringSubmatch(r.text, maxGlued) {
 		r.addCode(m[1], nil)
 	}
+}
+
+// otherMetaProducts are Meta's products other than WhatsApp whose Graph API
+// prints the same "(#100) ..." errors: Instagram's (#100) is no WhatsApp
+// send's.
+var otherMetaProducts = []string{"instagram", "인스타그램"}
+
+// namesOtherMetaProduct reports whether the text names one of Meta's other
+// products and not WhatsApp: its "(#code)" is then that product's, and
+// names no system of the catalog.
+func (r *reader) namesOtherMetaProduct() bool {
+	lower := r.lowered()
+	return !strings.Contains(lower, "whatsapp") &&
+		slices.ContainsFunc(otherMetaProducts, func(p string) bool { return strings.Contains(lower, p) })
 }
 
 // classSuffixes end the names SDKs give their error classes and packages:

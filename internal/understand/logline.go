@@ -21,11 +21,15 @@ func LooksLikePayload(q string) bool {
 
 var (
 	reHTTPLine = regexp.MustCompile(`(?i)\bHTTP(?:/[0-9.]+\s+|_)([1-5][0-9]{2})\b`)
-	// reKeyCode is a key and its value in a log line, Node's or Python's
-	// printing of an object, or a JSON fragment: code=X, "errorCode": "X",
-	// code: 'X', status_code=400.
-	reKeyCode    = regexp.MustCompile(`(?i)\b([a-z_]*(?:code|status))["']?\s*[:=]\s*["']?(-?[A-Za-z0-9_]+)`)
-	reProviderKV = regexp.MustCompile(`(?i)\bprovider(?:Id|_id)?["']?\s*[:=]\s*["']?([a-z][a-z0-9-]*)`)
+	// reKeyCode is a key and its value in a log line, Node's, Python's or
+	// Ruby's printing of an object, or a JSON fragment: code=X,
+	// "errorCode": "X", code: 'X', status_code=400, "code" => 131053.
+	reKeyCode    = regexp.MustCompile(`(?i)\b([a-z_]*(?:code|status))["']?\s*(?:=>|[:=])\s*["']?(-?[A-Za-z0-9_]+)`)
+	reProviderKV = regexp.MustCompile(`(?i)\bprovider(?:Id|_id)?["']?\s*(?:=>|[:=])\s*["']?([a-z][a-z0-9-]*)`)
+	// reErrorCode is a code a paste names in words: "failed with error
+	// code 131047", as someone writes it in a report too long to be read
+	// as typed (LooksLikePayload).
+	reErrorCode = regexp.MustCompile(`(?i)\berror code\s+(-?[0-9]{2,7})\b`)
 )
 
 // Each pattern above needs a word or a character the text may well lack;
@@ -66,6 +70,11 @@ func (r *reader) readLogLine(providers map[string]bool) {
 				r.addCode(m[2], providers)
 			case keyStatus:
 				r.addStatus(m[2])
+			}
+		}
+		if strings.Contains(r.lowered(), "error code") {
+			for _, m := range reErrorCode.FindAllStringSubmatch(r.text, 16) {
+				r.addCode(m[1], providers)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package understand
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -42,13 +43,28 @@ func (r *reader) readTyped() {
 		if isQuantity(toks, i) {
 			continue // "sent 131042 messages", "131042건": a count, not a code
 		}
+		if isBound(toks, i) {
+			continue // "between 1 and 100", "max 100": a limit, not a code
+		}
+		if c := TrimNoise(t); reDigitGroups.MatchString(c) {
+			t = strings.ReplaceAll(c, "_", "") // "code 131_026", as a program spells it
+		}
 		known := r.addKey(t)
 		r.typedNumber(TrimNoise(t), known)
+		if !known && isNamespacedCode(TrimNoise(t)) {
+			r.addUnknown(TrimNoise(t))
+		}
 		if known && len(toks) > 1 {
 			r.bareNumber(toks, i)
+			r.otherNumber(toks, i)
+			r.closeCode(TrimNoise(t))
 		}
 	}
 }
+
+// reDigitGroups is a number written with digit separators, as Ruby,
+// Python and JavaScript allow in source code: 131_026.
+var reDigitGroups = regexp.MustCompile(`^-?[0-9]{1,3}(?:_[0-9]{3})+$`)
 
 // minBareDigits: a number this long typed among words with nothing saying
 // it is a code is as often an id, a count or an amount ("order 131042
@@ -77,10 +93,79 @@ func (r *reader) bareNumber(toks []string, i int) {
 			return // "131026 뜨는데 왜 그래요", "getting 131042 on send"
 		}
 	}
+	r.markBare(t)
+}
+
+// otherNumberWords name numbers that are not an error's code: an errno, a
+// process's exit status, a signal, a return value, a line or a port.
+// "errno: -2" is ENOENT and "exit -2" a process's status, not Kakao's -2.
+var otherNumberWords = map[string]bool{"errno": true, "exit": true, "exited": true, "exits": true,
+	"exitcode": true, "exit_code": true, "signal": true, "rc": true, "retval": true, "pid": true,
+	"line": true, "port": true, "종료": true, "close": true, "closed": true}
+
+// idWords name what a number after them is the id of: a ticket, an issue
+// or pull request, an order, an invoice, a room ("ticket #131047", "PR #100",
+// "주문 4019"). The number is that thing's, not an error's code.
+var idWords = map[string]bool{"ticket": true, "tickets": true, "issue": true, "issues": true, "pr": true,
+	"pull": true, "order": true, "orders": true, "invoice": true, "case": true, "주문": true, "주문번호": true,
+	"티켓": true, "이슈": true, "문의": true, "room": true}
+
+// markBare marks a code the text gives as bare (Reading.Bare).
+func (r *reader) markBare(code string) {
 	if r.bare == nil {
 		r.bare = map[string]bool{}
 	}
-	r.bare[strings.ToLower(t)] = true
+	r.bare[strings.ToLower(code)] = true
+}
+
+// lastField returns the last whitespace-separated field of s, if any.
+func lastField(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// isIDWord reports whether a token names what the number after it is the
+// id of (idWords).
+func isIDWord(t string) bool { return idWords[strings.ToLower(TrimNoise(t))] }
+
+// otherNumber marks toks[i], a number the catalog has as a code, as bare
+// when the word before it (past "code", "status", "with") names another
+// kind of number (otherNumberWords): it names its entry only where the
+// text bears it out, as a long number among words does. "kakao exit -2"
+// names Kakao, so it stays Kakao's -2.
+func (r *reader) otherNumber(toks []string, i int) {
+	t := TrimNoise(toks[i])
+	if strings.ContainsFunc(strings.TrimPrefix(t, "-"), func(c rune) bool { return c < '0' || c > '9' }) {
+		return
+	}
+	j := i - 1
+	for k := 0; k < maxFillers && j > 0 && numberFillers[strings.ToLower(TrimNoise(toks[j]))]; k++ {
+		j--
+	}
+	if j < 0 || !otherNumberWords[strings.ToLower(TrimNoise(toks[j]))] && !isIDWord(toks[i-1]) {
+		return
+	}
+	r.markBare(t)
+}
+
+// socketWords name a WebSocket, whose close codes 4000-4999 are each
+// application's own (Discord's gateway closes with 4004 and 4013).
+var socketWords = []string{"websocket", "socket", "ws:", "wss:", "ws ", "onclose", "closeevent"}
+
+// closeCode marks t as bare when it is a number of 4000-4999 in a text that
+// names a WebSocket: "status code 4003 from ws server" is that server's
+// close code, not Kakao's 4003, unless the text bears it out.
+func (r *reader) closeCode(t string) {
+	if len(t) != 4 || t[0] != '4' || !isDigits(t) {
+		return
+	}
+	lower := r.lowered() + " "
+	if slices.ContainsFunc(socketWords, func(w string) bool { return strings.Contains(lower, w) }) {
+		r.markBare(t)
+	}
 }
 
 // koCounters are Korean counters written after a number: 건, 개, 명, 원...
@@ -117,6 +202,45 @@ func isQuantity(toks []string, i int) bool {
 	return true
 }
 
+// boundWords open a limit: the number after them is its bound ("max 100",
+// "최대 100").
+var boundWords = map[string]bool{"between": true, "max": true, "maximum": true, "min": true, "minimum": true,
+	"최대": true, "최소": true}
+
+// isBound reports whether toks[i] is a number bounding a range or a limit,
+// as validation messages word them: "between 1 and 100", "from 1 to 100",
+// "1 ~ 100", "up to 100", "at most 100", "max 100", "최대 100". Kirim's
+// (Meta's) code 100 is not "must be between 1 and 100".
+func isBound(toks []string, i int) bool {
+	if i == 0 || !isDigits(TrimNoise(toks[i])) {
+		return false
+	}
+	word := func(k int) string {
+		if k < 0 {
+			return ""
+		}
+		return strings.ToLower(TrimNoise(toks[k]))
+	}
+	switch prev := word(i - 1); {
+	case boundWords[prev]:
+		return true
+	case prev == "and":
+		return word(i-3) == "between" && isDigits(word(i-2))
+	case prev == "to":
+		return word(i-2) == "up" || word(i-3) == "from" && isDigits(word(i-2))
+	case prev == "most":
+		return word(i-2) == "at"
+	case prev == "~" || prev == "-":
+		return isDigits(word(i - 2))
+	}
+	return false
+}
+
+// isDigits reports whether t is an unsigned number.
+func isDigits(t string) bool {
+	return t != "" && !strings.ContainsFunc(t, func(c rune) bool { return c < '0' || c > '9' })
+}
+
 // codeContextWords say a number came up as an error: it shows, occurred,
 // came back.
 var codeContextWords = []string{"뜨", "떠요", "떴", "나와", "나오", "났", "발생", "got ", "getting", "returns", "returned",
@@ -138,6 +262,24 @@ func (r *reader) typedNumber(t string, known bool) {
 	if !known {
 		r.addUnknown(t)
 	}
+}
+
+// isNamespacedCode reports whether t is a code as Firebase and its like
+// spell them: a lower-case namespace, a slash and hyphenated words
+// ("messaging/registration-token-not-registered", "auth/invalid-email").
+// One the catalog does not have is another service's code, and the words
+// it shares with an entry do not make that entry likely.
+func isNamespacedCode(t string) bool {
+	ns, code, ok := strings.Cut(t, "/")
+	if !ok || !isPlainWord(ns) || !strings.Contains(code, "-") {
+		return false
+	}
+	for _, part := range strings.Split(code, "-") {
+		if !isPlainWord(part) {
+			return false
+		}
+	}
+	return true
 }
 
 // codeLike reports whether t, after a provider's name, may be its code:

@@ -38,3 +38,145 @@ func TestBareNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherNumbers: a number after a word that names another kind of
+// number (an errno, an exit status, a signal) is no error's code unless the
+// text bears it out, however short it is.
+func TestOtherNumbers(t *testing.T) {
+	lex := newFake()
+	lex.codes["-2"] = "-2"
+	for _, tt := range []struct {
+		text string
+		bare []string
+	}{
+		{"-2", nil},
+		{"kakao -2", nil},
+		{"error -2", nil},
+		{"error code -2", nil},
+		{"errno -2", []string{"-2"}},
+		{"errno: -2", []string{"-2"}},
+		{"ENOENT errno -2", []string{"-2"}},
+		{"exit -2", []string{"-2"}},
+		{"exit code -2", []string{"-2"}},
+		{"process exited with code -2", []string{"-2"}},
+		{"exit status -2", []string{"-2"}},
+		{"종료 코드 -2", []string{"-2"}},
+		{"-2 errno", nil}, // the word names what follows it, not what stands before
+		{"exit -401", []string{"-401"}},
+		{"line 4019", []string{"4019"}},
+	} {
+		r := Read(tt.text, Options{}, lex)
+		if !slices.Equal(r.Bare, tt.bare) && !(len(tt.bare) == 0 && len(r.Bare) == 0) {
+			t.Errorf("Read(%q).Bare = %q, want %q", tt.text, r.Bare, tt.bare)
+		}
+	}
+}
+
+// TestIDNumbers: a number after a word naming what it is the id of (a
+// ticket, an issue, a pull request, an order) is that thing's number, with
+// or without "#"; and a WebSocket's close code is no error's code either.
+func TestIDNumbers(t *testing.T) {
+	lex := newFake()
+	for _, c := range []string{"4019", "4011", "100", "131047"} {
+		lex.codes[c] = c
+	}
+	for _, tt := range []struct {
+		text  string
+		codes []string
+		bare  []string
+	}{
+		{"ticket #131047 assigned to me", []string{"131047"}, []string{"131047"}},
+		{"PR #100 merged", []string{"100"}, []string{"100"}},
+		{"issue 4019", []string{"4019"}, []string{"4019"}},
+		{"주문 4019 배송", []string{"4019"}, []string{"4019"}},
+		{"close code 4011", []string{"4011"}, []string{"4011"}},
+		{"meeting room 4019", []string{"4019"}, []string{"4019"}},
+		{"status code 4011 from ws server", []string{"4011"}, []string{"4011"}},
+		{"socket.io disconnect code 4019", []string{"4019"}, []string{"4019"}},
+		{`onclose event code 4011 reason "unauthorized"`, []string{"4011"}, []string{"4011"}},
+		{"kakao share 4019 on my site", []string{"4019"}, nil},
+		{"#4019", []string{"4019"}, nil},
+		{"error #4019", []string{"4019"}, nil},
+		{"(#100) Invalid parameter", []string{"100"}, nil},
+		{"4019 issue", []string{"4019"}, nil}, // the word names what follows it
+	} {
+		r := Read(tt.text, Options{}, lex)
+		if !slices.Equal(r.Codes, tt.codes) {
+			t.Errorf("Read(%q).Codes = %q, want %q", tt.text, r.Codes, tt.codes)
+		}
+		if !slices.Equal(r.Bare, tt.bare) && !(len(tt.bare) == 0 && len(r.Bare) == 0) {
+			t.Errorf("Read(%q).Bare = %q, want %q", tt.text, r.Bare, tt.bare)
+		}
+	}
+}
+
+// TestBounds: a number bounding a range or a limit in a validation
+// message is no code; the same number said to be an error is.
+func TestBounds(t *testing.T) {
+	lex := newFake()
+	lex.codes["100"] = "100"
+	for _, tt := range []struct {
+		text  string
+		codes []string
+	}{
+		{"limit must be between 1 and 100", nil},
+		{"value must be between 100 and 200", nil},
+		{"from 1 to 100", nil},
+		{"1 ~ 100", nil},
+		{"up to 100 recipients", nil},
+		{"at most 100 per page", nil},
+		{"max 100 items", nil},
+		{"최대 100 건", nil},
+		{"error 100", []string{"100"}},
+		{"meta 100 invalid parameter", []string{"100"}},
+		{"100", []string{"100"}},
+		{"and 100", []string{"100"}},
+	} {
+		r := Read(tt.text, Options{}, lex)
+		if !slices.Equal(r.Codes, tt.codes) && !(len(tt.codes) == 0 && len(r.Codes) == 0) {
+			t.Errorf("Read(%q).Codes = %q, want %q", tt.text, r.Codes, tt.codes)
+		}
+	}
+}
+
+// TestNamespacedCodes: a code spelt namespace/hyphenated-words that the
+// catalog does not have is another service's code errdex does not know.
+func TestNamespacedCodes(t *testing.T) {
+	lex := newFake()
+	for _, tt := range []struct {
+		text    string
+		unknown []string
+	}{
+		{"messaging/registration-token-not-registered", []string{"messaging/registration-token-not-registered"}},
+		{"FirebaseError: auth/invalid-email.", []string{"auth/invalid-email"}},
+		{"and/or not-so-bad", nil},
+		{"see https://example.com/a-b", nil},
+		{"template not found", nil},
+	} {
+		r := Read(tt.text, Options{}, lex)
+		if !slices.Equal(r.Unknown, tt.unknown) && !(len(tt.unknown) == 0 && len(r.Unknown) == 0) {
+			t.Errorf("Read(%q).Unknown = %q, want %q", tt.text, r.Unknown, tt.unknown)
+		}
+	}
+}
+
+// TestStatusLine: an HTTP status with its reason phrase and nothing else.
+func TestStatusLine(t *testing.T) {
+	lex := newFake()
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"401 Unauthorized", true},
+		{"HTTP/1.1 401 Unauthorized", true},
+		{"error 429 too many requests", true},
+		{"401 unauthorized kakao share", false},
+		{"Unauthorized", false},
+		{"401", false},
+		{"401 invalid api key", false},
+	} {
+		if got := Read(tt.text, Options{}, lex).StatusLine; got != tt.want {
+			t.Errorf("Read(%q).StatusLine = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ package understand
 
 import (
 	"maps"
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,6 +73,10 @@ type Reading struct {
 	Codes []string
 	// HTTPStatuses are HTTP statuses found.
 	HTTPStatuses []int
+	// StatusLine is set when the text is an HTTP status and its standard
+	// reason phrase and nothing else ("401 Unauthorized", "HTTP/1.1 403
+	// Forbidden"): any server answers those words, so they tell no entry.
+	StatusLine bool
 	// Signatures are ids of entries whose signature the text contains.
 	Signatures []string
 	// Payload is true when the text looked like a pasted payload or log.
@@ -145,6 +150,7 @@ func Read(text string, opts Options, lex Lexicon) *Reading {
 	} else {
 		r.readTyped()
 	}
+	r.readStatusLine()
 	r.readGlued()
 	r.readSystems()
 	r.readForeign()
@@ -266,6 +272,26 @@ func (r *reader) addCode(raw string, providers map[string]bool) {
 	if !known {
 		r.addUnknown(v)
 	}
+}
+
+// readStatusLine sets StatusLine when the text is one HTTP status with its
+// reason phrase, written around with nothing but "HTTP", "HTTP/1.1" or
+// the words around a code ("error", "status").
+func (r *reader) readStatusLine() {
+	if len(r.out.HTTPStatuses) != 1 || len(r.text) > 64 {
+		return
+	}
+	n := r.out.HTTPStatuses[0]
+	phrase := strings.ToLower(http.StatusText(n))
+	var rest []string
+	for _, t := range strings.Fields(r.lowered()) {
+		t = TrimNoise(t)
+		if t == "" || t == strconv.Itoa(n) || t == "http" || strings.HasPrefix(t, "http/") || noiseWords[t] {
+			continue
+		}
+		rest = append(rest, t)
+	}
+	r.out.StatusLine = phrase != "" && strings.Join(rest, " ") == phrase
 }
 
 // addUnknown records a code no entry has.

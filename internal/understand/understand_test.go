@@ -127,6 +127,16 @@ func TestRead(t *testing.T) {
 			codes: []string{"131047"}, payload: true},
 		{name: "a status glued to a class name", text: "ClientError(401): Unauthorized", statuses: []int{401}},
 		{name: "a bracketed code in a log", text: "E [-401] bad\nmore", codes: []string{"-401"}, payload: true},
+		{name: "Meta's code: message form opening a quoted string", text: `ERROR external_error="131047: Re-engagement message"`,
+			codes: []string{"131047"}, payload: true},
+		{name: "a number opening a quoted string is no code without its message", text: `ERROR took="131047 ms"`,
+			codes: []string{}, payload: true},
+		{name: "error code N in a report too long to be typed", payload: true, codes: []string{"131047"},
+			text: "We keep getting error code 131047 from the API whenever a customer writes back after a weekend, and the docs we read did not say what to do about it in our case at all"},
+		{name: "a code N without error is no code in a long report", payload: true, codes: []string{},
+			text: "We keep getting code 131047 from the API whenever a customer writes back after a weekend, and the docs we read did not say what to do about it in our case at all"},
+		{name: "a number with digit separators", text: "an error with code 131_047 again", codes: []string{"131047"}},
+		{name: "digit separators in the wrong places are no number", text: "code 13_1047", codes: []string{}},
 		// code-bearing keys by their shape
 		{name: "resultCode", text: `{"resultCode":14,"message":"bad auth"}`, pcodes: []string{"14"}, payload: true},
 		{name: "nested errors[].code", text: `{"statuses":[{"errors":[{"code":131047,"title":"x"}]}]}`,
@@ -136,6 +146,10 @@ func TestRead(t *testing.T) {
 		{name: "status_code is a status", text: "WhatsAppApiError(status_code=429, message='x')\n", statuses: []int{429}, payload: true},
 		{name: "code: 'X' as Node prints it", text: "KMsgError: x\n  code: 'AUTHENTICATION_FAILED',\n}",
 			codes: []string{"AUTHENTICATION_FAILED"}, payload: true},
+		{name: "Ruby's hash rocket", text: "\"errors\" => [{\n  \"code\" => 131047,\n  \"title\" => \"x\"\n}]",
+			codes: []string{"131047"}, payload: true},
+		{name: "a provider by Ruby's hash rocket", text: "{\"providerId\" => \"iwinv\", \"originalCode\" => \"519\"}",
+			qualified: []string{"iwinv:519"}, payload: true},
 		// signatures
 		{name: "an upstream message", text: "domain mismatched! caller=x", sigs: []string{"kakao-share/-401/domain-mismatched"}},
 	}

@@ -86,6 +86,8 @@ SKIP = {
  (557, 'CapabilityNotSupportedError'): 'a class name: the code row of CAPABILITY_NOT_SUPPORTED looks it up',
  (624, 'HTTP_${status}'): 'a family of codes; HTTP_429 and the like are records',
  (626, 'HTTP_${status}'): 'a family of codes; HTTP_429 and the like are records',
+ (932, '요청 실패'): ('a heading, not a message: the share picker page, SOLAPI\'s NetworkError and k-msg\'s '
+                  'URL fetch all print these two words; the line under it on the picker page identifies -401'),
 }
 EXPECT = {  # (line, value) -> expect, where the table's column does not say it plainly
  (242, 'Mock provider simulated failure'): 'PROVIDER_ERROR',
