@@ -57,7 +57,10 @@ func bleveWords(q query.Query) query.Query {
 // documents Bleve numbered in different orders.
 func TestWordsQueryScoresAsBleve(t *testing.T) {
 	texts := evalTexts(t)
-	texts = append(texts, "the request failed with an error", "it is not in the list of the", "error message send failed")
+	texts = append(texts, "the request failed with an error", "it is not in the list of the", "error message send failed",
+		// one stem twice (a leaf two clauses share), two signatures of one entry
+		"[-401] domain mismatched! check out registered web domains.",
+		`{"code":"INSUFFICIENT_BALANCE","message":"잔액이 부족합니다","providerErrorCode":"-102"}`)
 	cat, err := errdex.Builtin()
 	if err != nil {
 		t.Fatal(err)
@@ -98,12 +101,14 @@ func TestWordsQueryScoresAsBleve(t *testing.T) {
 	}
 }
 
-// evalTexts are the texts of every case of the eval sets in testdata.
+// evalTexts are the texts of every case of the eval sets in testdata and
+// of bench/cmd/evalapi's sets.
 func evalTexts(t *testing.T) []string {
 	t.Helper()
 	var texts []string
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.yaml"))
-	for _, f := range files {
+	api, _ := filepath.Glob(filepath.Join("..", "..", "bench", "testdata", "evalapi", "*.yaml"))
+	for _, f := range append(files, api...) {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

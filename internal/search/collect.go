@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"context"
 	"slices"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -60,6 +61,13 @@ func (ix *Index) collect(ctx context.Context, q query.Query, size, skip int) (*c
 	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,
 		search.GetScoringModelCallbackFn(func() string { return model }))
 	ctx = search.ContextWithTermSearchersCounter(ctx)
+	// The matches the searchers pass around come from a pool kept from
+	// search to search: Bleve's collector allocated one for every search,
+	// sized for all the searchers' matches at once (a tenth of the bytes a
+	// pasted query allocated). A match taken is put back before the next
+	// search can take the pool (after the searchers are closed).
+	pool := matchPools.Get().(*search.DocumentMatchPool)
+	defer matchPools.Put(pool)
 	s, err := q.Searcher(ctx, reader, m, search.SearcherOptions{})
 	if err != nil {
 		return nil, err
@@ -67,14 +75,7 @@ func (ix *Index) collect(ctx context.Context, q query.Query, size, skip int) (*c
 	defer s.Close()
 
 	keep := size + skip
-	backing := keep + 1
-	if keep > collector.PreAllocSizeSkipCap {
-		backing = collector.PreAllocSizeSkipCap + 1
-	}
-	sctx := &search.SearchContext{
-		DocumentMatchPool: search.NewDocumentMatchPool(backing+s.DocumentMatchPoolSize(), 0),
-		IndexReader:       reader,
-	}
+	sctx := &search.SearchContext{DocumentMatchPool: pool, IndexReader: reader}
 	out := &collected{facets: make([]int, len(ix.facets.sets))}
 	best := &worstFirst{}
 	if err := ctx.Err(); err != nil {
@@ -124,6 +125,11 @@ func (ix *Index) collect(ctx context.Context, q query.Query, size, skip int) (*c
 	}
 	return out, nil
 }
+
+// matchPools hold pools of matches for collect; a pool grows to what the
+// searches using it needed at once (Bleve's pool allocates a match when it
+// has none left) and drops what a search kept.
+var matchPools = sync.Pool{New: func() any { return search.NewDocumentMatchPool(0, 0) }}
 
 // better reports whether a ranks before b: a higher score, or the same
 // score and a lesser id.

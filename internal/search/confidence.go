@@ -81,7 +81,9 @@ func (ix *Index) judge(resp *Response, u *understanding) {
 	// not know: words it shares with an entry do not make that entry
 	// likely. Nor do an HTTP status's own words ("401 Unauthorized").
 	words := probe.n
-	if len(u.Unknown) > 0 || u.StatusLine {
+	if len(u.Unknown) > 0 || u.StatusLine || probe.commonOnly {
+		// Nor do words most entries hold, when they are all there is
+		// ("에러", "error occurred"): they tell no entry from another.
 		words = 0
 	}
 	// A paste's words are many and its message generic ("Authentication
@@ -95,9 +97,10 @@ func (ix *Index) judge(resp *Response, u *understanding) {
 	}
 	for i := range resp.Results {
 		resp.Results[i].Confidence = confidenceOf(js, i, best, resp.Results, words, minHeld)
-		if u.Success {
-			// A reply that reports success is no error: whatever its code
-			// and words meet, no entry is the answer.
+		if u.Success || u.Request {
+			// A reply that reports success is no error, nor is a request
+			// to a colleague: whatever its code and words meet, no entry
+			// is the answer.
 			resp.Results[i].Confidence = errdex.ConfidenceWeak
 		}
 	}
@@ -154,7 +157,8 @@ func weighCode(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held
 	if isWordsCode(ev.Value) && !hinted && !corroborated(u, e, held, probe.n) ||
 		bare && !hinted && (probe.commonOnly || !corroborated(u, e, held, probe.n)) ||
 		joinedAlone(u, e, ev.Value, hinted) || contradicted(u, e) ||
-		amongStrangers(ev.Value, hinted, held, probe) || othersNumber(u, ev.Value, hinted) {
+		amongStrangers(ev.Value, hinted, held, probe) || othersNumber(u, ev.Value, hinted) ||
+		besideConstant(u, ev.Value, hinted) {
 		// rate_limit_exceeded, invalid_grant: any API's code. Beside a
 		// message that is not this entry's, it names nothing; nor does a
 		// long number typed among words that are not its entry's ("order
@@ -178,6 +182,15 @@ func amongStrangers(code string, hinted bool, held int, probe *wordProbe) bool {
 // gateway closes with 4004 and 4014, and a number is anyone's code.
 func othersNumber(u *understanding, code string, hinted bool) bool {
 	return !hinted && len(u.Foreign) > 0 && len(u.Systems) == 0 && isNumber(code)
+}
+
+// besideConstant reports whether code is a number typed beside another
+// system's constant, one no entry has ("WebView error code -2
+// ERROR_HOST_LOOKUP", "response code -2 FEATURE_NOT_SUPPORTED"): the
+// number is that constant's value, not the catalog's code.
+func besideConstant(u *understanding, code string, hinted bool) bool {
+	return !hinted && isNumber(code) &&
+		slices.ContainsFunc(u.Unknown, func(k string) bool { return strings.Contains(k, "_") })
 }
 
 // isNumber reports whether code is a number, signed or not.
@@ -210,8 +223,10 @@ func weigh(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held int
 	case MatchCode, MatchAlias:
 		return weighCode(ev, e, u, hinted, held, probe)
 	case MatchSignature:
-		if shortSig(u, e, ev.Value) && !hinted {
-			// "Network error" in an axios trace is not K-Message's.
+		if (shortSig(u, e, ev.Value) || len(u.Foreign) > 0 && patternSig(u, e, ev.Value)) && !hinted {
+			// "Network error" in an axios trace is not K-Message's; nor
+			// is {"code":"RATE_LIMIT_EXCEEDED"} beside "mailgun": a
+			// pattern is the shape of a payload, and the text says whose.
 			return weight{support: supportHint}
 		}
 		return weight{support: supportSignature, names: true}
@@ -230,7 +245,7 @@ func weigh(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held int
 		// agree. A long one (Meta's 131000) is rarely anyone else's, unless
 		// it is typed bare among words, as an entry's own code is ("order
 		// 132000 shipped" is an order, not Meta's 132000).
-		if slices.Contains(u.Bare, strings.ToLower(code)) && !hinted &&
+		if slices.Contains(u.Bare, strings.ToLower(code)) && !hinted && !probe.recordAgrees[strings.ToLower(ev.Value)] &&
 			(probe.commonOnly || !corroborated(u, e, held, words)) {
 			return weight{support: supportPCode}
 		}
@@ -340,6 +355,10 @@ type wordProbe struct {
 	// commonOnly: the words counted are words most entries hold, there
 	// being no other.
 	commonOnly bool
+	// recordAgrees holds the provider codes typed bare ("meta:131047")
+	// whose record's words hold a word of the text: "131047
+	// re-engagement" types Meta's own title of its code.
+	recordAgrees map[string]bool
 	// strangers counts the words counted, in Latin letters, that no entry
 	// holds, spelt right: names errdex has never seen ("minecraft"). Korean
 	// words are left out: a sentence's endings ("뜨는데 왜 그래요") are as
@@ -357,13 +376,14 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 	if ix.en == nil || ix.ko == nil {
 		return p
 	}
+	p.recordAgrees = ix.recordsAgreeing(u)
 	words, commonOnly := ix.probeWords(ownDigitsOut(u.Words, u.Bare))
 	p.commonOnly = commonOnly
 	for _, w := range words {
 		i := p.n
 		p.n++
 		if !hasHangul(w) && strings.ContainsFunc(w, unicode.IsLetter) && utf8.RuneCountInString(w) >= 3 &&
-			len(u.Corrected(w)) == 0 && ix.vocab.unknown(w) {
+			len(u.Corrected(w)) == 0 && ix.vocab.unknown(w) || ix.koStranger(w) {
 			p.strangers++
 		}
 		p.pairs = append(p.pairs, 0)
@@ -392,6 +412,36 @@ func (ix *Index) newWordProbe(u *understanding) *wordProbe {
 	return p
 }
 
+// recordsAgreeing returns the provider codes typed bare whose record's
+// messages or meaning hold one of the text's words (not a stop word, a
+// system's name or the code's own digits).
+func (ix *Index) recordsAgreeing(u *understanding) map[string]bool {
+	if len(u.Bare) == 0 || ix.wordings == nil {
+		return nil
+	}
+	var out map[string]bool
+	words := ownDigitsOut(u.Words, u.Bare)
+	for _, rw := range ix.wordings.list {
+		_, code, _ := strings.Cut(rw.pcode, ":")
+		if !slices.Contains(u.Bare, code) || out[rw.pcode] {
+			continue
+		}
+		for _, w := range words {
+			if ix.isStopWord(w) || len(ix.systemsOfWord(w)) > 0 {
+				continue
+			}
+			if t := ix.recordTerm(w); t != "" && rw.terms[t] {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[rw.pcode] = true
+				break
+			}
+		}
+	}
+	return out
+}
+
 // ownDigitsOut returns words without the digits of the codes typed bare:
 // "exit -401" must not have -401's entries bear it out by holding "401".
 func ownDigitsOut(words, bare []string) []string {
@@ -412,7 +462,7 @@ func (ix *Index) probeWords(words []string) (probed []string, commonOnly bool) {
 		switch {
 		case isShortNumber(w):
 			out = append(out, w) // counted, never held (newWordProbe)
-		case ix.isStopWord(w) || len(ix.systemWords[w]) > 0:
+		case ix.isStopWord(w) || len(ix.systemsOfWord(w)) > 0 || koNegators[w]:
 		case ix.vocab.share(w) > commonShare:
 			common = append(common, w)
 		default:
@@ -430,6 +480,11 @@ func (ix *Index) probeWords(words []string) (probed []string, commonOnly bool) {
 	}
 	return out, commonOnly
 }
+
+// koNegators are the Korean adverbs that negate the verb after them (안
+// 가요, 못 보냄): searched, as an entry's text may say it, but no telling
+// word of which entry: "알림톡이 안 가요" is not -3's "설정이 안 됨".
+var koNegators = map[string]bool{"안": true, "못": true}
 
 // isShortNumber reports whether w is a number of one or two digits: a
 // count, a step, an exit status ("exit 4", "Error 2") that any program
@@ -502,6 +557,17 @@ func shortSig(u *understanding, e *errdex.Entry, label string) bool {
 	for _, s := range u.sigs {
 		if s.entry == e && s.label == label {
 			return s.short
+		}
+	}
+	return false
+}
+
+// patternSig reports whether e's signature labelled label, which the text
+// holds, is a pattern rather than a message.
+func patternSig(u *understanding, e *errdex.Entry, label string) bool {
+	for _, s := range u.sigs {
+		if s.entry == e && s.label == label {
+			return s.re != nil
 		}
 	}
 	return false

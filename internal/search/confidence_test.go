@@ -29,9 +29,22 @@ func TestAnswers(t *testing.T) {
 		{"one word of a message", "서비스가 느려요", false, errdex.AnswerUnsure, "", errdex.ConfidenceWeak},
 		{"part of a message", "서비스가 아닙니다", false, errdex.AnswerUnsure, "", errdex.ConfidenceWeak},
 		{"nothing", "zxcv qwpo", false, errdex.AnswerNone, "", ""},
+		// Words most entries hold, alone, tell no entry; a spoken Korean
+		// sentence's verbs and negation are not what tells it either.
+		{"a word most entries hold", "에러", false, "", "", ""},
+		{"SMS not going, balance", "문자가 안 가요 잔액", false, errdex.AnswerFound, "kmsg/INSUFFICIENT_BALANCE", errdex.ConfidenceLikely},
+		{"AlimTalk not going", "알림톡이 안 가요", false, "", "", ""},
 		// A reply that reports success is no error, whatever its code is
 		// elsewhere (IWINV's 1 is a failed send); its failing twin is one.
 		{"a success reply", `{"resultCode":"1","resultMessage":"OK","successCount":3,"failCount":0}`, true, "", "", ""},
+		{"a send reported done, typed", "알림톡 발송 성공했습니다", false, "", "", ""},
+		{"a request to a colleague", "can you check the template?", false, "", "", ""},
+		{"a request in Korean", "템플릿 확인 부탁드립니다", true, "", "", ""},
+		{"a request about a code", "can you explain 4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a step of a fix reported done", "발신번호 등록했습니다", false, "", "", ""},
+		{"a setting reported done", "webhook subscription enabled", true, "", "", ""},
+		{"a failure reported with a done ending", "Meta가 템플릿 거절했어요 template paused", false, errdex.AnswerFound, "kirim/template_paused", ""},
+		{"a code beside a word of success", "카카오 공유는 성공했는데 4019 떠요", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"its failing twin", `{"resultCode":"1","resultMessage":"메시지가 전송되지 않았습니다.","successCount":0,"failCount":3}`, true,
 			errdex.AnswerFound, "kmsg/PROVIDER_ERROR", errdex.ConfidenceLikely},
 		// A number alone is no error's, even where an entry's example
@@ -55,6 +68,11 @@ func TestAnswers(t *testing.T) {
 		{"a pull request number", "PR #100 merged", true, "", "", ""},
 		{"a gateway's close code", "[WS => Shard 0] close code 4011 Sharding required", true, "", "", ""},
 		{"a room number", "room 5001", false, "", "", ""},
+		{"a one-time code", "인증번호 4019 입력해주세요", false, "", "", ""},
+		{"a verification code", "your verification code is 4012", true, "", "", ""},
+		{"a card's last digits", "카드 끝자리 4013", false, "", "", ""},
+		{"a count in Korean", "4002 명 가입", false, "", "", ""},
+		{"error number 4019 in Korean", "4019번 에러", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"a WebSocket's close code", "status code 4003 from ws server", false, "", "", ""},
 		{"a socket.io close code", "socket.io disconnect code 4002", true, "", "", ""},
 		{"an open chat room's share code", "open chat room 4009 admin only", false, errdex.AnswerFound, "kakao-share/4009", errdex.ConfidenceCertain},
@@ -64,6 +82,8 @@ func TestAnswers(t *testing.T) {
 		// they map onto (not claimed: the words are a few).
 		{"a long message over its limit", "장문 2000바이트 넘었대요", false, errdex.AnswerUnsure, "kmsg/INVALID_REQUEST", errdex.ConfidenceWeak},
 		{"an MMS file over its limit", "파일 100KB 넘음", false, errdex.AnswerUnsure, "kmsg/INVALID_REQUEST", errdex.ConfidenceWeak},
+		{"the start of k-msg's no-fetch message", "No fetch implementation is available", false, errdex.AnswerUnsure, "kmsg/NETWORK_ERROR", errdex.ConfidenceWeak},
+		{"a wrong shared URL", "kakao share wrong url", false, errdex.AnswerFound, "kakao-share/4041", errdex.ConfidenceLikely},
 		// A number bounding a range in a validation message is no code.
 		{"a range's bound", "value must be between 1 and 100", false, "", "", ""},
 		{"a limit", "up to 100 recipients", true, "", "", ""},
@@ -93,10 +113,24 @@ func TestAnswers(t *testing.T) {
 		{"a code of a database", "Error code -1 in sqlite", true, "", "", ""},
 		{"a code beside a product's name", "error code 4002 minecraft", false, "", "", ""},
 		{"a code on a website", "4019 on my website", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a code beside a Korean product's name", "쿠팡 오류 4002", false, "", "", ""},
+		{"another Korean product's code", "당근마켓 에러 4012", true, "", "", ""},
+		{"a code with a Korean sentence around it", "카톡 공유 4019 떠요", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"a code on a shop's homepage", "고객사 쇼핑몰 홈페이지에서 4019 떠요", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"a code in a framework", "4019 in my nuxt app", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"another service's namespaced code", "messaging/registration-token-not-registered", false, "", "", ""},
 		{"an HTTP status line", "HTTP/1.1 401 Unauthorized", false, "", "", ""},
+		// A long provider code among words is the record's when they are
+		// the record's own (Meta's title of 131047), not an order's.
+		{"a provider code beside its provider's title", "131047 re-engagement", false,
+			errdex.AnswerFound, "kirim/outside_24h_window", errdex.ConfidenceLikely},
+		{"a site builder's name beside a code", "아임웹 4019 오류", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		// A number beside another system's constant is that constant's
+		// value.
+		{"an Android WebView error", "WebView error code -2 ERROR_HOST_LOOKUP", true, "", "", ""},
+		{"a Chromium net error", "Android error -2 net::ERR_NAME_NOT_RESOLVED", false, "", "", ""},
+		{"an HTTP client's status message", "Request failed with status code 500", false, "", "", ""},
+		{"axios's status message", "Error: Request failed with status code 401", true, "", "", ""},
 		// What any Node program prints is k-msg's only beside k-msg.
 		{"the runtime's abort message", "DOMException [TimeoutError]: The operation was aborted due to timeout", true, "", "", ""},
 		{"the abort message from k-msg", "k-msg send failed: The operation was aborted due to timeout", true,
@@ -108,6 +142,8 @@ func TestAnswers(t *testing.T) {
 		{"another service named", `stripe: {"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true, "", "", ""},
 		{"Instagram's Graph API error", `{"error":{"message":"(#100) Tried accessing nonexisting field (media_url) on node type (User)","type":"OAuthException","code":100}} instagram graph api`, true, "", "", ""},
 		{"Meta's code with nothing named", "(#100) Invalid parameter", false, errdex.AnswerFound, "kirim/100", errdex.ConfidenceCertain},
+		{"a K-Message-shaped payload beside another service", `{"code":"TEMPLATE_NOT_FOUND","message":"Email template not found"} sendgrid`, true, "", "", ""},
+		{"the K-Message-shaped payload alone", `{"code":"TEMPLATE_NOT_FOUND","message":"Email template not found"}`, true, errdex.AnswerFound, "kmsg/TEMPLATE_NOT_FOUND", errdex.ConfidenceCertain},
 		{"the same without it", `{"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true,
 			errdex.AnswerFound, "kirim/rate_limit_exceeded", errdex.ConfidenceCertain},
 	}

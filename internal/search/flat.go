@@ -2,8 +2,10 @@ package search
 
 import (
 	"context"
+	"encoding/binary"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -54,6 +56,24 @@ type flatBuilder struct {
 	// counts and weights of leaves, and of nodes, by reference.
 	leafCounts, nodeCounts   []uint64
 	leafWeights, nodeWeights []float64
+	// kids holds every node's clauses; sorter orders one node's.
+	kids   []int
+	sorter byCount
+	// same are the leaves clauses may share (term).
+	same map[leafKey]int
+}
+
+// newFlatBuilder makes a builder with room for a word's or a short
+// text's tree.
+func newFlatBuilder(ctx context.Context, ir index.IndexReader, m mapping.IndexMapping,
+	options search.SearcherOptions) *flatBuilder {
+	b := &flatBuilder{ctx: ctx, ir: ir, m: m, options: options,
+		leaves: make([]search.Searcher, 0, 16), nodes: make([]flatNode, 0, 8),
+		leafCounts: make([]uint64, 0, 16), leafWeights: make([]float64, 0, 16),
+		nodeCounts: make([]uint64, 0, 8), nodeWeights: make([]float64, 0, 8),
+		kids: make([]int, 0, 32)}
+	b.sorter.b = b
+	return b
 }
 
 func (b *flatBuilder) count(ref int) uint64 {
@@ -76,7 +96,7 @@ const nodeRef = 1 << 20
 
 func (q *flatQuery) Searcher(ctx context.Context, ir index.IndexReader, m mapping.IndexMapping,
 	options search.SearcherOptions) (search.Searcher, error) {
-	b := &flatBuilder{ctx: ctx, ir: ir, m: m, options: options}
+	b := newFlatBuilder(ctx, ir, m, options)
 	root, err := b.add(q.q)
 	if err != nil {
 		for _, s := range b.leaves {
@@ -97,11 +117,27 @@ func (b *flatBuilder) add(q query.Query) (int, error) {
 	switch x := q.(type) {
 	case *flatQuery:
 		return b.add(x.q)
+	case *query.TermQuery:
+		if x.FieldVal != "" {
+			return b.term(x.Term, x.FieldVal, x.BoostVal.Value())
+		}
+	case *query.DocIDQuery:
+		// Two signatures of one entry are two such queries alike.
+		k := leafKey{field: "\x00id", term: strings.Join(x.IDs, "\x00"), boost: x.BoostVal.Value()}
+		if i, ok := b.same[k]; ok {
+			return i, nil
+		}
+		i, err := b.leaf(q.Searcher(b.ctx, b.ir, b.m, b.options))
+		if err == nil {
+			b.remember(k, i)
+		}
+		return i, err
 	case *query.DisjunctionQuery:
 		// Bleve's heap searcher, for more clauses, orders its clauses'
 		// scores otherwise: such a disjunction is a leaf, Bleve's own.
 		if len(x.Disjuncts) > 0 && len(x.Disjuncts) <= searcher.DisjunctionHeapTakeover {
-			kids := make([]int, 0, len(x.Disjuncts))
+			var local [16]int
+			kids := local[:0]
 			for _, d := range x.Disjuncts {
 				k, err := b.add(d)
 				if err != nil {
@@ -126,9 +162,10 @@ func (b *flatBuilder) add(q query.Query) (int, error) {
 			if len(tokens) > searcher.DisjunctionHeapTakeover {
 				break
 			}
-			kids := make([]int, 0, len(tokens))
+			var local [16]int
+			kids := local[:0]
 			for _, t := range tokens {
-				k, err := b.leaf(searcher.NewTermSearcher(b.ctx, b.ir, string(t.Term), x.FieldVal, x.BoostVal.Value(), b.options))
+				k, err := b.term(string(t.Term), x.FieldVal, x.BoostVal.Value())
 				if err != nil {
 					return 0, err
 				}
@@ -138,6 +175,38 @@ func (b *flatBuilder) add(q query.Query) (int, error) {
 		}
 	}
 	return b.leaf(q.Searcher(b.ctx, b.ir, b.m, b.options))
+}
+
+// leafKey names a leaf that two clauses of a tree may share: a term of a
+// field with its boost (TermQuery.Searcher's arguments), or the entries
+// of a DocIDQuery.
+type leafKey struct {
+	field, term string
+	boost       float64
+}
+
+// term returns the leaf of term in field with boost, made once per tree:
+// a term asked twice (two words of one stem, "domain" and "domains"; a
+// synonym that is another word of the text) is two of Bleve's searchers
+// that match and score alike. One searcher that both clauses refer to
+// counts, weighs and scores as the two do.
+func (b *flatBuilder) term(term, field string, boost float64) (int, error) {
+	k := leafKey{field: field, term: term, boost: boost}
+	if i, ok := b.same[k]; ok {
+		return i, nil
+	}
+	i, err := b.leaf(searcher.NewTermSearcher(b.ctx, b.ir, term, field, boost, b.options))
+	if err == nil {
+		b.remember(k, i)
+	}
+	return i, err
+}
+
+func (b *flatBuilder) remember(k leafKey, i int) {
+	if b.same == nil {
+		b.same = make(map[leafKey]int, 16)
+	}
+	b.same[k] = i
 }
 
 func (b *flatBuilder) leaf(s search.Searcher, err error) (int, error) {
@@ -155,7 +224,12 @@ func (b *flatBuilder) leaf(s search.Searcher, err error) (int, error) {
 // disjunction's searchers (by count, with sort.Sort: the same comparisons
 // make the same order), with its count and weight summed in that order.
 func (b *flatBuilder) node(kids []int, min int) int {
-	sort.Sort(byCount{kids: kids, b: b})
+	// The clauses are kept in one slice for the whole tree.
+	start := len(b.kids)
+	b.kids = append(b.kids, kids...)
+	kids = b.kids[start:len(b.kids):len(b.kids)]
+	b.sorter.kids = kids
+	sort.Sort(&b.sorter)
 	var count uint64
 	var weight float64
 	for _, k := range kids {
@@ -174,9 +248,9 @@ type byCount struct {
 	b    *flatBuilder
 }
 
-func (s byCount) Len() int           { return len(s.kids) }
-func (s byCount) Less(i, j int) bool { return s.b.count(s.kids[i]) < s.b.count(s.kids[j]) }
-func (s byCount) Swap(i, j int)      { s.kids[i], s.kids[j] = s.kids[j], s.kids[i] }
+func (s *byCount) Len() int           { return len(s.kids) }
+func (s *byCount) Less(i, j int) bool { return s.b.count(s.kids[i]) < s.b.count(s.kids[j]) }
+func (s *byCount) Swap(i, j int)      { s.kids[i], s.kids[j] = s.kids[j], s.kids[i] }
 
 // finish makes the searcher of the tree whose root is root, its nodes'
 // clauses renumbered as positions in its values (leaves, then nodes).
@@ -234,6 +308,8 @@ type flatSearcher struct {
 	leaves      []search.Searcher
 	nodes       []flatNode
 	currs       []*search.DocumentMatch
+	keys        []uint64 // the currs' ids as numbers (set)
+	slow        bool
 	matched     []bool
 	scores      []float64
 	root        int
@@ -243,15 +319,74 @@ type flatSearcher struct {
 }
 
 func (s *flatSearcher) init(ctx *search.SearchContext) error {
+	s.keys = make([]uint64, len(s.leaves))
 	for i, l := range s.leaves {
 		dm, err := l.Next(ctx)
 		if err != nil {
 			return err
 		}
-		s.currs[i] = dm
+		s.set(i, dm)
 	}
 	s.initialized = true
 	return nil
+}
+
+// noMatch is the key of a leaf that has no match left.
+const noMatch = math.MaxUint64
+
+// set makes dm leaf i's current match. Scorch numbers an index's
+// documents with 8-byte big-endian ids, compared as numbers; any other id
+// turns the comparisons back to bytes (slow).
+func (s *flatSearcher) set(i int, dm *search.DocumentMatch) {
+	s.currs[i] = dm
+	switch {
+	case dm == nil:
+		s.keys[i] = noMatch
+	case len(dm.IndexInternalID) == 8:
+		s.keys[i] = binary.BigEndian.Uint64(dm.IndexInternalID)
+	default:
+		s.slow = true
+	}
+}
+
+// first marks the leaves whose current match is the first of all, with
+// their scores, and returns that match, or nil when none is left.
+func (s *flatSearcher) first() *search.DocumentMatch {
+	if s.slow {
+		var first *search.DocumentMatch
+		for _, c := range s.currs {
+			if c != nil && (first == nil || c.IndexInternalID.Compare(first.IndexInternalID) < 0) {
+				first = c
+			}
+		}
+		for i, c := range s.currs {
+			s.matched[i] = first != nil && c != nil && c.IndexInternalID.Equals(first.IndexInternalID)
+			if s.matched[i] {
+				s.scores[i] = c.Score
+			}
+		}
+		return first
+	}
+	at := -1
+	min := uint64(noMatch)
+	for i, k := range s.keys {
+		if k < min {
+			min, at = k, i
+		}
+	}
+	if at < 0 {
+		for i := range s.keys {
+			s.matched[i] = false
+		}
+		return nil
+	}
+	for i, k := range s.keys {
+		s.matched[i] = k == min
+		if k == min {
+			s.scores[i] = s.currs[i].Score
+		}
+	}
+	return s.currs[at]
 }
 
 // next returns the first entry at or after the leaves' current matches
@@ -259,20 +394,9 @@ func (s *flatSearcher) init(ctx *search.SearchContext) error {
 func (s *flatSearcher) next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
 	nl := len(s.leaves)
 	for {
-		var first *search.DocumentMatch
-		for _, c := range s.currs {
-			if c != nil && (first == nil || c.IndexInternalID.Compare(first.IndexInternalID) < 0) {
-				first = c
-			}
-		}
+		first := s.first()
 		if first == nil {
 			return nil, nil
-		}
-		for i, c := range s.currs {
-			s.matched[i] = c != nil && c.IndexInternalID.Equals(first.IndexInternalID)
-			if s.matched[i] {
-				s.scores[i] = c.Score
-			}
 		}
 		for i, nd := range s.nodes {
 			v := nl + i
@@ -310,7 +434,7 @@ func (s *flatSearcher) next(ctx *search.SearchContext) (*search.DocumentMatch, e
 			if err != nil {
 				return nil, err
 			}
-			s.currs[i] = dm
+			s.set(i, dm)
 		}
 		if rv != nil {
 			return rv, nil
@@ -344,7 +468,7 @@ func (s *flatSearcher) Advance(ctx *search.SearchContext, id index.IndexInternal
 		if err != nil {
 			return nil, err
 		}
-		s.currs[i] = dm
+		s.set(i, dm)
 	}
 	return s.next(ctx)
 }
@@ -434,7 +558,7 @@ func (q *wordsQuery) flatSearcher(ctx context.Context, ir index.IndexReader, m m
 	if len(q.words) > searcher.DisjunctionHeapTakeover {
 		return nil, false, nil
 	}
-	b := &flatBuilder{ctx: ctx, ir: ir, m: m, options: options}
+	b := newFlatBuilder(ctx, ir, m, options)
 	kids := make([]int, 0, len(q.words))
 	for _, w := range q.words {
 		k, err := b.add(w)
@@ -450,7 +574,8 @@ func (q *wordsQuery) flatSearcher(ctx context.Context, ir index.IndexReader, m m
 	for i, k := range q.all {
 		all[i] = kids[k]
 	}
-	sort.Sort(byCount{kids: all, b: b})
+	b.sorter.kids = all
+	sort.Sort(&b.sorter)
 	// An entry holding every word of all but fewer than min words in all
 	// still earns the bonus alone: the disjunction must yield it too.
 	root := b.node(kids, min(q.min, len(q.all)))

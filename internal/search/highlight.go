@@ -3,6 +3,7 @@ package search
 import (
 	"html"
 	"html/template"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -103,10 +104,15 @@ func (h *highlighter) mark(a *analyzedText) (template.HTML, bool) {
 	text := a.plain
 	type span struct{ start, end int }
 	var spans []span
-	for _, tok := range a.toks {
-		if !h.terms[tok.term] {
-			continue
-		}
+	// The matched tokens, in the text's order: a text's tokens are many, a
+	// query's terms few, so each term's places are looked up (at).
+	var matched []int
+	for t := range h.terms {
+		matched = append(matched, a.at[t]...)
+	}
+	slices.Sort(matched)
+	for _, i := range matched {
+		tok := a.toks[i]
 		if n := len(spans); n > 0 && tok.start < spans[n-1].end {
 			// Overlapping (a Korean stem and its bigrams): widen the last span.
 			spans[n-1].end = max(spans[n-1].end, tok.end)
@@ -133,6 +139,7 @@ func (h *highlighter) mark(a *analyzedText) (template.HTML, bool) {
 		to = wordEnd(text, from+snippetWindow, spans[0].end)
 	}
 	var b strings.Builder
+	b.Grow(to - from + 13*len(spans) + 8) // the text, its marks, the ellipses
 	if from > 0 {
 		b.WriteString("… ")
 	}
@@ -198,6 +205,8 @@ type analyzedText struct {
 	plain string  // the text without its Markdown markup
 	lower string  // the text lower-cased, for mayMatch
 	toks  []token // the analyzed tokens of plain
+	// at lists where in toks each term stands.
+	at map[string][]int
 }
 
 const maxCachedTexts = 20000
@@ -216,8 +225,11 @@ func (c *tokenCache) get(a analysis.Analyzer, text string) *analyzedText {
 		return at
 	}
 	at := &analyzedText{plain: plainMarkdown(text), lower: strings.ToLower(text)}
+	at.at = map[string][]int{}
 	for _, t := range a.Analyze([]byte(at.plain)) {
-		at.toks = append(at.toks, token{string(t.Term), t.Start, t.End})
+		term := string(t.Term)
+		at.at[term] = append(at.at[term], len(at.toks))
+		at.toks = append(at.toks, token{term, t.Start, t.End})
 	}
 	c.texts.Add(text, at)
 	return at

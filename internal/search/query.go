@@ -324,11 +324,17 @@ func (ix *Index) buildQuery(u *understanding) query.Query {
 	if len(tiers) == 0 {
 		return bleve.NewMatchNoneQuery()
 	}
+	// The tiers' disjunction, and each tier's, are evaluated in one
+	// searcher (flat.go); one tier alone is cheaper as Bleve's.
+	top := anyOf(tiers...)
+	if len(tiers) > 1 {
+		top = flat(top)
+	}
 	if len(context) == 0 {
-		return anyOf(tiers...)
+		return top
 	}
 	bq := bleve.NewBooleanQuery()
-	bq.AddMust(anyOf(tiers...))
+	bq.AddMust(top)
 	bq.AddShould(context...)
 	return bq
 }
@@ -613,7 +619,7 @@ func (ix *Index) wordQuery(w string, weight float64) query.Query {
 		}
 	}
 	qs := []query.Query{title, bleve.NewDisjunctionQuery(summary, body)}
-	for _, sys := range ix.systemWords[w] {
+	for _, sys := range ix.systemsOfWord(w) {
 		qs = append(qs, termQuery(fSystem, sys, boostSystem*weight))
 	}
 	return anyOf(qs...)

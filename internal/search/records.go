@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -37,6 +38,8 @@ const (
 // words are compared (recordTerm).
 type recordWording struct {
 	entry, provider, system string
+	// pcode is the record's code as a provider code reads: "meta:131047".
+	pcode string
 	// message holds the terms of the messages, terms those of the
 	// messages and the meaning.
 	message, terms map[string]bool
@@ -69,6 +72,7 @@ func (ix *Index) buildWordings() []recordWording {
 			continue
 		}
 		rw := recordWording{entry: id, provider: strings.ToLower(r.Provider), system: r.System,
+			pcode:   strings.ToLower(r.Provider + ":" + r.Code),
 			message: map[string]bool{}, terms: map[string]bool{}}
 		for _, m := range r.Messages() {
 			for _, w := range understand.SplitWords(reMessageVar.ReplaceAllString(m, " ")) {
@@ -124,6 +128,12 @@ func synonymsOf(w string) []string {
 	return understand.Synonyms(w)
 }
 
+// recordCount is what recordTier counts of one record.
+type recordCount struct{ message, all, inAll, inMessage int32 }
+
+// recordCounts are recordTier's counts, one per record, kept cleared.
+var recordCounts = sync.Pool{New: func() any { return new([]recordCount) }}
+
 // recordTier finds the entries of the records whose words hold most of
 // a typed text's words (not stop words, short numbers or the names of
 // systems; a synonym counts as its word).
@@ -137,7 +147,7 @@ func (ix *Index) recordTier(u *understanding) query.Query {
 	}
 	var forms [][]string
 	for _, w := range u.Words {
-		if ix.isStopWord(w) || len(ix.systemWords[w]) > 0 || isShortNumber(w) {
+		if ix.isStopWord(w) || len(ix.systemsOfWord(w)) > 0 || isShortNumber(w) {
 			continue
 		}
 		f := []string{ix.recordTerm(w)}
@@ -152,14 +162,28 @@ func (ix *Index) recordTier(u *understanding) query.Query {
 	// Each word counts once per record, in its messages and in all its
 	// words; the records are reached through the terms (indexWordings).
 	// The counts are per record, and a form's marks say which records
-	// it already counted in (the form's number plus one; 0 is none).
-	type count struct{ message, all, inAll, inMessage int }
-	held := make([]count, len(list))
+	// it already counted in (the form's number plus one; 0 is none). The
+	// counts of the records reached are cleared for the next query.
+	scratch := recordCounts.Get().(*[]recordCount)
+	defer recordCounts.Put(scratch)
+	if len(*scratch) < len(list) {
+		*scratch = make([]recordCount, len(list))
+	}
+	held := (*scratch)[:len(list)]
+	var reached []int
+	defer func() {
+		for _, i := range reached {
+			held[i] = recordCount{}
+		}
+	}()
 	for n, f := range forms {
-		mark := n + 1
+		mark := int32(n + 1)
 		for _, t := range f {
 			for _, i := range byTerm[t] {
 				c := &held[i]
+				if c.inAll == 0 {
+					reached = append(reached, i)
+				}
 				if c.inAll != mark {
 					c.inAll = mark
 					c.all++
@@ -171,19 +195,17 @@ func (ix *Index) recordTier(u *understanding) query.Query {
 			}
 		}
 	}
+	slices.Sort(reached)
 	var ids []string
-	for i, rw := range list {
-		c := &held[i]
-		if c.inAll == 0 {
-			continue
-		}
+	for _, i := range reached {
+		rw, c := &list[i], &held[i]
 		// The provider's own message, typed, is its record's whoever is
 		// named; our words of its meaning are its only beside the
 		// provider's name or its system's ("iwinv", "whatsapp"): alone,
 		// two words of a meaning ("템플릿 승인") are any entry's.
-		n := c.message
+		n := int(c.message)
 		if slices.Contains(u.Words, rw.provider) || slices.Contains(u.Systems, rw.system) {
-			n = c.all
+			n = int(c.all)
 		}
 		if holdsMost(n, len(forms)) && !slices.Contains(ids, rw.entry) {
 			ids = append(ids, rw.entry)

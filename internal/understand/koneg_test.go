@@ -12,7 +12,7 @@ func TestKoreanNegations(t *testing.T) {
 	}
 	for text, want := range map[string][]string{
 		"도메인이 일치하지 않음":     {"도메인이", "불일치"},
-		"도메인이 맞지 않는다고 나와요": {"도메인이", "불일치", "나와요"},
+		"도메인이 맞지 않는다고 나와요": {"도메인이", "불일치"}, // 나와요 is a filler (koFillers)
 		"발신번호가 등록되지 않았습니다": {"발신번호가", "미등록"},
 		"일치하지않음":           {"불일치"},
 		"지원하지 못합니다":        {"미지원"},
@@ -24,6 +24,20 @@ func TestKoreanNegations(t *testing.T) {
 		"domain not matched": {"domain", "not", "matched"},
 	} {
 		if got := Read(text, Options{}, lex).Words; !slices.Equal(got, want) {
+			t.Errorf("Read(%q).Words = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestKoFillers: the verbs of a spoken Korean sentence around the error
+// ("안 가요", "떠요", "나와요") are not searched, unless nothing else is left.
+func TestKoFillers(t *testing.T) {
+	for text, want := range map[string][]string{
+		"문자가 안 가요 잔액 부족": {"문자가", "안", "잔액", "부족"},
+		"템플릿 없다고 나와요":    {"템플릿", "없다고"},
+		"가요":             {"가요"},
+	} {
+		if got := Read(text, Options{}, newFake()).Words; !slices.Equal(got, want) {
 			t.Errorf("Read(%q).Words = %q, want %q", text, got, want)
 		}
 	}

@@ -23,6 +23,12 @@ func (r *reader) speltCode() string {
 	if len(words) < minSpeltWords || len(words) > maxSpeltWords || hasHangul(r.text) {
 		return ""
 	}
+	return r.speltFrom(words)
+}
+
+// speltFrom returns the code words spell, joined or with their typos
+// corrected, or "".
+func (r *reader) speltFrom(words []string) string {
 	for _, sep := range []string{"_", "-", ""} {
 		// rate limit exceeded, KOE 009 (KOE009); a word and a number
 		// (exit 4) are readJoined's, which knows a sign from a hyphen.

@@ -137,6 +137,57 @@ func (r *reader) readSuccess() {
 	r.out.Success = t.ok && !t.failed && len(r.out.Keys) == 0 && len(r.out.Sigs) == 0
 }
 
+// reKoNegated is a Korean predicate negated with 안 ("안 와요", "안됨",
+// "안 돼요"): the thing did not happen, whatever success word is beside it.
+var reKoNegated = regexp.MustCompile(`(?:^|\s)안(?:\s|되|돼|됨|와|가|나|보|옴)`)
+
+// readTypedSuccess decides Reading.Success for what someone typed: a
+// sentence (one word typed is a word, not a report) saying a send went well ("알림톡 발송 성공했습니다", "message
+// delivered") with no word of failure, no negation and no code or message
+// of an entry is no error, as a success reply is not.
+//
+// So is a sentence saying a step of a fix was done, as ops chatter reports
+// it: "발신번호 등록했습니다", "토큰 갱신했습니다", "webhook subscription
+// enabled", "meta template approved".
+func (r *reader) readTypedSuccess() {
+	if len(strings.Fields(r.text)) < 2 || reKoNegated.MatchString(r.text) || len(r.out.Keys) > 0 ||
+		len(r.out.Sigs) > 0 || len(r.out.PCodes) > 0 || len(r.out.Qualified) > 0 {
+		return
+	}
+	switch ReadReply(r.text) {
+	case Succeeded:
+		r.out.Success = true
+	case Neither:
+		r.out.Success = reportsDone(r.text)
+	}
+}
+
+// doneWords say, typed, that a step of a fix was done.
+var doneWords = map[string]bool{"approved": true, "enabled": true, "verified": true, "rotated": true,
+	"renewed": true, "fixed": true, "resolved": true, "registered": true, "updated": true}
+
+// koDoneEndings end a Korean sentence saying someone did something (했다,
+// 보냈다, 끝났다); a passive ending (되었습니다, 됐어요) is left out, as
+// "계정이 정지됐어요" is a failure.
+var koDoneEndings = []string{"했습니다", "했어요", "했어", "보냈습니다", "보냈어요", "끝났습니다", "끝났어요"}
+
+// koFailedDone are Korean stems that make a done sentence a failure report
+// ("Meta가 템플릿 거절했어요"), beside ReadReply's.
+var koFailedDone = []string{"거절", "정지", "취소", "중단"}
+
+// reportsDone reports whether a typed text says a step was done and
+// nothing failed (ReadReply found neither).
+func reportsDone(text string) bool {
+	lower := strings.ToLower(strings.TrimRight(strings.TrimSpace(text), ".!~ "))
+	if slices.ContainsFunc(koFailedDone, func(h string) bool { return strings.Contains(lower, h) }) {
+		return false
+	}
+	if slices.ContainsFunc(koDoneEndings, func(e string) bool { return strings.HasSuffix(lower, e) }) {
+		return true
+	}
+	return slices.ContainsFunc(SplitWords(lower), func(w string) bool { return doneWords[w] })
+}
+
 // kvTally reads the key=value pairs of a log line (result=success,
 // error_cnt=0) for success and failure.
 func kvTally(text string) successTally {

@@ -23,6 +23,24 @@ func TestSuccess(t *testing.T) {
 		// success words typed are words, not a reply
 		"success": false,
 		"ok":      false,
+		// a sentence typed that reports success is none either
+		"알림톡 발송 성공했습니다":                  true,
+		"message delivered successfully": true,
+		"발송 성공했는데 문자가 안 와요":              false,
+		"전송 완료인데 수신 안됨":                  false,
+		"sent but not delivered":         false,
+		"4019 success":                   false,
+		// a step of a fix reported done
+		"발신번호 등록했습니다":                   true,
+		"토큰 갱신했습니다":                     true,
+		"24시간 지나서 템플릿으로 다시 보냈어요":        true,
+		"webhook subscription enabled":  true,
+		"meta template approved":        true,
+		"Meta가 템플릿 거절했어요":               false,
+		"계정 정지됐어요":                      false,
+		"발신번호 등록했는데 안 돼요":               false,
+		"template not approved":         false,
+		"webhook subscription disabled": false,
 	} {
 		if got := Read(text, Options{}, newFake()).Success; got != want {
 			t.Errorf("Read(%q).Success = %v, want %v", text, got, want)
@@ -43,6 +61,27 @@ func TestReadReply(t *testing.T) {
 	} {
 		if got := ReadReply(text); got != want {
 			t.Errorf("ReadReply(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestRequests: a request typed to a colleague is chatter; one asking for
+// help with an error, or naming a code, is not.
+func TestRequests(t *testing.T) {
+	for text, want := range map[string]bool{
+		"can you check the template?":          true,
+		"please rotate the api key":            true,
+		"템플릿 확인 부탁드립니다":                        true,
+		"발신번호 등록해주세요":                          true,
+		"could someone look at the rate limit": true,
+		"please help, template paused":         false,
+		"템플릿 일시정지 해결 부탁드립니다":                   false,
+		"can you explain 4019":                 false,
+		"template paused":                      false,
+		"잔액 부족":                                false,
+	} {
+		if got := Read(text, Options{}, newFake()).Request; got != want {
+			t.Errorf("Read(%q).Request = %v, want %v", text, got, want)
 		}
 	}
 }

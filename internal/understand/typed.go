@@ -46,12 +46,15 @@ func (r *reader) readTyped() {
 		if isBound(toks, i) {
 			continue // "between 1 and 100", "max 100": a limit, not a code
 		}
+		if c, ok := r.numberedCode(t); ok {
+			t = c // "4019번 에러": error number 4019
+		}
 		if c := TrimNoise(t); reDigitGroups.MatchString(c) {
 			t = strings.ReplaceAll(c, "_", "") // "code 131_026", as a program spells it
 		}
 		known := r.addKey(t)
 		r.typedNumber(TrimNoise(t), known)
-		if !known && isNamespacedCode(TrimNoise(t)) {
+		if !known && (isNamespacedCode(TrimNoise(t)) || r.unknownConstant(TrimNoise(t))) {
 			r.addUnknown(TrimNoise(t))
 		}
 		if known && len(toks) > 1 {
@@ -108,7 +111,10 @@ var otherNumberWords = map[string]bool{"errno": true, "exit": true, "exited": tr
 // "주문 4019"). The number is that thing's, not an error's code.
 var idWords = map[string]bool{"ticket": true, "tickets": true, "issue": true, "issues": true, "pr": true,
 	"pull": true, "order": true, "orders": true, "invoice": true, "case": true, "주문": true, "주문번호": true,
-	"티켓": true, "이슈": true, "문의": true, "room": true}
+	"티켓": true, "이슈": true, "문의": true, "room": true,
+	// one-time codes, PINs, card digits, extensions, builds and jobs
+	"otp": true, "pin": true, "verification": true, "인증번호": true, "인증번호는": true, "인증번호가": true,
+	"끝자리": true, "내선": true, "사번": true, "build": true, "job": true, "pipeline": true}
 
 // markBare marks a code the text gives as bare (Reading.Bare).
 func (r *reader) markBare(code string) {
@@ -125,6 +131,20 @@ func lastField(s string) string {
 		return ""
 	}
 	return f[len(f)-1]
+}
+
+// idWordBefore returns the word before toks[i] past "code", "number",
+// "is", "was" and "=" ("verification code is 4012", "PIN = 4008").
+func idWordBefore(toks []string, i int) string {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch w := strings.ToLower(TrimNoise(toks[j])); w {
+		case "code", "number", "no", "is", "was", "=", "":
+			continue
+		default:
+			return w
+		}
+	}
+	return ""
 }
 
 // isIDWord reports whether a token names what the number after it is the
@@ -145,7 +165,7 @@ func (r *reader) otherNumber(toks []string, i int) {
 	for k := 0; k < maxFillers && j > 0 && numberFillers[strings.ToLower(TrimNoise(toks[j]))]; k++ {
 		j--
 	}
-	if j < 0 || !otherNumberWords[strings.ToLower(TrimNoise(toks[j]))] && !isIDWord(toks[i-1]) {
+	if j < 0 || !otherNumberWords[strings.ToLower(TrimNoise(toks[j]))] && !isIDWord(toks[i-1]) && !isIDWord(idWordBefore(toks, i)) {
 		return
 	}
 	r.markBare(t)
@@ -171,16 +191,20 @@ func (r *reader) closeCode(t string) {
 // koCounters are Korean counters written after a number: 건, 개, 명, 원...
 var koCounters = []string{"건", "개", "명", "원", "통", "회", "번째", "초", "분", "시간", "일", "달", "년", "바이트"}
 
-// isQuantity reports whether toks[i] is a long number that counts what the
-// word after it names ("131042 messages", "131042건", "131042 명"): an
-// English plural that says no failure, or a Korean counter.
+// isQuantity reports whether toks[i] is a number that counts what the word
+// after it names: a long one before an English plural that says no failure
+// ("131042 messages"), or any before a Korean counter ("131042건", "4002
+// 명", "-401원").
 func isQuantity(toks []string, i int) bool {
 	t := toks[i]
 	digits := strings.TrimRightFunc(t, func(c rune) bool { return c > 0x7f })
 	counter := t[len(digits):]
-	if len(digits) < minBareDigits || strings.ContainsFunc(digits, func(c rune) bool { return c < '0' || c > '9' }) {
+	if !isDigits(strings.TrimPrefix(digits, "-")) {
 		return false
 	}
+	// A Korean counter counts whatever the number's length or sign: "4002
+	// 명 가입", "-401원". English plurals only long numbers: "429 requests"
+	// may be HTTP 429's.
 	if counter != "" {
 		return slices.ContainsFunc(koCounters, func(k string) bool { return strings.HasPrefix(counter, k) })
 	}
@@ -190,6 +214,9 @@ func isQuantity(toks []string, i int) bool {
 	next := strings.ToLower(TrimNoise(toks[i+1]))
 	if slices.Contains(koCounters, next) {
 		return true
+	}
+	if len(digits) < minBareDigits || strings.HasPrefix(digits, "-") {
+		return false
 	}
 	if len(next) < 3 || !strings.HasSuffix(next, "s") || !isPlainWord(next) {
 		return false
@@ -236,6 +263,23 @@ func isBound(toks []string, i int) bool {
 	return false
 }
 
+// numberedCode reads "4019번" (number 4019) as 4019 when the text says it
+// is an error's ("4019번 에러", "오류 -401번"); "4002번 버스" is a bus and
+// "3번 재시도" three tries.
+func (r *reader) numberedCode(t string) (string, bool) {
+	c, ok := strings.CutSuffix(TrimNoise(t), "번")
+	if !ok || len(strings.TrimPrefix(c, "-")) < 3 || !isDigits(strings.TrimPrefix(c, "-")) {
+		return "", false
+	}
+	lower := r.lowered()
+	for _, w := range []string{"에러", "오류", "코드", "error"} {
+		if strings.Contains(lower, w) {
+			return c, true
+		}
+	}
+	return "", false
+}
+
 // isDigits reports whether t is an unsigned number.
 func isDigits(t string) bool {
 	return t != "" && !strings.ContainsFunc(t, func(c rune) bool { return c < '0' || c > '9' })
@@ -262,6 +306,25 @@ func (r *reader) typedNumber(t string, known bool) {
 	if !known {
 		r.addUnknown(t)
 	}
+}
+
+// unknownConstant reports whether t is a constant's name in upper snake
+// case (ERROR_HOST_LOOKUP, FEATURE_NOT_SUPPORTED) that is no code of the
+// catalog, nor one misspelt: another system's name for its error, so a
+// number beside it ("WebView error code -2 ERROR_HOST_LOOKUP") is that
+// system's code.
+func (r *reader) unknownConstant(t string) bool {
+	t = strings.TrimPrefix(t, "net::") // Chromium's net::ERR_NAME_NOT_RESOLVED
+	parts := strings.Split(t, "_")
+	if len(parts) < 2 || len(t) < 6 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || strings.ContainsFunc(p, func(c rune) bool { return !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') }) {
+			return false
+		}
+	}
+	return r.speltFrom(SplitWords(strings.ToLower(strings.ReplaceAll(t, "_", " ")))) == ""
 }
 
 // isNamespacedCode reports whether t is a code as Firebase and its like

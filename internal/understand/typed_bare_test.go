@@ -91,6 +91,11 @@ func TestIDNumbers(t *testing.T) {
 		{"주문 4019 배송", []string{"4019"}, []string{"4019"}},
 		{"close code 4011", []string{"4011"}, []string{"4011"}},
 		{"meeting room 4019", []string{"4019"}, []string{"4019"}},
+		{"인증번호 4019 입력해주세요", []string{"4019"}, []string{"4019"}},
+		{"your verification code is 4011", []string{"4011"}, []string{"4011"}},
+		{"PIN = 4019", []string{"4019"}, []string{"4019"}},
+		{"카드 끝자리 4011", []string{"4011"}, []string{"4011"}},
+		{"error code is 4019", []string{"4019"}, nil},
 		{"status code 4011 from ws server", []string{"4011"}, []string{"4011"}},
 		{"socket.io disconnect code 4019", []string{"4019"}, []string{"4019"}},
 		{`onclose event code 4011 reason "unauthorized"`, []string{"4011"}, []string{"4011"}},
@@ -139,8 +144,9 @@ func TestBounds(t *testing.T) {
 	}
 }
 
-// TestNamespacedCodes: a code spelt namespace/hyphenated-words that the
-// catalog does not have is another service's code errdex does not know.
+// TestNamespacedCodes: a code spelt namespace/hyphenated-words, or a
+// constant in upper snake case, that the catalog does not have (nor has
+// misspelt) is another service's code errdex does not know.
 func TestNamespacedCodes(t *testing.T) {
 	lex := newFake()
 	for _, tt := range []struct {
@@ -148,6 +154,10 @@ func TestNamespacedCodes(t *testing.T) {
 		unknown []string
 	}{
 		{"messaging/registration-token-not-registered", []string{"messaging/registration-token-not-registered"}},
+		// another system's constants, but not a misspelt code of the catalog
+		{"WebView error code -2 ERROR_HOST_LOOKUP", []string{"error_host_lookup"}},
+		{"net::ERR_NAME_NOT_RESOLVED", []string{"net::err_name_not_resolved"}},
+		{"OK_GO", nil},
 		{"FirebaseError: auth/invalid-email.", []string{"auth/invalid-email"}},
 		{"and/or not-so-bad", nil},
 		{"see https://example.com/a-b", nil},
@@ -174,9 +184,41 @@ func TestStatusLine(t *testing.T) {
 		{"Unauthorized", false},
 		{"401", false},
 		{"401 invalid api key", false},
+		// what an HTTP client prints around a status and nothing else
+		{"Error: Request failed with status code 429", true},
+		{"AxiosError: Request failed with status code 401", true},
+		{"Request failed with status code 401 kakao share", false},
 	} {
 		if got := Read(tt.text, Options{}, lex).StatusLine; got != tt.want {
 			t.Errorf("Read(%q).StatusLine = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestKoreanNumbers: a Korean counter after a number of any length or sign
+// counts ("4002 명", "-401원"); "번" after one is its number when the text
+// says it is an error's ("4019번 에러"), and a bus or a count of tries else.
+func TestKoreanNumbers(t *testing.T) {
+	lex := newFake()
+	for _, c := range []string{"4019", "-401", "131026"} {
+		lex.codes[c] = c
+	}
+	for _, tt := range []struct {
+		text  string
+		codes []string
+	}{
+		{"4019 명 가입", nil},
+		{"잔액이 -401원으로 표시돼요", nil},
+		{"4019건 처리", nil},
+		{"4019번 에러", []string{"4019"}},
+		{"카카오 공유 오류 -401번", []string{"-401"}},
+		{"131026번 에러", []string{"131026"}},
+		{"4019번 버스", nil},
+		{"4019 에러", []string{"4019"}},
+	} {
+		r := Read(tt.text, Options{}, lex)
+		if !slices.Equal(r.Codes, tt.codes) && !(len(tt.codes) == 0 && len(r.Codes) == 0) {
+			t.Errorf("Read(%q).Codes = %q, want %q", tt.text, r.Codes, tt.codes)
 		}
 	}
 }

@@ -110,6 +110,10 @@ type Reading struct {
 	// (Aligo's {"result_code":"1","message":"success"}): it is no error,
 	// and no entry is the answer to it.
 	Success bool
+	// Request is set for a typed request to a colleague ("can you check
+	// the template?", "템플릿 확인 부탁드립니다"): chatter, not an error, so
+	// no entry is the answer to it.
+	Request bool
 	// Foreign are the names of other services the text names (Stripe,
 	// LINE, api.twilio.com) that no system of the catalog is: the error is
 	// most likely theirs.
@@ -157,6 +161,9 @@ func Read(text string, opts Options, lex Lexicon) *Reading {
 	r.readSignatures()
 	if r.out.Payload {
 		r.readSuccess()
+	} else {
+		r.readTypedSuccess()
+		r.readRequest()
 	}
 	r.readWords(opts)
 	r.out.Bare = slices.Sorted(maps.Keys(r.bare))
@@ -291,8 +298,14 @@ func (r *reader) readStatusLine() {
 		}
 		rest = append(rest, t)
 	}
-	r.out.StatusLine = phrase != "" && strings.Join(rest, " ") == phrase
+	said := strings.Join(rest, " ")
+	r.out.StatusLine = phrase != "" && said == phrase || clientStatusWords[strings.TrimPrefix(said, "axioserror ")]
 }
+
+// clientStatusWords are what HTTP clients print around a status and nothing
+// else: axios's "Request failed with status code 500". Like a status line's
+// reason phrase, they say no more than the status does.
+var clientStatusWords = map[string]bool{"request failed with": true} // "status" and "code" are noise words, skipped
 
 // addUnknown records a code no entry has.
 func (r *reader) addUnknown(v string) {

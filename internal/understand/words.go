@@ -15,6 +15,24 @@ var logNoise = map[string]bool{"error": true, "err": true, "errors": true, "pani
 	"fatal": true, "warn": true, "warning": true, "info": true, "debug": true, "trace": true, "level": true,
 	"exception": true, "stack": true, "goroutine": true, "msg": true, "message": true, "time": true, "ts": true}
 
+// koFillers are Korean words of a sentence typed around what went wrong
+// that no entry's text is about: verbs of going, coming and showing up in
+// their spoken forms ("문자가 안 가요", "4019 떠요", "에러 나와요"). Counted as words searched, they make an
+// entry holding every word that matters fall short of the words asked.
+var koFillers = map[string]bool{"가요": true, "와요": true, "가네요": true, "와서": true,
+	"떠요": true, "떴어요": true, "떠서": true, "뜨네요": true, "뜹니다": true, "나와요": true, "나옵니다": true,
+	"나오네요": true, "나요": true, "돼요": true, "되요": true, "왜": true, "그래요": true, "이래요": true}
+
+// dropKoFillers returns words without koFillers, unless nothing else is
+// left.
+func dropKoFillers(words []string) []string {
+	kept := slices.DeleteFunc(slices.Clone(words), func(w string) bool { return koFillers[w] })
+	if len(kept) == 0 {
+		return words
+	}
+	return kept
+}
+
 // readWords picks the words to search. A JSON payload's words are its
 // messages (none when it has none: its keys and codes are not words); a log
 // line's or an HTTP response's are its own text without its key=value
@@ -35,6 +53,7 @@ func (r *reader) readWords(opts Options) {
 		})
 		if hasHangul(text) {
 			r.out.Words = koNegations(r.out.Words, r.lex)
+			r.out.Words = dropKoFillers(r.out.Words)
 		}
 	}
 	if pasted {
