@@ -47,6 +47,108 @@ func Builtin() (*Catalog, error) {
 
 // LoadDir loads and validates the catalog in a directory on disk.
 func LoadDir(dir string) (*Catalog, error) {
+	return loadDir(dir, nil)
+}
+
+// A DirLoader loads one catalog directory again and again while a
+// catalog loaded from it is served: a server's reloads. It loads as
+// LoadDir does, with three differences, each so that a reload costs what
+// changed rather than the whole catalog, and leaves the requests being
+// answered meanwhile a processor (on two cores, reloads that parsed every
+// file on both processors after every change kept requests waiting about
+// a scheduler slice, 10 ms: docs/reliability.md).
+//
+//   - When every catalog file is read and the files hold exactly the bytes
+//     the served catalog was loaded from (the same names, sizes and
+//     contents: its Version), Load returns the served catalog itself,
+//     neither parsed nor validated again: it was validated from those very
+//     bytes. A fix after a broken save restores them.
+//   - A file whose bytes are those of a file of the last load, or of the
+//     last load that succeeded, is not parsed again: its parse is kept.
+//     The rest (decoding, validating) is done anew each time.
+//   - The files are parsed one after the other, not side by side, and the
+//     processor is yielded between two.
+//
+// It is safe for concurrent use.
+type DirLoader struct {
+	dir string
+
+	mu sync.Mutex
+	// last holds the parses of the last load's files, good those of the
+	// last load that gave a catalog; by name and content.
+	last, good map[parseKey]*parsedFile
+	// onParse, when set, is told the name of each file parsed (tests).
+	onParse func(name string)
+}
+
+// parseKey names one content of one file.
+type parseKey struct {
+	name string
+	sum  [sha256.Size]byte
+}
+
+// NewDirLoader returns a DirLoader of dir.
+func NewDirLoader(dir string) *DirLoader { return &DirLoader{dir: dir} }
+
+// Load loads the directory. served is the catalog being served, or nil;
+// when the files are the ones it was loaded from, Load returns it.
+func (d *DirLoader) Load(served *Catalog) (*Catalog, error) {
+	if served != nil && served.Source != d.dir {
+		served = nil
+	}
+	return loadDir(d.dir, &loadOptions{served: served, parses: d})
+}
+
+// parse returns the parses of datas (files named names), from the kept
+// ones where the bytes are the same, parsing the others one at a time.
+func (d *DirLoader) parse(names []catalogFile, datas [][]byte) []parsedFile {
+	keys := make([]parseKey, len(datas))
+	out := make([]parsedFile, len(datas))
+	todo := make([]bool, len(datas))
+	d.mu.Lock()
+	for i, data := range datas {
+		if data == nil {
+			continue
+		}
+		keys[i] = parseKey{name: names[i].name, sum: sha256.Sum256(data)}
+		if pf := d.last[keys[i]]; pf != nil {
+			out[i] = *pf
+		} else if pf := d.good[keys[i]]; pf != nil {
+			out[i] = *pf
+		} else {
+			todo[i] = true
+		}
+	}
+	d.mu.Unlock()
+	for i, data := range datas {
+		if todo[i] {
+			if d.onParse != nil {
+				d.onParse(names[i].name)
+			}
+			parseFile(data, &out[i])
+			runtime.Gosched()
+		}
+	}
+	last := make(map[parseKey]*parsedFile, len(datas))
+	for i, data := range datas {
+		if data != nil {
+			last[keys[i]] = &out[i]
+		}
+	}
+	d.mu.Lock()
+	d.last = last
+	d.mu.Unlock()
+	return out
+}
+
+// loaded keeps the parses of the last load as those of the last good one.
+func (d *DirLoader) loaded() {
+	d.mu.Lock()
+	d.good = d.last
+	d.mu.Unlock()
+}
+
+func loadDir(dir string, opts *loadOptions) (*Catalog, error) {
 	st, err := os.Stat(dir)
 	if err != nil {
 		return nil, fmt.Errorf("catalog directory: %w", err)
@@ -63,11 +165,21 @@ func LoadDir(dir string) (*Catalog, error) {
 		return nil, fmt.Errorf("catalog directory: %w", err)
 	}
 	defer root.Close()
-	c, err := Load(root.FS())
-	if c != nil {
+	c, err := load(root.FS(), opts)
+	if c != nil && (opts == nil || c != opts.served) {
 		c.Source = dir
 	}
 	return c, err
+}
+
+// loadOptions are how a DirLoader loads.
+type loadOptions struct {
+	// served, when not nil, is returned as it is when the files read are
+	// the ones it was loaded from.
+	served *Catalog
+	// parses, when not nil, parses the files instead of parseAll, and is
+	// told when the load succeeds.
+	parses *DirLoader
 }
 
 // Size caps on catalog text. A catalog is written by people, but one
@@ -95,6 +207,13 @@ const (
 // validates the whole. When there are problems it returns a
 // *ValidationError listing all of them and a nil catalog.
 func Load(fsys fs.FS) (*Catalog, error) {
+	return load(fsys, nil)
+}
+
+func load(fsys fs.FS, opts *loadOptions) (*Catalog, error) {
+	if opts == nil {
+		opts = &loadOptions{}
+	}
 	names, err := catalogFiles(fsys)
 	if err != nil {
 		return nil, err
@@ -138,9 +257,20 @@ func Load(fsys fs.FS) (*Catalog, error) {
 		hash.Write(data)
 		datas[i] = data
 	}
-	// Parsing the YAML is most of the time; the files parse side by side,
-	// and the rest goes in name order, so problems come out the same.
-	parsed := parseAll(datas)
+	version := hex.EncodeToString(hash.Sum(nil))[:16]
+	if opts.served != nil && len(l.problems) == 0 && version == opts.served.Version {
+		// The bytes served was validated from, every one of them read.
+		return opts.served, nil
+	}
+	// Parsing the YAML is most of the time; the files parse side by side
+	// (or one at a time, for a reload), and the rest goes in name order, so
+	// problems come out the same.
+	var parsed []parsedFile
+	if opts.parses != nil {
+		parsed = opts.parses.parse(names, datas)
+	} else {
+		parsed = parseAll(datas)
+	}
 	for i, f := range names {
 		if datas[i] != nil {
 			l.file(f.name, datas[i], &parsed[i])
@@ -156,8 +286,11 @@ func Load(fsys fs.FS) (*Catalog, error) {
 	l.link()
 	c := newCatalog(l.systems, l.entries, l.providers)
 	c.Warnings = l.warnings
-	c.Version = hex.EncodeToString(hash.Sum(nil))[:16]
+	c.Version = version
 	c.LoadedAt = time.Now()
+	if opts.parses != nil {
+		opts.parses.loaded()
+	}
 	return c, nil
 }
 

@@ -289,6 +289,9 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) int {
 	if env.getenv("GOGC") == "" {
 		debug.SetGCPercent(serveGCPercent)
 	}
+	// Before the first index is built, as it requires. A reload's build
+	// then takes one processor, not both, from the requests.
+	search.UseOneAnalysisWorker()
 	if err := serve(ctx, cfg, log); err != nil {
 		log.Error("errdex serve stopped", "err", err)
 		return exitFailed

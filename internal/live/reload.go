@@ -39,6 +39,7 @@ type Outcome struct {
 // time; the Holder keeps answering from the last good index meanwhile.
 type Reloader struct {
 	dir    string
+	loader *errdex.DirLoader
 	holder *Holder
 	build  BuildFunc
 	log    *slog.Logger
@@ -66,7 +67,7 @@ func NewReloader(dir string, h *Holder, build BuildFunc, log *slog.Logger) *Relo
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Reloader{dir: dir, holder: h, build: build, log: log}
+	return &Reloader{dir: dir, loader: errdex.NewDirLoader(dir), holder: h, build: build, log: log}
 }
 
 // Dir returns the directory reloaded from.
@@ -133,7 +134,15 @@ func (r *Reloader) Reload(ctx context.Context, trigger string) Outcome {
 
 func (r *Reloader) reload(ctx context.Context) Outcome {
 	served := r.holder.Current()
-	cat, err := errdex.LoadDir(r.dir)
+	var servedCat *errdex.Catalog
+	if served != nil {
+		servedCat = served.Catalog()
+	}
+	// Most changes to a directory being edited restore what is served (a
+	// fix after a broken save): the loader then hands back the served
+	// catalog without parsing it again. It parses only the files that
+	// changed, on one processor, so that requests keep the other.
+	cat, err := r.loader.Load(servedCat)
 	if err != nil {
 		o := Outcome{Err: err.Error()}
 		var verr *errdex.ValidationError
