@@ -146,6 +146,18 @@ func TestAnswers(t *testing.T) {
 		{"the K-Message-shaped payload alone", `{"code":"TEMPLATE_NOT_FOUND","message":"Email template not found"}`, true, errdex.AnswerFound, "kmsg/TEMPLATE_NOT_FOUND", errdex.ConfidenceCertain},
 		{"the same without it", `{"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true,
 			errdex.AnswerFound, "kirim/rate_limit_exceeded", errdex.ConfidenceCertain},
+		// Ordinary words are not the rules' cue words (fixund, review H1 M1
+		// M2 M3): "throws" is no WebSocket, "in this case" no support case,
+		// "일 때" no day count, "400 - 100" no range, "line" no source line.
+		{"a code thrown", "it throws 4019 when sharing", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a code in this case", "In this case 4019 is returned", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a test case's code", "test case 4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"when it is 4019", "4019 일 때 원인", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"when it is Kakao's -2", "kakao share -2 일 경우", false, errdex.AnswerFound, "kakao-share/-2", errdex.ConfidenceCertain},
+		{"a status and Meta's code", "whatsapp 400 - 100 invalid parameter", false, errdex.AnswerFound, "kirim/100", errdex.ConfidenceCertain},
+		{"a code after line", "line 4019 error", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a WebSocket's close code", "ws://localhost:8080 closed with 4019", false, "", "", ""},
+		{"a support case's number", "case #4019 updated", false, "", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

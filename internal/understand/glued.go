@@ -39,9 +39,10 @@ func (r *reader) readGlued() {
 		for _, m := range g.re.FindAllStringSubmatchIndex(r.text, maxGlued) {
 			code := r.text[m[2]:m[3]]
 			r.addCode(code, nil)
-			if g.mark == "#" && r.found[strings.ToLower(code)] && isIDWord(lastField(r.text[:m[0]+1])) {
-				// "ticket #131047", "PR #100": the number of a ticket or a
-				// pull request, named as an error's code only where the
+			if g.mark == "#" && r.found[strings.ToLower(code)] && (isIDWord(lastField(r.text[:m[0]+1])) ||
+				strings.EqualFold(lastField(r.text[:m[0]+1]), "case")) {
+				// "ticket #131047", "PR #100", "case #4019": the number of a
+				// ticket, a pull request or a support case, named as an error's code only where the
 				// text bears it out.
 				r.markBare(code)
 			}

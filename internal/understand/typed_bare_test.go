@@ -63,7 +63,13 @@ func TestOtherNumbers(t *testing.T) {
 		{"종료 코드 -2", []string{"-2"}},
 		{"-2 errno", nil}, // the word names what follows it, not what stands before
 		{"exit -401", []string{"-401"}},
-		{"line 4019", []string{"4019"}},
+		// A source line is "line 42:" or "at line 42"; "line" alone may be
+		// the messenger, which foreignNames reads.
+		{"line 4019", nil},
+		{"line 4019 error", nil},
+		{"line: 4019", []string{"4019"}},
+		{"at line 4019", []string{"4019"}},
+		{"app.js line 4019", []string{"4019"}},
 	} {
 		r := Read(tt.text, Options{}, lex)
 		if !slices.Equal(r.Bare, tt.bare) && !(len(tt.bare) == 0 && len(r.Bare) == 0) {
@@ -104,6 +110,18 @@ func TestIDNumbers(t *testing.T) {
 		{"error #4019", []string{"4019"}, nil},
 		{"(#100) Invalid parameter", []string{"100"}, nil},
 		{"4019 issue", []string{"4019"}, nil}, // the word names what follows it
+		// "ws" is a word, not the end of one: throws, shows, news.
+		{"it throws 4019 when sharing", []string{"4019"}, nil},
+		{"sendDefault throws 4019", []string{"4019"}, nil},
+		{"news feed template 4019", []string{"4019"}, nil},
+		{"ws://localhost:8080 closed 4011", []string{"4011"}, []string{"4011"}},
+		{"wss connection got 4019", []string{"4019"}, []string{"4019"}},
+		// "case" alone is English ("in this case"); a support case is numbered.
+		{"In this case 4019 is returned", []string{"4019"}, nil},
+		{"test case 4019", []string{"4019"}, nil},
+		{"case #4019", []string{"4019"}, []string{"4019"}},
+		{"case no 4019", []string{"4019"}, []string{"4019"}},
+		{"case id 4019", []string{"4019"}, []string{"4019"}},
 	} {
 		r := Read(tt.text, Options{}, lex)
 		if !slices.Equal(r.Codes, tt.codes) {
@@ -136,6 +154,11 @@ func TestBounds(t *testing.T) {
 		{"meta 100 invalid parameter", []string{"100"}},
 		{"100", []string{"100"}},
 		{"and 100", []string{"100"}},
+		// "400 - 100" is a status and a code, not a range.
+		{"whatsapp 400 - 100 invalid parameter", []string{"100"}},
+		{"HTTP 400 - 100", []string{"100"}},
+		{"200 - 100", []string{"100"}},
+		{"1 - 100", nil},
 	} {
 		r := Read(tt.text, Options{}, lex)
 		if !slices.Equal(r.Codes, tt.codes) && !(len(tt.codes) == 0 && len(r.Codes) == 0) {
@@ -215,6 +238,17 @@ func TestKoreanNumbers(t *testing.T) {
 		{"131026번 에러", []string{"131026"}},
 		{"4019번 버스", nil},
 		{"4019 에러", []string{"4019"}},
+		// 일 before 때/경우 is the copula (when it is 4019), not a day.
+		{"4019 일 때 원인", []string{"4019"}},
+		{"kakao share -401 일 경우", []string{"-401"}},
+		{"4019일 때", []string{"4019"}},
+		{"4019 일 동안", nil},
+		{"4019일 지났어요", nil},
+		// 코드 is a whole word: 바코드 and 쿠폰코드 are not error codes.
+		{"바코드 4019번", nil},
+		{"쿠폰코드 4019번 입력", nil},
+		{"에러코드 4019번", []string{"4019"}},
+		{"코드가 4019번", []string{"4019"}},
 	} {
 		r := Read(tt.text, Options{}, lex)
 		if !slices.Equal(r.Codes, tt.codes) && !(len(tt.codes) == 0 && len(r.Codes) == 0) {
