@@ -158,6 +158,12 @@ func TestAnswers(t *testing.T) {
 		{"a code after line", "line 4019 error", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"a WebSocket's close code", "ws://localhost:8080 closed with 4019", false, "", "", ""},
 		{"a support case's number", "case #4019 updated", false, "", "", ""},
+		// A setting's name is no other system's code (review H4); a
+		// constant given as a code beside the number still is.
+		{"a code beside an app key's name", "-401 뜨는데 REST_API_KEY 넣었어요", false, errdex.AnswerAmbiguous, "", errdex.ConfidenceCertain},
+		{"a sender key's name beside words", "SENDER_KEY 넣었는데 알림톡 템플릿 없음", false, errdex.AnswerFound, "kmsg/TEMPLATE_NOT_FOUND", errdex.ConfidenceLikely},
+		{"a code beside a template id's name", "error 131026 TEMPLATE_ID 맞는데", false, errdex.AnswerFound, "kirim/131026", errdex.ConfidenceCertain},
+		{"a Play Billing response code", "Google Play Billing response code -2 FEATURE_NOT_SUPPORTED", false, "", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -57,7 +57,7 @@ func (r *reader) readTyped() {
 		}
 		known := r.addKey(t)
 		r.typedNumber(TrimNoise(t), known)
-		if !known && (isNamespacedCode(TrimNoise(t)) || r.unknownConstant(TrimNoise(t))) {
+		if !known && (isNamespacedCode(TrimNoise(t)) || r.unknownConstant(toks, i)) {
 			r.addUnknown(TrimNoise(t))
 		}
 		if known && len(toks) > 1 {
@@ -400,15 +400,18 @@ func (r *reader) typedNumber(t string, known bool) {
 	}
 }
 
-// unknownConstant reports whether t is a constant's name in upper snake
-// case (ERROR_HOST_LOOKUP, FEATURE_NOT_SUPPORTED) that is no code of the
-// catalog, nor one misspelt: another system's name for its error, so a
-// number beside it ("WebView error code -2 ERROR_HOST_LOOKUP") is that
-// system's code.
-func (r *reader) unknownConstant(t string) bool {
-	t = strings.TrimPrefix(t, "net::") // Chromium's net::ERR_NAME_NOT_RESOLVED
+// unknownConstant reports whether toks[i] is a constant's name in upper
+// snake case (ERROR_HOST_LOOKUP, FEATURE_NOT_SUPPORTED) that is no code of
+// the catalog, nor one misspelt, and that the text gives as a code: another
+// system's name for its error, so a number beside it ("WebView error code
+// -2 ERROR_HOST_LOOKUP") is that system's code. A setting's name
+// (REST_API_KEY, TEMPLATE_ID, NEXT_PUBLIC_KAKAO_KEY) is no error's, nor is
+// a constant the text does not give as a code.
+func (r *reader) unknownConstant(toks []string, i int) bool {
+	t := TrimNoise(toks[i])
+	t, chromium := strings.CutPrefix(t, "net::") // Chromium's net::ERR_NAME_NOT_RESOLVED
 	parts := strings.Split(t, "_")
-	if len(parts) < 2 || len(t) < 6 {
+	if len(parts) < 2 || len(t) < 6 || settingLast[parts[len(parts)-1]] || buildPrefixes[parts[0]] {
 		return false
 	}
 	for _, p := range parts {
@@ -416,7 +419,35 @@ func (r *reader) unknownConstant(t string) bool {
 			return false
 		}
 	}
+	if !chromium && !givenAsCode(toks, i) {
+		return false
+	}
 	return r.speltFrom(SplitWords(strings.ToLower(strings.ReplaceAll(t, "_", " ")))) == ""
+}
+
+// settingLast end the names of settings, not of errors: REST_API_KEY,
+// TEMPLATE_ID, KAKAO_JS_SECRET, API_BASE_URL, NODE_ENV, SENDER_CODE.
+var settingLast = map[string]bool{"KEY": true, "ID": true, "TOKEN": true, "SECRET": true, "URL": true, "ENV": true,
+	"CODE": true, "NAME": true}
+
+// buildPrefixes open the environment variables a build exposes to a
+// front end: NEXT_PUBLIC_*, VITE_*, REACT_APP_*.
+var buildPrefixes = map[string]bool{"NEXT": true, "VITE": true, "REACT": true, "NUXT": true, "EXPO": true}
+
+// givenAsCode reports whether the text gives toks[i] as a code: beside a
+// number ("-2 ERROR_HOST_LOOKUP", "FEATURE_NOT_SUPPORTED (-2)") or after
+// "code" or "error" ("error: ERR_CONNECTION_RESET").
+func givenAsCode(toks []string, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j >= 0 && j < len(toks) && IsNumber(TrimNoise(toks[j]), true) {
+			return true
+		}
+	}
+	if i == 0 {
+		return false
+	}
+	prev := strings.ToLower(strings.TrimRight(toks[i-1], ":="))
+	return prev == "code" || prev == "error" || prev == "err" || prev == "errorcode" || prev == "error_code"
 }
 
 // isNamespacedCode reports whether t is a code as Firebase and its like

@@ -185,6 +185,18 @@ func TestNamespacedCodes(t *testing.T) {
 		{"and/or not-so-bad", nil},
 		{"see https://example.com/a-b", nil},
 		{"template not found", nil},
+		{"Google Play Billing response code -2 FEATURE_NOT_SUPPORTED", []string{"feature_not_supported"}},
+		{"FEATURE_NOT_SUPPORTED (-2)", []string{"feature_not_supported"}},
+		{"error: ERR_CONNECTION_RESET", []string{"err_connection_reset"}},
+		// Settings' names are no error's code, nor is a constant the text
+		// does not give as a code.
+		{"-401 뜨는데 REST_API_KEY 넣었어요", nil},
+		{"SENDER_KEY 넣었는데 알림톡 템플릿 없음", nil},
+		{"error 131047 TEMPLATE_ID 맞는데", nil},
+		{"NEXT_PUBLIC_KAKAO_JS 설정했는데 -401", nil},
+		{"VITE_KAKAO_APP 4019", nil},
+		{"REACT_APP_KAKAO_JS 4019", nil},
+		{"FEATURE_NOT_SUPPORTED 때문에 안 돼요", nil},
 	} {
 		r := Read(tt.text, Options{}, lex)
 		if !slices.Equal(r.Unknown, tt.unknown) && !(len(tt.unknown) == 0 && len(r.Unknown) == 0) {
