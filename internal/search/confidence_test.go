@@ -164,6 +164,10 @@ func TestAnswers(t *testing.T) {
 		{"a sender key's name beside words", "SENDER_KEY 넣었는데 알림톡 템플릿 없음", false, errdex.AnswerFound, "kmsg/TEMPLATE_NOT_FOUND", errdex.ConfidenceLikely},
 		{"a code beside a template id's name", "error 131026 TEMPLATE_ID 맞는데", false, errdex.AnswerFound, "kirim/131026", errdex.ConfidenceCertain},
 		{"a Play Billing response code", "Google Play Billing response code -2 FEATURE_NOT_SUPPORTED", false, "", "", ""},
+		// A done step set against a failure reports the failure (review H5).
+		{"registered but failing", "sender number registered but alimtalk fails", false, errdex.AnswerFound, "kmsg/INVALID_REQUEST", errdex.ConfidenceLikely},
+		{"mismatched after registering", "kakao share domain mismatched after domain registered", false,
+			errdex.AnswerFound, "kakao-share/-401/domain-mismatched", errdex.ConfidenceLikely},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -41,6 +41,16 @@ func TestSuccess(t *testing.T) {
 		"발신번호 등록했는데 안 돼요":               false,
 		"template not approved":         false,
 		"webhook subscription disabled": false,
+		// a done step set against a failure is a failure report
+		"sender number registered but alimtalk fails":           false,
+		"kakao share domain mismatched after domain registered": false,
+		"Kakao share popup blank after sdk updated":             false,
+		"sdk updated, share popup still broken":                 false,
+		"template approved but sending is failing":              false,
+		"발신번호 등록했는데 알림톡 안 가요":                                   false,
+		"템플릿 승인 후에 발송 실패":                                       false,
+		"approved the template":                                 true,
+		"the sender number for our alimtalk channel registered": true,
 	} {
 		if got := Read(text, Options{}, newFake()).Success; got != want {
 			t.Errorf("Read(%q).Success = %v, want %v", text, got, want)
