@@ -168,6 +168,8 @@ func TestAnswers(t *testing.T) {
 		{"registered but failing", "sender number registered but alimtalk fails", false, errdex.AnswerFound, "kmsg/INVALID_REQUEST", errdex.ConfidenceLikely},
 		{"mismatched after registering", "kakao share domain mismatched after domain registered", false,
 			errdex.AnswerFound, "kakao-share/-401/domain-mismatched", errdex.ConfidenceLikely},
+		// A polite closing after a symptom is no chatter (review H6).
+		{"a symptom and please check", "템플릿 일시 중지됨 확인해주세요", false, errdex.AnswerFound, "kirim/template_paused", errdex.ConfidenceLikely},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
