@@ -208,6 +208,7 @@ func TestNamespacedCodes(t *testing.T) {
 // TestStatusLine: an HTTP status with its reason phrase and nothing else.
 func TestStatusLine(t *testing.T) {
 	lex := newFake()
+	lex.statuses[500] = true
 	for _, tt := range []struct {
 		text string
 		want bool
@@ -223,6 +224,10 @@ func TestStatusLine(t *testing.T) {
 		{"Error: Request failed with status code 429", true},
 		{"AxiosError: Request failed with status code 401", true},
 		{"Request failed with status code 401 kakao share", false},
+		// a reason phrase with a noise word in it
+		{"500 Internal Server Error", true},
+		{"HTTP/1.1 500 Internal Server Error", true},
+		{"500 Internal Server Error kakao share", false},
 	} {
 		if got := Read(tt.text, Options{}, lex).StatusLine; got != tt.want {
 			t.Errorf("Read(%q).StatusLine = %v, want %v", tt.text, got, tt.want)
