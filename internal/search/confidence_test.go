@@ -170,6 +170,10 @@ func TestAnswers(t *testing.T) {
 			errdex.AnswerFound, "kakao-share/-401/domain-mismatched", errdex.ConfidenceLikely},
 		// A polite closing after a symptom is no chatter (review H6).
 		{"a symptom and please check", "템플릿 일시 중지됨 확인해주세요", false, errdex.AnswerFound, "kirim/template_paused", errdex.ConfidenceLikely},
+		// A negated going is a message not sent, not Kakao Share's "설정이
+		// 안 됨" (review, dropKoFillers): first, never claimed.
+		{"AlimTalk not going, first", "알림톡이 안 가요", false, "", "kmsg/MESSAGE_SEND_FAILED", errdex.ConfidenceWeak},
+		{"SMS not coming, first", "문자가 안 와요", false, "", "kmsg/MESSAGE_SEND_FAILED", errdex.ConfidenceWeak},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
