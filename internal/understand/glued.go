@@ -62,8 +62,14 @@ func (r *reader) readGlued() {
 
 // otherMetaProducts are Meta's products other than WhatsApp whose Graph API
 // prints the same "(#100) ..." errors: Instagram's (#100) is no WhatsApp
-// send's.
+// send's. They are foreign names too (foreignNames takes them in init).
 var otherMetaProducts = []string{"instagram", "인스타그램"}
+
+func init() {
+	for _, p := range otherMetaProducts {
+		foreignNames[p] = true
+	}
+}
 
 // namesOtherMetaProduct reports whether the text names one of Meta's other
 // products and not WhatsApp: its "(#code)" is then that product's, and
@@ -72,6 +78,15 @@ func (r *reader) namesOtherMetaProduct() bool {
 	lower := r.lowered()
 	return !strings.Contains(lower, "whatsapp") &&
 		slices.ContainsFunc(otherMetaProducts, func(p string) bool { return strings.Contains(lower, p) })
+}
+
+// lastField returns the last whitespace-separated field of s, if any.
+func lastField(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // classSuffixes end the names SDKs give their error classes and packages:

@@ -118,6 +118,9 @@ var idWords = map[string]bool{"ticket": true, "tickets": true, "issue": true, "i
 	"티켓": true, "이슈": true, "문의": true, "room": true,
 	// one-time codes, PINs, card digits, extensions, builds and jobs
 	"otp": true, "pin": true, "verification": true, "인증번호": true, "인증번호는": true, "인증번호가": true,
+	// ("build" is also one of internal/search's placeWords, so it is no
+	// stranger's name beside a code; here only the number right after it,
+	// "build 4019", is the build's)
 	"끝자리": true, "내선": true, "사번": true, "build": true, "job": true, "pipeline": true}
 
 // markBare marks a code the text gives as bare (Reading.Bare).
@@ -126,15 +129,6 @@ func (r *reader) markBare(code string) {
 		r.bare = map[string]bool{}
 	}
 	r.bare[strings.ToLower(code)] = true
-}
-
-// lastField returns the last whitespace-separated field of s, if any.
-func lastField(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
-	}
-	return f[len(f)-1]
 }
 
 // idWordBefore returns the word before toks[i] past "code", "number",
