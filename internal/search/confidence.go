@@ -168,35 +168,50 @@ func weighCode(ev Evidence, e *errdex.Entry, u *understanding, hinted bool, held
 	return w
 }
 
-// amongStrangers reports whether code is a number typed beside a word no
-// entry holds and none of e's words: "status 4019 in my game", "Error code
-// -1 in sqlite", "삼성페이 오류 -2". Short numbers are every system's codes;
-// beside a name errdex has never seen, the number is most likely that
-// thing's.
+// amongStrangers reports whether code is a short number typed beside a
+// word no entry holds and none of e's words: "status 4019 in my game",
+// "Error code -1 in sqlite", "쿠팡 오류 4002". Short numbers are every
+// system's codes; beside a name errdex has never seen, the number is most
+// likely that thing's. A long one (Meta's 131026) is rarely anyone else's:
+// "redis 131026 error" is still Meta's.
 func amongStrangers(code string, hinted bool, held int, probe *wordProbe) bool {
-	return !hinted && held == 0 && probe.strangers > 0 && isNumber(code)
+	return !hinted && held == 0 && probe.strangers > 0 && isShortCode(code)
 }
 
-// othersNumber reports whether code is a number in a text that names
-// another service (Discord, Baidu) and no system of the catalog: Discord's
-// gateway closes with 4004 and 4014, and a number is anyone's code.
+// othersNumber reports whether code is a short number in a text that
+// names another service (Discord, Baidu) and no system of the catalog:
+// Discord's gateway closes with 4004 and 4014, and a short number is
+// anyone's code. Where an app runs or is kept (Vercel, AWS, GitHub) is no
+// service whose error it is: "vercel 배포 후 4019 에러" is still Kakao's.
 func othersNumber(u *understanding, code string, hinted bool) bool {
-	return !hinted && len(u.Foreign) > 0 && len(u.Systems) == 0 && isNumber(code)
+	return !hinted && len(u.Systems) == 0 && isShortCode(code) &&
+		slices.ContainsFunc(u.Foreign, func(name string) bool { return !hostingNames[name] })
 }
 
-// besideConstant reports whether code is a number typed beside another
-// system's constant, one no entry has ("WebView error code -2
+// hostingNames are the foreign names (understand's foreignNames) of where
+// an app is built, hosted or kept, not of a service whose errors it
+// relays.
+var hostingNames = map[string]bool{"vercel": true, "netlify": true, "heroku": true, "aws": true, "amazon": true,
+	"azure": true, "gcp": true, "github": true, "gitlab": true, "supabase": true, "cloudflare": true}
+
+// besideConstant reports whether code is a short number typed beside
+// another system's constant, one no entry has ("WebView error code -2
 // ERROR_HOST_LOOKUP", "response code -2 FEATURE_NOT_SUPPORTED"): the
 // number is that constant's value, not the catalog's code.
 func besideConstant(u *understanding, code string, hinted bool) bool {
-	return !hinted && isNumber(code) &&
+	return !hinted && isShortCode(code) &&
 		slices.ContainsFunc(u.Unknown, func(k string) bool { return strings.Contains(k, "_") })
 }
 
-// isNumber reports whether code is a number, signed or not.
-func isNumber(code string) bool {
+// shortCodeDigits: a number of at most this many digits (4019, -2) is a
+// code many systems use; a longer one (131026) is rarely more than one's.
+const shortCodeDigits = 4
+
+// isShortCode reports whether code is a number, signed or not, of at
+// most shortCodeDigits digits.
+func isShortCode(code string) bool {
 	d := strings.TrimPrefix(code, "-")
-	return d != "" && !strings.ContainsFunc(d, func(c rune) bool { return c < '0' || c > '9' })
+	return d != "" && len(d) <= shortCodeDigits && !strings.ContainsFunc(d, func(c rune) bool { return c < '0' || c > '9' })
 }
 
 // joinedAlone reports whether code is one the text spelt from a word and a
@@ -359,10 +374,9 @@ type wordProbe struct {
 	// whose record's words hold a word of the text: "131047
 	// re-engagement" types Meta's own title of its code.
 	recordAgrees map[string]bool
-	// strangers counts the words counted, in Latin letters, that no entry
-	// holds, spelt right: names errdex has never seen ("minecraft"). Korean
-	// words are left out: a sentence's endings ("뜨는데 왜 그래요") are as
-	// new to the catalog as any name.
+	// strangers counts the words counted that no entry holds, spelt
+	// right: names errdex has never seen ("minecraft"; in Korean, nouns
+	// only, koStranger: a sentence's endings are as new to the catalog).
 	strangers int
 	// en and ko map an analyzed term to the words it stands for; pairs
 	// counts a Korean word's syllable pairs, all of which a compound must

@@ -129,6 +129,14 @@ func TestAnswers(t *testing.T) {
 		// value.
 		{"an Android WebView error", "WebView error code -2 ERROR_HOST_LOOKUP", true, "", "", ""},
 		{"a Chromium net error", "Android error -2 net::ERR_NAME_NOT_RESOLVED", false, "", "", ""},
+		// Where a call is made from, carried through or hosted is no
+		// stranger's, and a long code is rarely anyone else's.
+		{"a share's own Korean noun", "공유하기 4019 에러", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a group chat", "단톡방 4019 에러", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"an HTTP client", "axios 4019 에러", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a host", "vercel 배포 후 4019 에러", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a long code beside a tool", "redis 131026 error", false, errdex.AnswerFound, "kirim/131026", errdex.ConfidenceCertain},
+		{"a long code beside a host", "supabase edge function 131026 error", false, errdex.AnswerFound, "kirim/131026", errdex.ConfidenceCertain},
 		{"an HTTP client's status message", "Request failed with status code 500", false, "", "", ""},
 		{"axios's status message", "Error: Request failed with status code 401", true, "", "", ""},
 		// What any Node program prints is k-msg's only beside k-msg.

@@ -17,8 +17,18 @@ func (ix *Index) koStranger(w string) bool {
 		slices.ContainsFunc(koEndings, func(e string) bool { return strings.HasSuffix(w, e) }) {
 		return false
 	}
+	// A catalog word made a verb's noun or a place ("공유하기", "카톡방")
+	// is the catalog's.
+	for _, suf := range koWordSuffixes {
+		if b, ok := strings.CutSuffix(w, suf); ok && utf8.RuneCountInString(b) >= 1 && !ix.vocab.unknown(b) {
+			return false
+		}
+	}
 	return ix.vocab.unknown(w)
 }
+
+// koWordSuffixes make a noun of a word: 공유 → 공유하기, 카톡 → 카톡방.
+var koWordSuffixes = []string{"하기", "방", "창", "톡"}
 
 // koEndings end Korean verbs, adjectives and particles: a word ending so
 // is a sentence's, not a name.
@@ -34,4 +44,7 @@ var koPlaceWords = map[string]bool{"홈페이지": true, "쇼핑몰": true, "사
 	"우리": true, "저희": true, "회사": true, "배포": true, "실서버": true, "스테이징": true,
 	// site builders and frameworks a share button is put on with
 	"아임웹": true, "카페24": true, "식스샵": true, "고도몰": true, "메이크샵": true, "워드프레스": true,
-	"리액트": true, "플러터": true, "유니티": true, "자바스크립트": true, "웹뷰": true, "브라우저": true}
+	"리액트": true, "플러터": true, "유니티": true, "자바스크립트": true, "웹뷰": true, "브라우저": true,
+	// what a share or a message is made of and sent to
+	"단톡방": true, "채팅방": true, "썸네일": true, "미리보기": true, "친구": true, "예약": true, "쿠폰": true,
+	"카톡": true, "링크": true, "이미지": true, "공유창": true, "피드": true, "템플릿": true}

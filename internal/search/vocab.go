@@ -80,6 +80,10 @@ var placeWords = map[string]bool{
 	"django": true, "spring": true, "php": true, "laravel": true, "rails": true, "ruby": true,
 	"golang": true, "webpack": true, "vite": true, "expo": true, "capacitor": true, "cordova": true,
 	"ionic": true, "electron": true, "wordpress": true, "cafe24": true, "imweb": true,
+	// the HTTP clients, proxies and tools a call goes through
+	"axios": true, "fetch": true, "curl": true, "postman": true, "insomnia": true, "nginx": true,
+	"apache": true, "okhttp": true, "retrofit": true, "alamofire": true, "redis": true, "docker": true,
+	"kubernetes": true, "k8s": true, "lambda": true, "ec2": true, "pm2": true,
 }
 
 // unknown reports whether no entry holds w, nor the word w is with an
