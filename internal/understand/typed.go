@@ -177,8 +177,11 @@ func isSourceLine(toks []string, i int) bool {
 	if i == 0 || strings.ToLower(TrimNoise(toks[i-1])) != "line" {
 		return false
 	}
-	if strings.HasSuffix(toks[i-1], ":") || i < 2 {
-		return strings.HasSuffix(toks[i-1], ":")
+	if strings.HasSuffix(toks[i-1], ":") {
+		return true
+	}
+	if i < 2 {
+		return false
 	}
 	before := strings.ToLower(toks[i-2])
 	return before == "at" || before == "on" || before == "in" || strings.Contains(TrimNoise(before), ".")
