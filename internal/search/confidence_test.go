@@ -154,6 +154,34 @@ func TestAnswers(t *testing.T) {
 		{"the K-Message-shaped payload alone", `{"code":"TEMPLATE_NOT_FOUND","message":"Email template not found"}`, true, errdex.AnswerFound, "kmsg/TEMPLATE_NOT_FOUND", errdex.ConfidenceCertain},
 		{"the same without it", `{"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Too many requests"}}`, true,
 			errdex.AnswerFound, "kirim/rate_limit_exceeded", errdex.ConfidenceCertain},
+		// Ordinary words are not the rules' cue words (fixund, review H1 M1
+		// M2 M3): "throws" is no WebSocket, "in this case" no support case,
+		// "일 때" no day count, "400 - 100" no range, "line" no source line.
+		{"a code thrown", "it throws 4019 when sharing", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a code in this case", "In this case 4019 is returned", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a test case's code", "test case 4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"when it is 4019", "4019 일 때 원인", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"when it is Kakao's -2", "kakao share -2 일 경우", false, errdex.AnswerFound, "kakao-share/-2", errdex.ConfidenceCertain},
+		{"a status and Meta's code", "whatsapp 400 - 100 invalid parameter", false, errdex.AnswerFound, "kirim/100", errdex.ConfidenceCertain},
+		{"a code after line", "line 4019 error", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a WebSocket's close code", "ws://localhost:8080 closed with 4019", false, "", "", ""},
+		{"a support case's number", "case #4019 updated", false, "", "", ""},
+		// A setting's name is no other system's code (review H4); a
+		// constant given as a code beside the number still is.
+		{"a code beside an app key's name", "-401 뜨는데 REST_API_KEY 넣었어요", false, errdex.AnswerAmbiguous, "", errdex.ConfidenceCertain},
+		{"a sender key's name beside words", "SENDER_KEY 넣었는데 알림톡 템플릿 없음", false, errdex.AnswerFound, "kmsg/TEMPLATE_NOT_FOUND", errdex.ConfidenceLikely},
+		{"a code beside a template id's name", "error 131026 TEMPLATE_ID 맞는데", false, errdex.AnswerFound, "kirim/131026", errdex.ConfidenceCertain},
+		{"a Play Billing response code", "Google Play Billing response code -2 FEATURE_NOT_SUPPORTED", false, "", "", ""},
+		// A done step set against a failure reports the failure (review H5).
+		{"registered but failing", "sender number registered but alimtalk fails", false, errdex.AnswerFound, "kmsg/INVALID_REQUEST", errdex.ConfidenceLikely},
+		{"mismatched after registering", "kakao share domain mismatched after domain registered", false,
+			errdex.AnswerFound, "kakao-share/-401/domain-mismatched", errdex.ConfidenceLikely},
+		// A polite closing after a symptom is no chatter (review H6).
+		{"a symptom and please check", "템플릿 일시 중지됨 확인해주세요", false, errdex.AnswerFound, "kirim/template_paused", errdex.ConfidenceLikely},
+		// A negated going is a message not sent, not Kakao Share's "설정이
+		// 안 됨" (review, dropKoFillers): first, never claimed.
+		{"AlimTalk not going, first", "알림톡이 안 가요", false, "", "kmsg/MESSAGE_SEND_FAILED", errdex.ConfidenceWeak},
+		{"SMS not coming, first", "문자가 안 와요", false, "", "kmsg/MESSAGE_SEND_FAILED", errdex.ConfidenceWeak},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -32,8 +32,7 @@ var foreignNames = map[string]bool{
 	"aws": true, "amazon": true, "botocore": true, "boto3": true, "azure": true, "googleapis": true,
 	"gcp": true, "cloudflare": true, "vercel": true, "netlify": true, "heroku": true, "github": true,
 	"gitlab": true, "openai": true, "anthropic": true, "supabase": true, "auth0": true, "okta": true,
-	// Meta's products other than WhatsApp (glued.go otherMetaProducts)
-	"instagram": true, "인스타그램": true,
+	// and Meta's products other than WhatsApp: glued.go's otherMetaProducts
 }
 
 // foreignUpper are names that are also plain words ("line"): they name the

@@ -39,9 +39,10 @@ func (r *reader) readGlued() {
 		for _, m := range g.re.FindAllStringSubmatchIndex(r.text, maxGlued) {
 			code := r.text[m[2]:m[3]]
 			r.addCode(code, nil)
-			if g.mark == "#" && r.found[strings.ToLower(code)] && isIDWord(lastField(r.text[:m[0]+1])) {
-				// "ticket #131047", "PR #100": the number of a ticket or a
-				// pull request, named as an error's code only where the
+			if g.mark == "#" && r.found[strings.ToLower(code)] && (isIDWord(lastField(r.text[:m[0]+1])) ||
+				strings.EqualFold(lastField(r.text[:m[0]+1]), "case")) {
+				// "ticket #131047", "PR #100", "case #4019": the number of a
+				// ticket, a pull request or a support case, named as an error's code only where the
 				// text bears it out.
 				r.markBare(code)
 			}
@@ -61,8 +62,14 @@ func (r *reader) readGlued() {
 
 // otherMetaProducts are Meta's products other than WhatsApp whose Graph API
 // prints the same "(#100) ..." errors: Instagram's (#100) is no WhatsApp
-// send's.
+// send's. They are foreign names too (foreignNames takes them in init).
 var otherMetaProducts = []string{"instagram", "인스타그램"}
+
+func init() {
+	for _, p := range otherMetaProducts {
+		foreignNames[p] = true
+	}
+}
 
 // namesOtherMetaProduct reports whether the text names one of Meta's other
 // products and not WhatsApp: its "(#code)" is then that product's, and
@@ -71,6 +78,15 @@ func (r *reader) namesOtherMetaProduct() bool {
 	lower := r.lowered()
 	return !strings.Contains(lower, "whatsapp") &&
 		slices.ContainsFunc(otherMetaProducts, func(p string) bool { return strings.Contains(lower, p) })
+}
+
+// lastField returns the last whitespace-separated field of s, if any.
+func lastField(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // classSuffixes end the names SDKs give their error classes and packages:

@@ -33,9 +33,15 @@ func TestKoreanNegations(t *testing.T) {
 // ("안 가요", "떠요", "나와요") are not searched, unless nothing else is left.
 func TestKoFillers(t *testing.T) {
 	for text, want := range map[string][]string{
-		"문자가 안 가요 잔액 부족": {"문자가", "안", "잔액", "부족"},
-		"템플릿 없다고 나와요":    {"템플릿", "없다고"},
-		"가요":             {"가요"},
+		"문자가 안 가요 잔액 부족": {"문자가", "잔액", "부족"},
+		// the negator goes with its filler; a negated going alone says
+		// the message was not sent
+		"알림톡이 안 가요":   {"알림톡이", "메시지", "전송", "안됨"},
+		"문자가 안 와요":    {"문자가", "메시지", "전송", "안됨"},
+		"팝업이 안 떠요":    {"팝업이"},
+		"안 가요":        {"안", "가요"},
+		"템플릿 없다고 나와요": {"템플릿", "없다고"},
+		"가요":          {"가요"},
 	} {
 		if got := Read(text, Options{}, newFake()).Words; !slices.Equal(got, want) {
 			t.Errorf("Read(%q).Words = %q, want %q", text, got, want)

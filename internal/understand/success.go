@@ -141,17 +141,19 @@ func (r *reader) readSuccess() {
 // "안 돼요"): the thing did not happen, whatever success word is beside it.
 var reKoNegated = regexp.MustCompile(`(?:^|\s)안(?:\s|되|돼|됨|와|가|나|보|옴)`)
 
-// readTypedSuccess decides Reading.Success for what someone typed: a
-// sentence (one word typed is a word, not a report) saying a send went well ("알림톡 발송 성공했습니다", "message
-// delivered") with no word of failure, no negation and no code or message
-// of an entry is no error, as a success reply is not.
+// readTypedSuccess decides Reading.Success for what someone typed. A
+// sentence (one word typed is a word, not a report) saying a send went
+// well ("알림톡 발송 성공했습니다", "message delivered") is no error, as a
+// success reply is not, when it holds no word of failure, no negation, no
+// code or message of an entry, and nothing set against the success ("but",
+// "after", "근데": "sender number registered but alimtalk fails").
 //
 // So is a sentence saying a step of a fix was done, as ops chatter reports
 // it: "발신번호 등록했습니다", "토큰 갱신했습니다", "webhook subscription
 // enabled", "meta template approved".
 func (r *reader) readTypedSuccess() {
 	if len(strings.Fields(r.text)) < 2 || reKoNegated.MatchString(r.text) || len(r.out.Keys) > 0 ||
-		len(r.out.Sigs) > 0 || len(r.out.PCodes) > 0 || len(r.out.Qualified) > 0 {
+		len(r.out.Sigs) > 0 || len(r.out.PCodes) > 0 || len(r.out.Qualified) > 0 || typedTrouble(r.lowered()) {
 		return
 	}
 	switch ReadReply(r.text) {
@@ -160,6 +162,32 @@ func (r *reader) readTypedSuccess() {
 	case Neither:
 		r.out.Success = reportsDone(r.text)
 	}
+}
+
+// contrastWords set what follows or precedes them against a success: "X
+// registered but Y fails", "blank after sdk updated", "등록했는데 안 돼요".
+var contrastWords = map[string]bool{"but": true, "after": true, "since": true, "even": true, "still": true,
+	"though": true, "although": true, "however": true, "yet": true}
+
+// koContrast are Korean pieces that do the same: 근데, 그런데, 했는데, 후에.
+var koContrast = []string{"근데", "그런데", "는데", "후에", "지만", "데도"}
+
+// typedFailureStems begin words that, typed, say something is wrong though
+// a reply's failureWords miss them: fails, failing, mismatched, broken,
+// stopped, blank, crashes.
+var typedFailureStems = []string{"fail", "mismatch", "broke", "stopp", "blank", "crash", "wrong", "error", "stuck",
+	"hang", "freez"}
+
+// typedTrouble reports whether a lower-cased typed text sets something
+// against a success (contrastWords, koContrast) or says, as typed, that
+// something failed (typedFailureStems).
+func typedTrouble(lower string) bool {
+	if slices.ContainsFunc(koContrast, func(k string) bool { return strings.Contains(lower, k) }) {
+		return true
+	}
+	return slices.ContainsFunc(SplitWords(lower), func(w string) bool {
+		return contrastWords[w] || slices.ContainsFunc(typedFailureStems, func(s string) bool { return strings.HasPrefix(w, s) })
+	})
 }
 
 // doneWords say, typed, that a step of a fix was done.
@@ -185,8 +213,22 @@ func reportsDone(text string) bool {
 	if slices.ContainsFunc(koDoneEndings, func(e string) bool { return strings.HasSuffix(lower, e) }) {
 		return true
 	}
-	return slices.ContainsFunc(SplitWords(lower), func(w string) bool { return doneWords[w] })
+	// "webhook subscription enabled", "template approved": the done word
+	// ends the report, or the report is short; in a longer text it is one
+	// word of the story ("registered the number, alimtalk is not sent").
+	words := SplitWords(lower)
+	if len(words) == 0 {
+		return false
+	}
+	if len(words) <= maxDoneWords {
+		return slices.ContainsFunc(words, func(w string) bool { return doneWords[w] })
+	}
+	return doneWords[words[len(words)-1]]
 }
+
+// maxDoneWords: a typed report this short is one step done, wherever its
+// done word stands ("approved the template").
+const maxDoneWords = 4
 
 // kvTally reads the key=value pairs of a log line (result=success,
 // error_cnt=0) for success and failure.

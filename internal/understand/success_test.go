@@ -41,6 +41,16 @@ func TestSuccess(t *testing.T) {
 		"발신번호 등록했는데 안 돼요":               false,
 		"template not approved":         false,
 		"webhook subscription disabled": false,
+		// a done step set against a failure is a failure report
+		"sender number registered but alimtalk fails":           false,
+		"kakao share domain mismatched after domain registered": false,
+		"Kakao share popup blank after sdk updated":             false,
+		"sdk updated, share popup still broken":                 false,
+		"template approved but sending is failing":              false,
+		"발신번호 등록했는데 알림톡 안 가요":                                   false,
+		"템플릿 승인 후에 발송 실패":                                       false,
+		"approved the template":                                 true,
+		"the sender number for our alimtalk channel registered": true,
 	} {
 		if got := Read(text, Options{}, newFake()).Success; got != want {
 			t.Errorf("Read(%q).Success = %v, want %v", text, got, want)
@@ -79,6 +89,14 @@ func TestRequests(t *testing.T) {
 		"can you explain 4019":                 false,
 		"template paused":                      false,
 		"잔액 부족":                                false,
+		// a polite closing after a symptom asks about the symptom
+		"템플릿 일시 중지됨 확인해주세요":                       false,
+		"알림톡이 발송되지 않습니다. 확인 부탁드립니다.":              false,
+		"카카오톡 공유 버튼 눌러도 반응이 없어요 확인 부탁드려요":         false,
+		"잠시 후 다시 시도해 주세요":                         false,
+		"template paused, please check":           false,
+		"share button doesn't work, please check": false,
+		"Please check your app key":               true,
 	} {
 		if got := Read(text, Options{}, newFake()).Request; got != want {
 			t.Errorf("Read(%q).Request = %v, want %v", text, got, want)

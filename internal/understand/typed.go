@@ -3,6 +3,7 @@ package understand
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -48,13 +49,15 @@ func (r *reader) readTyped() {
 		}
 		if c, ok := r.numberedCode(t); ok {
 			t = c // "4019번 에러": error number 4019
+		} else if c, ok := copulaNumber(toks, i); ok {
+			t = c // "4019일 때": when it is 4019
 		}
 		if c := TrimNoise(t); reDigitGroups.MatchString(c) {
 			t = strings.ReplaceAll(c, "_", "") // "code 131_026", as a program spells it
 		}
 		known := r.addKey(t)
 		r.typedNumber(TrimNoise(t), known)
-		if !known && (isNamespacedCode(TrimNoise(t)) || r.unknownConstant(TrimNoise(t))) {
+		if !known && (isNamespacedCode(TrimNoise(t)) || r.unknownConstant(toks, i)) {
 			r.addUnknown(TrimNoise(t))
 		}
 		if known && len(toks) > 1 {
@@ -81,8 +84,7 @@ const minBareDigits = 5
 func (r *reader) bareNumber(toks []string, i int) {
 	t := TrimNoise(toks[i])
 	digits := strings.TrimPrefix(t, "-")
-	if len(digits) < minBareDigits || strings.ContainsFunc(digits, func(c rune) bool { return c < '0' || c > '9' }) ||
-		t != toks[i] {
+	if len(digits) < minBareDigits || !isDigits(digits) || t != toks[i] {
 		return // short, not a number, or glued to punctuation ("131042:", "(131042)")
 	}
 	for _, j := range []int{i - 1, i + 1} {
@@ -100,20 +102,25 @@ func (r *reader) bareNumber(toks []string, i int) {
 }
 
 // otherNumberWords name numbers that are not an error's code: an errno, a
-// process's exit status, a signal, a return value, a line or a port.
+// process's exit status, a signal, a return value or a port (a source
+// line is isSourceLine's).
 // "errno: -2" is ENOENT and "exit -2" a process's status, not Kakao's -2.
 var otherNumberWords = map[string]bool{"errno": true, "exit": true, "exited": true, "exits": true,
 	"exitcode": true, "exit_code": true, "signal": true, "rc": true, "retval": true, "pid": true,
-	"line": true, "port": true, "종료": true, "close": true, "closed": true}
+	"port": true, "종료": true, "close": true, "closed": true}
 
 // idWords name what a number after them is the id of: a ticket, an issue
 // or pull request, an order, an invoice, a room ("ticket #131047", "PR #100",
-// "주문 4019"). The number is that thing's, not an error's code.
+// "주문 4019"). The number is that thing's, not an error's code. A support
+// case counts only numbered (isCaseNumber): "in this case 4019" is English.
 var idWords = map[string]bool{"ticket": true, "tickets": true, "issue": true, "issues": true, "pr": true,
-	"pull": true, "order": true, "orders": true, "invoice": true, "case": true, "주문": true, "주문번호": true,
+	"pull": true, "order": true, "orders": true, "invoice": true, "주문": true, "주문번호": true,
 	"티켓": true, "이슈": true, "문의": true, "room": true,
 	// one-time codes, PINs, card digits, extensions, builds and jobs
 	"otp": true, "pin": true, "verification": true, "인증번호": true, "인증번호는": true, "인증번호가": true,
+	// ("build" is also one of internal/search's placeWords, so it is no
+	// stranger's name beside a code; here only the number right after it,
+	// "build 4019", is the build's)
 	"끝자리": true, "내선": true, "사번": true, "build": true, "job": true, "pipeline": true}
 
 // markBare marks a code the text gives as bare (Reading.Bare).
@@ -122,15 +129,6 @@ func (r *reader) markBare(code string) {
 		r.bare = map[string]bool{}
 	}
 	r.bare[strings.ToLower(code)] = true
-}
-
-// lastField returns the last whitespace-separated field of s, if any.
-func lastField(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
-	}
-	return f[len(f)-1]
 }
 
 // idWordBefore returns the word before toks[i] past "code", "number",
@@ -152,28 +150,62 @@ func idWordBefore(toks []string, i int) string {
 func isIDWord(t string) bool { return idWords[strings.ToLower(TrimNoise(t))] }
 
 // otherNumber marks toks[i], a number the catalog has as a code, as bare
-// when the word before it (past "code", "status", "with") names another
-// kind of number (otherNumberWords): it names its entry only where the
+// when the word before it (past fillers: "code", "status", "with") names
+// another kind of number (otherNumberWords, a source line), or what it is
+// the id of (idWords, a numbered case): it names its entry only where the
 // text bears it out, as a long number among words does. "kakao exit -2"
 // names Kakao, so it stays Kakao's -2.
 func (r *reader) otherNumber(toks []string, i int) {
 	t := TrimNoise(toks[i])
-	if strings.ContainsFunc(strings.TrimPrefix(t, "-"), func(c rune) bool { return c < '0' || c > '9' }) {
+	if !IsNumber(t, true) {
 		return
 	}
 	j := i - 1
-	for k := 0; k < maxFillers && j > 0 && numberFillers[strings.ToLower(TrimNoise(toks[j]))]; k++ {
+	for k := 0; k < maxFillers && j >= 0 && numberFillers[strings.ToLower(TrimNoise(toks[j]))]; k++ {
 		j--
 	}
-	if j < 0 || !otherNumberWords[strings.ToLower(TrimNoise(toks[j]))] && !isIDWord(toks[i-1]) && !isIDWord(idWordBefore(toks, i)) {
-		return
+	if j >= 0 && otherNumberWords[strings.ToLower(TrimNoise(toks[j]))] || isSourceLine(toks, i) ||
+		isIDWord(idWordBefore(toks, i)) || isCaseNumber(toks, i) {
+		r.markBare(t)
 	}
-	r.markBare(t)
+}
+
+// isSourceLine reports whether toks[i] is a line of a source file: "line:
+// 42", "at line 42", "app.js line 42". "line 4019 error" alone may be LINE
+// the messenger's, which foreignNames reads.
+func isSourceLine(toks []string, i int) bool {
+	if i == 0 || strings.ToLower(TrimNoise(toks[i-1])) != "line" {
+		return false
+	}
+	if strings.HasSuffix(toks[i-1], ":") {
+		return true
+	}
+	if i < 2 {
+		return false
+	}
+	before := strings.ToLower(toks[i-2])
+	return before == "at" || before == "on" || before == "in" || strings.Contains(TrimNoise(before), ".")
+}
+
+// isCaseNumber reports whether toks[i] numbers a support case: "case no
+// 4019", "case id 4019", "case number 4019" ("case #4019" is read in
+// readGlued).
+func isCaseNumber(toks []string, i int) bool {
+	if i < 2 || strings.ToLower(TrimNoise(toks[i-2])) != "case" {
+		return false
+	}
+	switch strings.ToLower(TrimNoise(toks[i-1])) {
+	case "no", "id", "number", "#":
+		return true
+	}
+	return false
 }
 
 // socketWords name a WebSocket, whose close codes 4000-4999 are each
-// application's own (Discord's gateway closes with 4004 and 4013).
-var socketWords = []string{"websocket", "socket", "ws:", "wss:", "ws ", "onclose", "closeevent"}
+// application's own (Discord's gateway closes with 4004 and 4013). They are
+// whole words: "throws", "shows" and "news" end in "ws" and name no socket.
+var socketWords = map[string]bool{"websocket": true, "socket": true, "ws": true, "wss": true, "onclose": true,
+	"closeevent": true}
 
 // closeCode marks t as bare when it is a number of 4000-4999 in a text that
 // names a WebSocket: "status code 4003 from ws server" is that server's
@@ -182,8 +214,7 @@ func (r *reader) closeCode(t string) {
 	if len(t) != 4 || t[0] != '4' || !isDigits(t) {
 		return
 	}
-	lower := r.lowered() + " "
-	if slices.ContainsFunc(socketWords, func(w string) bool { return strings.Contains(lower, w) }) {
+	if slices.ContainsFunc(SplitWords(r.lowered()), func(w string) bool { return socketWords[w] }) {
 		r.markBare(t)
 	}
 }
@@ -205,15 +236,24 @@ func isQuantity(toks []string, i int) bool {
 	// A Korean counter counts whatever the number's length or sign: "4002
 	// 명 가입", "-401원". English plurals only long numbers: "429 requests"
 	// may be HTTP 429's.
+	after := ""
+	if i+1 < len(toks) {
+		after = toks[i+1]
+	}
 	if counter != "" {
-		return slices.ContainsFunc(koCounters, func(k string) bool { return strings.HasPrefix(counter, k) })
+		return !isCopula(counter, after) &&
+			slices.ContainsFunc(koCounters, func(k string) bool { return strings.HasPrefix(counter, k) })
 	}
 	if i+1 == len(toks) {
 		return false
 	}
 	next := strings.ToLower(TrimNoise(toks[i+1]))
 	if slices.Contains(koCounters, next) {
-		return true
+		next2 := ""
+		if i+2 < len(toks) {
+			next2 = toks[i+2]
+		}
+		return !isCopula(next, next2)
 	}
 	if len(digits) < minBareDigits || strings.HasPrefix(digits, "-") {
 		return false
@@ -229,6 +269,39 @@ func isQuantity(toks []string, i int) bool {
 	return true
 }
 
+// koCopulaTails follow 일, the copula 이다, after a number: "4019 일 때"
+// (when it is 4019), "-2 일 경우", "4019일까요". Before them 일 is no day.
+var koCopulaTails = []string{"때", "땐", "경우", "까", "수도", "텐데", "지도"}
+
+// isCopula reports whether counter, the Korean after a number, is 일 as
+// the copula: its tail within the token ("일때", "일까요") or, for 일 alone,
+// the next token ("일 때", "일 경우") is one of koCopulaTails.
+func isCopula(counter, next string) bool {
+	tail, ok := strings.CutPrefix(counter, "일")
+	if !ok {
+		return false
+	}
+	if tail == "" {
+		tail = TrimNoise(next)
+	}
+	return slices.ContainsFunc(koCopulaTails, func(k string) bool { return strings.HasPrefix(tail, k) })
+}
+
+// copulaNumber returns the number of toks[i] when the copula is glued to
+// it: "4019일 때", "4019일까요".
+func copulaNumber(toks []string, i int) (string, bool) {
+	t := TrimNoise(toks[i])
+	digits := strings.TrimRightFunc(t, func(c rune) bool { return c > 0x7f })
+	next := ""
+	if i+1 < len(toks) {
+		next = toks[i+1]
+	}
+	if digits == t || !IsNumber(digits, true) || !isCopula(t[len(digits):], next) {
+		return "", false
+	}
+	return digits, true
+}
+
 // boundWords open a limit: the number after them is its bound ("max 100",
 // "최대 100").
 var boundWords = map[string]bool{"between": true, "max": true, "maximum": true, "min": true, "minimum": true,
@@ -236,7 +309,7 @@ var boundWords = map[string]bool{"between": true, "max": true, "maximum": true, 
 
 // isBound reports whether toks[i] is a number bounding a range or a limit,
 // as validation messages word them: "between 1 and 100", "from 1 to 100",
-// "1 ~ 100", "up to 100", "at most 100", "max 100", "최대 100". Kirim's
+// "1 ~ 100", "1 - 100" (not "400 - 100"), "up to 100", "at most 100", "max 100", "최대 100". Kirim's
 // (Meta's) code 100 is not "must be between 1 and 100".
 func isBound(toks []string, i int) bool {
 	if i == 0 || !isDigits(TrimNoise(toks[i])) {
@@ -257,8 +330,13 @@ func isBound(toks []string, i int) bool {
 		return word(i-2) == "up" || word(i-3) == "from" && isDigits(word(i-2))
 	case prev == "most":
 		return word(i-2) == "at"
-	case prev == "~" || prev == "-":
+	case prev == "~":
 		return isDigits(word(i - 2))
+	case prev == "-":
+		// "1 - 100" is a range; "400 - 100" a status and its code.
+		a, errA := strconv.Atoi(word(i - 2))
+		b, errB := strconv.Atoi(word(i))
+		return errA == nil && errB == nil && isDigits(word(i-2)) && a < b && !IsStatusLike(word(i-2))
 	}
 	return false
 }
@@ -268,22 +346,33 @@ func isBound(toks []string, i int) bool {
 // "3번 재시도" three tries.
 func (r *reader) numberedCode(t string) (string, bool) {
 	c, ok := strings.CutSuffix(TrimNoise(t), "번")
-	if !ok || len(strings.TrimPrefix(c, "-")) < 3 || !isDigits(strings.TrimPrefix(c, "-")) {
+	if !ok || len(strings.TrimPrefix(c, "-")) < 3 || !IsNumber(c, true) {
 		return "", false
 	}
-	lower := r.lowered()
-	for _, w := range []string{"에러", "오류", "코드", "error"} {
-		if strings.Contains(lower, w) {
+	// Whole words, and Korean ones with a particle after them ("에러가"):
+	// 바코드 and 쿠폰코드 are no error's code.
+	for _, w := range SplitWords(r.lowered()) {
+		if w == "error" || slices.ContainsFunc(numberedErrorWords, func(e string) bool { return strings.HasPrefix(w, e) }) {
 			return c, true
 		}
 	}
 	return "", false
 }
 
-// isDigits reports whether t is an unsigned number.
-func isDigits(t string) bool {
+// IsNumber reports whether t is a number written in ASCII digits: unsigned,
+// or, when signed is set, with an optional leading '-' ("-401").
+func IsNumber(t string, signed bool) bool {
+	if signed {
+		t = strings.TrimPrefix(t, "-")
+	}
 	return t != "" && !strings.ContainsFunc(t, func(c rune) bool { return c < '0' || c > '9' })
 }
+
+// numberedErrorWords say a numbered thing ("4019번") is an error's.
+var numberedErrorWords = []string{"에러", "오류", "코드"}
+
+// isDigits reports whether t is an unsigned number.
+func isDigits(t string) bool { return IsNumber(t, false) }
 
 // codeContextWords say a number came up as an error: it shows, occurred,
 // came back.
@@ -296,7 +385,7 @@ var codeContextWords = []string{"뜨", "떠요", "떴", "나와", "나오", "났
 // (Twilio's 30007, MySQL's 1062).
 func (r *reader) typedNumber(t string, known bool) {
 	digits := strings.TrimPrefix(t, "-")
-	if len(digits) < 3 || strings.ContainsFunc(digits, func(c rune) bool { return c < '0' || c > '9' }) {
+	if len(digits) < 3 || !isDigits(digits) {
 		return
 	}
 	if IsStatusLike(t) {
@@ -308,15 +397,18 @@ func (r *reader) typedNumber(t string, known bool) {
 	}
 }
 
-// unknownConstant reports whether t is a constant's name in upper snake
-// case (ERROR_HOST_LOOKUP, FEATURE_NOT_SUPPORTED) that is no code of the
-// catalog, nor one misspelt: another system's name for its error, so a
-// number beside it ("WebView error code -2 ERROR_HOST_LOOKUP") is that
-// system's code.
-func (r *reader) unknownConstant(t string) bool {
-	t = strings.TrimPrefix(t, "net::") // Chromium's net::ERR_NAME_NOT_RESOLVED
+// unknownConstant reports whether toks[i] is a constant's name in upper
+// snake case (ERROR_HOST_LOOKUP, FEATURE_NOT_SUPPORTED) that is no code of
+// the catalog, nor one misspelt, and that the text gives as a code: another
+// system's name for its error, so a number beside it ("WebView error code
+// -2 ERROR_HOST_LOOKUP") is that system's code. A setting's name
+// (REST_API_KEY, TEMPLATE_ID, NEXT_PUBLIC_KAKAO_KEY) is no error's, nor is
+// a constant the text does not give as a code.
+func (r *reader) unknownConstant(toks []string, i int) bool {
+	t := TrimNoise(toks[i])
+	t, chromium := strings.CutPrefix(t, "net::") // Chromium's net::ERR_NAME_NOT_RESOLVED
 	parts := strings.Split(t, "_")
-	if len(parts) < 2 || len(t) < 6 {
+	if len(parts) < 2 || len(t) < 6 || settingLast[parts[len(parts)-1]] || buildPrefixes[parts[0]] {
 		return false
 	}
 	for _, p := range parts {
@@ -324,7 +416,35 @@ func (r *reader) unknownConstant(t string) bool {
 			return false
 		}
 	}
+	if !chromium && !givenAsCode(toks, i) {
+		return false
+	}
 	return r.speltFrom(SplitWords(strings.ToLower(strings.ReplaceAll(t, "_", " ")))) == ""
+}
+
+// settingLast end the names of settings, not of errors: REST_API_KEY,
+// TEMPLATE_ID, KAKAO_JS_SECRET, API_BASE_URL, NODE_ENV, SENDER_CODE.
+var settingLast = map[string]bool{"KEY": true, "ID": true, "TOKEN": true, "SECRET": true, "URL": true, "ENV": true,
+	"CODE": true, "NAME": true}
+
+// buildPrefixes open the environment variables a build exposes to a
+// front end: NEXT_PUBLIC_*, VITE_*, REACT_APP_*.
+var buildPrefixes = map[string]bool{"NEXT": true, "VITE": true, "REACT": true, "NUXT": true, "EXPO": true}
+
+// givenAsCode reports whether the text gives toks[i] as a code: beside a
+// number ("-2 ERROR_HOST_LOOKUP", "FEATURE_NOT_SUPPORTED (-2)") or after
+// "code" or "error" ("error: ERR_CONNECTION_RESET").
+func givenAsCode(toks []string, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j >= 0 && j < len(toks) && IsNumber(TrimNoise(toks[j]), true) {
+			return true
+		}
+	}
+	if i == 0 {
+		return false
+	}
+	prev := strings.ToLower(strings.TrimRight(toks[i-1], ":="))
+	return prev == "code" || prev == "error" || prev == "err" || prev == "errorcode" || prev == "error_code"
 }
 
 // isNamespacedCode reports whether t is a code as Firebase and its like

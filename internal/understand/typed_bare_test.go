@@ -63,7 +63,13 @@ func TestOtherNumbers(t *testing.T) {
 		{"종료 코드 -2", []string{"-2"}},
 		{"-2 errno", nil}, // the word names what follows it, not what stands before
 		{"exit -401", []string{"-401"}},
-		{"line 4019", []string{"4019"}},
+		// A source line is "line 42:" or "at line 42"; "line" alone may be
+		// the messenger, which foreignNames reads.
+		{"line 4019", nil},
+		{"line 4019 error", nil},
+		{"line: 4019", []string{"4019"}},
+		{"at line 4019", []string{"4019"}},
+		{"app.js line 4019", []string{"4019"}},
 	} {
 		r := Read(tt.text, Options{}, lex)
 		if !slices.Equal(r.Bare, tt.bare) && !(len(tt.bare) == 0 && len(r.Bare) == 0) {
@@ -104,6 +110,18 @@ func TestIDNumbers(t *testing.T) {
 		{"error #4019", []string{"4019"}, nil},
 		{"(#100) Invalid parameter", []string{"100"}, nil},
 		{"4019 issue", []string{"4019"}, nil}, // the word names what follows it
+		// "ws" is a word, not the end of one: throws, shows, news.
+		{"it throws 4019 when sharing", []string{"4019"}, nil},
+		{"sendDefault throws 4019", []string{"4019"}, nil},
+		{"news feed template 4019", []string{"4019"}, nil},
+		{"ws://localhost:8080 closed 4011", []string{"4011"}, []string{"4011"}},
+		{"wss connection got 4019", []string{"4019"}, []string{"4019"}},
+		// "case" alone is English ("in this case"); a support case is numbered.
+		{"In this case 4019 is returned", []string{"4019"}, nil},
+		{"test case 4019", []string{"4019"}, nil},
+		{"case #4019", []string{"4019"}, []string{"4019"}},
+		{"case no 4019", []string{"4019"}, []string{"4019"}},
+		{"case id 4019", []string{"4019"}, []string{"4019"}},
 	} {
 		r := Read(tt.text, Options{}, lex)
 		if !slices.Equal(r.Codes, tt.codes) {
@@ -136,6 +154,11 @@ func TestBounds(t *testing.T) {
 		{"meta 100 invalid parameter", []string{"100"}},
 		{"100", []string{"100"}},
 		{"and 100", []string{"100"}},
+		// "400 - 100" is a status and a code, not a range.
+		{"whatsapp 400 - 100 invalid parameter", []string{"100"}},
+		{"HTTP 400 - 100", []string{"100"}},
+		{"200 - 100", []string{"100"}},
+		{"1 - 100", nil},
 	} {
 		r := Read(tt.text, Options{}, lex)
 		if !slices.Equal(r.Codes, tt.codes) && !(len(tt.codes) == 0 && len(r.Codes) == 0) {
@@ -162,6 +185,18 @@ func TestNamespacedCodes(t *testing.T) {
 		{"and/or not-so-bad", nil},
 		{"see https://example.com/a-b", nil},
 		{"template not found", nil},
+		{"Google Play Billing response code -2 FEATURE_NOT_SUPPORTED", []string{"feature_not_supported"}},
+		{"FEATURE_NOT_SUPPORTED (-2)", []string{"feature_not_supported"}},
+		{"error: ERR_CONNECTION_RESET", []string{"err_connection_reset"}},
+		// Settings' names are no error's code, nor is a constant the text
+		// does not give as a code.
+		{"-401 뜨는데 REST_API_KEY 넣었어요", nil},
+		{"SENDER_KEY 넣었는데 알림톡 템플릿 없음", nil},
+		{"error 131047 TEMPLATE_ID 맞는데", nil},
+		{"NEXT_PUBLIC_KAKAO_JS 설정했는데 -401", nil},
+		{"VITE_KAKAO_APP 4019", nil},
+		{"REACT_APP_KAKAO_JS 4019", nil},
+		{"FEATURE_NOT_SUPPORTED 때문에 안 돼요", nil},
 	} {
 		r := Read(tt.text, Options{}, lex)
 		if !slices.Equal(r.Unknown, tt.unknown) && !(len(tt.unknown) == 0 && len(r.Unknown) == 0) {
@@ -173,6 +208,7 @@ func TestNamespacedCodes(t *testing.T) {
 // TestStatusLine: an HTTP status with its reason phrase and nothing else.
 func TestStatusLine(t *testing.T) {
 	lex := newFake()
+	lex.statuses[500] = true
 	for _, tt := range []struct {
 		text string
 		want bool
@@ -188,6 +224,10 @@ func TestStatusLine(t *testing.T) {
 		{"Error: Request failed with status code 429", true},
 		{"AxiosError: Request failed with status code 401", true},
 		{"Request failed with status code 401 kakao share", false},
+		// a reason phrase with a noise word in it
+		{"500 Internal Server Error", true},
+		{"HTTP/1.1 500 Internal Server Error", true},
+		{"500 Internal Server Error kakao share", false},
 	} {
 		if got := Read(tt.text, Options{}, lex).StatusLine; got != tt.want {
 			t.Errorf("Read(%q).StatusLine = %v, want %v", tt.text, got, tt.want)
@@ -215,6 +255,17 @@ func TestKoreanNumbers(t *testing.T) {
 		{"131026번 에러", []string{"131026"}},
 		{"4019번 버스", nil},
 		{"4019 에러", []string{"4019"}},
+		// 일 before 때/경우 is the copula (when it is 4019), not a day.
+		{"4019 일 때 원인", []string{"4019"}},
+		{"kakao share -401 일 경우", []string{"-401"}},
+		{"4019일 때", []string{"4019"}},
+		{"4019 일 동안", nil},
+		{"4019일 지났어요", nil},
+		// 코드 is a whole word: 바코드 and 쿠폰코드 are not error codes.
+		{"바코드 4019번", nil},
+		{"쿠폰코드 4019번 입력", nil},
+		{"에러코드 4019번", []string{"4019"}},
+		{"코드가 4019번", []string{"4019"}},
 	} {
 		r := Read(tt.text, Options{}, lex)
 		if !slices.Equal(r.Codes, tt.codes) && !(len(tt.codes) == 0 && len(r.Codes) == 0) {

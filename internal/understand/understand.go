@@ -289,17 +289,25 @@ func (r *reader) readStatusLine() {
 		return
 	}
 	n := r.out.HTTPStatuses[0]
-	phrase := strings.ToLower(http.StatusText(n))
+	// Noise words leave the reason phrase as they leave the text: "500
+	// Internal Server Error" says "internal server" either way.
+	phrase := strings.Join(statusLineWords(strings.ToLower(http.StatusText(n)), n), " ")
+	said := strings.Join(statusLineWords(r.lowered(), n), " ")
+	r.out.StatusLine = phrase != "" && said == phrase || clientStatusWords[strings.TrimPrefix(said, "axioserror ")]
+}
+
+// statusLineWords returns the words of a lower-cased text that say more
+// than status n does: without n, "http", "http/1.1" and noise words.
+func statusLineWords(lower string, n int) []string {
 	var rest []string
-	for _, t := range strings.Fields(r.lowered()) {
+	for _, t := range strings.Fields(lower) {
 		t = TrimNoise(t)
 		if t == "" || t == strconv.Itoa(n) || t == "http" || strings.HasPrefix(t, "http/") || noiseWords[t] {
 			continue
 		}
 		rest = append(rest, t)
 	}
-	said := strings.Join(rest, " ")
-	r.out.StatusLine = phrase != "" && said == phrase || clientStatusWords[strings.TrimPrefix(said, "axioserror ")]
+	return rest
 }
 
 // clientStatusWords are what HTTP clients print around a status and nothing

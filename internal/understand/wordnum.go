@@ -55,7 +55,7 @@ func (r *reader) readJoined() {
 			j++
 		}
 		n := TrimNoise(toks[j])
-		if len(n) == 0 || len(n) > maxJoinedDigits || strings.ContainsFunc(n, func(c rune) bool { return c < '0' || c > '9' }) {
+		if len(n) > maxJoinedDigits || !isDigits(n) {
 			continue // not a number, a long one, or a signed one ("-4")
 		}
 		r.addJoined(forms, n)
@@ -85,6 +85,5 @@ func isJoined(key string) bool {
 	if !ok {
 		w, n, ok = strings.Cut(key, "_")
 	}
-	return ok && len(w) >= 2 && isPlainWord(w) && n != "" &&
-		!strings.ContainsFunc(n, func(c rune) bool { return c < '0' || c > '9' })
+	return ok && len(w) >= 2 && isPlainWord(w) && isDigits(n)
 }

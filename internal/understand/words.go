@@ -23,12 +23,38 @@ var koFillers = map[string]bool{"가요": true, "와요": true, "가네요": tru
 	"떠요": true, "떴어요": true, "떠서": true, "뜨네요": true, "뜹니다": true, "나와요": true, "나옵니다": true,
 	"나오네요": true, "나요": true, "돼요": true, "되요": true, "왜": true, "그래요": true, "이래요": true}
 
+// koGoing are the koFillers of going and coming: negated after 안 or 못
+// ("알림톡이 안 가요", "문자가 안 와요"), they say a message was not sent.
+var koGoing = map[string]bool{"가요": true, "와요": true, "가네요": true, "와서": true}
+
+// koNotSent is how the catalog says a message was not sent (kmsg's
+// MESSAGE_SEND_FAILED is "메시지 전송 실패": "the message did not go out").
+var koNotSent = []string{"메시지", "전송", "안됨"}
+
 // dropKoFillers returns words without koFillers, unless nothing else is
-// left.
+// left. The negator before a filler goes with it: "안" alone tells no entry
+// (and matched Kakao Share's "설정이 안 됨"). Where a negated going or coming
+// is all the text says besides its subject ("알림톡이 안 가요"), it says the
+// message was not sent, and is searched as the catalog says that
+// (koNotSent); beside other words ("문자가 안 가요 잔액") those tell.
 func dropKoFillers(words []string) []string {
-	kept := slices.DeleteFunc(slices.Clone(words), func(w string) bool { return koFillers[w] })
+	var kept []string
+	notSent := false
+	for _, w := range words {
+		if !koFillers[w] {
+			kept = append(kept, w)
+			continue
+		}
+		if n := len(kept); n > 0 && (kept[n-1] == "안" || kept[n-1] == "못") {
+			kept = kept[:n-1]
+			notSent = notSent || koGoing[w]
+		}
+	}
 	if len(kept) == 0 {
 		return words
+	}
+	if notSent && len(kept) == 1 {
+		kept = append(kept, koNotSent...)
 	}
 	return kept
 }
