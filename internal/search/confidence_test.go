@@ -136,6 +136,8 @@ func TestAnswers(t *testing.T) {
 		{"an HTTP client", "axios 4019 에러", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"a host", "vercel 배포 후 4019 에러", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"a long code beside a tool", "redis 131026 error", false, errdex.AnswerFound, "kirim/131026", errdex.ConfidenceCertain},
+		{"Kakao's own method beside a code", "sendDefault throws 4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
+		{"a template type beside a code", "news feed template 4019", false, errdex.AnswerFound, "kakao-share/4019", errdex.ConfidenceCertain},
 		{"a long code beside a host", "supabase edge function 131026 error", false, errdex.AnswerFound, "kirim/131026", errdex.ConfidenceCertain},
 		{"an HTTP client's status message", "Request failed with status code 500", false, "", "", ""},
 		{"axios's status message", "Error: Request failed with status code 401", true, "", "", ""},

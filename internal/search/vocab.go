@@ -80,6 +80,10 @@ var placeWords = map[string]bool{
 	"django": true, "spring": true, "php": true, "laravel": true, "rails": true, "ruby": true,
 	"golang": true, "webpack": true, "vite": true, "expo": true, "capacitor": true, "cordova": true,
 	"ionic": true, "electron": true, "wordpress": true, "cafe24": true, "imweb": true,
+	// Kakao's share API's own words: its methods and template types
+	"senddefault": true, "sendcustom": true, "sendscrap": true, "createdefaultbutton": true,
+	"createcustombutton": true, "objecttype": true, "feed": true, "commerce": true, "location": true,
+	"templateid": true, "templateargs": true, "kakaolink": true,
 	// the HTTP clients, proxies and tools a call goes through
 	"axios": true, "fetch": true, "curl": true, "postman": true, "insomnia": true, "nginx": true,
 	"apache": true, "okhttp": true, "retrofit": true, "alamofire": true, "redis": true, "docker": true,

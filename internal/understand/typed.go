@@ -454,7 +454,7 @@ func givenAsCode(toks []string, i int) bool {
 // it shares with an entry do not make that entry likely.
 func isNamespacedCode(t string) bool {
 	ns, code, ok := strings.Cut(t, "/")
-	if !ok || !isPlainWord(ns) || !strings.Contains(code, "-") {
+	if !ok || !codeNamespaces[ns] || !strings.Contains(code, "-") {
 		return false
 	}
 	for _, part := range strings.Split(code, "-") {
@@ -464,6 +464,13 @@ func isNamespacedCode(t string) bool {
 	}
 	return true
 }
+
+// codeNamespaces are the namespaces Firebase's SDKs spell their error
+// codes in (auth/invalid-email, messaging/registration-token-not-registered).
+// A path typed without its slash ("api/send-alimtalk") is no code.
+var codeNamespaces = map[string]bool{"auth": true, "messaging": true, "storage": true, "functions": true,
+	"firestore": true, "database": true, "installations": true, "analytics": true, "app": true,
+	"appcheck": true, "remoteconfig": true, "performance": true}
 
 // codeLike reports whether t, after a provider's name, may be its code:
 // it has a digit, an underscore or a capital past its first letter (519,

@@ -177,6 +177,7 @@ func TestNamespacedCodes(t *testing.T) {
 		unknown []string
 	}{
 		{"messaging/registration-token-not-registered", []string{"messaging/registration-token-not-registered"}},
+		{"POST api/send-alimtalk returned 400", nil}, // a path, not a code
 		// another system's constants, but not a misspelt code of the catalog
 		{"WebView error code -2 ERROR_HOST_LOOKUP", []string{"error_host_lookup"}},
 		{"net::ERR_NAME_NOT_RESOLVED", []string{"net::err_name_not_resolved"}},
