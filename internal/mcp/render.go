@@ -83,48 +83,8 @@ func renderAnswer(a *Answer) string {
 		sb.WriteByte('\n')
 		writeRecord(&sb, r, errdex.Lang(a.Lang))
 	}
-	full := 0 // results shown in full
-	switch a.Answer {
-	case "found":
-		full = 1
-	case "ambiguous":
-		full = len(tiedIDs(a.Results))
-	}
-	for i, r := range a.Results {
-		if i < full {
-			sb.WriteByte('\n')
-			writeResult(&sb, r)
-			continue
-		}
-		if i == full {
-			if full > 0 {
-				sb.WriteString("\nOther, less certain matches:\n")
-			} else if a.Answer == "unsure" {
-				sb.WriteString("\nWeak matches (not answers):\n")
-			}
-		}
-		fmt.Fprintf(&sb, "- %s · %s (%s)\n", r.ID, r.Title, r.Confidence)
-	}
-	if len(a.Findings) > 1 {
-		fmt.Fprintf(&sb, "\nThe text holds %d distinct errors, each answered alone:\n", len(a.Findings))
-		for _, f := range a.Findings {
-			where := fmt.Sprintf("line %d", f.Lines[0])
-			if f.Lines[1] > f.Lines[0] {
-				where = fmt.Sprintf("lines %d-%d", f.Lines[0], f.Lines[1])
-			}
-			if f.Count > 1 {
-				where += fmt.Sprintf(", %d times", f.Count)
-			}
-			verdict := shortMarkers[f.Answer]
-			switch {
-			case f.Answer == "found" && len(f.Results) > 0:
-				verdict += " " + f.Results[0].ID
-			case f.Answer == "ambiguous" && len(f.Results) > 0:
-				verdict += " " + strings.Join(tiedIDs(f.Results), ", ")
-			}
-			fmt.Fprintf(&sb, "- %s %s: %s\n", where, strconv.Quote(f.Excerpt), verdict)
-		}
-	}
+	writeResults(&sb, a)
+	writeFindings(&sb, a.Findings)
 	if len(a.Suggestions) > 0 {
 		sb.WriteString("\nNear misses, for the user to check:\n")
 		for _, s := range a.Suggestions {
@@ -135,6 +95,59 @@ func renderAnswer(a *Answer) string {
 		fmt.Fprintf(&sb, "\n%d of %d matches shown.\n", len(a.Results), a.Total)
 	}
 	return sb.String()
+}
+
+// writeResults writes the results: the answer's in full, the others one
+// line each.
+func writeResults(sb *strings.Builder, a *Answer) {
+	full := 0 // results shown in full
+	switch a.Answer {
+	case "found":
+		full = 1
+	case "ambiguous":
+		full = len(tiedIDs(a.Results))
+	}
+	for i, r := range a.Results {
+		if i < full {
+			sb.WriteByte('\n')
+			writeResult(sb, r)
+			continue
+		}
+		if i == full {
+			if full > 0 {
+				sb.WriteString("\nOther, less certain matches:\n")
+			} else if a.Answer == "unsure" {
+				sb.WriteString("\nWeak matches (not answers):\n")
+			}
+		}
+		fmt.Fprintf(sb, "- %s · %s (%s)\n", r.ID, r.Title, r.Confidence)
+	}
+}
+
+// writeFindings writes one line per distinct error of an identified text,
+// when there are several.
+func writeFindings(sb *strings.Builder, findings []Finding) {
+	if len(findings) <= 1 {
+		return
+	}
+	fmt.Fprintf(sb, "\nThe text holds %d distinct errors, each answered alone:\n", len(findings))
+	for _, f := range findings {
+		where := fmt.Sprintf("line %d", f.Lines[0])
+		if f.Lines[1] > f.Lines[0] {
+			where = fmt.Sprintf("lines %d-%d", f.Lines[0], f.Lines[1])
+		}
+		if f.Count > 1 {
+			where += fmt.Sprintf(", %d times", f.Count)
+		}
+		verdict := shortMarkers[f.Answer]
+		switch {
+		case f.Answer == "found" && len(f.Results) > 0:
+			verdict += " " + f.Results[0].ID
+		case f.Answer == "ambiguous" && len(f.Results) > 0:
+			verdict += " " + strings.Join(tiedIDs(f.Results), ", ")
+		}
+		fmt.Fprintf(sb, "- %s %s: %s\n", where, strconv.Quote(f.Excerpt), verdict)
+	}
 }
 
 func writeResult(sb *strings.Builder, r Result) {

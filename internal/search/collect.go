@@ -55,13 +55,7 @@ func (ix *Index) collect(ctx context.Context, q query.Query, pass func(id string
 	}
 	defer reader.Close()
 	m := ix.bi.Mapping()
-	model := index.DefaultScoringModel
-	if im, ok := m.(*mapping.IndexMappingImpl); ok && im.ScoringModel == index.BM25Scoring {
-		model = index.BM25Scoring
-	}
-	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,
-		search.GetScoringModelCallbackFn(func() string { return model }))
-	ctx = search.ContextWithTermSearchersCounter(ctx)
+	ctx = searchContext(ctx, m)
 	// The matches the searchers pass around come from a pool kept from
 	// search to search: Bleve's collector allocated one for every search,
 	// sized for all the searchers' matches at once (a tenth of the bytes a
@@ -102,14 +96,7 @@ func (ix *Index) collect(ctx context.Context, q query.Query, pass func(id string
 		if f, ok := ix.facetSet[id]; ok {
 			out.facets[f]++
 		}
-		h := hit{id: id, score: dm.Score}
-		switch {
-		case len(*best) < keep:
-			heap.Push(best, h)
-		case keep > 0 && better(h, (*best)[0]):
-			(*best)[0] = h
-			heap.Fix(best, 0)
-		}
+		best.offer(hit{id: id, score: dm.Score}, keep)
 		sctx.DocumentMatchPool.Put(dm)
 		dm, err = s.Next(sctx)
 	}
@@ -130,6 +117,30 @@ func (ix *Index) collect(ctx context.Context, q query.Query, pass func(id string
 		out.hits = hits[skip:]
 	}
 	return out, nil
+}
+
+// searchContext is ctx with what Bleve's SearchInContext adds before it
+// builds searchers: the mapping's scoring model and a counter of term
+// searchers.
+func searchContext(ctx context.Context, m mapping.IndexMapping) context.Context {
+	model := index.DefaultScoringModel
+	if im, ok := m.(*mapping.IndexMappingImpl); ok && im.ScoringModel == index.BM25Scoring {
+		model = index.BM25Scoring
+	}
+	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,
+		search.GetScoringModelCallbackFn(func() string { return model }))
+	return search.ContextWithTermSearchersCounter(ctx)
+}
+
+// offer keeps h if it is among the keep best so far.
+func (h *worstFirst) offer(x hit, keep int) {
+	switch {
+	case len(*h) < keep:
+		heap.Push(h, x)
+	case keep > 0 && better(x, (*h)[0]):
+		(*h)[0] = x
+		heap.Fix(h, 0)
+	}
 }
 
 // matchPools hold pools of matches for collect; a pool grows to what the

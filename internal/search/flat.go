@@ -122,59 +122,83 @@ func (b *flatBuilder) add(q query.Query) (int, error) {
 			return b.term(x.Term, x.FieldVal, x.BoostVal.Value())
 		}
 	case *query.DocIDQuery:
-		// Two signatures of one entry are two such queries alike.
-		k := leafKey{field: "\x00id", term: strings.Join(x.IDs, "\x00"), boost: x.BoostVal.Value()}
-		if i, ok := b.same[k]; ok {
-			return i, nil
-		}
-		i, err := b.leaf(q.Searcher(b.ctx, b.ir, b.m, b.options))
-		if err == nil {
-			b.remember(k, i)
-		}
-		return i, err
+		return b.docIDs(x)
 	case *query.DisjunctionQuery:
-		// Bleve's heap searcher, for more clauses, orders its clauses'
-		// scores otherwise: such a disjunction is a leaf, Bleve's own.
-		if len(x.Disjuncts) > 0 && len(x.Disjuncts) <= searcher.DisjunctionHeapTakeover {
-			var local [16]int
-			kids := local[:0]
-			for _, d := range x.Disjuncts {
-				k, err := b.add(d)
-				if err != nil {
-					return 0, err
-				}
-				kids = append(kids, k)
-			}
-			return b.node(kids, int(x.Min)), nil
+		if i, ok, err := b.disjunction(x); ok || err != nil {
+			return i, err
 		}
 	case *query.MatchQuery:
-		if x.Fuzziness == 0 && x.Operator == query.MatchQueryOperatorOr && x.Analyzer == "" && x.FieldVal != "" {
-			// As MatchQuery.Searcher: a disjunction (at least one) of the
-			// analyzed terms, each with the query's boost.
-			analyzer := b.m.AnalyzerNamed(b.m.AnalyzerNameForPath(x.FieldVal))
-			if analyzer == nil {
-				break
-			}
-			tokens := analyzer.Analyze([]byte(x.Match))
-			if len(tokens) == 0 {
-				return b.leaf(searcher.NewMatchNoneSearcher(b.ir))
-			}
-			if len(tokens) > searcher.DisjunctionHeapTakeover {
-				break
-			}
-			var local [16]int
-			kids := local[:0]
-			for _, t := range tokens {
-				k, err := b.term(string(t.Term), x.FieldVal, x.BoostVal.Value())
-				if err != nil {
-					return 0, err
-				}
-				kids = append(kids, k)
-			}
-			return b.node(kids, 1), nil
+		if i, ok, err := b.match(x); ok || err != nil {
+			return i, err
 		}
 	}
 	return b.leaf(q.Searcher(b.ctx, b.ir, b.m, b.options))
+}
+
+// docIDs returns the leaf of a DocIDQuery, made once per tree: two
+// signatures of one entry are two such queries alike.
+func (b *flatBuilder) docIDs(x *query.DocIDQuery) (int, error) {
+	k := leafKey{field: "\x00id", term: strings.Join(x.IDs, "\x00"), boost: x.BoostVal.Value()}
+	if i, ok := b.same[k]; ok {
+		return i, nil
+	}
+	i, err := b.leaf(x.Searcher(b.ctx, b.ir, b.m, b.options))
+	if err == nil {
+		b.remember(k, i)
+	}
+	return i, err
+}
+
+// disjunction evaluates a disjunction in place; it is not ok for one of
+// more clauses than Bleve's slice searcher takes: Bleve's heap searcher
+// orders its clauses' scores otherwise, so such a disjunction is a leaf,
+// Bleve's own.
+func (b *flatBuilder) disjunction(x *query.DisjunctionQuery) (int, bool, error) {
+	if len(x.Disjuncts) == 0 || len(x.Disjuncts) > searcher.DisjunctionHeapTakeover {
+		return 0, false, nil
+	}
+	var local [16]int
+	kids := local[:0]
+	for _, d := range x.Disjuncts {
+		k, err := b.add(d)
+		if err != nil {
+			return 0, false, err
+		}
+		kids = append(kids, k)
+	}
+	return b.node(kids, int(x.Min)), true, nil
+}
+
+// match evaluates a match query as MatchQuery.Searcher does, a disjunction
+// (at least one) of the analyzed terms, each with the query's boost; it is
+// not ok for a fuzzy, AND or custom-analyzer match, or one of more terms
+// than the slice searcher takes.
+func (b *flatBuilder) match(x *query.MatchQuery) (int, bool, error) {
+	if x.Fuzziness != 0 || x.Operator != query.MatchQueryOperatorOr || x.Analyzer != "" || x.FieldVal == "" {
+		return 0, false, nil
+	}
+	analyzer := b.m.AnalyzerNamed(b.m.AnalyzerNameForPath(x.FieldVal))
+	if analyzer == nil {
+		return 0, false, nil
+	}
+	tokens := analyzer.Analyze([]byte(x.Match))
+	if len(tokens) == 0 {
+		i, err := b.leaf(searcher.NewMatchNoneSearcher(b.ir))
+		return i, true, err
+	}
+	if len(tokens) > searcher.DisjunctionHeapTakeover {
+		return 0, false, nil
+	}
+	var local [16]int
+	kids := local[:0]
+	for _, t := range tokens {
+		k, err := b.term(string(t.Term), x.FieldVal, x.BoostVal.Value())
+		if err != nil {
+			return 0, false, err
+		}
+		kids = append(kids, k)
+	}
+	return b.node(kids, 1), true, nil
 }
 
 // leafKey names a leaf that two clauses of a tree may share: a term of a

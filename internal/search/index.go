@@ -167,30 +167,10 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 			ix.providers[strings.ToLower(pc.Provider)] = true
 		}
 		for _, s := range e.Signatures {
-			cs := compiledSig{entry: e, label: s.Text}
-			if s.Regex != "" {
-				re, err := regexp.Compile("(?i)" + s.Regex)
-				if err != nil {
-					return nil, fmt.Errorf("search: %s: signature: %w", e.ID(), err)
-				}
-				cs.re, cs.label = re, s.Regex
-				if s.Message != "" { // an upstream message, compiled by the loader
-					cs.label = s.Message
-				}
-				cs.need = strings.ToLower(requiredLiteral(s.Regex))
-				cs.needAll = requiredLiterals(s.Regex)
-				cs.needAny = oneOfLiterals(s.Regex)
-			} else {
-				cs.text = strings.ToLower(s.Text)
+			cs, err := compileSig(e, s)
+			if err != nil {
+				return nil, err
 			}
-			if lit := s.Message + s.Text; lit != "" {
-				cs.short = len(strings.Fields(reMessageVar.ReplaceAllString(lit, " "))) <= shortSignatureWords
-			} else if len(cs.need) < 4 {
-				// A pattern with no literal every match holds (Node's
-				// ENOTFOUND|ECONNRESET...) is as generic as a short message.
-				cs.short = true
-			}
-			cs.short = cs.short || s.Generic
 			ix.sigs = append(ix.sigs, cs)
 		}
 	}
@@ -226,6 +206,37 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 	}
 	ix.wordings = newWordings(ix)
 	return ix, nil
+}
+
+// compileSig prepares one of e's signatures for matching: its pattern
+// and the literals a text must hold to be tried, and whether it is short
+// (names its entry only beside a name of its system).
+func compileSig(e *errdex.Entry, s errdex.Signature) (compiledSig, error) {
+	cs := compiledSig{entry: e, label: s.Text}
+	if s.Regex != "" {
+		re, err := regexp.Compile("(?i)" + s.Regex)
+		if err != nil {
+			return cs, fmt.Errorf("search: %s: signature: %w", e.ID(), err)
+		}
+		cs.re, cs.label = re, s.Regex
+		if s.Message != "" { // an upstream message, compiled by the loader
+			cs.label = s.Message
+		}
+		cs.need = strings.ToLower(requiredLiteral(s.Regex))
+		cs.needAll = requiredLiterals(s.Regex)
+		cs.needAny = oneOfLiterals(s.Regex)
+	} else {
+		cs.text = strings.ToLower(s.Text)
+	}
+	if lit := s.Message + s.Text; lit != "" {
+		cs.short = len(strings.Fields(reMessageVar.ReplaceAllString(lit, " "))) <= shortSignatureWords
+	} else if len(cs.need) < 4 {
+		// A pattern with no literal every match holds (Node's
+		// ENOTFOUND|ECONNRESET...) is as generic as a short message.
+		cs.short = true
+	}
+	cs.short = cs.short || s.Generic
+	return cs, nil
 }
 
 // checkEvery is how many documents New prepares between looks at its

@@ -452,25 +452,7 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 		// Corrections, and completions, are one alternative each however
 		// many there are: the disjunction scales its score by the share of
 		// alternatives matched, and more of them must not dilute the word.
-		var corrected, completed []query.Query
-		for _, c := range ix.correctionsOf(u, w) {
-			corrected = append(corrected, ix.wordQuery(c, boostTypo))
-			u.highlightWords = append(u.highlightWords, c)
-		}
-		// Completions are looked for in titles and summaries, not bodies:
-		// a completion there, like "review" for "rev", is in thousands of
-		// them and says little. One Hangul syllable says about as much as
-		// three Latin letters, and the word typed may sit inside a compound
-		// of a title (승 in 미승인), which no title word starts with; but
-		// the completions of one syllable (정: 정보, 정상...) are too many
-		// to look for in summaries.
-		if n := utf8.RuneCountInString(w); typing && (n >= 3 || hasHangul(w)) {
-			inSummary := n >= 3 || n >= 2 && hasHangul(w)
-			for _, c := range ix.vocab.completions(w, maxCompletions) {
-				completed = append(completed, ix.completionQuery(c, inSummary, boostPrefix))
-				u.highlightWords = append(u.highlightWords, c)
-			}
-		}
+		corrected, completed := ix.correctedWord(u, w), ix.completedWord(u, w, typing)
 		// A synonym people type for the catalog's word (whitelisted:
 		// allowed) counts as the word.
 		for _, s := range synonymsOf(w) {
@@ -510,6 +492,39 @@ func (ix *Index) textQuery(u *understanding) query.Query {
 	// gives a conjunction no boost, so the bonus is the words' scores once
 	// more.
 	return &wordsQuery{words: any, min: min, all: all}
+}
+
+// correctedWord returns the queries of w's corrections (typos), each also
+// highlighted.
+func (ix *Index) correctedWord(u *understanding, w string) []query.Query {
+	var corrected []query.Query
+	for _, c := range ix.correctionsOf(u, w) {
+		corrected = append(corrected, ix.wordQuery(c, boostTypo))
+		u.highlightWords = append(u.highlightWords, c)
+	}
+	return corrected
+}
+
+// completedWord returns the queries of the completions of w, the word
+// being typed, each also highlighted. Completions are looked for in titles
+// and summaries, not bodies: a completion there, like "review" for "rev",
+// is in thousands of them and says little. One Hangul syllable says about
+// as much as three Latin letters, and the word typed may sit inside a
+// compound of a title (승 in 미승인), which no title word starts with; but
+// the completions of one syllable (정: 정보, 정상...) are too many to look
+// for in summaries.
+func (ix *Index) completedWord(u *understanding, w string, typing bool) []query.Query {
+	n := utf8.RuneCountInString(w)
+	if !typing || n < 3 && !hasHangul(w) {
+		return nil
+	}
+	var completed []query.Query
+	inSummary := n >= 3 || n >= 2 && hasHangul(w)
+	for _, c := range ix.vocab.completions(w, maxCompletions) {
+		completed = append(completed, ix.completionQuery(c, inSummary, boostPrefix))
+		u.highlightWords = append(u.highlightWords, c)
+	}
+	return completed
 }
 
 // titleWordQuery matches w in the titles' words: as a whole word, or as the

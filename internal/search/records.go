@@ -134,17 +134,10 @@ type recordCount struct{ message, all, inAll, inMessage int32 }
 // recordCounts are recordTier's counts, one per record, kept cleared.
 var recordCounts = sync.Pool{New: func() any { return new([]recordCount) }}
 
-// recordTier finds the entries of the records whose words hold most of
-// a typed text's words (not stop words, short numbers or the names of
-// systems; a synonym counts as its word).
-func (ix *Index) recordTier(u *understanding) query.Query {
-	if ix.en == nil || u.Payload || len(u.Words) > 2*recordMaxWords {
-		return nil
-	}
-	list, byTerm := ix.recordWordings()
-	if len(list) == 0 {
-		return nil
-	}
+// recordForms returns the forms each of a typed text's words is compared
+// in (its term and its synonyms'), leaving out stop words, short numbers
+// and the names of systems.
+func (ix *Index) recordForms(u *understanding) [][]string {
 	var forms [][]string
 	for _, w := range u.Words {
 		if ix.isStopWord(w) || len(ix.systemsOfWord(w)) > 0 || isShortNumber(w) {
@@ -156,26 +149,14 @@ func (ix *Index) recordTier(u *understanding) query.Query {
 		}
 		forms = append(forms, f)
 	}
-	if len(forms) < recordMinWords || len(forms) > recordMaxWords {
-		return nil
-	}
-	// Each word counts once per record, in its messages and in all its
-	// words; the records are reached through the terms (indexWordings).
-	// The counts are per record, and a form's marks say which records
-	// it already counted in (the form's number plus one; 0 is none). The
-	// counts of the records reached are cleared for the next query.
-	scratch := recordCounts.Get().(*[]recordCount)
-	defer recordCounts.Put(scratch)
-	if len(*scratch) < len(list) {
-		*scratch = make([]recordCount, len(list))
-	}
-	held := (*scratch)[:len(list)]
+	return forms
+}
+
+// countRecords counts in held, for each record the forms reach through
+// their terms, how many forms its words and its messages hold, and
+// returns the records reached, in order.
+func countRecords(forms [][]string, list []recordWording, byTerm map[string][]int, held []recordCount) []int {
 	var reached []int
-	defer func() {
-		for _, i := range reached {
-			held[i] = recordCount{}
-		}
-	}()
 	for n, f := range forms {
 		mark := int32(n + 1)
 		for _, t := range f {
@@ -196,6 +177,41 @@ func (ix *Index) recordTier(u *understanding) query.Query {
 		}
 	}
 	slices.Sort(reached)
+	return reached
+}
+
+// recordTier finds the entries of the records whose words hold most of
+// a typed text's words (not stop words, short numbers or the names of
+// systems; a synonym counts as its word).
+func (ix *Index) recordTier(u *understanding) query.Query {
+	if ix.en == nil || u.Payload || len(u.Words) > 2*recordMaxWords {
+		return nil
+	}
+	list, byTerm := ix.recordWordings()
+	if len(list) == 0 {
+		return nil
+	}
+	forms := ix.recordForms(u)
+	if len(forms) < recordMinWords || len(forms) > recordMaxWords {
+		return nil
+	}
+	// Each word counts once per record, in its messages and in all its
+	// words; the records are reached through the terms (indexWordings).
+	// The counts are per record, and a form's marks say which records
+	// it already counted in (the form's number plus one; 0 is none). The
+	// counts of the records reached are cleared for the next query.
+	scratch := recordCounts.Get().(*[]recordCount)
+	defer recordCounts.Put(scratch)
+	if len(*scratch) < len(list) {
+		*scratch = make([]recordCount, len(list))
+	}
+	held := (*scratch)[:len(list)]
+	reached := countRecords(forms, list, byTerm, held)
+	defer func() {
+		for _, i := range reached {
+			held[i] = recordCount{}
+		}
+	}()
 	var ids []string
 	for _, i := range reached {
 		rw, c := &list[i], &held[i]

@@ -23,37 +23,11 @@ func (r *reader) readTyped() {
 	}
 	r.readJoined()
 	toks := strings.Fields(r.text)
-	for i, t := range toks {
-		if p := strings.ToLower(TrimNoise(t)); r.lex.Provider(p) && i+1 < len(toks) {
-			next := i + 1
-			if channelWords[strings.ToLower(toks[next])] && next+1 < len(toks) {
-				next++
-			}
-			if codeLike(TrimNoise(toks[next])) {
-				r.addQualified(p, toks[next])
-			}
-		}
-		if p, c, ok := strings.Cut(TrimNoise(t), ":"); ok && r.lex.Provider(strings.ToLower(p)) {
-			r.addQualified(p, c)
-		}
-		if isPlainWord(TrimNoise(t)) {
-			// "unknown", "failed": a word, even where a provider has it as
-			// a code (Aligo's UNKNOWN); typed as a code it is upper-case.
+	for i := range toks {
+		r.qualifiedAt(toks, i)
+		t, ok := r.typedToken(toks, i)
+		if !ok {
 			continue
-		}
-		if isQuantity(toks, i) {
-			continue // "sent 131042 messages", "131042건": a count, not a code
-		}
-		if isBound(toks, i) {
-			continue // "between 1 and 100", "max 100": a limit, not a code
-		}
-		if c, ok := r.numberedCode(t); ok {
-			t = c // "4019번 에러": error number 4019
-		} else if c, ok := copulaNumber(toks, i); ok {
-			t = c // "4019일 때": when it is 4019
-		}
-		if c := TrimNoise(t); reDigitGroups.MatchString(c) {
-			t = strings.ReplaceAll(c, "_", "") // "code 131_026", as a program spells it
 		}
 		known := r.addKey(t)
 		r.typedNumber(TrimNoise(t), known)
@@ -66,6 +40,50 @@ func (r *reader) readTyped() {
 			r.closeCode(TrimNoise(t))
 		}
 	}
+}
+
+// qualifiedAt reads a provider's code written after its name at toks[i]
+// ("iwinv 519", "iwinv sms 13") or glued to it ("iwinv:519").
+func (r *reader) qualifiedAt(toks []string, i int) {
+	t := toks[i]
+	if p := strings.ToLower(TrimNoise(t)); r.lex.Provider(p) && i+1 < len(toks) {
+		next := i + 1
+		if channelWords[strings.ToLower(toks[next])] && next+1 < len(toks) {
+			next++
+		}
+		if codeLike(TrimNoise(toks[next])) {
+			r.addQualified(p, toks[next])
+		}
+	}
+	if p, c, ok := strings.Cut(TrimNoise(t), ":"); ok && r.lex.Provider(strings.ToLower(p)) {
+		r.addQualified(p, c)
+	}
+}
+
+// typedToken returns toks[i] as a code may be read from it, or false for
+// a word, a count or a bound, which are no code.
+func (r *reader) typedToken(toks []string, i int) (string, bool) {
+	t := toks[i]
+	if isPlainWord(TrimNoise(t)) {
+		// "unknown", "failed": a word, even where a provider has it as
+		// a code (Aligo's UNKNOWN); typed as a code it is upper-case.
+		return "", false
+	}
+	if isQuantity(toks, i) {
+		return "", false // "sent 131042 messages", "131042건": a count, not a code
+	}
+	if isBound(toks, i) {
+		return "", false // "between 1 and 100", "max 100": a limit, not a code
+	}
+	if c, ok := r.numberedCode(t); ok {
+		t = c // "4019번 에러": error number 4019
+	} else if c, ok := copulaNumber(toks, i); ok {
+		t = c // "4019일 때": when it is 4019
+	}
+	if c := TrimNoise(t); reDigitGroups.MatchString(c) {
+		t = strings.ReplaceAll(c, "_", "") // "code 131_026", as a program spells it
+	}
+	return t, true
 }
 
 // reDigitGroups is a number written with digit separators, as Ruby,
