@@ -83,6 +83,26 @@ func String(s string) string {
 	if !mayHold(s) {
 		return s
 	}
+	// A placeholder can make a boundary where there was none: in
+	// "000000000Bearer 000000" the digits become "[number]", after which
+	// "Bearer 000000" reads as a credential. Masking again until nothing
+	// changes hides it too, so masking a masked text changes nothing.
+	for range maxPasses {
+		next := pass(s)
+		if next == s {
+			break
+		}
+		s = next
+	}
+	return s
+}
+
+// maxPasses bounds the passes of String; each pass that changes the text
+// only replaces what it hides by placeholders, which no pass hides again.
+const maxPasses = 4
+
+// pass masks s once.
+func pass(s string) string {
 	s = jwtRe.ReplaceAllLiteralString(s, JWT)
 	s = maskSchemes(s)
 	s = maskKeyValues(s)

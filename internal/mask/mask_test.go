@@ -27,6 +27,7 @@ func TestStringMasks(t *testing.T) {
 		{"email", "user Kim.Min-su+test@example.co.kr not found", "user [email] not found"},
 		{"addresses run together", "to a@b.co@c.de failed", "to [email]@c.de failed"},
 		{"an address after a bare at", "0@0@0.AA", "0@[email]"},
+		{"a scheme a masked number ends", "000000000Bearer 000000", "[number]Bearer [token]"},
 		{"korean mobile", "수신번호 010-1234-5678 오류", "수신번호 [phone] 오류"},
 		{"korean mobile bare", "to=01012345678", "to=[phone]"},
 		{"korean mobile dots", "010.1234.5678", "[phone]"},
