@@ -21,6 +21,7 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	htmlparse "golang.org/x/net/html"
 )
 
 // md is safe for concurrent use and holds no state between calls, so one
@@ -54,11 +55,43 @@ func ToHTML(src string) template.HTML {
 
 func render(src string) template.HTML {
 	var buf bytes.Buffer
-	if err := md.Convert([]byte(src), &buf); err != nil {
+	if err := md.Convert([]byte(src), &buf); err != nil || tooDeep(buf.Bytes()) {
 		return template.HTML(template.HTMLEscapeString(src))
 	}
 	return template.HTML(strings.TrimSpace(buf.String()))
 }
+
+// maxDepth bounds how deep the rendered elements may nest. Prose nests a
+// few levels; a run of hundreds of asterisks or quote marks nests hundreds
+// of <em> or <blockquote>, past what HTML parsers keep open (512 in Go's),
+// so such a text is shown as it was written instead.
+const maxDepth = 64
+
+// tooDeep reports whether the elements of h nest deeper than maxDepth.
+func tooDeep(h []byte) bool {
+	z := htmlparse.NewTokenizer(bytes.NewReader(h))
+	depth := 0
+	for {
+		switch z.Next() {
+		case htmlparse.ErrorToken:
+			return false
+		case htmlparse.StartTagToken:
+			name, _ := z.TagName()
+			if !voidElements[string(name)] {
+				if depth++; depth > maxDepth {
+					return true
+				}
+			}
+		case htmlparse.EndTagToken:
+			depth = max(0, depth-1)
+		}
+	}
+}
+
+// voidElements have no end tag, so they open nothing.
+var voidElements = map[string]bool{"br": true, "hr": true, "img": true, "input": true, "wbr": true,
+	"area": true, "base": true, "col": true, "embed": true, "link": true, "meta": true, "source": true,
+	"track": true}
 
 // ToHTMLs renders each source of a list; the result has the same length.
 func ToHTMLs(srcs []string) []template.HTML {
