@@ -165,6 +165,30 @@ func (m *mutator) printLatencyBySteps(st *stats) {
 		ds := by[k]
 		fmt.Printf("  %-26s n=%-7d p50 %-8s p99 %-9s max %s\n", k, len(ds), ms(percentile(ds, 50)), ms(percentile(ds, 99)), ms(percentile(ds, 100)))
 	}
+	m.printLatencyByOffset(st)
+}
+
+// printLatencyByOffset prints the latency of the requests begun after the
+// first change by how long after the last change they began, in tenths of
+// the step: work that follows each change (the watcher's debounce, the
+// reload) shows in the tenths it falls in, work spread over time in all.
+// st.mu is held.
+func (m *mutator) printLatencyByOffset(st *stats) {
+	const bins = 10
+	var by [bins][]time.Duration
+	for i, t := range st.started {
+		j, _ := slices.BinarySearchFunc(m.timeline, t, func(s stepAt, t time.Time) int { return s.at.Compare(t) })
+		if j == 0 {
+			continue
+		}
+		b := int(t.Sub(m.timeline[j-1].at) * bins / m.every)
+		by[min(b, bins-1)] = append(by[min(b, bins-1)], st.latencies[i])
+	}
+	fmt.Println("loaded latency by when after the last change the request began:")
+	for b, ds := range by {
+		fmt.Printf("  %4d-%-4d ms  n=%-7d p50 %-8s p99 %-9s max %s\n", m.every.Milliseconds()*int64(b)/bins,
+			m.every.Milliseconds()*int64(b+1)/bins, len(ds), ms(percentile(ds, 50)), ms(percentile(ds, 99)), ms(percentile(ds, 100)))
+	}
 }
 
 func (m *mutator) goodApplied() int {
