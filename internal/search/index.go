@@ -49,6 +49,10 @@ type Options struct {
 	// OnBatch, when set, is told after each batch how many entries are
 	// indexed so far: a long build can report its progress.
 	OnBatch func(indexed int)
+	// Analyses, when set, is the analysis cache the index uses, shared
+	// with the other indexes given it; nil gives the index a cache of its
+	// own.
+	Analyses *AnalysisCache
 }
 
 // Index is a searchable catalog. It is safe for concurrent use; Close it
@@ -65,7 +69,8 @@ type Index struct {
 	// sigIndex narrows the signatures a query is tried against.
 	sigIndex sigIndex
 	// en and ko are the prose analyzers, to tell stop words and highlight;
-	// the caches hold the entry texts they analyzed for snippets.
+	// the caches hold the entry texts they analyzed for snippets, and may
+	// be shared with other indexes (Options.Analyses).
 	en, ko             analysis.Analyzer
 	enTokens, koTokens *tokenCache
 	// enWords and koWords hold the terms of single words (terms.go).
@@ -197,8 +202,12 @@ func New(ctx context.Context, cat *errdex.Catalog, opts Options) (*Index, error)
 	ix.bi = bi
 	ix.en = bi.Mapping().AnalyzerNamed(analyzerEnglish)
 	ix.ko = bi.Mapping().AnalyzerNamed(analyzerKorean)
-	ix.enTokens, ix.koTokens = newTokenCache(), newTokenCache()
-	ix.enWords, ix.koWords = newWordCache(), newWordCache()
+	ac := opts.Analyses
+	if ac == nil {
+		ac = NewAnalysisCache()
+	}
+	ix.enTokens, ix.koTokens = ac.enTokens, ac.koTokens
+	ix.enWords, ix.koWords = ac.enWords, ac.koWords
 	ix.entrySets, err = lru.New[entryKey, map[string]bool](maxCachedEntries)
 	if err != nil {
 		bi.Close()

@@ -6,6 +6,29 @@ import (
 	"github.com/errdex/errdex"
 )
 
+// AnalysisCache holds what the analyzers made of texts: the entry texts
+// made ready for snippets (tokenCache) and the terms of query words
+// (wordCache). An analyzer's output depends on the text alone: every index
+// has the same analyzers (buildIndexMapping reads no catalog), so one
+// cache can serve every index a process builds. A server that rebuilds its
+// index on each catalog edit passes one to every build: the new index then
+// starts with what the last one analyzed (all but the texts the edit
+// changed), and its first queries cost what queries cost before the edit.
+// On a fresh cache they cost several times that (docs/reliability.md,
+// "Cold caches after a good edit"). It is safe for concurrent use.
+type AnalysisCache struct {
+	enTokens, koTokens *tokenCache
+	enWords, koWords   *wordCache
+}
+
+// NewAnalysisCache returns an empty cache, bounded like an index's own.
+func NewAnalysisCache() *AnalysisCache {
+	return &AnalysisCache{
+		enTokens: newTokenCache(), koTokens: newTokenCache(),
+		enWords: newWordCache(), koWords: newWordCache(),
+	}
+}
+
 // maxCachedWords bounds each analyzer's cache of single words' terms.
 const maxCachedWords = 8192
 

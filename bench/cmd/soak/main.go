@@ -34,6 +34,7 @@ type config struct {
 	unloadedN          int
 	killRounds         int
 	editEvery          time.Duration
+	editWindows        time.Duration
 }
 
 func main() {
@@ -48,6 +49,7 @@ func main() {
 	flag.IntVar(&cfg.unloadedN, "unloaded", 2000, "requests of the unloaded baseline, sent one at a time")
 	flag.IntVar(&cfg.killRounds, "kill-rounds", 3, "kill -9 and restart rounds")
 	flag.DurationVar(&cfg.editEvery, "edit-every", time.Second, "how often the catalog directory is changed under load; 0: never (no reloads, no SIGHUP), to tell what reloads cost")
+	flag.DurationVar(&cfg.editWindows, "edit-windows", 0, "when set, change the catalog only in every other window of this `length` (the first one changes), and compare the load's latency in the windows with changes and without: what reloads cost, under the same machine")
 	flag.StringVar(&hostile, "hostile-report", "", "judge this `file` written by the hostile-input tests and exit")
 	flag.Parse()
 
@@ -210,7 +212,8 @@ func soak(ctx context.Context, cfg config, r *report) error {
 	start := time.Now()
 	cpu := startCPU(srv.pid())
 	var bg sync.WaitGroup
-	mut := &mutator{dir: dir, kmsg: kmsg, srv: srv, state: state, entries: goodEntries, every: cfg.editEvery}
+	mut := &mutator{dir: dir, kmsg: kmsg, srv: srv, state: state, entries: goodEntries, every: cfg.editEvery,
+		start: start, windows: cfg.editWindows}
 	if cfg.editEvery > 0 {
 		bg.Go(func() { mut.run(phaseCtx) })
 	}

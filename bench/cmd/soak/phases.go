@@ -26,6 +26,10 @@ type mutator struct {
 	state   *catalogState
 	entries int // entries of every good catalog
 	every   time.Duration
+	// windows, when set, makes changes only in every other window of this
+	// length from start, the first one included (editing).
+	start   time.Time
+	windows time.Duration
 
 	n           int    // good edits so far
 	marker      string // the current good probe's marker
@@ -106,6 +110,9 @@ func (m *mutator) run(ctx context.Context) {
 			return
 		case <-tick.C:
 		}
+		if !m.editing(time.Now()) {
+			continue
+		}
 		i := step % cycle
 		m.timeline = append(m.timeline, stepAt{time.Now(), stepName(i)})
 		switch {
@@ -128,6 +135,40 @@ func (m *mutator) run(ctx context.Context) {
 			}
 		}
 		step++
+	}
+}
+
+// editing reports whether the catalog is changed at t: always, or in
+// every other window.
+func (m *mutator) editing(t time.Time) bool {
+	return m.windows <= 0 || (t.Sub(m.start)/m.windows)%2 == 0
+}
+
+// printLatencyByWindow compares the latency of the requests begun in the
+// windows with catalog changes with those begun in the windows without.
+// st.mu is held.
+func (m *mutator) printLatencyByWindow(st *stats) {
+	if m.windows <= 0 {
+		return
+	}
+	var on, off []time.Duration
+	for i, t := range st.started {
+		if t.Before(m.start) {
+			continue
+		}
+		if m.editing(t) {
+			on = append(on, st.latencies[i])
+		} else {
+			off = append(off, st.latencies[i])
+		}
+	}
+	fmt.Printf("loaded latency in alternate windows of %s:\n", m.windows)
+	for _, w := range []struct {
+		name string
+		ds   []time.Duration
+	}{{"catalog changed", on}, {"catalog unchanged", off}} {
+		fmt.Printf("  %-18s n=%-7d p50 %-8s p95 %-8s p99 %-9s max %s\n", w.name, len(w.ds), ms(percentile(w.ds, 50)),
+			ms(percentile(w.ds, 95)), ms(percentile(w.ds, 99)), ms(percentile(w.ds, 100)))
 	}
 }
 
@@ -164,6 +205,62 @@ func (m *mutator) printLatencyBySteps(st *stats) {
 	for _, k := range names {
 		ds := by[k]
 		fmt.Printf("  %-26s n=%-7d p50 %-8s p99 %-9s max %s\n", k, len(ds), ms(percentile(ds, 50)), ms(percentile(ds, 99)), ms(percentile(ds, 100)))
+	}
+	m.printLatencyByOffset(st)
+	m.printLatencyByWindow(st)
+	printLatencyOverTime(st)
+}
+
+// printLatencyOverTime prints the loaded p99 of each minute (of each 20 s
+// of a run of 5 minutes or less), to tell a tail that lasts from one that comes
+// and goes. st.mu is held.
+func printLatencyOverTime(st *stats) {
+	if len(st.started) == 0 {
+		return
+	}
+	first, last := slices.MinFunc(st.started, time.Time.Compare), slices.MaxFunc(st.started, time.Time.Compare)
+	step := time.Minute
+	if last.Sub(first) <= 5*time.Minute {
+		step = 20 * time.Second
+	}
+	var by [][]time.Duration
+	for i, t := range st.started {
+		k := int(t.Sub(first) / step)
+		for len(by) <= k {
+			by = append(by, nil)
+		}
+		by[k] = append(by[k], st.latencies[i])
+	}
+	fmt.Printf("loaded latency by %s of the run:\n", step)
+	for k, ds := range by {
+		fmt.Printf("  from %-7s n=%-7d p50 %-8s p99 %-9s max %s\n", (time.Duration(k) * step).String(), len(ds),
+			ms(percentile(ds, 50)), ms(percentile(ds, 99)), ms(percentile(ds, 100)))
+	}
+}
+
+// printLatencyByOffset prints the latency of the requests begun after the
+// first change by how long after the last change they began, in tenths of
+// the step: work that follows each change (the watcher's debounce, the
+// reload) shows in the tenths it falls in, work spread over time in all.
+// st.mu is held.
+func (m *mutator) printLatencyByOffset(st *stats) {
+	const bins = 10
+	var by [bins][]time.Duration
+	for i, t := range st.started {
+		j, _ := slices.BinarySearchFunc(m.timeline, t, func(s stepAt, t time.Time) int { return s.at.Compare(t) })
+		if j == 0 {
+			continue
+		}
+		b := int(t.Sub(m.timeline[j-1].at) * bins / m.every)
+		if b >= bins {
+			continue // in a window without changes
+		}
+		by[b] = append(by[b], st.latencies[i])
+	}
+	fmt.Println("loaded latency by when after the last change the request began:")
+	for b, ds := range by {
+		fmt.Printf("  %4d-%-4d ms  n=%-7d p50 %-8s p99 %-9s max %s\n", m.every.Milliseconds()*int64(b)/bins,
+			m.every.Milliseconds()*int64(b+1)/bins, len(ds), ms(percentile(ds, 50)), ms(percentile(ds, 99)), ms(percentile(ds, 100)))
 	}
 }
 

@@ -249,17 +249,32 @@ func (s *server) metricValues(names ...string) (map[string]float64, error) {
 	return out, sc.Err()
 }
 
-// cpuTicks returns the CPU time the whole machine has been busy (all
-// CPUs, from /proc/stat) and that process pid has used, in clock ticks.
-func cpuTicks(pid int) (machine, proc int64) {
+// machineTicks is what /proc/stat says all CPUs did, in clock ticks.
+type machineTicks struct {
+	busy int64 // user, nice and system time: processes
+	irq  int64 // hardware and software interrupts (loopback TCP among them)
+	// steal is time the hypervisor gave the machine's CPUs to someone
+	// else: on a shared virtual machine it comes and goes with other
+	// tenants, and every request waiting for a CPU meanwhile waits longer.
+	steal int64
+}
+
+// cpuTicks returns what the whole machine's CPUs did (from /proc/stat) and
+// the CPU time process pid has used, in clock ticks.
+func cpuTicks(pid int) (machine machineTicks, proc int64) {
 	if b, err := os.ReadFile("/proc/stat"); err == nil {
 		line, _, _ := strings.Cut(string(b), "\n")
 		f := strings.Fields(line)
 		// cpu user nice system idle iowait irq softirq steal ...
 		for i, v := range f[1:] {
 			n, _ := strconv.ParseInt(v, 10, 64)
-			if i != 3 && i != 4 { // not idle, not iowait
-				machine += n
+			switch i {
+			case 0, 1, 2:
+				machine.busy += n
+			case 5, 6:
+				machine.irq += n
+			case 7:
+				machine.steal += n
 			}
 		}
 	}
@@ -280,11 +295,13 @@ func cpuTicks(pid int) (machine, proc int64) {
 
 // cpuUse measures, over a phase, how busy the machine was and how much of
 // that was errdex and the soak itself: on a shared machine the rest is
-// other people's work, which slows answers as much as errdex's own.
+// other people's work, which slows answers as much as errdex's own, and
+// so is the hypervisor's steal.
 type cpuUse struct {
-	start                    time.Time
-	machine0, server0, self0 int64
-	pid                      int
+	start          time.Time
+	machine0       machineTicks
+	server0, self0 int64
+	pid            int
 }
 
 func startCPU(pid int) *cpuUse {
@@ -300,9 +317,11 @@ func (c *cpuUse) String() string {
 	m, s := cpuTicks(c.pid)
 	_, self := cpuTicks(os.Getpid())
 	secs := time.Since(c.start).Seconds() * 100
-	mach, srv, me := float64(m-c.machine0)/secs, float64(s-c.server0)/secs, float64(self-c.self0)/secs
-	return fmt.Sprintf("machine busy %.2f CPUs: errdex %.2f, soak %.2f, everything else %.2f (load average now %s)",
-		mach, srv, me, max(mach-srv-me, 0), loadavg())
+	share := func(t int64) float64 { return float64(t) / secs }
+	busy, srv, me := share(m.busy-c.machine0.busy), share(s-c.server0), share(self-c.self0)
+	irq, steal := share(m.irq-c.machine0.irq), share(m.steal-c.machine0.steal)
+	return fmt.Sprintf("machine busy %.2f CPUs: errdex %.2f, soak %.2f, other processes %.2f, interrupts %.2f; stolen by the hypervisor %.2f (load average now %s)",
+		busy+irq, srv, me, max(busy-srv-me, 0), irq, steal, loadavg())
 }
 
 func loadavg() string {
