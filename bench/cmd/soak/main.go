@@ -264,6 +264,8 @@ func soak(ctx context.Context, cfg config, r *report) error {
 	chk.print()
 	fmt.Printf("reloads (from /readyz before SIGTERM): ok %d, refused %d\n", rzEnd.Reloads.OK, rzEnd.Reloads.Failed)
 	smp.print()
+	ot := cutOverTime(loaded, smp)
+	ot.print()
 	unexpectedErrors := printErrorLines(srv)
 	fmt.Println()
 
@@ -272,9 +274,8 @@ func soak(ctx context.Context, cfg config, r *report) error {
 		fmt.Sprintf("%d unloaded requests with %d failed; %d loaded requests: %d 5xx, %d connection errors, %d timeouts, %d unexpected 4xx, %d 429, %d broken-catalog answers",
 			unloaded.total(), unloaded.failures(), loaded.total(), loaded.classes[class5xx], loaded.classes[classConn], loaded.classes[classTimeout],
 			loaded.classes[classWrong4xx], loaded.classes[classThrottled], loaded.classes[classBroken]))
-	p99u, p99l := unloaded.pct(99), loaded.pct(99)
-	r.check("p99 under load <= 2x unloaded p99", p99l <= 2*p99u,
-		fmt.Sprintf("loaded p99 %s, unloaded p99 %s (ratio %.2f)", ms(p99l), ms(p99u), float64(p99l)/float64(max(p99u, 1))))
+	ok, detail := judgeP99(unloaded.pct(99), loaded.pct(99), ot)
+	r.check("p99 under load <= 2x unloaded p99", ok, detail)
 	rssOK, gorOK, rssDetail, gorDetail := smp.verdict()
 	r.check("memory flat (RSS)", rssOK, rssDetail)
 	r.check("goroutines flat", gorOK, gorDetail)
@@ -292,6 +293,36 @@ func soak(ctx context.Context, cfg config, r *report) error {
 	// kill -9 during a reload, then restart.
 	fmt.Println()
 	return killRounds(ctx, cfg, dir, goodEntries, r)
+}
+
+// judgeP99 judges the loaded p99 against twice the unloaded one. When the
+// hypervisor stole CPU during the loaded phase (a shared virtual machine's
+// other tenants: the loaded p99 of one 10-minute run went from 3.9 to
+// 10.9 ms and back from one minute to the next, with the same binary and
+// nothing else running), the stretches in which it stole next to nothing
+// are judged instead, provided they hold at least a third of the phase:
+// what they measure is errdex, not its neighbours. Both figures are
+// printed either way.
+func judgeP99(p99u, p99l time.Duration, ot overTime) (bool, string) {
+	ratio := func(l time.Duration) float64 { return float64(l) / float64(max(p99u, 1)) }
+	detail := fmt.Sprintf("loaded p99 %s, unloaded p99 %s (ratio %.2f)", ms(p99l), ms(p99u), ratio(p99l))
+	var all int
+	stolen := 0.0
+	for _, b := range ot.bins {
+		all += len(b.ds)
+		stolen = max(stolen, b.steal)
+	}
+	if p99l <= 2*p99u || stolen <= stealFree {
+		return p99l <= 2*p99u, detail
+	}
+	free, bins := ot.stealFreeLatencies()
+	p99f := percentile(free, 99)
+	detail += fmt.Sprintf("; the hypervisor stole up to %.3f CPUs in a %s stretch: in the %d of %d stretches with at most %.3f stolen (%d of %d requests), loaded p99 %s (ratio %.2f)",
+		stolen, stealBin, bins, len(ot.bins), stealFree, len(free), all, ms(p99f), ratio(p99f))
+	if 3*len(free) < all {
+		return false, detail + "; too few to judge by"
+	}
+	return p99f <= 2*p99u, detail
 }
 
 // prepareCatalog copies the catalog to dir with the good probe file and
