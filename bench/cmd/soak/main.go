@@ -189,7 +189,7 @@ func soak(ctx context.Context, cfg config, r *report) error {
 	goodEntries := rz.Catalog.Entries
 	fmt.Printf("serving %s (pid %d): version %s, %d entries\n", srv.base, srv.pid(), rz.Catalog.Version, goodEntries)
 
-	unloaded := unloadedPhase(srv, cfg.unloadedN, logPath)
+	unloaded, unloadedStolen := unloadedPhase(srv, cfg.unloadedN, logPath)
 
 	// Loaded phase: load, catalog edits, SIGHUPs, a checker and a sampler.
 	loaded, drain := newStats(), newStats()
@@ -264,6 +264,8 @@ func soak(ctx context.Context, cfg config, r *report) error {
 	chk.print()
 	fmt.Printf("reloads (from /readyz before SIGTERM): ok %d, refused %d\n", rzEnd.Reloads.OK, rzEnd.Reloads.Failed)
 	smp.print()
+	ot := cutOverTime(loaded, smp)
+	ot.print()
 	unexpectedErrors := printErrorLines(srv)
 	fmt.Println()
 
@@ -272,9 +274,8 @@ func soak(ctx context.Context, cfg config, r *report) error {
 		fmt.Sprintf("%d unloaded requests with %d failed; %d loaded requests: %d 5xx, %d connection errors, %d timeouts, %d unexpected 4xx, %d 429, %d broken-catalog answers",
 			unloaded.total(), unloaded.failures(), loaded.total(), loaded.classes[class5xx], loaded.classes[classConn], loaded.classes[classTimeout],
 			loaded.classes[classWrong4xx], loaded.classes[classThrottled], loaded.classes[classBroken]))
-	p99u, p99l := unloaded.pct(99), loaded.pct(99)
-	r.check("p99 under load <= 2x unloaded p99", p99l <= 2*p99u,
-		fmt.Sprintf("loaded p99 %s, unloaded p99 %s (ratio %.2f)", ms(p99l), ms(p99u), float64(p99l)/float64(max(p99u, 1))))
+	ok, detail := judgeP99(unloaded.pct(99), unloadedStolen, loaded.pct(99), ot)
+	r.check("p99 under load <= 2x unloaded p99", ok, detail)
 	rssOK, gorOK, rssDetail, gorDetail := smp.verdict()
 	r.check("memory flat (RSS)", rssOK, rssDetail)
 	r.check("goroutines flat", gorOK, gorDetail)
@@ -294,6 +295,40 @@ func soak(ctx context.Context, cfg config, r *report) error {
 	return killRounds(ctx, cfg, dir, goodEntries, r)
 }
 
+// judgeP99 judges the loaded p99 against twice the unloaded one. When the
+// hypervisor stole CPU during the loaded phase (a shared virtual machine's
+// other tenants: the loaded p99 of one 10-minute run went from 3.9 to
+// 10.9 ms and back from one minute to the next, with the same binary and
+// nothing else running), the stretches in which it stole next to nothing
+// are judged instead, provided they hold at least a third of the phase:
+// what they measure is errdex, not its neighbours. Both figures are
+// printed either way. A baseline measured under steal judges nothing.
+func judgeP99(p99u time.Duration, stolenU float64, p99l time.Duration, ot overTime) (bool, string) {
+	ratio := func(l time.Duration) float64 { return float64(l) / float64(max(p99u, 1)) }
+	detail := fmt.Sprintf("loaded p99 %s, unloaded p99 %s (ratio %.2f)", ms(p99l), ms(p99u), ratio(p99l))
+	if stolenU > stealFree {
+		// A baseline slowed by the machine passes what it should not.
+		return false, detail + fmt.Sprintf("; the hypervisor stole %.3f CPUs in every unloaded measurement: no baseline to judge by", stolenU)
+	}
+	var all int
+	stolen := 0.0
+	for _, b := range ot.bins {
+		all += len(b.ds)
+		stolen = max(stolen, b.steal)
+	}
+	if p99l <= 2*p99u || stolen <= stealFree {
+		return p99l <= 2*p99u, detail
+	}
+	free, bins := ot.stealFreeLatencies()
+	p99f := percentile(free, 99)
+	detail += fmt.Sprintf("; the hypervisor stole up to %.3f CPUs in a %s stretch: in the %d of %d stretches with at most %.3f stolen (%d of %d requests), loaded p99 %s (ratio %.2f)",
+		stolen, stealBin, bins, len(ot.bins), stealFree, len(free), all, ms(p99f), ratio(p99f))
+	if 3*len(free) < all {
+		return false, detail + "; too few to judge by"
+	}
+	return p99f <= 2*p99u, detail
+}
+
 // prepareCatalog copies the catalog to dir with the good probe file and
 // returns the main file's content, which the edits start from.
 func prepareCatalog(from, dir string) ([]byte, error) {
@@ -306,19 +341,34 @@ func prepareCatalog(from, dir string) ([]byte, error) {
 	return os.ReadFile(filepath.Join(dir, mainFile))
 }
 
+// unloadedTries is how many times the unloaded phase is measured at most
+// while the hypervisor steals CPU during it.
+const unloadedTries = 5
+
 // unloadedPhase measures n requests one at a time, after a warm-up, and
-// prints their figures with the server's own latency from its log.
-func unloadedPhase(srv *server, n int, logPath string) *stats {
+// prints their figures with the server's own latency from its log. A
+// baseline measured while the hypervisor stole CPU (0.36 CPUs once, for
+// an unloaded p99 of 13 ms against 2-4 ms on a quiet machine) would let
+// any loaded p99 pass, so such a measurement is thrown away and the phase
+// measured again, up to unloadedTries times; the last is kept if none was
+// steal-free, and judged as not (stolen is what it had).
+func unloadedPhase(srv *server, n int, logPath string) (unloaded *stats, stolen float64) {
 	sequential(srv.base, 200, 0) // warm up
-	cpu := startCPU(srv.pid())
-	unloaded := sequential(srv.base, n, 5*time.Millisecond)
-	fmt.Println()
-	printStats(stdout, "unloaded (one request at a time)", unloaded)
-	fmt.Printf("  CPU during the phase: %s\n", cpu)
-	if sl := serverLatency(logPath, cpu.start, time.Now()); len(sl) > 0 {
-		fmt.Printf("  inside errdex (its access log): p50 %s, p99 %s, max %s\n", ms(percentile(sl, 50)), ms(percentile(sl, 99)), ms(percentile(sl, 100)))
+	for try := 1; ; try++ {
+		cpu := startCPU(srv.pid())
+		unloaded = sequential(srv.base, n, 5*time.Millisecond)
+		stolen = cpu.stolen()
+		fmt.Println()
+		printStats(stdout, "unloaded (one request at a time)", unloaded)
+		fmt.Printf("  CPU during the phase: %s\n", cpu)
+		if sl := serverLatency(logPath, cpu.start, time.Now()); len(sl) > 0 {
+			fmt.Printf("  inside errdex (its access log): p50 %s, p99 %s, max %s\n", ms(percentile(sl, 50)), ms(percentile(sl, 99)), ms(percentile(sl, 100)))
+		}
+		if stolen <= stealFree || try == unloadedTries {
+			return unloaded, stolen
+		}
+		fmt.Printf("  the hypervisor stole %.3f CPUs meanwhile: measured again (%d of %d)\n", stolen, try+1, unloadedTries)
 	}
-	return unloaded
 }
 
 // waitLatestGood waits, at most d, until /readyz serves the last good

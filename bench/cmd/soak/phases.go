@@ -208,34 +208,75 @@ func (m *mutator) printLatencyBySteps(st *stats) {
 	}
 	m.printLatencyByOffset(st)
 	m.printLatencyByWindow(st)
-	printLatencyOverTime(st)
 }
 
-// printLatencyOverTime prints the loaded p99 of each minute (of each 20 s
-// of a run of 5 minutes or less), to tell a tail that lasts from one that comes
-// and goes. st.mu is held.
-func printLatencyOverTime(st *stats) {
+// stealBin is the length of the stretches of the loaded phase whose
+// latency is told apart by the hypervisor's steal in them.
+const stealBin = 30 * time.Second
+
+// stealFree is the most the hypervisor may steal in a stretch (as CPUs,
+// on average; 0.25% of two) for the stretch to count as steal-free.
+const stealFree = 0.005
+
+// overTime is the loaded phase cut into stretches of stealBin.
+type overTime struct {
+	bins []timeBin
+}
+
+type timeBin struct {
+	from    time.Duration // since the first request
+	ds      []time.Duration
+	steal   float64
+	stealOK bool // steal is known
+}
+
+// cutOverTime cuts st's requests into stretches and finds the steal in each.
+func cutOverTime(st *stats, smp *sampler) overTime {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	var ot overTime
 	if len(st.started) == 0 {
-		return
+		return ot
 	}
-	first, last := slices.MinFunc(st.started, time.Time.Compare), slices.MaxFunc(st.started, time.Time.Compare)
-	step := time.Minute
-	if last.Sub(first) <= 5*time.Minute {
-		step = 20 * time.Second
-	}
-	var by [][]time.Duration
+	first := slices.MinFunc(st.started, time.Time.Compare)
 	for i, t := range st.started {
-		k := int(t.Sub(first) / step)
-		for len(by) <= k {
-			by = append(by, nil)
+		k := int(t.Sub(first) / stealBin)
+		for len(ot.bins) <= k {
+			ot.bins = append(ot.bins, timeBin{from: time.Duration(len(ot.bins)) * stealBin})
 		}
-		by[k] = append(by[k], st.latencies[i])
+		ot.bins[k].ds = append(ot.bins[k].ds, st.latencies[i])
 	}
-	fmt.Printf("loaded latency by %s of the run:\n", step)
-	for k, ds := range by {
-		fmt.Printf("  from %-7s n=%-7d p50 %-8s p99 %-9s max %s\n", (time.Duration(k) * step).String(), len(ds),
-			ms(percentile(ds, 50)), ms(percentile(ds, 99)), ms(percentile(ds, 100)))
+	for k := range ot.bins {
+		b := &ot.bins[k]
+		b.steal, b.stealOK = smp.stolen(first.Add(b.from), first.Add(b.from+stealBin))
 	}
+	return ot
+}
+
+// print prints the p99 of each stretch with the steal in it, to tell a
+// tail that lasts from one that comes and goes with the machine.
+func (ot overTime) print() {
+	fmt.Printf("loaded latency by %s of the run, with the CPUs the hypervisor stole meanwhile:\n", stealBin)
+	for _, b := range ot.bins {
+		steal := "?"
+		if b.stealOK {
+			steal = fmt.Sprintf("%.3f", b.steal)
+		}
+		fmt.Printf("  from %-6s n=%-6d p50 %-8s p99 %-9s max %-9s stolen %s\n", b.from.String(), len(b.ds),
+			ms(percentile(b.ds, 50)), ms(percentile(b.ds, 99)), ms(percentile(b.ds, 100)), steal)
+	}
+}
+
+// stealFreeLatencies returns the latencies of the stretches in which the
+// hypervisor stole at most stealFree CPUs, and how many stretches those are.
+func (ot overTime) stealFreeLatencies() (ds []time.Duration, bins int) {
+	for _, b := range ot.bins {
+		if b.stealOK && b.steal <= stealFree {
+			ds = append(ds, b.ds...)
+			bins++
+		}
+	}
+	return ds, bins
 }
 
 // printLatencyByOffset prints the latency of the requests begun after the
@@ -374,10 +415,12 @@ type sampler struct {
 
 type sample struct {
 	at         time.Duration
-	rss        int64   // from /proc/PID/status
-	promRSS    float64 // process_resident_memory_bytes
-	goroutines float64 // go_goroutines
-	heap       float64 // go_memstats_heap_inuse_bytes
+	when       time.Time
+	cpu        machineTicks // the machine's, from /proc/stat
+	rss        int64        // from /proc/PID/status
+	promRSS    float64      // process_resident_memory_bytes
+	goroutines float64      // go_goroutines
+	heap       float64      // go_memstats_heap_inuse_bytes
 }
 
 func (s *sampler) run(ctx context.Context) {
@@ -395,6 +438,8 @@ func (s *sampler) run(ctx context.Context) {
 }
 
 func (s *sampler) take() {
+	now := time.Now()
+	cpu, _ := cpuTicks(s.srv.pid())
 	rss, _ := rssBytes(s.srv.pid())
 	m, err := s.srv.metricValues("go_goroutines", "process_resident_memory_bytes", "go_memstats_heap_inuse_bytes")
 	if err != nil {
@@ -402,8 +447,31 @@ func (s *sampler) take() {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.samples = append(s.samples, sample{at: time.Since(s.start), rss: rss, promRSS: m["process_resident_memory_bytes"],
+	s.samples = append(s.samples, sample{at: now.Sub(s.start), when: now, cpu: cpu, rss: rss, promRSS: m["process_resident_memory_bytes"],
 		goroutines: m["go_goroutines"], heap: m["go_memstats_heap_inuse_bytes"]})
+}
+
+// stolen returns the CPUs the hypervisor took, on average, between the
+// samples taken at from or after and those at to or before; false when
+// fewer than two samples lie between.
+func (s *sampler) stolen(from, to time.Time) (float64, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var a, b *sample
+	for i := range s.samples {
+		x := &s.samples[i]
+		if x.when.Before(from) || x.when.After(to) {
+			continue
+		}
+		if a == nil {
+			a = x
+		}
+		b = x
+	}
+	if a == nil || a == b {
+		return 0, false
+	}
+	return float64(b.cpu.steal-a.cpu.steal) / (b.when.Sub(a.when).Seconds() * 100), true
 }
 
 // windows returns the samples of the first and the last window, a minute

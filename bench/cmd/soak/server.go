@@ -324,6 +324,12 @@ func (c *cpuUse) String() string {
 		busy+irq, srv, me, max(busy-srv-me, 0), irq, steal, loadavg())
 }
 
+// stolen returns the CPUs the hypervisor stole, on average, since start.
+func (c *cpuUse) stolen() float64 {
+	m, _ := cpuTicks(c.pid)
+	return float64(m.steal-c.machine0.steal) / (time.Since(c.start).Seconds() * 100)
+}
+
 func loadavg() string {
 	b, _ := os.ReadFile("/proc/loadavg")
 	f := strings.Fields(string(b))
