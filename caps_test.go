@@ -106,7 +106,7 @@ func sparse(t *testing.T, name string, size int64) {
 // is refused from its size, with a problem naming it, and not one byte
 // of it is read.
 func TestFileCapRefusedUnread(t *testing.T) {
-	dir := copyCatalog(t)
+	dir := errdex.CopyCatalogDir(t)
 	sparse(t, filepath.Join(dir, "zz-huge.yaml"), 64<<20)
 	got := problemsOf(t, func() (*errdex.Catalog, error) { return errdex.LoadDir(dir) })
 	want := "zz-huge.yaml:1: -: file is 67108864 bytes, over the limit of 1048576 bytes for one catalog file; split it\n"
@@ -129,7 +129,7 @@ func TestFileCapRefusedUnread(t *testing.T) {
 // TestFileCapWhileReading: a file that says it is small but never ends
 // is read no further than the cap.
 func TestFileCapWhileReading(t *testing.T) {
-	dir := copyCatalog(t)
+	dir := errdex.CopyCatalogDir(t)
 	sparse(t, filepath.Join(dir, "zz-grows.yaml"), 10)
 	c := &countingFS{FS: os.DirFS(dir), read: map[string]int64{}, endless: "zz-grows.yaml"}
 	got := problemsOf(t, func() (*errdex.Catalog, error) { return errdex.Load(c) })
@@ -147,7 +147,7 @@ func TestFileCapWhileReading(t *testing.T) {
 // TestCatalogCapRefusedUnread: files each under the file cap but over the
 // whole catalog's cap together are refused before any is read.
 func TestCatalogCapRefusedUnread(t *testing.T) {
-	dir := copyCatalog(t)
+	dir := errdex.CopyCatalogDir(t)
 	for _, name := range []string{"zz-a.yaml", "zz-b.yaml", "zz-c.yaml", "zz-d.yaml"} {
 		sparse(t, filepath.Join(dir, name), errdex.MaxFileSize)
 	}

@@ -11,30 +11,10 @@ import (
 	"github.com/errdex/errdex"
 )
 
-// copyCatalog copies the real catalog files into a new directory.
-func copyCatalog(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	files, _ := filepath.Glob("catalog/*.yaml")
-	if len(files) == 0 {
-		t.Fatal("no catalog files")
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 // A FIFO named like a catalog file used to block the load in open()
 // forever; only regular files are read.
 func TestLoadDirSkipsFIFO(t *testing.T) {
-	dir := copyCatalog(t)
+	dir := errdex.CopyCatalogDir(t)
 	if err := syscall.Mkfifo(filepath.Join(dir, "zz-fifo.yaml"), 0o644); err != nil {
 		t.Skipf("mkfifo: %v", err)
 	}
@@ -52,7 +32,7 @@ func TestLoadDirSkipsFIFO(t *testing.T) {
 // followed; one that leaves it is not read, and nothing of its target is
 // quoted.
 func TestLoadDirSymlinks(t *testing.T) {
-	dir := copyCatalog(t)
+	dir := errdex.CopyCatalogDir(t)
 	data := filepath.Join(dir, "..2026_12_01")
 	if err := os.Mkdir(data, 0o755); err != nil {
 		t.Fatal(err)
