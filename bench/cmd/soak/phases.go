@@ -189,10 +189,9 @@ func (m *mutator) printLatencyBySteps(st *stats) {
 	defer st.mu.Unlock()
 	by := map[string][]time.Duration{}
 	for i, t := range st.started {
-		j, _ := slices.BinarySearchFunc(m.timeline, t, func(s stepAt, t time.Time) int { return s.at.Compare(t) })
 		name := "before the first change"
-		if j > 0 {
-			name = m.timeline[j-1].name
+		if last, ok := m.lastChange(t); ok {
+			name = last.name
 		}
 		by[name] = append(by[name], st.latencies[i])
 	}
@@ -204,10 +203,25 @@ func (m *mutator) printLatencyBySteps(st *stats) {
 	fmt.Println("loaded latency by the catalog change of the second the request began in:")
 	for _, k := range names {
 		ds := by[k]
-		fmt.Printf("  %-26s n=%-7d p50 %-8s p99 %-9s max %s\n", k, len(ds), ms(percentile(ds, 50)), ms(percentile(ds, 99)), ms(percentile(ds, 100)))
+		fmt.Printf("  %-26s %s\n", k, latencySummary(ds))
 	}
 	m.printLatencyByOffset(st)
 	m.printLatencyByWindow(st)
+}
+
+// lastChange returns the catalog change last written before t, and false
+// before the first one.
+func (m *mutator) lastChange(t time.Time) (stepAt, bool) {
+	j, _ := slices.BinarySearchFunc(m.timeline, t, func(s stepAt, t time.Time) int { return s.at.Compare(t) })
+	if j == 0 {
+		return stepAt{}, false
+	}
+	return m.timeline[j-1], true
+}
+
+// latencySummary is one line's figures of ds: how many, p50, p99, max.
+func latencySummary(ds []time.Duration) string {
+	return fmt.Sprintf("n=%-7d p50 %-8s p99 %-9s max %s", len(ds), ms(percentile(ds, 50)), ms(percentile(ds, 99)), ms(percentile(ds, 100)))
 }
 
 // stealBin is the length of the stretches of the loaded phase whose
@@ -262,8 +276,7 @@ func (ot overTime) print() {
 		if b.stealOK {
 			steal = fmt.Sprintf("%.3f", b.steal)
 		}
-		fmt.Printf("  from %-6s n=%-6d p50 %-8s p99 %-9s max %-9s stolen %s\n", b.from.String(), len(b.ds),
-			ms(percentile(b.ds, 50)), ms(percentile(b.ds, 99)), ms(percentile(b.ds, 100)), steal)
+		fmt.Printf("  from %-6s %-58s stolen %s\n", b.from.String(), latencySummary(b.ds), steal)
 	}
 }
 
@@ -288,11 +301,11 @@ func (m *mutator) printLatencyByOffset(st *stats) {
 	const bins = 10
 	var by [bins][]time.Duration
 	for i, t := range st.started {
-		j, _ := slices.BinarySearchFunc(m.timeline, t, func(s stepAt, t time.Time) int { return s.at.Compare(t) })
-		if j == 0 {
+		last, ok := m.lastChange(t)
+		if !ok {
 			continue
 		}
-		b := int(t.Sub(m.timeline[j-1].at) * bins / m.every)
+		b := int(t.Sub(last.at) * bins / m.every)
 		if b >= bins {
 			continue // in a window without changes
 		}
@@ -300,8 +313,7 @@ func (m *mutator) printLatencyByOffset(st *stats) {
 	}
 	fmt.Println("loaded latency by when after the last change the request began:")
 	for b, ds := range by {
-		fmt.Printf("  %4d-%-4d ms  n=%-7d p50 %-8s p99 %-9s max %s\n", m.every.Milliseconds()*int64(b)/bins,
-			m.every.Milliseconds()*int64(b+1)/bins, len(ds), ms(percentile(ds, 50)), ms(percentile(ds, 99)), ms(percentile(ds, 100)))
+		fmt.Printf("  %4d-%-4d ms  %s\n", m.every.Milliseconds()*int64(b)/bins, m.every.Milliseconds()*int64(b+1)/bins, latencySummary(ds))
 	}
 }
 
