@@ -13,8 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/klauspost/compress/gzhttp"
 	"github.com/labstack/echo/v4"
-	"github.com/labstack/echo/v4/middleware"
 )
 
 // maxBody bounds any request body, as a backstop: a route that takes a body
@@ -61,13 +61,40 @@ func (s *Server) chain() []echo.MiddlewareFunc {
 		s.rateLimit,
 		limitBody(maxBody),
 		s.searchSlots,
-		middleware.GzipWithConfig(middleware.GzipConfig{
-			Level:     5,
-			MinLength: 1024, // below this the gzip header costs more than it saves
-			Skipper: func(c echo.Context) bool {
-				return c.Path() == "/metrics" // promhttp compresses on its own
-			},
-		}),
+		compress,
+	}
+}
+
+// gzipAnswers compresses answers of 1 KiB or more (below that the gzip
+// header costs more than it saves) for clients that accept gzip. It is
+// klauspost/compress's gzhttp rather than echo's Gzip middleware, which
+// uses compress/gzip: at the same level 5, and within 2% of its size, it
+// compresses the answers the API gives in a third of the time (25-57 µs
+// against 73-160 µs for 2.5-8.3 KB of JSON), where compress/gzip alone
+// was about a fifth of what a served request cost (docs/benchmarks.md).
+// zstd stays off: every client errdex has accepts gzip.
+var gzipAnswers = func() func(http.Handler) http.HandlerFunc {
+	wrap, err := gzhttp.NewWrapper(gzhttp.CompressionLevel(5), gzhttp.MinSize(1024), gzhttp.EnableZstd(false))
+	if err != nil {
+		panic(err) // the options are constants: only a programming error gets here
+	}
+	return wrap
+}()
+
+// compress runs the rest of the chain with echo's response writing through
+// gzipAnswers. The writer is put back however the handler ends, so that an
+// error the access log answers, or a panic recoverPanics answers, is
+// written plainly to the connection.
+func compress(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) (err error) {
+		res := c.Response()
+		plain := res.Writer
+		defer func() { res.Writer = plain }()
+		gzipAnswers(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			res.Writer = w
+			err = next(c)
+		})).ServeHTTP(plain, c.Request())
+		return err
 	}
 }
 
