@@ -131,7 +131,8 @@ func requestID(c echo.Context) string {
 // accessLog writes one log line per request and counts it in the metrics.
 // A failed request is answered here (rather than by echo after the chain
 // returns) so the line has the status that was sent. 5xx are logged as
-// errors with the error itself; 4xx at info, since they are the client's.
+// errors with the error itself, but for searches refused past
+// --max-searches, a warning; 4xx at info, since they are the client's.
 func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		start := time.Now()
@@ -159,7 +160,15 @@ func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 
 		level := slog.LevelInfo
-		if status >= 500 {
+		var shed *overloadedError
+		switch {
+		case errors.As(err, &shed):
+			// A search refused past --max-searches is the designed answer
+			// to too many at once (errdex_http_overloaded_total counts
+			// them), not a fault to fix: at ERROR, a burst of them would
+			// bury the errors that are.
+			level = slog.LevelWarn
+		case status >= 500:
 			level = slog.LevelError
 		}
 		ctx := c.Request().Context()
