@@ -182,6 +182,14 @@ func TestAnswers(t *testing.T) {
 		{"a symptom and please check", "템플릿 일시 중지됨 확인해주세요", false, errdex.AnswerFound, "kirim/template_paused", errdex.ConfidenceLikely},
 		// A negated going is a message not sent, not Kakao Share's "설정이
 		// 안 됨" (review, dropKoFillers): first, never claimed.
+		// A code typed as one token with a typo keeps its case, as an
+		// exact one does: capitals put K-Message's first, small letters
+		// Kirim's, and neither is claimed over the other; K-Message's
+		// error class names its system (review: it was unsure, Kirim's first).
+		{"a shared code with a typo, in capitals", "RATE_LIMIT_EXCEDED", false, errdex.AnswerAmbiguous, "kmsg/RATE_LIMIT_EXCEEDED", ""},
+		{"a shared code with a typo, in small letters", "rate_limit_exceded", false, errdex.AnswerAmbiguous, "kirim/rate_limit_exceeded", ""},
+		{"a shared code with a typo, its system named", "KMsgError RATE_LIMIT_EXCEDED", false, errdex.AnswerFound, "kmsg/RATE_LIMIT_EXCEEDED", ""},
+		{"a shared code spelt as words in capitals", "RATE LIMIT EXCEEDED", false, "", "", ""},
 		{"AlimTalk not going, first", "알림톡이 안 가요", false, "", "kmsg/MESSAGE_SEND_FAILED", errdex.ConfidenceWeak},
 		{"SMS not coming, first", "문자가 안 와요", false, "", "kmsg/MESSAGE_SEND_FAILED", errdex.ConfidenceWeak},
 	}

@@ -18,12 +18,23 @@ const (
 // the catalog does not have stands for its nearest corrections, as in a
 // text search, and an unfinished last word for its completions; of the
 // codes spelt, the one fewest corrections away wins.
+//
+// A code typed as one token keeps the case it was typed in, as an exact
+// code does: RATE_LIMIT_EXCEDED is spelt K-Message's RATE_LIMIT_EXCEEDED,
+// rate_limit_exceded Kirim's rate_limit_exceeded. Words ("rate limit
+// exceeded", in any case) come back in small letters, as ever: how
+// someone types a sentence says nothing of whose code it is.
 func (r *reader) speltCode() string {
-	words := SplitWords(r.withoutSystemNames())
+	text := r.withoutSystemNames()
+	words := SplitWords(text)
 	if len(words) < minSpeltWords || len(words) > maxSpeltWords || hasHangul(r.text) {
 		return ""
 	}
-	return r.speltFrom(words)
+	code := r.speltFrom(words)
+	if code != "" && len(strings.Fields(text)) == 1 && strings.ToUpper(text) == text {
+		return strings.ToUpper(code)
+	}
+	return code
 }
 
 // speltFrom returns the code words spell, joined or with their typos

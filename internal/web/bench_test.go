@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"strings"
 	"sync"
 	"testing"
 
@@ -87,4 +89,50 @@ func (w *discardWriter) WriteHeader(code int) {
 func (w *discardWriter) Write(b []byte) (int, error) {
 	w.WriteHeader(http.StatusOK)
 	return len(b), nil
+}
+
+// BenchmarkMix sends the soak's steady mix (bench/cmd/soak/load.go) through
+// the real router and middleware, one request per iteration, asking for
+// gzip as clients do, to show where a served request's CPU goes outside
+// search:
+// go test ./internal/web -run '^$' -bench Mix -cpuprofile cpu.out
+func BenchmarkMix(b *testing.B) {
+	s := benchServer(b)
+	h := s.Handler()
+	type req struct{ method, target, ctype, body string }
+	search := func(q string) req { return req{"GET", "/api/v1/search?q=" + url.QueryEscape(q), "", ""} }
+	get := func(p string) req { return req{"GET", p, "", ""} }
+	mix := []req{
+		search("balance"), search("invalid api key"), search("잔액 부족"), search("템플릿"),
+		search("insuficient balanse"), search(`{"error":{"code":"invalid_api_key","message":"Invalid API key"}}`),
+		search("[-401] domain mismatched"), search("INSUFF"),
+		get("/api/v1/lookup?code=4019"), get("/api/v1/lookup?code=INSUFFICIENT_BALANCE"),
+		get("/api/v1/entries/kmsg/INSUFFICIENT_BALANCE"), get("/api/v1/entries/kakao-share/KOE009?lang=ko"),
+		get("/api/v1/systems"),
+		{"POST", "/api/v1/identify", "text/plain", "2026-11-22T04:35:04Z ERROR send failed: KMsgError INSUFFICIENT_BALANCE: not enough balance to send"},
+		{"POST", "/api/v1/identify", "application/json", `{"text":"KOE009 invalid android_key_hash or ios_bundle_id or web_site_url"}`},
+	}
+	w := &discardWriter{header: http.Header{}}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		m := mix[i%len(mix)]
+		i++
+		var body io.Reader
+		if m.body != "" {
+			body = strings.NewReader(m.body)
+		}
+		r := httptest.NewRequest(m.method, "http://127.0.0.1"+m.target, body)
+		if m.ctype != "" {
+			r.Header.Set("Content-Type", m.ctype)
+		}
+		r.Header.Set("Accept-Encoding", "gzip") // as browsers and Go's client send
+		r.RemoteAddr = "127.0.0.1:40000"
+		clear(w.header)
+		w.code = 0
+		h.ServeHTTP(w, r)
+		if w.code != http.StatusOK {
+			b.Fatalf("%s: status %d", m.target, w.code)
+		}
+	}
 }

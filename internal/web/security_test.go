@@ -1,18 +1,25 @@
 package web
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"net/netip"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/errdex/errdex/internal/live"
 )
 
 // Past MaxSearches a search answers 503 with Retry-After at once; a lookup
 // is not a search and is answered.
 func TestSearchSlots(t *testing.T) {
-	s := newTestServer(t, Config{MaxSearches: 2})
+	var logs bytes.Buffer
+	s, err := New(Config{MaxSearches: 2}, live.NewHolder(testIndex(t), nil), nil, slogTo(&logs))
+	if err != nil {
+		t.Fatal(err)
+	}
 	s.slots <- struct{}{}
 	s.slots <- struct{}{} // both taken, as by two searches running
 	for _, p := range []string{"/api/v1/search?q=4019", "/search?q=4019", "/?q=4019"} {
@@ -37,6 +44,14 @@ func TestSearchSlots(t *testing.T) {
 	}
 	if !strings.Contains(opsRequest(t, s, "GET", "/metrics", nil).Body.String(), "errdex_http_overloaded_total 4") {
 		t.Error("errdex_http_overloaded_total does not count the refused searches")
+	}
+	// A refusal is the designed answer, logged as a warning with why; only
+	// faults are errors.
+	if n := strings.Count(logs.String(), `"level":"WARN","msg":"request"`); n != 4 || !strings.Contains(logs.String(), `"err":"overloaded"`) {
+		t.Errorf("%d refusals logged at WARN, want 4 with their reason:\n%s", n, logs.String())
+	}
+	if strings.Contains(logs.String(), `"level":"ERROR"`) {
+		t.Errorf("a refusal is logged as an error:\n%s", logs.String())
 	}
 }
 

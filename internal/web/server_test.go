@@ -424,6 +424,56 @@ func TestGzip(t *testing.T) {
 		}
 	}
 	decodeEnvelope(t, w)
+
+	// Below 1 KiB, or to a client that does not ask, the answer is plain
+	// and keeps its length; every answer says it varies by encoding.
+	for _, tc := range []struct{ target, accept string }{
+		{"/api/v1/lookup?code=NO_SUCH_CODE_AT_ALL", "gzip"},
+		{"/api/v1/search?limit=100", ""},
+	} {
+		w := request(t, s, "GET", tc.target, nil, "Accept-Encoding", tc.accept)
+		if ce, cl := w.Header().Get("Content-Encoding"), w.Header().Get("Content-Length"); ce != "" || cl != strconv.Itoa(w.Body.Len()) {
+			t.Errorf("%s (Accept-Encoding %q): Content-Encoding %q, Content-Length %q for %d bytes; want none and the length", tc.target, tc.accept, ce, cl, w.Body.Len())
+		}
+		if got := w.Header().Get("Vary"); !strings.Contains(got, "Accept-Encoding") {
+			t.Errorf("%s: Vary %q lacks Accept-Encoding", tc.target, got)
+		}
+	}
+}
+
+// TestGzipPanic checks that a handler that panics under the gzip writer
+// still gets its readable 500 (recoverPanics writes it after the gzip
+// writer is gone), and that the next request is gzipped as usual.
+func TestGzipPanic(t *testing.T) {
+	s, err := New(Config{}, live.NewHolder(testIndex(t), nil), nil, slogTo(io.Discard))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.echo.GET("/api/v1/boom", func(echo.Context) error { panic("boom") })
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	for _, target := range []string{"/api/v1/boom", "/api/v1/search?limit=100"} {
+		req, _ := http.NewRequest("GET", ts.URL+target, nil)
+		resp, err := ts.Client().Do(req) // the transport asks for gzip and unpacks it
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatalf("%s: reading the answer: %v", target, err)
+		}
+		want := 200
+		if target == "/api/v1/boom" {
+			want = 500
+		}
+		if resp.StatusCode != want || !json.Valid(body) {
+			t.Errorf("%s: %d, valid JSON %v; want %d and JSON:\n%.300s", target, resp.StatusCode, json.Valid(body), want, body)
+		}
+		if target != "/api/v1/boom" && !resp.Uncompressed {
+			t.Errorf("%s: the answer was not gzipped", target)
+		}
+	}
 }
 
 func TestLanguage(t *testing.T) {

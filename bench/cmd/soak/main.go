@@ -270,10 +270,11 @@ func soak(ctx context.Context, cfg config, r *report) error {
 	fmt.Println()
 
 	// Verdicts of the soak.
-	r.check("zero failed requests", fails == 0 && unloaded.failures() == 0 && loaded.classes[classThrottled] == 0,
-		fmt.Sprintf("%d unloaded requests with %d failed; %d loaded requests: %d 5xx, %d connection errors, %d timeouts, %d unexpected 4xx, %d 429, %d broken-catalog answers",
+	r.check("zero failed requests", fails == 0 && unloaded.failures() == 0 && loaded.classes[classThrottled] == 0 && chk.unanswered.Load() == 0,
+		fmt.Sprintf("%d unloaded requests with %d failed; %d loaded requests: %d 5xx, %d connection errors, %d timeouts, %d unexpected 4xx, %d 429, %d broken-catalog answers; the checker's %d polls and probes: %d not answered 200",
 			unloaded.total(), unloaded.failures(), loaded.total(), loaded.classes[class5xx], loaded.classes[classConn], loaded.classes[classTimeout],
-			loaded.classes[classWrong4xx], loaded.classes[classThrottled], loaded.classes[classBroken]))
+			loaded.classes[classWrong4xx], loaded.classes[classThrottled], loaded.classes[classBroken],
+			chk.polls.Load()+chk.probes.Load()+chk.unanswered.Load(), chk.unanswered.Load()))
 	ok, detail := judgeP99(unloaded.pct(99), unloadedStolen, loaded.pct(99), ot)
 	r.check("p99 under load <= 2x unloaded p99", ok, detail)
 	rssOK, gorOK, rssDetail, gorDetail := smp.verdict()

@@ -351,8 +351,28 @@ type checker struct {
 	versionCheck bool
 
 	polls, probes, violations, markerSeen atomic.Int64
-	mu                                    sync.Mutex
-	example                               string
+	// unanswered counts the polls and probes that got no 200 (a 503 when
+	// errdex refused a search, a connection error): requests that failed
+	// as the load's would, first one kept.
+	unanswered atomic.Int64
+	mu         sync.Mutex
+	example    string
+	firstMiss  string
+}
+
+// answered records one of the checker's requests and reports whether it
+// got a 200.
+func (c *checker) answered(what string, code int, err error) bool {
+	if err == nil && code == 200 {
+		return true
+	}
+	c.unanswered.Add(1)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.firstMiss == "" {
+		c.firstMiss = fmt.Sprintf("%s: status %d, error %v", what, code, err)
+	}
+	return false
 }
 
 func (c *checker) fail(format string, args ...any) {
@@ -372,7 +392,7 @@ func (c *checker) run(ctx context.Context) {
 			return
 		case <-tick.C:
 		}
-		if rz, err := c.srv.readyz(); err == nil {
+		if rz, err := c.srv.readyz(); c.answered("/readyz", 200, err) {
 			c.polls.Add(1)
 			if !c.state.isGood(rz.Catalog.Version, rz.Catalog.Entries) && c.versionCheck {
 				c.violations.Add(1)
@@ -385,7 +405,7 @@ func (c *checker) run(ctx context.Context) {
 				Title string `json:"title"`
 			} `json:"results"`
 		}
-		if code, err := getJSON(c.srv.base+"/api/v1/lookup?code="+brokenCode, &lr); err == nil && code == 200 {
+		if code, err := getJSON(c.srv.base+"/api/v1/lookup?code="+brokenCode, &lr); c.answered("probe lookup", code, err) {
 			c.probes.Add(1)
 			if lr.Total > 0 {
 				c.markerSeen.Add(1)
@@ -397,7 +417,7 @@ func (c *checker) run(ctx context.Context) {
 				Title string `json:"title"`
 			} `json:"results"`
 		}
-		if code, err := getJSON(c.srv.base+"/api/v1/search?q="+url.QueryEscape("soak probe "+brokenMarker), &sr); err == nil && code == 200 {
+		if code, err := getJSON(c.srv.base+"/api/v1/search?q="+url.QueryEscape("soak probe "+brokenMarker), &sr); c.answered("probe search", code, err) {
 			c.probes.Add(1)
 			for _, r := range sr.Results {
 				if strings.Contains(strings.ToLower(r.Title), brokenMarker) {
@@ -414,6 +434,9 @@ func (c *checker) print() {
 		c.polls.Load(), c.probes.Load(), c.violations.Load(), c.markerSeen.Load())
 	if c.example != "" {
 		fmt.Printf("  first: %s\n", c.example)
+	}
+	if n := c.unanswered.Load(); n > 0 {
+		fmt.Printf("  %d polls and probes not answered 200; first: %s\n", n, c.firstMiss)
 	}
 }
 
