@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"strings"
 	"sync"
 	"testing"
 
@@ -118,14 +117,7 @@ func BenchmarkMix(b *testing.B) {
 	for b.Loop() {
 		m := mix[i%len(mix)]
 		i++
-		var body io.Reader
-		if m.body != "" {
-			body = strings.NewReader(m.body)
-		}
-		r := httptest.NewRequest(m.method, "http://127.0.0.1"+m.target, body)
-		if m.ctype != "" {
-			r.Header.Set("Content-Type", m.ctype)
-		}
+		r := newBodyRequest(m.method, "http://127.0.0.1"+m.target, m.body, m.ctype)
 		r.Header.Set("Accept-Encoding", "gzip") // as browsers and Go's client send
 		r.RemoteAddr = "127.0.0.1:40000"
 		clear(w.header)

@@ -139,14 +139,7 @@ func TestOpenAPI(t *testing.T) {
 
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
-			var body io.Reader
-			if tt.body != "" {
-				body = strings.NewReader(tt.body)
-			}
-			req := httptest.NewRequest(tt.method, "http://errdex.test"+tt.path, body)
-			if tt.ctype != "" {
-				req.Header.Set("Content-Type", tt.ctype)
-			}
+			req := newBodyRequest(tt.method, "http://errdex.test"+tt.path, tt.body, tt.ctype)
 			if tt.path == "/mcp" {
 				req.Header.Set("Accept", "application/json, text/event-stream")
 			}
