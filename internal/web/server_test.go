@@ -730,6 +730,8 @@ func TestMetrics(t *testing.T) {
 		`errdex_catalog_last_reload_successful 1`,
 		`errdex_catalog_reloads_total{result="failed"} 0`,
 		`go_goroutines`,
+		`go_memstats_heap_inuse_bytes`,
+		"\ngo_gc_heap_live_bytes ",
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("/metrics lacks %s", want)

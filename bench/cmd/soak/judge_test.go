@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -50,6 +51,59 @@ func TestJudgeP99(t *testing.T) {
 			ok, detail := judgeP99(tc.p99u, tc.stolenU, percentile(all, 99), tc.ot)
 			if ok != tc.ok || !strings.Contains(detail, tc.contains) {
 				t.Errorf("judgeP99 = %v, %q; want %v and %q in it", ok, detail, tc.ok, tc.contains)
+			}
+		})
+	}
+}
+
+// TestMemoryVerdict checks that the memory verdict follows what a leak
+// grows, the live heap and what lies outside the Go heap, and not RSS
+// swinging with the collector's pace.
+func TestMemoryVerdict(t *testing.T) {
+	const mib = 1 << 20
+	// run makes a minute of samples at 5 s per pair of (live heap, outside
+	// the heap) in MiB, the heap holding five times the live heap on every
+	// other sample and twice on the rest, as GOGC=400 does.
+	run := func(firstLive, lastLive, firstOut, lastOut float64) *sampler {
+		s := &sampler{}
+		for i := range 25 {
+			at := time.Duration(i) * 5 * time.Second
+			live, out := firstLive, firstOut
+			if i >= 13 {
+				live, out = lastLive, lastOut
+			}
+			held := live * 2
+			if i%2 == 1 {
+				held = live * 5
+			}
+			s.samples = append(s.samples, sample{at: at, live: live * mib, heapHeld: held * mib,
+				rss: int64((held + out) * mib), goroutines: 20})
+		}
+		return s
+	}
+	for _, tc := range []struct {
+		name     string
+		s        *sampler
+		ok       bool
+		contains string
+	}{
+		{"flat", run(20, 21, 30, 31), true, "live heap mean first window 20.0 MiB, last window 21.0 MiB"},
+		{"RSS up with the collector's pace, nothing growing", func() *sampler {
+			s := run(20, 20, 30, 30)
+			for i := range s.samples[13:] { // the last minute: every sample at five times
+				x := &s.samples[13+i]
+				x.heapHeld, x.rss = 100*mib, (100+30)*mib
+			}
+			return s
+		}(), true, "RSS mean first window"},
+		{"the live heap grows", run(20, 40, 30, 30), false, "last window 40.0 MiB (+100.0%)"},
+		{"memory outside the heap grows", run(20, 20, 30, 50), false, "resident outside the Go heap mean first window 30.0 MiB, last window 50.0 MiB"},
+		{"no samples", &sampler{err: errors.New("/metrics has no go_gc_heap_live_bytes")}, false, "no samples (/metrics has no go_gc_heap_live_bytes)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ok, _, detail, _ := tc.s.verdict()
+			if ok != tc.ok || !strings.Contains(detail, tc.contains) {
+				t.Errorf("verdict = %v, %q; want %v and %q in it", ok, detail, tc.ok, tc.contains)
 			}
 		})
 	}

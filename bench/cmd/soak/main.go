@@ -277,8 +277,8 @@ func soak(ctx context.Context, cfg config, r *report) error {
 			chk.polls.Load()+chk.probes.Load()+chk.unanswered.Load(), chk.unanswered.Load()))
 	ok, detail := judgeP99(unloaded.pct(99), unloadedStolen, loaded.pct(99), ot)
 	r.check("p99 under load <= 2x unloaded p99", ok, detail)
-	rssOK, gorOK, rssDetail, gorDetail := smp.verdict()
-	r.check("memory flat (RSS)", rssOK, rssDetail)
+	memOK, gorOK, memDetail, gorDetail := smp.verdict()
+	r.check("memory flat", memOK, memDetail)
 	r.check("goroutines flat", gorOK, gorDetail)
 	r.check("broken catalogs never served", chk.violations.Load() == 0 && loaded.classes[classBroken] == 0,
 		fmt.Sprintf("%d /readyz polls, %d probe lookups; %d answered a version or entry count not written as good, %d answers held the broken marker",

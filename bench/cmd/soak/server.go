@@ -223,7 +223,8 @@ func rssBytes(pid int) (int64, error) {
 	return 0, errors.New("no VmRSS")
 }
 
-// metricValues reads unlabelled gauges from /metrics.
+// metricValues reads unlabelled gauges from /metrics; a name it lacks is
+// an error, not a zero.
 func (s *server) metricValues(names ...string) (map[string]float64, error) {
 	resp, err := probeClient.Get(s.ops + "/metrics")
 	if err != nil {
@@ -246,7 +247,15 @@ func (s *server) metricValues(names ...string) (map[string]float64, error) {
 			out[name] = f
 		}
 	}
-	return out, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	for _, n := range names {
+		if _, ok := out[n]; !ok {
+			return nil, fmt.Errorf("/metrics has no %s", n)
+		}
+	}
+	return out, nil
 }
 
 // machineTicks is what /proc/stat says all CPUs did, in clock ticks.
