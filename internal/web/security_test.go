@@ -8,18 +8,13 @@ import (
 	"os"
 	"strings"
 	"testing"
-
-	"github.com/errdex/errdex/internal/live"
 )
 
 // Past MaxSearches a search answers 503 with Retry-After at once; a lookup
 // is not a search and is answered.
 func TestSearchSlots(t *testing.T) {
 	var logs bytes.Buffer
-	s, err := New(Config{MaxSearches: 2}, live.NewHolder(testIndex(t), nil), nil, slogTo(&logs))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := newLoggingTestServer(t, Config{MaxSearches: 2}, &logs)
 	s.slots <- struct{}{}
 	s.slots <- struct{}{} // both taken, as by two searches running
 	for _, p := range []string{"/api/v1/search?q=4019", "/search?q=4019", "/?q=4019"} {

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"flag"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
@@ -59,7 +60,18 @@ func testIndex(t *testing.T) *search.Index {
 // never closed, since the index is shared.
 func newTestServer(t *testing.T, cfg Config) *Server {
 	t.Helper()
-	s, err := New(cfg, live.NewHolder(testIndex(t), nil), nil, nil)
+	return newLoggingTestServer(t, cfg, nil)
+}
+
+// newLoggingTestServer is newTestServer logging JSON to logs at debug
+// level, for tests that read what is logged; nil logs: the default logger.
+func newLoggingTestServer(t *testing.T, cfg Config, logs io.Writer) *Server {
+	t.Helper()
+	var log *slog.Logger
+	if logs != nil {
+		log = slogTo(logs)
+	}
+	s, err := New(cfg, live.NewHolder(testIndex(t), nil), nil, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -328,10 +340,7 @@ func TestClientKey(t *testing.T) {
 // its stack.
 func TestPanicIs500(t *testing.T) {
 	var logs bytes.Buffer
-	s, err := New(Config{}, live.NewHolder(testIndex(t), nil), nil, slogTo(&logs))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := newLoggingTestServer(t, Config{}, &logs)
 	s.echo.GET("/api/v1/boom", func(echo.Context) error { panic("secret internal detail") })
 	s.echo.GET("/boom", func(echo.Context) error { panic("secret internal detail") })
 
@@ -445,10 +454,7 @@ func TestGzip(t *testing.T) {
 // still gets its readable 500 (recoverPanics writes it after the gzip
 // writer is gone), and that the next request is gzipped as usual.
 func TestGzipPanic(t *testing.T) {
-	s, err := New(Config{}, live.NewHolder(testIndex(t), nil), nil, slogTo(io.Discard))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := newLoggingTestServer(t, Config{}, io.Discard)
 	s.echo.GET("/api/v1/boom", func(echo.Context) error { panic("boom") })
 	ts := httptest.NewServer(s.Handler())
 	t.Cleanup(ts.Close)
