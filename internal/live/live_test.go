@@ -279,6 +279,13 @@ func TestWatchConfigMapSwap(t *testing.T) {
 		e, ok := idx.Catalog().Entry("kmsg/INSUFFICIENT_BALANCE")
 		return ok && e.Title.En == "Swapped by the kubelet"
 	})
+	// The reload swaps the new index in before Reload records its outcome:
+	// wait for the outcome about the version now served.
+	v := h.Current().Catalog().Version
+	waitFor(t, "the reload's outcome to be recorded", func() bool {
+		last, ok := r.Last()
+		return ok && last.Version == v
+	})
 	if last, _ := r.Last(); !last.OK {
 		t.Errorf("last reload: got %+v, want ok", last)
 	}
